@@ -1,0 +1,259 @@
+//! Findings: the one vocabulary every check reports in (code, severity, message, hint).
+//!
+//! A check never stops at the first problem: it pushes a [`Finding`] for each and goes on.
+//! The verdict of a report is derived from its findings, never stored beside them.
+
+use serde::Serialize;
+
+use crate::pki::clients::ClientVerdicts;
+
+/// How bad a finding is. Ordered: `Info < Warn < Fail`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A fact worth knowing; never changes the verdict.
+    Info,
+    /// Works today but deserves attention (expiring soon, duplicates, odd ordering).
+    Warn,
+    /// At least one common family of MongoDB clients will refuse the connection, or the input
+    /// cannot be used as given.
+    Fail,
+}
+
+impl Severity {
+    /// Lower-case name as used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Fail => "fail",
+        }
+    }
+}
+
+/// The overall outcome of a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// No finding above `info`.
+    Pass,
+    /// At least one warning, no failure.
+    Warn,
+    /// At least one failure.
+    Fail,
+}
+
+impl Verdict {
+    /// Derives the verdict from a set of findings.
+    pub fn from_findings<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Verdict {
+        match findings.into_iter().map(|f| f.severity).max() {
+            Some(Severity::Fail) => Verdict::Fail,
+            Some(Severity::Warn) => Verdict::Warn,
+            _ => Verdict::Pass,
+        }
+    }
+
+    /// Lower-case name as used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
+/// Every finding code mongotls can emit. The string form (`ca.empty`, …) is a public contract:
+/// scripts match on it. Add codes freely; never rename one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    // ---- CA bundle (`mongotls ca`, and the CA file of every other command) ----
+    /// The file holds no certificate at all.
+    CaEmpty,
+    /// A block or file looked like a certificate but could not be decoded.
+    CaParseError,
+    /// The file is a format mongotls does not load as a CA bundle (JKS, PKCS#12, binary, …).
+    CaUnsupportedFormat,
+    /// The CA file holds a private key: it was never meant to leave the server.
+    CaContainsPrivateKey,
+    /// A certificate in the CA file is not a CA certificate.
+    CaNotACa,
+    /// A CA certificate has expired.
+    CaExpired,
+    /// A CA certificate is not valid yet.
+    CaNotYetValid,
+    /// A CA certificate expires within the warning window.
+    CaExpiringSoon,
+    /// A CA certificate's key is too weak for common clients.
+    CaWeakKey,
+    /// A CA certificate is signed with a weak hash.
+    CaWeakSignature,
+    /// The same certificate appears more than once.
+    CaDuplicate,
+    /// A block that is not a certificate (CRL, CSR, public key) was found and not used.
+    CaNotACertificate,
+    /// Which member of a ZIP archive was used, and which were not.
+    CaZipMember,
+
+    // ---- presented chain (`mongotls verify`, `check`) ----
+    /// The leaf certificate has expired.
+    CertExpired,
+    /// The leaf (or an intermediate) is not valid yet.
+    CertNotYetValid,
+    /// The leaf expires within the warning window.
+    CertExpiringSoon,
+    /// No path from the presented chain to a certificate of the CA file.
+    CertUnknownIssuer,
+    /// The certificate does not cover the host name clients connect to.
+    CertHostnameMismatch,
+    /// The leaf has no subjectAltName extension (common-name-only certificate).
+    CertNoSubjectAltName,
+    /// The leaf's extended key usage does not allow TLS server authentication.
+    CertBadEku,
+    /// A key on the path is too weak for common clients.
+    CertWeakKey,
+    /// A signature on the path uses a weak or unsupported algorithm.
+    CertWeakSignature,
+    /// A signature on the path does not verify.
+    CertBadSignature,
+    /// The trust anchor the path ends at has expired.
+    CertCaExpired,
+    /// An intermediate certificate on the path has expired.
+    CertIntermediateExpired,
+    /// The leaf is self-signed.
+    CertSelfSigned,
+    /// The chain was not sent leaf first, then each issuer in turn.
+    CertChainOrder,
+    /// Presented certificates that are not on the path to the anchor.
+    CertUnusedCertificate,
+    /// A CA certificate was presented as the leaf.
+    CertCaAsLeaf,
+    /// The path violates a CA's name constraints.
+    CertNameConstraints,
+    /// rustls-webpki rejected the chain for a reason no finer check explains.
+    CertInvalid,
+    /// The host name was not checked because none was given.
+    CertHostnameNotChecked,
+    /// The chain file holds something other than certificates (e.g. the server's private key).
+    CertChainFileContent,
+}
+
+impl Code {
+    /// The stable string form of the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::CaEmpty => "ca.empty",
+            Code::CaParseError => "ca.parse_error",
+            Code::CaUnsupportedFormat => "ca.unsupported_format",
+            Code::CaContainsPrivateKey => "ca.contains_private_key",
+            Code::CaNotACa => "ca.not_a_ca",
+            Code::CaExpired => "ca.expired",
+            Code::CaNotYetValid => "ca.not_yet_valid",
+            Code::CaExpiringSoon => "ca.expiring_soon",
+            Code::CaWeakKey => "ca.weak_key",
+            Code::CaWeakSignature => "ca.weak_signature",
+            Code::CaDuplicate => "ca.duplicate",
+            Code::CaNotACertificate => "ca.not_a_certificate",
+            Code::CaZipMember => "ca.zip_member",
+            Code::CertExpired => "cert.expired",
+            Code::CertNotYetValid => "cert.not_yet_valid",
+            Code::CertExpiringSoon => "cert.expiring_soon",
+            Code::CertUnknownIssuer => "cert.unknown_issuer",
+            Code::CertHostnameMismatch => "cert.hostname_mismatch",
+            Code::CertNoSubjectAltName => "cert.no_subject_alt_name",
+            Code::CertBadEku => "cert.bad_eku",
+            Code::CertWeakKey => "cert.weak_key",
+            Code::CertWeakSignature => "cert.weak_signature",
+            Code::CertBadSignature => "cert.bad_signature",
+            Code::CertCaExpired => "cert.ca_expired",
+            Code::CertIntermediateExpired => "cert.intermediate_expired",
+            Code::CertSelfSigned => "cert.self_signed",
+            Code::CertChainOrder => "cert.chain_order",
+            Code::CertUnusedCertificate => "cert.unused_certificate",
+            Code::CertCaAsLeaf => "cert.ca_as_leaf",
+            Code::CertNameConstraints => "cert.name_constraints",
+            Code::CertInvalid => "cert.invalid",
+            Code::CertHostnameNotChecked => "cert.hostname_not_checked",
+            Code::CertChainFileContent => "cert.chain_file_content",
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One problem (or fact) found by a check.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    /// Stable machine-readable code, e.g. `cert.expired`.
+    pub code: Code,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong, with the specific names, dates and values involved.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+    /// Index of the certificate the finding is about, in the list the report names
+    /// (`certificates` for `ca`, the presented `chain` for `verify`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<usize>,
+    /// Where in the input the finding comes from (file, ZIP member, PEM block and line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Families of MongoDB clients that refuse a connection because of this finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected_by: Option<Vec<&'static str>>,
+    /// What each client family does about this finding, with `unknown` where undocumented.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<ClientVerdicts>,
+}
+
+impl Finding {
+    /// A finding with no certificate, source or client information.
+    pub fn new(
+        code: Code,
+        severity: Severity,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Finding {
+            code,
+            severity,
+            message: message.into(),
+            hint: hint.into(),
+            certificate: None,
+            source: None,
+            rejected_by: None,
+            clients: None,
+        }
+    }
+
+    /// Attaches the index of the certificate the finding is about.
+    pub fn with_certificate(mut self, index: usize) -> Self {
+        self.certificate = Some(index);
+        self
+    }
+
+    /// Attaches where in the input the finding comes from.
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Attaches what each client family does, and derives `rejected_by` from it.
+    pub fn with_clients(mut self, clients: ClientVerdicts) -> Self {
+        self.rejected_by = Some(clients.rejecting());
+        self.clients = Some(clients);
+        self
+    }
+}

@@ -1,0 +1,239 @@
+//! Which families of MongoDB clients refuse a chain, and why we believe so.
+//!
+//! Clients disagree about the same certificates (see the README, "Clients disagree"). A finding
+//! that only says "rustls-webpki rejects this" misleads users of PyMongo, and vice versa, so every
+//! certificate finding carries a [`ClientVerdicts`] taken from the one table below,
+//! [`verdicts_for`]. Change a row only with a source.
+//!
+//! Families:
+//! - `openssl`: drivers that verify with OpenSSL at its default security level (2 on Debian,
+//!   Ubuntu and RHEL builds of OpenSSL 3): PyMongo (Python `ssl`), the C and C++ drivers, PHP,
+//!   Ruby, the legacy `mongo` shell, `openssl s_client`.
+//! - `node`: the Node.js driver and `mongosh`: OpenSSL inside, but Node's own host-name check
+//!   (`tls.checkServerIdentity`) and security level 1.
+//! - `rustls`: the Rust driver with its default TLS stack (rustls + rustls-webpki), and mongotls'
+//!   own probe.
+//! - `go`: the Go driver and the MongoDB database tools built on it (`crypto/x509`).
+//! - `java`: the Java and Kotlin drivers (JSSE, PKIX validation).
+
+use serde::Serialize;
+
+/// What one client family does when it meets a condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAction {
+    /// The client connects.
+    Accept,
+    /// The client refuses the connection.
+    Reject,
+    /// Not documented and not observed: do not rely on either outcome.
+    Unknown,
+}
+
+/// What each client family does about one finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ClientVerdicts {
+    /// OpenSSL-based drivers (PyMongo, C, C++, PHP, Ruby; `openssl s_client`).
+    pub openssl: ClientAction,
+    /// Node.js driver and mongosh.
+    pub node: ClientAction,
+    /// Rust driver (rustls).
+    pub rustls: ClientAction,
+    /// Go driver and database tools.
+    pub go: ClientAction,
+    /// Java driver (JSSE).
+    pub java: ClientAction,
+}
+
+impl ClientVerdicts {
+    const fn all(action: ClientAction) -> Self {
+        ClientVerdicts {
+            openssl: action,
+            node: action,
+            rustls: action,
+            go: action,
+            java: action,
+        }
+    }
+
+    /// `(family name, action)` pairs in a fixed order.
+    pub fn iter(&self) -> [(&'static str, ClientAction); 5] {
+        [
+            ("openssl", self.openssl),
+            ("node", self.node),
+            ("rustls", self.rustls),
+            ("go", self.go),
+            ("java", self.java),
+        ]
+    }
+
+    /// Names of the families that refuse the connection.
+    pub fn rejecting(&self) -> Vec<&'static str> {
+        self.iter()
+            .into_iter()
+            .filter(|(_, a)| *a == ClientAction::Reject)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// True when at least one common client family refuses the connection.
+    pub fn any_rejects(&self) -> bool {
+        self.iter().iter().any(|(_, a)| *a == ClientAction::Reject)
+    }
+}
+
+/// A condition found on a chain, fine-grained enough that client behaviour is uniform for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Condition {
+    /// The leaf's notAfter is in the past.
+    LeafExpired,
+    /// A certificate on the path has a notBefore in the future.
+    NotYetValid,
+    /// No path to a trusted certificate.
+    UnknownIssuer,
+    /// The host name is in neither the DNS/IP subjectAltNames nor (where consulted) the CN.
+    HostnameMismatch,
+    /// No subjectAltName extension; the host name matches the subject CN.
+    CommonNameOnlyMatch,
+    /// The leaf has an extendedKeyUsage extension without serverAuth.
+    EkuWithoutServerAuth,
+    /// An RSA key shorter than 1024 bits.
+    RsaKeyBelow1024,
+    /// An RSA key of 1024 to 2047 bits.
+    RsaKeyBelow2048,
+    /// A certificate signed with SHA-1.
+    Sha1Signature,
+    /// A certificate signed with MD5 or MD2.
+    Md5Signature,
+    /// A signature that does not verify with the issuer's key.
+    BadSignature,
+    /// The trust anchor's notAfter is in the past.
+    AnchorExpired,
+    /// An intermediate's notAfter is in the past.
+    IntermediateExpired,
+    /// A self-signed leaf that is not itself in the CA file.
+    SelfSignedUntrusted,
+    /// The leaf is a CA certificate (basicConstraints CA:TRUE).
+    CaAsLeaf,
+    /// A name on the path is outside a CA's name constraints.
+    NameConstraints,
+    /// rustls-webpki rejects the chain for another reason.
+    OtherWebpkiError,
+}
+
+/// The table. One row per condition; each row names its sources.
+pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
+    use ClientAction::{Accept, Reject, Unknown};
+    match condition {
+        // RFC 5280 path validation; every TLS stack enforces these.
+        Condition::LeafExpired
+        | Condition::NotYetValid
+        | Condition::UnknownIssuer
+        | Condition::HostnameMismatch
+        | Condition::BadSignature
+        | Condition::IntermediateExpired
+        | Condition::SelfSignedUntrusted => ClientVerdicts::all(Reject),
+        // OpenSSL X509_check_host falls back to the CN when there is no DNS SAN (Python's
+        // `hostname_checks_common_name` defaults to true); Node's checkServerIdentity does the
+        // same; JDK HostnameChecker uses the most specific CN without DNS SANs. rustls-webpki
+        // never reads the CN; Go 1.15+ ignores it ("x509: certificate relies on legacy Common
+        // Name field"). DOMAIN.md: reported, not yet observed on the test bed.
+        Condition::CommonNameOnlyMatch => ClientVerdicts {
+            openssl: Accept,
+            node: Accept,
+            rustls: Reject,
+            go: Reject,
+            java: Accept,
+        },
+        // OpenSSL purpose check X509_PURPOSE_SSL_SERVER; webpki KeyUsage::server_auth();
+        // Go ExtKeyUsageServerAuth by default; JSSE EndEntityChecker for TLS servers.
+        Condition::EkuWithoutServerAuth => ClientVerdicts::all(Reject),
+        // Below every stack's floor: OpenSSL level 1 (80 bits), Go 1.24 (< 1024 rejected),
+        // JDK jdk.certpath.disabledAlgorithms "RSA keySize < 1024", webpki (2048 minimum).
+        Condition::RsaKeyBelow1024 => ClientVerdicts::all(Reject),
+        // Observed on the test bed (DOMAIN.md): OpenSSL level 2 rejects, Node (level 1) accepts,
+        // rustls-webpki rejects (2048-bit minimum). Go and the JDK accept 1024-bit RSA.
+        Condition::RsaKeyBelow2048 => ClientVerdicts {
+            openssl: Reject,
+            node: Accept,
+            rustls: Reject,
+            go: Accept,
+            java: Accept,
+        },
+        // OpenSSL 3.0: SHA-1 certificate signatures are refused at security level 1 and above
+        // (so by Node too). webpki has no SHA-1 verifier. Go 1.18+ rejects SHA-1 certificates.
+        // The JDK disables SHA-1 only for chains to its own bundled roots ("SHA1 jdkCA"), so a
+        // private CA still works.
+        Condition::Sha1Signature => ClientVerdicts {
+            openssl: Reject,
+            node: Reject,
+            rustls: Reject,
+            go: Reject,
+            java: Accept,
+        },
+        Condition::Md5Signature => ClientVerdicts::all(Reject),
+        // Observed (DOMAIN.md): OpenSSL and Node reject an expired root, rustls accepts (webpki
+        // does not check the anchor's validity). Go checks the validity of every certificate it
+        // puts in a chain, roots included. PKIX does not check a TrustAnchor's validity, but
+        // JSSE's behaviour is not documented: unknown.
+        Condition::AnchorExpired => ClientVerdicts {
+            openssl: Reject,
+            node: Reject,
+            rustls: Accept,
+            go: Reject,
+            java: Unknown,
+        },
+        // webpki: Error::CaUsedAsEndEntity. OpenSSL's SSL-server purpose check accepts a CA
+        // certificate as the server's own; Go and Java are undocumented.
+        Condition::CaAsLeaf => ClientVerdicts {
+            openssl: Accept,
+            node: Accept,
+            rustls: Reject,
+            go: Unknown,
+            java: Unknown,
+        },
+        // RFC 5280 name constraints: OpenSSL, webpki and Go enforce them.
+        Condition::NameConstraints => ClientVerdicts {
+            openssl: Reject,
+            node: Reject,
+            rustls: Reject,
+            go: Reject,
+            java: Unknown,
+        },
+        Condition::OtherWebpkiError => ClientVerdicts {
+            openssl: Unknown,
+            node: Unknown,
+            rustls: Reject,
+            go: Unknown,
+            java: Unknown,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_root_is_rejected_by_openssl_but_not_rustls() {
+        let v = verdicts_for(Condition::AnchorExpired);
+        assert_eq!(v.rejecting(), vec!["openssl", "node", "go"]);
+        assert!(v.any_rejects());
+    }
+
+    #[test]
+    fn rsa_1024_splits_openssl_and_node() {
+        let v = verdicts_for(Condition::RsaKeyBelow2048);
+        assert_eq!(v.openssl, ClientAction::Reject);
+        assert_eq!(v.node, ClientAction::Accept);
+        assert_eq!(v.rustls, ClientAction::Reject);
+    }
+
+    #[test]
+    fn serialises_as_object_of_actions() {
+        let v = verdicts_for(Condition::CommonNameOnlyMatch);
+        let json = serde_json::to_value(v).unwrap_or_default();
+        assert_eq!(json["openssl"], "accept");
+        assert_eq!(json["rustls"], "reject");
+    }
+}

@@ -1,0 +1,7 @@
+//! The certificate engine: loading CA bundles and chains, inspecting certificates, verifying
+//! presented chains. Everything here except [`load`] is pure: no I/O, and the current time is a
+//! parameter.
+
+pub mod bundle;
+pub mod clients;
+pub mod load;
