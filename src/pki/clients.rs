@@ -109,6 +109,8 @@ pub enum Condition {
     BadSignature,
     /// The trust anchor's notAfter is in the past.
     AnchorExpired,
+    /// The trust anchor's notBefore is in the future.
+    AnchorNotYetValid,
     /// An intermediate's notAfter is in the past.
     IntermediateExpired,
     /// A self-signed leaf that is not itself in the CA file.
@@ -176,7 +178,7 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         // does not check the anchor's validity). Go checks the validity of every certificate it
         // puts in a chain, roots included. PKIX does not check a TrustAnchor's validity, but
         // JSSE's behaviour is not documented: unknown.
-        Condition::AnchorExpired => ClientVerdicts {
+        Condition::AnchorExpired | Condition::AnchorNotYetValid => ClientVerdicts {
             openssl: Reject,
             node: Reject,
             rustls: Accept,

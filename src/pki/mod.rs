@@ -3,5 +3,9 @@
 //! parameter.
 
 pub mod bundle;
+pub mod ca_check;
 pub mod clients;
+pub mod inspect;
 pub mod load;
+pub mod signature;
+pub mod verify;

@@ -1,0 +1,339 @@
+//! Judging a CA bundle on its own (`mongotls ca`): what is in it, how its entries chain to each
+//! other, and what is wrong with it. Pure: the evaluation time is a parameter.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::findings::{Code, Finding, Severity};
+use crate::pki::bundle::{Origin, ParsedInput, RejectKind, Rejected};
+use crate::pki::clients::{verdicts_for, Condition};
+use crate::pki::inspect::{Cert, CertInfo, SignatureCheck, SignatureHash};
+
+/// One certificate of the bundle, with where it came from and how it chains.
+#[derive(Clone, Debug, Serialize)]
+pub struct BundleCertificate {
+    /// 0-based position in the bundle (the `certificate` index of findings).
+    pub index: usize,
+    /// File, ZIP member, PEM block and line.
+    pub source: Origin,
+    /// Everything read from the certificate.
+    #[serde(flatten)]
+    pub info: CertInfo,
+    /// Self-issued and its own key verifies its signature.
+    pub self_signed: bool,
+    /// Index of the bundle certificate that issued this one, if the bundle holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<usize>,
+    /// How this entry relates to the others, in words.
+    pub chain: String,
+}
+
+/// A fact about the input worth showing (e.g. which ZIP member was used).
+#[derive(Clone, Debug, Serialize)]
+pub struct Note {
+    /// Where it applies.
+    pub source: String,
+    /// What happened.
+    pub message: String,
+}
+
+/// The result of analysing a bundle.
+#[derive(Clone, Debug, Default)]
+pub struct BundleAnalysis {
+    /// Certificates in input order.
+    pub certificates: Vec<BundleCertificate>,
+    /// Parsed certificates, same order, for further checks.
+    pub certs: Vec<Cert>,
+    /// Facts about the input.
+    pub notes: Vec<Note>,
+    /// Findings about the input file(s): rejected blocks and per-certificate problems.
+    pub findings: Vec<Finding>,
+}
+
+/// Findings for the parts of an input that are not certificates, as a CA file.
+pub fn rejection_findings(rejected: &[Rejected]) -> Vec<Finding> {
+    rejected.iter().map(rejection_finding).collect()
+}
+
+fn rejection_finding(r: &Rejected) -> Finding {
+    let at = r.origin.to_string();
+    let f = match &r.kind {
+        RejectKind::Empty => Finding::new(
+            Code::CaEmpty,
+            Severity::Fail,
+            format!("{at} holds no certificate"),
+            "download the CA certificate again from the console; it is a text file that starts with -----BEGIN CERTIFICATE-----",
+        ),
+        RejectKind::ParseError { detail } => Finding::new(
+            Code::CaParseError,
+            Severity::Fail,
+            format!("{at} could not be read as a certificate: {detail}"),
+            "the file was probably damaged (truncated download, edited by hand, pasted with missing lines); download it again. Note that the Rust driver skips such entries without a word",
+        ),
+        RejectKind::Unsupported { format, detail } => Finding::new(
+            Code::CaUnsupportedFormat,
+            Severity::Fail,
+            format!("{at} is a {format}, not a PEM, DER or PKCS#7 certificate file"),
+            detail.clone(),
+        ),
+        RejectKind::PrivateKey { label } => Finding::new(
+            Code::CaContainsPrivateKey,
+            Severity::Fail,
+            format!("{at} is a private key ({label}); its content was not read and is not shown"),
+            "a CA file must hold only certificates: remove the key from this file, and if this file was shared, treat the key as exposed and replace it",
+        ),
+        RejectKind::NotACertificate { label } => Finding::new(
+            Code::CaNotACertificate,
+            Severity::Warn,
+            format!("{at} is a {label} block, not a certificate; it is not used"),
+            "remove it from the CA file, or pass the file that holds the CA certificate",
+        ),
+    };
+    f.with_source(at)
+}
+
+/// Parses and judges every certificate of a bundle as of `now`.
+pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) -> BundleAnalysis {
+    let mut out = BundleAnalysis {
+        findings: rejection_findings(&input.rejected),
+        notes: input
+            .notes
+            .iter()
+            .map(|(origin, message)| Note {
+                source: origin.to_string(),
+                message: message.clone(),
+            })
+            .collect(),
+        ..BundleAnalysis::default()
+    };
+    let mut origins = Vec::new();
+    for raw in &input.certs {
+        match Cert::parse(raw.der.clone(), now) {
+            Ok(cert) => {
+                out.certs.push(cert);
+                origins.push(raw.origin.clone());
+            }
+            Err(detail) => out.findings.push(
+                Finding::new(
+                    Code::CaParseError,
+                    Severity::Fail,
+                    format!(
+                        "{} could not be read as a certificate: {detail}",
+                        raw.origin
+                    ),
+                    "download the CA file again",
+                )
+                .with_source(raw.origin.to_string()),
+            ),
+        }
+    }
+    if out.certs.is_empty() && !out.findings.iter().any(|f| f.code == Code::CaEmpty) {
+        out.findings.push(Finding::new(
+            Code::CaEmpty,
+            Severity::Fail,
+            "no usable certificate was found in the CA input",
+            "pass the CA certificate file downloaded from the console (the .pem member of the ZIP)",
+        ));
+    }
+
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, (cert, origin)) in out.certs.iter().zip(&origins).enumerate() {
+        let self_signed = cert.is_self_signed();
+        let issued_by = if self_signed {
+            None
+        } else {
+            out.certs.iter().enumerate().position(|(j, issuer)| {
+                j != i
+                    && cert.names_issuer(issuer)
+                    && cert.signature_check(issuer) != SignatureCheck::Invalid
+            })
+        };
+        let chain = relation(i, cert, self_signed, issued_by, &out.certs);
+        out.certificates.push(BundleCertificate {
+            index: i,
+            source: origin.clone(),
+            info: cert.info.clone(),
+            self_signed,
+            issued_by,
+            chain,
+        });
+        if let Some(&first) = first_seen.get(cert.info.sha256_fingerprint.as_str()) {
+            out.findings.push(
+                Finding::new(
+                    Code::CaDuplicate,
+                    Severity::Warn,
+                    format!(
+                        "certificate #{i} {} is the same certificate as #{first}",
+                        cert.short_name()
+                    ),
+                    "harmless for clients, but a sign the file was assembled by hand: keep one copy",
+                )
+                .with_certificate(i)
+                .with_source(origin.to_string()),
+            );
+            continue;
+        }
+        first_seen.insert(cert.info.sha256_fingerprint.as_str(), i);
+        out.findings.extend(
+            certificate_findings(i, cert, self_signed, now, warn_days)
+                .into_iter()
+                .map(|f| f.with_source(origin.to_string())),
+        );
+    }
+    out
+}
+
+fn relation(
+    i: usize,
+    cert: &Cert,
+    self_signed: bool,
+    issued_by: Option<usize>,
+    all: &[Cert],
+) -> String {
+    let issues: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(j, c)| {
+            *j != i && c.names_issuer(cert) && c.signature_check(cert) != SignatureCheck::Invalid
+        })
+        .map(|(j, _)| format!("#{j}"))
+        .collect();
+    let up = match (self_signed, issued_by) {
+        (true, _) => "self-signed root".to_string(),
+        (false, Some(j)) => format!("issued by #{j}"),
+        (false, None) => format!("issuer \"{}\" is not in the bundle", cert.info.issuer),
+    };
+    if issues.is_empty() {
+        up
+    } else {
+        format!("{up}; issued {}", issues.join(", "))
+    }
+}
+
+fn certificate_findings(
+    i: usize,
+    cert: &Cert,
+    self_signed: bool,
+    now: OffsetDateTime,
+    warn_days: i64,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let name = cert.short_name();
+    let info = &cert.info;
+    if !info.is_ca {
+        let (message, severity) = if info.version == 1 && self_signed {
+            (
+                format!("certificate #{i} {name} is a version 1 certificate without basicConstraints: OpenSSL accepts it as a root, other clients may not"),
+                Severity::Warn,
+            )
+        } else {
+            (
+                format!(
+                    "certificate #{i} {name} is not a CA certificate (basicConstraints {}): it looks like a server certificate, which can only be trusted as a pinned certificate of exactly that server",
+                    if info.basic_constraints { "CA:FALSE" } else { "absent" }
+                ),
+                Severity::Warn,
+            )
+        };
+        out.push(
+            Finding::new(
+                Code::CaNotACa,
+                severity,
+                message,
+                "pass the CA certificate (the file downloaded from the console), not the server's certificate",
+            )
+            .with_certificate(i),
+        );
+    }
+    if now > cert.not_after {
+        out.push(
+            Finding::new(
+                Code::CaExpired,
+                Severity::Fail,
+                format!(
+                    "certificate #{i} {name} expired on {} ({} days ago)",
+                    info.not_after, -info.days_remaining
+                ),
+                "download the current CA certificate from the console; OpenSSL- and Node-based clients refuse chains that end at an expired CA",
+            )
+            .with_certificate(i)
+            .with_clients(verdicts_for(Condition::AnchorExpired)),
+        );
+    } else if now < cert.not_before {
+        out.push(
+            Finding::new(
+                Code::CaNotYetValid,
+                Severity::Fail,
+                format!("certificate #{i} {name} is not valid before {}", info.not_before),
+                "check this machine's clock; a CA that is not valid yet is refused by OpenSSL- and Node-based clients",
+            )
+            .with_certificate(i)
+            .with_clients(verdicts_for(Condition::AnchorNotYetValid)),
+        );
+    } else if info.days_remaining < warn_days {
+        out.push(
+            Finding::new(
+                Code::CaExpiringSoon,
+                Severity::Warn,
+                format!(
+                    "certificate #{i} {name} expires on {} ({} days left, warning window {warn_days} days)",
+                    info.not_after, info.days_remaining
+                ),
+                "renew the certificate on the console before then (\"Update certificate\") and distribute the new CA file to every client",
+            )
+            .with_certificate(i),
+        );
+    }
+    if info.key.algorithm == "RSA" {
+        if let Some(bits) = info.key.bits.filter(|b| *b < 2048) {
+            let condition = if bits < 1024 {
+                Condition::RsaKeyBelow1024
+            } else {
+                Condition::RsaKeyBelow2048
+            };
+            out.push(
+                Finding::new(
+                    Code::CaWeakKey,
+                    Severity::Fail,
+                    format!("certificate #{i} {name} has a {bits}-bit RSA key"),
+                    "the CA must be re-issued with an RSA key of at least 2048 bits (or ECDSA P-256)",
+                )
+                .with_certificate(i)
+                .with_clients(verdicts_for(condition)),
+            );
+        }
+    }
+    let weak_hash = match info.signature_hash {
+        SignatureHash::Sha1 => Some(Condition::Sha1Signature),
+        SignatureHash::Md5 => Some(Condition::Md5Signature),
+        _ => None,
+    };
+    if let Some(condition) = weak_hash {
+        let f = if self_signed {
+            Finding::new(
+                Code::CaWeakSignature,
+                Severity::Info,
+                format!(
+                    "root certificate #{i} {name} signs itself with {}; clients do not check a root's own signature, so this alone is harmless",
+                    info.signature_algorithm
+                ),
+                "no action needed for the root itself",
+            )
+        } else {
+            Finding::new(
+                Code::CaWeakSignature,
+                Severity::Fail,
+                format!(
+                    "certificate #{i} {name} is signed with {}",
+                    info.signature_algorithm
+                ),
+                "the intermediate CA must be re-issued with a SHA-256 (or stronger) signature",
+            )
+            .with_clients(verdicts_for(condition))
+        };
+        out.push(f.with_certificate(i));
+    }
+    out
+}

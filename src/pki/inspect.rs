@@ -1,0 +1,507 @@
+//! What is in one certificate, read with x509-parser: the facts `ca` prints and every check
+//! works from. Pure: the current time is a parameter.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use x509_parser::certificate::X509Certificate;
+use x509_parser::extensions::{GeneralName, ParsedExtension};
+use x509_parser::prelude::FromDer;
+use x509_parser::public_key::PublicKey;
+
+/// The public key of a certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KeyInfo {
+    /// `RSA`, `EC`, `Ed25519`, `Ed448`, `DSA`, or the OID when unknown.
+    pub algorithm: String,
+    /// Key size in bits (RSA modulus, EC field size), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bits: Option<u32>,
+    /// Named curve for EC keys (`P-256`, `P-384`, `P-521`, or the OID).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<String>,
+}
+
+/// The hash family of a signature algorithm, for policy checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureHash {
+    /// MD2 or MD5: broken, refused everywhere.
+    Md5,
+    /// SHA-1: refused by OpenSSL 3, rustls and Go.
+    Sha1,
+    /// SHA-2 family, or an algorithm with a built-in hash (Ed25519).
+    Strong,
+    /// An algorithm we do not classify.
+    Unknown,
+}
+
+/// Everything `mongotls ca` shows about one certificate.
+#[derive(Clone, Debug, Serialize)]
+pub struct CertInfo {
+    /// Subject distinguished name, e.g. `C=CN, O=Example, CN=Example Root CA`.
+    pub subject: String,
+    /// Issuer distinguished name.
+    pub issuer: String,
+    /// Serial number, colon-separated hex.
+    pub serial: String,
+    /// SHA-256 of the DER encoding, colon-separated upper-case hex (as `openssl x509 -fingerprint -sha256`).
+    pub sha256_fingerprint: String,
+    /// notBefore, RFC 3339.
+    pub not_before: String,
+    /// notAfter, RFC 3339.
+    pub not_after: String,
+    /// Whole days from the evaluation time to notAfter; negative once expired.
+    pub days_remaining: i64,
+    /// X.509 version (1 or 3).
+    pub version: u32,
+    /// Subject public key.
+    pub key: KeyInfo,
+    /// Signature algorithm name (`sha256WithRSAEncryption`, `ecdsa-with-SHA256`, …).
+    pub signature_algorithm: String,
+    /// Hash family of the signature algorithm.
+    pub signature_hash: SignatureHash,
+    /// basicConstraints CA flag (false when the extension is absent).
+    pub is_ca: bool,
+    /// Whether a basicConstraints extension is present at all.
+    pub basic_constraints: bool,
+    /// basicConstraints pathLenConstraint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_len: Option<u32>,
+    /// Key usage bits, by name; empty when the extension is absent.
+    pub key_usage: Vec<String>,
+    /// Extended key usages, by name (`server_auth`, `client_auth`, …) or OID; `None` when the
+    /// extension is absent (which allows every usage).
+    pub extended_key_usage: Option<Vec<String>>,
+    /// Subject key identifier, colon-separated hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_key_id: Option<String>,
+    /// Authority key identifier (keyIdentifier field), colon-separated hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_key_id: Option<String>,
+    /// subjectAltNames as `DNS:name`, `IP:addr`, `email:…`, `URI:…`; `None` when the extension
+    /// is absent.
+    pub subject_alt_names: Option<Vec<String>>,
+    /// Subject common names.
+    pub common_names: Vec<String>,
+    /// authorityInfoAccess caIssuers URLs (where the issuer certificate can be downloaded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ca_issuers_urls: Vec<String>,
+    /// Subject equals issuer (self-issued); see [`Cert::is_self_signed`] for the signature check.
+    pub self_issued: bool,
+}
+
+/// A parsed certificate: its DER and the facts extracted from it, plus the raw pieces the
+/// path builder compares.
+#[derive(Clone, Debug)]
+pub struct Cert {
+    /// DER encoding.
+    pub der: Vec<u8>,
+    /// Facts, computed at the evaluation time given to [`Cert::parse`].
+    pub info: CertInfo,
+    /// notBefore as a timestamp.
+    pub not_before: OffsetDateTime,
+    /// notAfter as a timestamp.
+    pub not_after: OffsetDateTime,
+    subject_raw: Vec<u8>,
+    issuer_raw: Vec<u8>,
+    ski: Option<Vec<u8>>,
+    aki: Option<Vec<u8>>,
+}
+
+impl Cert {
+    /// Parses DER and extracts its facts as of `now`. The error is x509-parser's, in words.
+    pub fn parse(der: Vec<u8>, now: OffsetDateTime) -> Result<Cert, String> {
+        let (info, not_before, not_after, subject_raw, issuer_raw, ski, aki) = {
+            let x = parse_x509(&der)?;
+            let not_before = x.validity().not_before.to_datetime();
+            let not_after = x.validity().not_after.to_datetime();
+            let ski = subject_key_id(&x).map(<[u8]>::to_vec);
+            let aki = authority_key_id(&x).map(<[u8]>::to_vec);
+            let info = CertInfo {
+                subject: x.subject().to_string(),
+                issuer: x.issuer().to_string(),
+                serial: colon_hex(x.raw_serial()),
+                sha256_fingerprint: colon_hex(&Sha256::digest(&der)).to_uppercase(),
+                not_before: rfc3339(not_before),
+                not_after: rfc3339(not_after),
+                days_remaining: days_between(now, not_after),
+                version: x.version().0 + 1,
+                key: key_info(&x),
+                signature_algorithm: signature_algorithm_name(&x),
+                signature_hash: signature_hash(&x),
+                is_ca: x.is_ca(),
+                basic_constraints: matches!(x.basic_constraints(), Ok(Some(_))),
+                path_len: x
+                    .basic_constraints()
+                    .ok()
+                    .flatten()
+                    .and_then(|bc| bc.value.path_len_constraint),
+                key_usage: key_usage(&x),
+                extended_key_usage: extended_key_usage(&x),
+                subject_key_id: ski.as_deref().map(colon_hex),
+                authority_key_id: aki.as_deref().map(colon_hex),
+                subject_alt_names: subject_alt_names(&x),
+                common_names: x
+                    .subject()
+                    .iter_common_name()
+                    .filter_map(|cn| cn.as_str().ok().map(str::to_string))
+                    .collect(),
+                ca_issuers_urls: ca_issuers_urls(&x),
+                self_issued: x.subject().as_raw() == x.issuer().as_raw(),
+            };
+            (
+                info,
+                not_before,
+                not_after,
+                x.subject().as_raw().to_vec(),
+                x.issuer().as_raw().to_vec(),
+                ski,
+                aki,
+            )
+        };
+        Ok(Cert {
+            der,
+            info,
+            not_before,
+            not_after,
+            subject_raw,
+            issuer_raw,
+            ski,
+            aki,
+        })
+    }
+
+    /// Re-parses the DER for checks that need the full structure. Cannot fail for a `Cert`
+    /// built by [`Cert::parse`], but returns the error rather than assuming so.
+    pub fn x509(&self) -> Result<X509Certificate<'_>, String> {
+        parse_x509(&self.der)
+    }
+
+    /// True when `issuer`'s subject name is this certificate's issuer name (byte-for-byte, as
+    /// rustls-webpki compares names).
+    pub fn names_issuer(&self, issuer: &Cert) -> bool {
+        self.issuer_raw == issuer.subject_raw
+    }
+
+    /// The AKI/SKI relation: `Some(true)` match, `Some(false)` both present and different,
+    /// `None` when either is absent.
+    pub fn key_id_matches(&self, issuer: &Cert) -> Option<bool> {
+        match (&self.aki, &issuer.ski) {
+            (Some(a), Some(s)) => Some(a == s),
+            _ => None,
+        }
+    }
+
+    /// Whether `issuer`'s key verifies this certificate's signature.
+    pub fn signature_check(&self, issuer: &Cert) -> SignatureCheck {
+        match (self.x509(), issuer.x509()) {
+            (Ok(child), Ok(parent)) => crate::pki::signature::check(&child, parent.public_key()),
+            _ => SignatureCheck::Invalid,
+        }
+    }
+
+    /// Self-issued and its own key verifies its signature.
+    pub fn is_self_signed(&self) -> bool {
+        self.info.self_issued && self.signature_check(self) == SignatureCheck::Valid
+    }
+
+    /// Is `now` within notBefore..=notAfter?
+    pub fn is_valid_at(&self, now: OffsetDateTime) -> bool {
+        self.not_before <= now && now <= self.not_after
+    }
+
+    /// One-line description for messages: the subject, or its CN when it has one.
+    pub fn short_name(&self) -> String {
+        match self.info.common_names.first() {
+            Some(cn) => format!("\"{cn}\""),
+            None => format!("\"{}\"", self.info.subject),
+        }
+    }
+}
+
+pub use crate::pki::signature::SignatureCheck;
+
+fn parse_x509(der: &[u8]) -> Result<X509Certificate<'_>, String> {
+    match X509Certificate::from_der(der) {
+        Ok(([], x)) => Ok(x),
+        Ok((rest, _)) => Err(format!(
+            "{} bytes of trailing data after the certificate",
+            rest.len()
+        )),
+        Err(e) => Err(format!("not a valid X.509 certificate: {e}")),
+    }
+}
+
+/// RFC 3339 text of a time (UTC, seconds).
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
+}
+
+/// Whole days from `from` to `to`, rounded towards negative infinity (so an expired
+/// certificate never shows 0 days remaining).
+pub fn days_between(from: OffsetDateTime, to: OffsetDateTime) -> i64 {
+    let secs = (to - from).whole_seconds();
+    secs.div_euclid(86_400)
+}
+
+/// Lower-case colon-separated hex.
+pub fn colon_hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+fn key_info(x: &X509Certificate<'_>) -> KeyInfo {
+    let spki = x.public_key();
+    let oid = spki.algorithm.algorithm.to_id_string();
+    match spki.parsed() {
+        Ok(PublicKey::RSA(rsa)) => KeyInfo {
+            algorithm: "RSA".into(),
+            bits: u32::try_from(rsa.key_size()).ok(),
+            curve: None,
+        },
+        Ok(PublicKey::EC(point)) => {
+            let curve_oid = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|o| o.to_id_string());
+            let (curve, bits) = match curve_oid.as_deref() {
+                Some("1.2.840.10045.3.1.7") => ("P-256".to_string(), Some(256)),
+                Some("1.3.132.0.34") => ("P-384".to_string(), Some(384)),
+                Some("1.3.132.0.35") => ("P-521".to_string(), Some(521)),
+                Some(other) => (other.to_string(), u32::try_from(point.key_size()).ok()),
+                None => ("unknown".to_string(), u32::try_from(point.key_size()).ok()),
+            };
+            KeyInfo {
+                algorithm: "EC".into(),
+                bits,
+                curve: Some(curve),
+            }
+        }
+        Ok(PublicKey::DSA(_)) => KeyInfo {
+            algorithm: "DSA".into(),
+            bits: None,
+            curve: None,
+        },
+        _ => KeyInfo {
+            algorithm: match oid.as_str() {
+                "1.3.101.112" => "Ed25519".into(),
+                "1.3.101.113" => "Ed448".into(),
+                "1.2.840.113549.1.1.10" => "RSA-PSS".into(),
+                _ => oid,
+            },
+            bits: None,
+            curve: None,
+        },
+    }
+}
+
+fn signature_algorithm_name(x: &X509Certificate<'_>) -> String {
+    let oid = x.signature_algorithm.algorithm.to_id_string();
+    let name = match oid.as_str() {
+        "1.2.840.113549.1.1.2" => "md2WithRSAEncryption",
+        "1.2.840.113549.1.1.4" => "md5WithRSAEncryption",
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => "sha1WithRSAEncryption",
+        "1.2.840.113549.1.1.11" => "sha256WithRSAEncryption",
+        "1.2.840.113549.1.1.12" => "sha384WithRSAEncryption",
+        "1.2.840.113549.1.1.13" => "sha512WithRSAEncryption",
+        "1.2.840.113549.1.1.14" => "sha224WithRSAEncryption",
+        "1.2.840.113549.1.1.10" => "rsassaPss",
+        "1.2.840.10045.4.1" => "ecdsa-with-SHA1",
+        "1.2.840.10045.4.3.1" => "ecdsa-with-SHA224",
+        "1.2.840.10045.4.3.2" => "ecdsa-with-SHA256",
+        "1.2.840.10045.4.3.3" => "ecdsa-with-SHA384",
+        "1.2.840.10045.4.3.4" => "ecdsa-with-SHA512",
+        "1.2.840.10040.4.3" => "dsa-with-SHA1",
+        "2.16.840.1.101.3.4.3.2" => "dsa-with-SHA256",
+        "1.3.101.112" => "Ed25519",
+        "1.3.101.113" => "Ed448",
+        _ => return oid,
+    };
+    name.to_string()
+}
+
+fn signature_hash(x: &X509Certificate<'_>) -> SignatureHash {
+    match x.signature_algorithm.algorithm.to_id_string().as_str() {
+        "1.2.840.113549.1.1.2" | "1.2.840.113549.1.1.4" => SignatureHash::Md5,
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" | "1.2.840.10045.4.1" | "1.2.840.10040.4.3" => {
+            SignatureHash::Sha1
+        }
+        "1.2.840.113549.1.1.11"
+        | "1.2.840.113549.1.1.12"
+        | "1.2.840.113549.1.1.13"
+        | "1.2.840.113549.1.1.14"
+        | "1.2.840.113549.1.1.10"
+        | "1.2.840.10045.4.3.1"
+        | "1.2.840.10045.4.3.2"
+        | "1.2.840.10045.4.3.3"
+        | "1.2.840.10045.4.3.4"
+        | "2.16.840.1.101.3.4.3.2"
+        | "1.3.101.112"
+        | "1.3.101.113" => SignatureHash::Strong,
+        _ => SignatureHash::Unknown,
+    }
+}
+
+fn key_usage(x: &X509Certificate<'_>) -> Vec<String> {
+    let Ok(Some(ku)) = x.key_usage() else {
+        return Vec::new();
+    };
+    let ku = ku.value;
+    [
+        (ku.digital_signature(), "digital_signature"),
+        (ku.non_repudiation(), "non_repudiation"),
+        (ku.key_encipherment(), "key_encipherment"),
+        (ku.data_encipherment(), "data_encipherment"),
+        (ku.key_agreement(), "key_agreement"),
+        (ku.key_cert_sign(), "key_cert_sign"),
+        (ku.crl_sign(), "crl_sign"),
+        (ku.encipher_only(), "encipher_only"),
+        (ku.decipher_only(), "decipher_only"),
+    ]
+    .into_iter()
+    .filter(|(set, _)| *set)
+    .map(|(_, name)| name.to_string())
+    .collect()
+}
+
+fn extended_key_usage(x: &X509Certificate<'_>) -> Option<Vec<String>> {
+    let eku = match x.extended_key_usage() {
+        Ok(Some(eku)) => eku.value,
+        Ok(None) => return None,
+        // A malformed EKU extension: report it as present and unreadable rather than absent.
+        Err(_) => return Some(vec!["(unreadable extension)".into()]),
+    };
+    let mut out = Vec::new();
+    let flags = [
+        (eku.any, "any"),
+        (eku.server_auth, "server_auth"),
+        (eku.client_auth, "client_auth"),
+        (eku.code_signing, "code_signing"),
+        (eku.email_protection, "email_protection"),
+        (eku.time_stamping, "time_stamping"),
+        (eku.ocsp_signing, "ocsp_signing"),
+    ];
+    out.extend(flags.iter().filter(|(s, _)| *s).map(|(_, n)| n.to_string()));
+    out.extend(eku.other.iter().map(|o| o.to_id_string()));
+    Some(out)
+}
+
+fn subject_key_id<'a>(x: &'a X509Certificate<'_>) -> Option<&'a [u8]> {
+    x.iter_extensions()
+        .find_map(|e| match e.parsed_extension() {
+            ParsedExtension::SubjectKeyIdentifier(k) => Some(k.0),
+            _ => None,
+        })
+}
+
+fn authority_key_id<'a>(x: &'a X509Certificate<'_>) -> Option<&'a [u8]> {
+    x.iter_extensions()
+        .find_map(|e| match e.parsed_extension() {
+            ParsedExtension::AuthorityKeyIdentifier(a) => a.key_identifier.as_ref().map(|k| k.0),
+            _ => None,
+        })
+}
+
+fn subject_alt_names(x: &X509Certificate<'_>) -> Option<Vec<String>> {
+    let san = match x.subject_alternative_name() {
+        Ok(Some(san)) => san.value,
+        Ok(None) => return None,
+        Err(_) => return Some(vec!["(unreadable extension)".into()]),
+    };
+    Some(san.general_names.iter().map(general_name).collect())
+}
+
+/// `DNS:name`, `IP:addr`, … as OpenSSL prints them.
+pub fn general_name(name: &GeneralName<'_>) -> String {
+    match name {
+        GeneralName::DNSName(d) => format!("DNS:{d}"),
+        GeneralName::IPAddress(bytes) => match bytes.len() {
+            4 => {
+                let mut a = [0u8; 4];
+                a.copy_from_slice(bytes);
+                format!("IP:{}", std::net::Ipv4Addr::from(a))
+            }
+            16 => {
+                let mut a = [0u8; 16];
+                a.copy_from_slice(bytes);
+                format!("IP:{}", std::net::Ipv6Addr::from(a))
+            }
+            _ => format!("IP:(invalid, {} bytes)", bytes.len()),
+        },
+        GeneralName::RFC822Name(e) => format!("email:{e}"),
+        GeneralName::URI(u) => format!("URI:{u}"),
+        GeneralName::DirectoryName(n) => format!("DirName:{n}"),
+        GeneralName::RegisteredID(o) => format!("RID:{}", o.to_id_string()),
+        GeneralName::OtherName(o, _) => format!("othername:{}", o.to_id_string()),
+        _ => "(unsupported name type)".into(),
+    }
+}
+
+fn ca_issuers_urls(x: &X509Certificate<'_>) -> Vec<String> {
+    const CA_ISSUERS: &str = "1.3.6.1.5.5.7.48.2";
+    x.iter_extensions()
+        .filter_map(|e| match e.parsed_extension() {
+            ParsedExtension::AuthorityInfoAccess(aia) => Some(aia),
+            _ => None,
+        })
+        .flat_map(|aia| aia.iter())
+        .filter(|ad| ad.access_method.to_id_string() == CA_ISSUERS)
+        .filter_map(|ad| match &ad.access_location {
+            GeneralName::URI(u) => Some(u.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn days_round_down_so_expired_is_negative() {
+        let now = datetime!(2026-01-10 12:00 UTC);
+        assert_eq!(days_between(now, datetime!(2026-01-20 12:00 UTC)), 10);
+        assert_eq!(days_between(now, datetime!(2026-01-20 11:59 UTC)), 9);
+        assert_eq!(days_between(now, datetime!(2026-01-10 11:00 UTC)), -1);
+    }
+
+    #[test]
+    fn colon_hex_formats_bytes() {
+        assert_eq!(colon_hex(&[0x0a, 0xff, 0x00]), "0a:ff:00");
+        assert_eq!(colon_hex(&[]), "");
+    }
+
+    #[test]
+    fn parses_an_rcgen_certificate() {
+        let ck = rcgen::generate_simple_self_signed(vec!["db.example".into(), "10.0.0.1".into()])
+            .unwrap();
+        let cert = Cert::parse(ck.cert.der().to_vec(), OffsetDateTime::now_utc()).unwrap();
+        assert_eq!(
+            cert.info.subject_alt_names,
+            Some(vec!["DNS:db.example".into(), "IP:10.0.0.1".into()])
+        );
+        assert_eq!(cert.info.key.algorithm, "EC");
+        assert_eq!(cert.info.key.curve.as_deref(), Some("P-256"));
+        assert_eq!(cert.info.signature_hash, SignatureHash::Strong);
+        assert!(cert.is_self_signed());
+        assert_eq!(cert.info.sha256_fingerprint.len(), 32 * 3 - 1);
+    }
+
+    #[test]
+    fn rejects_trailing_data() {
+        let ck = rcgen::generate_simple_self_signed(vec!["db.example".into()]).unwrap();
+        let mut der = ck.cert.der().to_vec();
+        der.push(0);
+        let err = Cert::parse(der, OffsetDateTime::now_utc()).unwrap_err();
+        assert!(err.contains("trailing"), "{err}");
+    }
+}

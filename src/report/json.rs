@@ -1,0 +1,15 @@
+//! JSON rendering: one object per run, snake_case, `schema_version` first.
+
+use std::io::{self, Write};
+
+use super::Report;
+
+/// Writes the report as pretty-printed JSON followed by a newline.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let result = match report {
+        Report::Ca(r) => serde_json::to_writer_pretty(&mut *out, r),
+        Report::Verify(r) => serde_json::to_writer_pretty(&mut *out, r),
+    };
+    result.map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,135 @@
+//! Report structs: what each command computed, ready to render. Renderers (one file each)
+//! only format these; they never compute.
+
+pub mod json;
+pub mod text;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::findings::{Finding, Verdict};
+use crate::pki::ca_check::{BundleCertificate, Note};
+use crate::pki::verify::{PathElement, WebpkiOutcome};
+
+/// Version of the JSON shape. Bump on any incompatible change; adding fields is compatible.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text ending in one verdict line.
+    Text,
+    /// One JSON object (see the README for the contract).
+    Json,
+}
+
+/// `mongotls ca`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CaReport {
+    /// JSON shape version.
+    pub schema_version: u32,
+    /// Always `ca`.
+    pub command: &'static str,
+    /// Derived from `findings`.
+    pub verdict: Verdict,
+    /// The time everything was judged at, RFC 3339.
+    pub evaluated_at: String,
+    /// Warning window for expiry, in days.
+    pub warn_days: i64,
+    /// The files read, as given.
+    pub files: Vec<String>,
+    /// Every certificate found, in input order.
+    pub certificates: Vec<BundleCertificate>,
+    /// Facts about the input (ZIP members used, …).
+    pub notes: Vec<Note>,
+    /// Every problem found.
+    pub findings: Vec<Finding>,
+}
+
+/// A short description of a CA-file certificate, as listed by `verify`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CertSummary {
+    /// Index in the CA file.
+    pub index: usize,
+    /// Subject DN.
+    pub subject: String,
+    /// SHA-256 fingerprint.
+    pub sha256_fingerprint: String,
+    /// notAfter, RFC 3339.
+    pub not_after: String,
+    /// Whole days to notAfter.
+    pub days_remaining: i64,
+    /// Where it was read from.
+    pub source: String,
+}
+
+/// `mongotls verify`.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerifyReport {
+    /// JSON shape version.
+    pub schema_version: u32,
+    /// Always `verify`.
+    pub command: &'static str,
+    /// Derived from `findings`.
+    pub verdict: Verdict,
+    /// The time everything was judged at, RFC 3339.
+    pub evaluated_at: String,
+    /// Warning window for expiry, in days.
+    pub warn_days: i64,
+    /// The host name checked, if any.
+    pub host: Option<String>,
+    /// The CA file(s) read.
+    pub ca_files: Vec<String>,
+    /// The chain file read.
+    pub chain_file: String,
+    /// The CA file's certificates.
+    pub ca: Vec<CertSummary>,
+    /// The presented certificates, in the order given.
+    pub chain: Vec<BundleCertificate>,
+    /// The path built, leaf first; findings' `certificate` indexes this list.
+    pub path: Vec<PathElement>,
+    /// The path ends at a certificate of the CA file.
+    pub trusted: bool,
+    /// rustls-webpki's own judgement.
+    pub rustls_webpki: WebpkiOutcome,
+    /// Facts about the inputs.
+    pub notes: Vec<Note>,
+    /// Every problem found: the CA file's, the chain file's, the chain's.
+    pub findings: Vec<Finding>,
+}
+
+/// Any command's report.
+#[derive(Clone, Debug)]
+pub enum Report {
+    /// `mongotls ca`.
+    Ca(CaReport),
+    /// `mongotls verify`.
+    Verify(VerifyReport),
+}
+
+impl Report {
+    /// The report's verdict.
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            Report::Ca(r) => r.verdict,
+            Report::Verify(r) => r.verdict,
+        }
+    }
+
+    /// The report's findings.
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Report::Ca(r) => &r.findings,
+            Report::Verify(r) => &r.findings,
+        }
+    }
+
+    /// Renders the report in `format`.
+    pub fn render(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
+        match format {
+            Format::Text => text::render(self, out),
+            Format::Json => json::render(self, out),
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Text rendering for people: certificates, path, findings with hints, and one verdict line
+//! at the end.
+
+use std::io::{self, Write};
+
+use crate::findings::{Finding, Severity, Verdict};
+use crate::pki::ca_check::{BundleCertificate, Note};
+use crate::pki::clients::ClientAction;
+use crate::pki::verify::{PathSource, Role};
+
+use super::{CaReport, Report, VerifyReport};
+
+/// Writes the report as text.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match report {
+        Report::Ca(r) => render_ca(r, out),
+        Report::Verify(r) => render_verify(r, out),
+    }
+}
+
+fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "CA bundle {} — {} certificate{} (evaluated at {})",
+        r.files.join(", "),
+        r.certificates.len(),
+        plural(r.certificates.len()),
+        r.evaluated_at
+    )?;
+    for c in &r.certificates {
+        writeln!(out)?;
+        certificate(c, out)?;
+    }
+    notes(&r.notes, out)?;
+    findings(&r.findings, out)?;
+    verdict_line(r.verdict, &r.findings, out)
+}
+
+fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "Chain {} ({} certificate{}) against CA {} ({} certificate{}), host {}, at {}",
+        r.chain_file,
+        r.chain.len(),
+        plural(r.chain.len()),
+        r.ca_files.join(", "),
+        r.ca.len(),
+        plural(r.ca.len()),
+        r.host.as_deref().unwrap_or("(not checked)"),
+        r.evaluated_at
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Path ({}):",
+        if r.trusted {
+            "ends at the CA file"
+        } else {
+            "does NOT reach the CA file"
+        }
+    )?;
+    for (pos, p) in r.path.iter().enumerate() {
+        let role = match p.role {
+            Role::Leaf => "leaf",
+            Role::Intermediate => "intermediate",
+            Role::Anchor => "anchor",
+            Role::Untrusted => "untrusted",
+        };
+        let source = match p.source {
+            PathSource::Chain => format!("chain #{}", p.index),
+            PathSource::Ca => format!("CA file #{}", p.index),
+        };
+        writeln!(
+            out,
+            "  [{pos}] {role:<12} {}  ({source}; expires {}, {} days)",
+            p.subject, p.not_after, p.days_remaining
+        )?;
+    }
+    let w = &r.rustls_webpki;
+    writeln!(
+        out,
+        "rustls-webpki: chain {}{}{}",
+        if w.chain_accepted {
+            "accepted"
+        } else {
+            "rejected"
+        },
+        match w.name_accepted {
+            Some(true) => ", name accepted",
+            Some(false) => ", name rejected",
+            None => "",
+        },
+        w.error
+            .as_deref()
+            .map(|e| format!(" ({e})"))
+            .unwrap_or_default()
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Presented certificates:")?;
+    for c in &r.chain {
+        writeln!(out)?;
+        certificate(c, out)?;
+    }
+    notes(&r.notes, out)?;
+    findings(&r.findings, out)?;
+    verdict_line(r.verdict, &r.findings, out)
+}
+
+fn certificate(c: &BundleCertificate, out: &mut dyn Write) -> io::Result<()> {
+    let i = &c.info;
+    writeln!(out, "#{} {}", c.index, i.subject)?;
+    let rows: Vec<(&str, String)> = vec![
+        ("chain", c.chain.clone()),
+        ("issuer", i.issuer.clone()),
+        ("serial", i.serial.clone()),
+        ("sha256", i.sha256_fingerprint.clone()),
+        (
+            "valid",
+            format!(
+                "{} → {} ({})",
+                i.not_before,
+                i.not_after,
+                if i.days_remaining < 0 {
+                    format!("EXPIRED {} days ago", -i.days_remaining)
+                } else {
+                    format!("{} days left", i.days_remaining)
+                }
+            ),
+        ),
+        (
+            "key",
+            format!(
+                "{}{}{}",
+                i.key.algorithm,
+                i.key.bits.map(|b| format!(" {b} bits")).unwrap_or_default(),
+                i.key
+                    .curve
+                    .as_deref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default()
+            ),
+        ),
+        ("signature", i.signature_algorithm.clone()),
+        (
+            "CA",
+            match (i.is_ca, i.path_len) {
+                (true, Some(n)) => format!("yes, path length ≤ {n}"),
+                (true, None) => "yes".into(),
+                (false, _) if i.basic_constraints => "no (CA:FALSE)".into(),
+                (false, _) => "no (no basicConstraints)".into(),
+            },
+        ),
+        ("key usage", list_or_dash(&i.key_usage)),
+        (
+            "ext. usage",
+            i.extended_key_usage
+                .as_deref()
+                .map(list_or_dash)
+                .unwrap_or_else(|| "(absent: any)".into()),
+        ),
+        (
+            "SKI",
+            i.subject_key_id.clone().unwrap_or_else(|| "-".into()),
+        ),
+        (
+            "AKI",
+            i.authority_key_id.clone().unwrap_or_else(|| "-".into()),
+        ),
+        (
+            "SAN",
+            i.subject_alt_names
+                .as_deref()
+                .map(list_or_dash)
+                .unwrap_or_else(|| "(no subjectAltName extension)".into()),
+        ),
+        ("source", c.source.to_string()),
+    ];
+    for (label, value) in rows {
+        writeln!(out, "   {label:<11} {value}")?;
+    }
+    for url in &i.ca_issuers_urls {
+        writeln!(out, "   {:<11} {url}", "CA issuers")?;
+    }
+    Ok(())
+}
+
+fn notes(notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Notes:")?;
+    for n in notes {
+        writeln!(out, "  - {}: {}", n.source, n.message)?;
+    }
+    Ok(())
+}
+
+fn findings(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    if findings.is_empty() {
+        writeln!(out, "Findings: none")?;
+        return Ok(());
+    }
+    writeln!(out, "Findings:")?;
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in sorted {
+        let cert = f
+            .certificate
+            .map(|c| format!(" [#{c}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<4} {}{cert}: {}",
+            f.severity.as_str().to_uppercase(),
+            f.code,
+            f.message
+        )?;
+        writeln!(out, "       hint: {}", f.hint)?;
+        if let Some(clients) = &f.clients {
+            let describe = |want: ClientAction| {
+                clients
+                    .iter()
+                    .into_iter()
+                    .filter(|(_, a)| *a == want)
+                    .map(|(n, _)| n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let rejected = describe(ClientAction::Reject);
+            let accepted = describe(ClientAction::Accept);
+            let unknown = describe(ClientAction::Unknown);
+            let mut parts = Vec::new();
+            if !rejected.is_empty() {
+                parts.push(format!("refused by {rejected}"));
+            }
+            if !accepted.is_empty() {
+                parts.push(format!("accepted by {accepted}"));
+            }
+            if !unknown.is_empty() {
+                parts.push(format!("unknown for {unknown}"));
+            }
+            writeln!(out, "       clients: {}", parts.join("; "))?;
+        }
+    }
+    Ok(())
+}
+
+fn verdict_line(verdict: Verdict, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (fails, warns) = (count(Severity::Fail), count(Severity::Warn));
+    writeln!(out)?;
+    writeln!(
+        out,
+        "verdict: {} ({fails} failure{}, {warns} warning{})",
+        verdict.as_str().to_uppercase(),
+        plural(fails),
+        plural(warns)
+    )
+}
+
+fn list_or_dash(items: &[String]) -> String {
+    if items.is_empty() {
+        "-".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

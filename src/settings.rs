@@ -1,0 +1,138 @@
+//! Validated settings: what the user typed, checked and resolved before any I/O. Commands
+//! take these structs, never raw arguments.
+
+use std::path::PathBuf;
+
+use rustls_pki_types::ServerName;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use crate::cli::{CaArgs, CommonArgs, VerifyArgs};
+use crate::pki::verify::parse_host;
+use crate::report::Format;
+
+/// A usage error: the arguments cannot be acted on. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Settings every command shares.
+#[derive(Clone, Debug)]
+pub struct Common {
+    /// Output format.
+    pub format: Format,
+    /// Expiry warning window in days.
+    pub warn_days: i64,
+    /// Evaluation time.
+    pub now: OffsetDateTime,
+    /// Whether `--at` fixed the time.
+    pub fixed_time: bool,
+    /// Warnings fail the run.
+    pub strict: bool,
+}
+
+/// `mongotls ca`.
+#[derive(Clone, Debug)]
+pub struct CaSettings {
+    /// Bundle files.
+    pub files: Vec<PathBuf>,
+    /// Shared settings.
+    pub common: Common,
+}
+
+/// `mongotls verify`.
+#[derive(Clone, Debug)]
+pub struct VerifySettings {
+    /// CA files.
+    pub ca: Vec<PathBuf>,
+    /// Chain file.
+    pub chain: PathBuf,
+    /// Host to check.
+    pub host: Option<ServerName<'static>>,
+    /// Shared settings.
+    pub common: Common,
+}
+
+impl Common {
+    /// Validates the shared options; `now` is the wall clock, used unless `--at` is given.
+    pub fn from_args(args: &CommonArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        if !(0..=36_500).contains(&args.warn_days) {
+            return Err(UsageError(format!(
+                "--warn-days {} is out of range: give a number of days from 0 to 36500",
+                args.warn_days
+            )));
+        }
+        let (now, fixed_time) = match &args.at {
+            Some(text) => (parse_time(text).map_err(UsageError)?, true),
+            None => (now, false),
+        };
+        Ok(Common {
+            format: args.format,
+            warn_days: args.warn_days,
+            now,
+            fixed_time,
+            strict: args.strict,
+        })
+    }
+}
+
+impl CaSettings {
+    /// Validates `mongotls ca` arguments.
+    pub fn from_args(args: &CaArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        Ok(CaSettings {
+            files: args.files.clone(),
+            common: Common::from_args(&args.common, now)?,
+        })
+    }
+}
+
+impl VerifySettings {
+    /// Validates `mongotls verify` arguments.
+    pub fn from_args(args: &VerifyArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        let host = match &args.host {
+            Some(h) => Some(parse_host(h).map_err(|e| UsageError(format!("--host: {e}")))?),
+            None => None,
+        };
+        Ok(VerifySettings {
+            ca: args.ca.clone(),
+            chain: args.chain.clone(),
+            host,
+            common: Common::from_args(&args.common, now)?,
+        })
+    }
+}
+
+/// Parses `--at`: RFC 3339 (`2027-01-01T00:00:00Z`, `2027-01-01T08:00:00+08:00`) or a bare
+/// date (`2027-01-01`, midnight UTC).
+pub fn parse_time(text: &str) -> Result<OffsetDateTime, String> {
+    if let Ok(t) = OffsetDateTime::parse(text, &Rfc3339) {
+        return Ok(t);
+    }
+    let date_format = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = Date::parse(text, &date_format) {
+        return Ok(d.midnight().assume_utc());
+    }
+    Err(format!(
+        "--at '{text}' is not a time: use RFC 3339 like 2027-01-01T00:00:00Z, or a date like 2027-01-01"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn parses_rfc3339_and_dates() {
+        assert_eq!(
+            parse_time("2027-01-01T08:00:00+08:00"),
+            Ok(datetime!(2027-01-01 00:00 UTC))
+        );
+        assert_eq!(
+            parse_time("2027-01-01"),
+            Ok(datetime!(2027-01-01 00:00 UTC))
+        );
+        let err = parse_time("yesterday").unwrap_err();
+        assert!(err.contains("RFC 3339"), "{err}");
+    }
+}

@@ -1,0 +1,205 @@
+//! Agreement of `mongotls verify`'s engine with the x509-limbo path-validation suite.
+//!
+//! The suite is not part of this repository: it is read from `../shared/testvectors/x509-limbo/`
+//! (or `$MONGOTLS_LIMBO_DIR`) when present. Run it with
+//!
+//! ```text
+//! cargo test --release --test limbo -- --ignored --nocapture
+//! ```
+//!
+//! It prints how many cases the engine agrees with, next to the reference results of
+//! rustls-webpki and OpenSSL stored beside the suite, and every divergence. It asserts only a
+//! floor (so a regression fails), not an exact count.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use mongotls::findings::Verdict;
+use mongotls::pki::bundle::parse_input;
+use mongotls::pki::inspect::Cert;
+use mongotls::pki::verify::{parse_host, verify_chain, VerifyOptions};
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+fn limbo_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("MONGOTLS_LIMBO_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testvectors/x509-limbo")
+        });
+    dir.join("limbo.json").exists().then_some(dir)
+}
+
+fn certs(pems: &[Value], now: OffsetDateTime) -> Result<Vec<Cert>, String> {
+    let mut out = Vec::new();
+    for pem in pems {
+        let text = pem.as_str().ok_or("PEM is not a string")?;
+        let parsed = parse_input("limbo", text.as_bytes());
+        if let Some(r) = parsed.rejected.first() {
+            return Err(format!("{:?}", r.kind));
+        }
+        for raw in parsed.certs {
+            out.push(Cert::parse(raw.der, now)?);
+        }
+    }
+    Ok(out)
+}
+
+enum Outcome {
+    Skipped(&'static str),
+    Ran { success: bool, codes: Vec<String> },
+}
+
+fn run_case(case: &Value) -> Outcome {
+    if case["validation_kind"] != "SERVER" {
+        return Outcome::Skipped("non-SERVER testcases not supported");
+    }
+    // The engine has no depth option; a limit at or above its own path bound (10) is moot.
+    if case["max_chain_depth"].as_u64().is_some_and(|d| d < 10) {
+        return Outcome::Skipped("max-chain-depth testcases are not supported");
+    }
+    if case["key_usage"].as_array().is_some_and(|a| !a.is_empty()) {
+        return Outcome::Skipped("key_usage not supported");
+    }
+    let now = match case["validation_time"].as_str() {
+        Some(t) => match OffsetDateTime::parse(t, &Rfc3339) {
+            Ok(t) => t,
+            Err(_) => return Outcome::Skipped("unreadable validation_time"),
+        },
+        None => OffsetDateTime::now_utc(),
+    };
+    let empty = Vec::new();
+    let failure = |why: String| Outcome::Ran {
+        success: false,
+        codes: vec![format!("parse: {why}")],
+    };
+    let anchors = match certs(case["trusted_certs"].as_array().unwrap_or(&empty), now) {
+        Ok(c) => c,
+        Err(e) => return failure(e),
+    };
+    let mut presented = match certs(&[case["peer_certificate"].clone()], now) {
+        Ok(c) => c,
+        Err(e) => return failure(e),
+    };
+    match certs(
+        case["untrusted_intermediates"].as_array().unwrap_or(&empty),
+        now,
+    ) {
+        Ok(c) => presented.extend(c),
+        Err(e) => return failure(e),
+    }
+    let host = match case["expected_peer_name"]["value"].as_str() {
+        Some(name) => match parse_host(name) {
+            Ok(h) => Some(h),
+            Err(e) => return failure(e),
+        },
+        None => None,
+    };
+    let result = verify_chain(
+        &anchors,
+        &presented,
+        &VerifyOptions {
+            host,
+            now,
+            warn_days: 0,
+        },
+    );
+    let verdict = Verdict::from_findings(&result.findings);
+    Outcome::Ran {
+        success: verdict != Verdict::Fail,
+        codes: result
+            .findings
+            .iter()
+            .filter(|f| f.severity == mongotls::findings::Severity::Fail)
+            .map(|f| f.code.to_string())
+            .collect(),
+    }
+}
+
+fn reference(dir: &std::path::Path, file: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+    let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    json["results"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| {
+                    Some((
+                        r["id"].as_str()?.to_string(),
+                        r["actual_result"].as_str()?.to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+#[ignore = "reads ../shared/testvectors/x509-limbo; run with --ignored"]
+fn limbo_agreement() {
+    let Some(dir) = limbo_dir() else {
+        eprintln!("skipped: x509-limbo not found (set MONGOTLS_LIMBO_DIR)");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("limbo.json")).unwrap_or_default();
+    let suite: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let cases = suite["testcases"].as_array().cloned().unwrap_or_default();
+    let webpki = reference(&dir, "results-rustls-webpki-0.103.13.json");
+    let openssl = reference(&dir, "results-openssl-3.0.19.json");
+
+    let (mut ran, mut agree, mut skipped) = (0, 0, 0);
+    let (mut webpki_ran, mut webpki_agree) = (0, 0);
+    let (mut openssl_ran, mut openssl_agree) = (0, 0);
+    let mut divergences = Vec::new();
+    let mut skip_reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for case in &cases {
+        let id = case["id"].as_str().unwrap_or("?").to_string();
+        let expected = case["expected_result"].as_str().unwrap_or("?");
+        match run_case(case) {
+            Outcome::Skipped(reason) => {
+                skipped += 1;
+                *skip_reasons.entry(reason).or_insert(0) += 1;
+            }
+            Outcome::Ran { success, codes } => {
+                ran += 1;
+                let ours = if success { "SUCCESS" } else { "FAILURE" };
+                if ours == expected {
+                    agree += 1;
+                } else {
+                    divergences.push(format!(
+                        "{id}: expected {expected}, mongotls {ours} {codes:?} (webpki {}, openssl {})",
+                        webpki.get(&id).map(String::as_str).unwrap_or("-"),
+                        openssl.get(&id).map(String::as_str).unwrap_or("-"),
+                    ));
+                }
+                for (reference, ran, agreed) in [
+                    (&webpki, &mut webpki_ran, &mut webpki_agree),
+                    (&openssl, &mut openssl_ran, &mut openssl_agree),
+                ] {
+                    if let Some(r) = reference.get(&id).filter(|r| *r != "SKIPPED") {
+                        *ran += 1;
+                        if r == expected {
+                            *agreed += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("divergences from expected_result:");
+    for d in &divergences {
+        eprintln!("  {d}");
+    }
+    eprintln!(
+        "mongotls verify: {agree}/{ran} cases agree with expected_result ({skipped} skipped: {skip_reasons:?})"
+    );
+    eprintln!(
+        "on the same cases: rustls-webpki 0.103.13 {webpki_agree}/{webpki_ran}, OpenSSL 3.0.19 {openssl_agree}/{openssl_ran}"
+    );
+    assert!(ran >= 150, "too few cases ran: {ran}");
+    assert!(
+        agree * 100 >= ran * 65,
+        "agreement fell below 65%: {agree}/{ran}"
+    );
+}
