@@ -148,7 +148,7 @@ fn chain_file_findings(input: &ParsedInput) -> Vec<Finding> {
                 ),
                 RejectKind::Unsupported { format, detail } => (
                     Severity::Fail,
-                    format!("{at} is a {format}, not a certificate"),
+                    format!("{at}: {format} — not a certificate"),
                     detail.clone(),
                 ),
             };
@@ -167,12 +167,12 @@ fn describe_rejections(input: &ParsedInput) -> String {
         .map(|r| {
             let what = match &r.kind {
                 RejectKind::Empty => "empty".to_string(),
-                RejectKind::ParseError { detail } => format!("unreadable: {detail}"),
-                RejectKind::Unsupported { format, .. } => format!("a {format}"),
+                RejectKind::ParseError { detail } => format!("unreadable ({detail})"),
+                RejectKind::Unsupported { format, .. } => format.clone(),
                 RejectKind::PrivateKey { label } => format!("a private key ({label})"),
                 RejectKind::NotACertificate { label } => format!("a {label}"),
             };
-            format!("{} is {what}", r.origin)
+            format!("{}: {what}", r.origin)
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -64,7 +64,8 @@ impl Common {
         }
         let (now, fixed_time) = match &args.at {
             Some(text) => (parse_time(text).map_err(UsageError)?, true),
-            None => (now, false),
+            // Certificates carry whole seconds; so do reports.
+            None => (now.replace_nanosecond(0).unwrap_or(now), false),
         };
         Ok(Common {
             format: args.format,

@@ -75,7 +75,7 @@ fn rejection_finding(r: &Rejected) -> Finding {
         RejectKind::Unsupported { format, detail } => Finding::new(
             Code::CaUnsupportedFormat,
             Severity::Fail,
-            format!("{at} is a {format}, not a PEM, DER or PKCS#7 certificate file"),
+            format!("{at}: {format} — not a PEM, DER or PKCS#7 certificate file"),
             detail.clone(),
         ),
         RejectKind::PrivateKey { label } => Finding::new(
@@ -129,7 +129,8 @@ pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) 
             ),
         }
     }
-    if out.certs.is_empty() && !out.findings.iter().any(|f| f.code == Code::CaEmpty) {
+    // Rejected entries already say why nothing was usable; only a silent void needs saying.
+    if out.certs.is_empty() && out.findings.is_empty() {
         out.findings.push(Finding::new(
             Code::CaEmpty,
             Severity::Fail,

@@ -947,3 +947,80 @@ pub mod files {
             .expect("write PKCS#12")
     }
 }
+
+// ---------------------------------------------------------------------------
+// SHA-1 signatures (rcgen cannot make them)
+// ---------------------------------------------------------------------------
+
+/// `cert` (signed by `issuer` with sha256WithRSAEncryption) re-signed with
+/// sha1WithRSAEncryption by the same RSA issuer key, as a legacy CA would have issued it.
+/// Returns the certificate as (DER, PEM); it cannot sign children through rcgen.
+///
+/// Both AlgorithmIdentifiers differ from SHA-256's only in the last OID byte, and an RSA
+/// signature has the modulus' length, so every DER length stays the same and the bytes can be
+/// patched in place.
+pub fn resign_with_sha1(cert: &Issued, issuer: &Issued) -> (Vec<u8>, String) {
+    use rsa::pkcs8::DecodePrivateKey;
+    use sha1::Digest;
+    const SHA256_RSA: &[u8] = &[
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b,
+    ];
+    const SHA1_DIGEST_INFO: &[u8] = &[
+        0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14,
+    ];
+    assert!(
+        issuer.key_kind.is_rsa(),
+        "SHA-1 re-signing needs an RSA issuer"
+    );
+    let mut der = cert.cert_der.clone();
+    let mut patched = 0;
+    let mut i = 0;
+    while i + SHA256_RSA.len() <= der.len() {
+        if &der[i..i + SHA256_RSA.len()] == SHA256_RSA {
+            der[i + SHA256_RSA.len() - 1] = 0x05; // sha1WithRSAEncryption
+            patched += 1;
+        }
+        i += 1;
+    }
+    assert_eq!(patched, 2, "expected the TBS and outer signature algorithm");
+    // Certificate ::= SEQUENCE { tbs SEQUENCE, alg, BIT STRING }: find the TBS bounds.
+    let tbs_at = outer_content_start(&der);
+    let (tbs_content, tbs_len) = der_element(&der, tbs_at);
+    let tbs = der[tbs_at..tbs_content + tbs_len].to_vec();
+    let mut digest_info = SHA1_DIGEST_INFO.to_vec();
+    digest_info.extend_from_slice(&sha1::Sha1::digest(&tbs));
+    let key = rsa::RsaPrivateKey::from_pkcs8_der(&issuer.key_pkcs8_der).expect("issuer RSA key");
+    let signature = key
+        .sign(rsa::Pkcs1v15Sign::new_unprefixed(), &digest_info)
+        .expect("RSA sign");
+    let sig_at = der.len() - signature.len();
+    der[sig_at..].copy_from_slice(&signature);
+    let pem = pem_certificate(&der);
+    (der, pem)
+}
+
+/// Offset of the content of the outermost SEQUENCE.
+fn outer_content_start(der: &[u8]) -> usize {
+    let (start, _) = der_element(der, 0);
+    start
+}
+
+/// (content start, content length) of the DER element whose tag is at `at`.
+fn der_element(der: &[u8], at: usize) -> (usize, usize) {
+    let len_byte = der[at + 1];
+    if len_byte < 0x80 {
+        (at + 2, len_byte as usize)
+    } else {
+        let n = (len_byte & 0x7f) as usize;
+        let len = der[at + 2..at + 2 + n]
+            .iter()
+            .fold(0usize, |acc, b| (acc << 8) | *b as usize);
+        (at + 2 + n, len)
+    }
+}
+
+/// One PEM `CERTIFICATE` block for `der`.
+pub fn pem_certificate(der: &[u8]) -> String {
+    use rsa::pkcs8::der::pem::{encode_string, LineEnding as PemLineEnding};
+    encode_string("CERTIFICATE", PemLineEnding::LF, der).expect("PEM encode")
+}
