@@ -137,6 +137,10 @@ pub enum Code {
     CertHostnameNotChecked,
     /// The chain file holds something other than certificates (e.g. the server's private key).
     CertChainFileContent,
+    /// A certificate on the path has a critical extension OpenSSL does not handle.
+    CertUnhandledCriticalExtension,
+    /// A CA-file certificate has a critical extension OpenSSL does not handle.
+    CaUnhandledCriticalExtension,
 }
 
 impl Code {
@@ -176,6 +180,8 @@ impl Code {
             Code::CertInvalid => "cert.invalid",
             Code::CertHostnameNotChecked => "cert.hostname_not_checked",
             Code::CertChainFileContent => "cert.chain_file_content",
+            Code::CertUnhandledCriticalExtension => "cert.unhandled_critical_extension",
+            Code::CaUnhandledCriticalExtension => "ca.unhandled_critical_extension",
         }
     }
 }

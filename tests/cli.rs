@@ -861,3 +861,44 @@ fn ca_sha1_signed_intermediate_is_a_weak_signature() {
     assert_eq!(f["certificate"], 1);
     assert_eq!(r["certificates"][1]["issued_by"], 0);
 }
+
+// ---------------------------------------------------------------- critical extensions
+
+#[test]
+fn verify_unhandled_critical_extension_on_the_leaf() {
+    let n = now();
+    let spec = LeafSpec {
+        unknown_critical_extension: true,
+        ..LeafSpec::server(n)
+    };
+    let p = pki::Pki::build(Validity::ca_around(n), Validity::ca_around(n), spec);
+    let s = Scenario {
+        name: "critical_ext",
+        ca_pem: p.root.cert_pem.clone(),
+        chain_pem: p.served_chain_pem(),
+        host: pki::HOST.into(),
+        at: n,
+    };
+    let r = assert_fails_with(
+        &s,
+        "cert.unhandled_critical_extension",
+        &["openssl", "node"],
+    );
+    assert!(finding(&r, "cert.unhandled_critical_extension")["message"]
+        .as_str()
+        .unwrap()
+        .contains("1.3.6.1.4.1.55555.1"));
+    // webpki refuses it as well, and says so.
+    assert_eq!(r["rustls_webpki"]["chain_accepted"], false);
+}
+
+#[test]
+fn ca_unhandled_critical_extension_on_a_root() {
+    let root = pki::root_with_unknown_critical_extension("Odd Root", Validity::ca_around(now()));
+    let (exit, r) = ca_json(root.cert_pem.as_bytes(), &[]);
+    assert_eq!(exit, 1, "{r:#}");
+    assert_eq!(
+        finding(&r, "ca.unhandled_critical_extension")["clients"]["openssl"],
+        "reject"
+    );
+}

@@ -306,6 +306,21 @@ fn certificate_findings(
             );
         }
     }
+    if !info.unhandled_critical_extensions.is_empty() {
+        out.push(
+            Finding::new(
+                Code::CaUnhandledCriticalExtension,
+                Severity::Fail,
+                format!(
+                    "certificate #{i} {name} marks extension(s) {} critical, which OpenSSL does not handle",
+                    info.unhandled_critical_extensions.join(", ")
+                ),
+                "OpenSSL-based clients refuse every chain through this CA; it must be re-issued",
+            )
+            .with_certificate(i)
+            .with_clients(verdicts_for(Condition::UnhandledCriticalExtension)),
+        );
+    }
     let weak_hash = match info.signature_hash {
         SignatureHash::Sha1 => Some(Condition::Sha1Signature),
         SignatureHash::Md5 => Some(Condition::Md5Signature),

@@ -119,6 +119,10 @@ pub enum Condition {
     CaAsLeaf,
     /// A name on the path is outside a CA's name constraints.
     NameConstraints,
+    /// An EC key on a curve below 112-bit security (P-192 and the like).
+    EcKeyBelow224,
+    /// A critical extension OpenSSL does not handle.
+    UnhandledCriticalExtension,
     /// rustls-webpki rejects the chain for another reason.
     OtherWebpkiError,
 }
@@ -200,6 +204,25 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             node: Reject,
             rustls: Reject,
             go: Reject,
+            java: Unknown,
+        },
+        // OpenSSL security level 2 needs 112-bit keys (P-224 and up); level 1 (Node) needs 80.
+        // rustls and Go implement no curve below P-256, so the TLS handshake itself fails.
+        Condition::EcKeyBelow224 => ClientVerdicts {
+            openssl: Reject,
+            node: Accept,
+            rustls: Reject,
+            go: Reject,
+            java: Unknown,
+        },
+        // OpenSSL refuses a chain holding an unhandled critical extension anywhere, anchor
+        // included (X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION). webpki's list of handled
+        // extensions differs and it does not look at the anchor's; Go and Java: unknown here.
+        Condition::UnhandledCriticalExtension => ClientVerdicts {
+            openssl: Reject,
+            node: Reject,
+            rustls: Unknown,
+            go: Unknown,
             java: Unknown,
         },
         Condition::OtherWebpkiError => ClientVerdicts {

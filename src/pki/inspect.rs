@@ -90,6 +90,10 @@ pub struct CertInfo {
     pub ca_issuers_urls: Vec<String>,
     /// Subject equals issuer (self-issued); see [`Cert::is_self_signed`] for the signature check.
     pub self_issued: bool,
+    /// Critical extensions OpenSSL does not handle (by OID): OpenSSL refuses any chain that
+    /// contains such a certificate, trust anchor included.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unhandled_critical_extensions: Vec<String>,
 }
 
 /// A parsed certificate: its DER and the facts extracted from it, plus the raw pieces the
@@ -150,6 +154,7 @@ impl Cert {
                     .collect(),
                 ca_issuers_urls: ca_issuers_urls(&x),
                 self_issued: x.subject().as_raw() == x.issuer().as_raw(),
+                unhandled_critical_extensions: unhandled_critical_extensions(&x),
             };
             (
                 info,
@@ -442,6 +447,35 @@ pub fn general_name(name: &GeneralName<'_>) -> String {
         GeneralName::OtherName(o, _) => format!("othername:{}", o.to_id_string()),
         _ => "(unsupported name type)".into(),
     }
+}
+
+/// The critical extensions OpenSSL 3 understands (`X509_supported_extension` in
+/// crypto/x509/v3_purp.c). Notably absent: subject and authority key identifiers, which
+/// OpenSSL refuses when marked critical.
+const OPENSSL_HANDLED_CRITICAL: &[&str] = &[
+    "2.16.840.1.113730.1.1", // nsCertType
+    "2.5.29.15",             // keyUsage
+    "2.5.29.17",             // subjectAltName
+    "2.5.29.19",             // basicConstraints
+    "2.5.29.32",             // certificatePolicies
+    "2.5.29.37",             // extKeyUsage
+    "2.5.29.36",             // policyConstraints
+    "2.5.29.30",             // nameConstraints
+    "2.5.29.33",             // policyMappings
+    "2.5.29.54",             // inhibitAnyPolicy
+    "1.3.6.1.5.5.7.1.14",    // proxyCertInfo
+    "1.3.6.1.5.5.7.1.7",     // sbgp-ipAddrBlock
+    "1.3.6.1.5.5.7.1.8",     // sbgp-autonomousSysNum
+    "1.3.6.1.5.5.7.1.24",    // tlsfeature
+];
+
+fn unhandled_critical_extensions(x: &X509Certificate<'_>) -> Vec<String> {
+    x.extensions()
+        .iter()
+        .filter(|e| e.critical)
+        .map(|e| e.oid.to_id_string())
+        .filter(|oid| !OPENSSL_HANDLED_CRITICAL.contains(&oid.as_str()))
+        .collect()
 }
 
 fn ca_issuers_urls(x: &X509Certificate<'_>) -> Vec<String> {

@@ -674,6 +674,33 @@ fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
 fn check_keys_and_signatures(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
         let c = ctx.cert(node).clone();
+        if c.info.key.algorithm == "EC" && c.info.key.bits.is_some_and(|b| b < 224) {
+            ctx.client_finding(
+                Code::CertWeakKey,
+                Condition::EcKeyBelow224,
+                Some(pos),
+                format!(
+                    "{} has an EC key on {} ({} bits)",
+                    c.short_name(),
+                    c.info.key.curve.as_deref().unwrap_or("an unknown curve"),
+                    c.info.key.bits.unwrap_or(0)
+                ),
+                "re-issue it with an ECDSA P-256 (or RSA 2048+) key",
+            );
+        }
+        if !c.info.unhandled_critical_extensions.is_empty() {
+            ctx.client_finding(
+                Code::CertUnhandledCriticalExtension,
+                Condition::UnhandledCriticalExtension,
+                Some(pos),
+                format!(
+                    "{} marks extension(s) {} critical, which OpenSSL does not handle: OpenSSL-based clients refuse the whole chain",
+                    c.short_name(),
+                    c.info.unhandled_critical_extensions.join(", ")
+                ),
+                "re-issue the certificate without marking those extensions critical",
+            );
+        }
         if c.info.key.algorithm == "RSA" {
             if let Some(bits) = c.info.key.bits {
                 let condition = if bits < 1024 {

@@ -415,6 +415,29 @@ pub struct LeafSpec {
     pub is_ca: bool,
     /// authorityInfoAccess caIssuers URL (e.g. [`AIA_URL`]); `None` omits the extension.
     pub aia_ca_issuers: Option<String>,
+    /// Adds a private extension ([`OID_PRIVATE_EXTENSION`]) marked critical, which no TLS
+    /// stack handles.
+    pub unknown_critical_extension: bool,
+}
+
+/// A private-enterprise OID for an extension nobody understands.
+pub const OID_PRIVATE_EXTENSION: &[u64] = &[1, 3, 6, 1, 4, 1, 55555, 1];
+
+fn unknown_critical_extension() -> CustomExtension {
+    let mut ext = CustomExtension::from_oid_content(OID_PRIVATE_EXTENSION, vec![0x05, 0x00]);
+    ext.set_criticality(true);
+    ext
+}
+
+/// A root like [`root`] carrying a critical extension nobody handles.
+pub fn root_with_unknown_critical_extension(name: &str, validity: Validity) -> Issued {
+    let mut params = ca_params(name, validity, IsCa::Ca(BasicConstraints::Unconstrained));
+    params.custom_extensions.push(unknown_critical_extension());
+    let generated = generate_key(KeyKind::EcdsaP256);
+    let cert = params
+        .self_signed(&generated.pair)
+        .expect("self-sign root CA");
+    Issued::new(cert, generated, KeyKind::EcdsaP256)
 }
 
 impl LeafSpec {
@@ -432,6 +455,7 @@ impl LeafSpec {
             validity: Validity::valid_around(now),
             is_ca: false,
             aia_ca_issuers: None,
+            unknown_critical_extension: false,
         }
     }
 
@@ -474,6 +498,9 @@ impl LeafSpec {
                     OID_AUTHORITY_INFO_ACCESS,
                     aia_ca_issuers_der(url),
                 ));
+        }
+        if self.unknown_critical_extension {
+            params.custom_extensions.push(unknown_critical_extension());
         }
         self.validity.apply(&mut params);
         params
