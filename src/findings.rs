@@ -93,8 +93,6 @@ pub enum Code {
     CaDuplicate,
     /// A block that is not a certificate (CRL, CSR, public key) was found and not used.
     CaNotACertificate,
-    /// Which member of a ZIP archive was used, and which were not.
-    CaZipMember,
 
     // ---- presented chain (`mongotls verify`, `check`) ----
     /// The leaf certificate has expired.
@@ -159,7 +157,6 @@ impl Code {
             Code::CaWeakSignature => "ca.weak_signature",
             Code::CaDuplicate => "ca.duplicate",
             Code::CaNotACertificate => "ca.not_a_certificate",
-            Code::CaZipMember => "ca.zip_member",
             Code::CertExpired => "cert.expired",
             Code::CertNotYetValid => "cert.not_yet_valid",
             Code::CertExpiringSoon => "cert.expiring_soon",
