@@ -902,3 +902,26 @@ fn ca_unhandled_critical_extension_on_a_root() {
         "reject"
     );
 }
+
+#[test]
+fn verify_pinned_self_signed_leaf_is_a_warning() {
+    let n = now();
+    let leaf = pki::self_signed_leaf(&LeafSpec::server(n));
+    let s = Scenario {
+        name: "pinned",
+        ca_pem: leaf.cert_pem.clone(),
+        chain_pem: leaf.cert_pem.clone(),
+        host: pki::HOST.into(),
+        at: n,
+    };
+    let (exit, r) = verify(&s, &[]);
+    let f = finding(&r, "cert.self_signed");
+    assert_eq!(f["severity"], "warn", "{r:#}");
+    assert_eq!(r["path"][0]["role"], "leaf");
+    assert_eq!(r["path"][0]["source"], "ca");
+    assert_eq!(r["trusted"], true);
+    // rustls-webpki accepts a pinned CA:FALSE certificate as its own anchor.
+    assert_eq!(r["rustls_webpki"]["chain_accepted"], true);
+    assert_eq!(exit, 0, "{r:#}");
+    assert_eq!(r["verdict"], "warn");
+}

@@ -229,7 +229,7 @@ pub fn verify_chain(
     check_keys_and_signatures(&mut ctx, &nodes, &roles);
     check_leaf_usage(&mut ctx, &nodes, &roles, pinned);
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
-    check_unused(&mut ctx, &nodes);
+    check_unused(&mut ctx, &nodes, leaf);
     let webpki = run_webpki(&mut ctx, leaf, name_accepted, trusted);
 
     let path = nodes
@@ -421,8 +421,9 @@ fn roles(nodes: &[Node], trusted: bool) -> Vec<Role> {
         .iter()
         .enumerate()
         .map(|(pos, node)| match (pos, node) {
-            (_, Node::Ca(_)) if pos == last && trusted => Role::Anchor,
+            // A pinned leaf (the CA file holds the server's own certificate) is still the leaf.
             (0, _) => Role::Leaf,
+            (_, Node::Ca(_)) if pos == last && trusted => Role::Anchor,
             (p, _) if p == last && !trusted => Role::Untrusted,
             _ => Role::Intermediate,
         })
@@ -914,14 +915,14 @@ pub fn dns_matches(pattern: &str, host: &str) -> bool {
     }
 }
 
-fn check_unused(ctx: &mut Ctx<'_>, nodes: &[Node]) {
+fn check_unused(ctx: &mut Ctx<'_>, nodes: &[Node], leaf: usize) {
     for i in 0..ctx.presented.len() {
         if nodes.contains(&Node::Chain(i)) {
             continue;
         }
         let c = ctx.presented[i].clone();
         let in_ca = ctx.anchors.iter().any(|a| a.der == c.der);
-        let pinned_leaf = matches!(nodes.first(), Some(Node::Ca(_))) && i == 0;
+        let pinned_leaf = matches!(nodes.first(), Some(Node::Ca(_))) && i == leaf;
         if pinned_leaf {
             continue;
         }
