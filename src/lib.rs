@@ -6,10 +6,13 @@
 
 pub mod cli;
 pub mod commands;
+pub mod duration;
 pub mod findings;
 pub mod pki;
 pub mod report;
 pub mod settings;
+pub mod uri;
+pub mod wire;
 
 use std::process::ExitCode;
 

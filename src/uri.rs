@@ -1,0 +1,1 @@
+//! MongoDB connection strings: parsing, options, redaction. (Being written.)
