@@ -25,6 +25,85 @@ pub enum Command {
     /// Judge a server's certificate chain against a CA bundle, offline, for a host name and a
     /// point in time, the way MongoDB clients will.
     Verify(VerifyArgs),
+    /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
+    /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
+    Check(CheckArgs),
+    /// Run a loopback replica set with a throwaway PKI (and a broken scenario if asked) until
+    /// interrupted; prints its URI and CA file.
+    Sandbox(SandboxArgs),
+    /// Start the sandbox, run `check` against it, print the report, stop.
+    Demo(DemoArgs),
+}
+
+/// `mongotls check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The connection string, e.g.
+    /// mongodb://root:****@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true
+    #[arg(value_name = "URI")]
+    pub uri: String,
+    /// The CA file clients trust (overrides tlsCAFile in the URI).
+    #[arg(long, value_name = "FILE")]
+    pub ca: Option<PathBuf>,
+    /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m.
+    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    pub timeout: String,
+    /// Name to send as SNI and to check the certificates against, instead of each member's
+    /// host (for connections through an IP address or a tunnel).
+    #[arg(long, value_name = "NAME")]
+    pub server_name: Option<String>,
+    /// Report host-name mismatches but say that clients were told to ignore them (insecure;
+    /// shown loudly in the report).
+    #[arg(long)]
+    pub allow_invalid_hostnames: bool,
+    /// Check the seeds only; do not follow `hello` to the other members.
+    #[arg(long)]
+    pub no_discover: bool,
+    /// Do not try a plaintext `hello` on each member's port.
+    #[arg(long)]
+    pub no_plaintext_probe: bool,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// What the sandbox runs.
+#[derive(Debug, Args)]
+pub struct SandboxSpec {
+    /// Number of members.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub members: usize,
+    /// What is wrong with it: good, expired, not-yet-valid, wrong-ca, hostname-mismatch,
+    /// missing-intermediate, self-signed, plaintext-only, tls-required, one-member-expired,
+    /// no-primary.
+    #[arg(long, value_name = "NAME", default_value = "good")]
+    pub scenario: String,
+    /// TLS mode of every member (default: the scenario's; `allow` like a managed service
+    /// right after SSL was enabled).
+    #[arg(long, value_name = "MODE")]
+    pub tls_mode: Option<String>,
+    /// Sleep this long before each TLS handshake (to check what `bench` measures).
+    #[arg(long, value_name = "DURATION")]
+    pub handshake_delay: Option<String>,
+}
+
+/// `mongotls sandbox`.
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// The sandbox.
+    #[command(flatten)]
+    pub spec: SandboxSpec,
+}
+
+/// `mongotls demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The sandbox.
+    #[command(flatten)]
+    pub spec: SandboxSpec,
+    /// Output format of the check report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Options every command shares.

@@ -1,13 +1,21 @@
 //! The commands: read inputs (the only I/O), call the pure engine, assemble the report.
 
+use std::sync::Arc;
+
+use crate::check::{check_set, SetExpectation};
 use crate::findings::{Code, Finding, Severity, Verdict};
+use crate::net::ClientIdentity;
 use crate::pki::bundle::{ParsedInput, RejectKind};
 use crate::pki::ca_check::{analyse_bundle, rejection_findings};
 use crate::pki::inspect::rfc3339;
 use crate::pki::load::{read_input, read_inputs, LoadError};
 use crate::pki::verify::{verify_chain, VerifyOptions};
+use crate::probe::{ProbeSettings, Target};
 use crate::report::{CaReport, CertSummary, Report, VerifyReport, SCHEMA_VERSION};
+use crate::report::{CheckCa, CheckOptions, CheckReport, CheckTarget};
+use crate::settings::CheckSettings;
 use crate::settings::{CaSettings, VerifySettings};
+use crate::uri::Host;
 
 /// An input the command cannot work with at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +23,14 @@ pub enum InputError {
     /// A file could not be read.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The client certificate file (`tlsCertificateKeyFile`) cannot be used.
+    #[error("tlsCertificateKeyFile {file}: {problem}")]
+    ClientIdentity {
+        /// The file.
+        file: String,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
     /// A file was read but holds no certificate the command can use.
     #[error("{file}: {problem}")]
     NoCertificate {
@@ -96,18 +112,7 @@ pub fn run_verify(s: &VerifySettings) -> Result<Report, InputError> {
         host: s.host.as_ref().map(|h| h.to_str().into_owned()),
         ca_files: display_paths(&s.ca),
         chain_file: s.chain.display().to_string(),
-        ca: ca
-            .certificates
-            .iter()
-            .map(|c| CertSummary {
-                index: c.index,
-                subject: c.info.subject.clone(),
-                sha256_fingerprint: c.info.sha256_fingerprint.clone(),
-                not_after: c.info.not_after.clone(),
-                days_remaining: c.info.days_remaining,
-                source: c.source.to_string(),
-            })
-            .collect(),
+        ca: summaries(&ca.certificates),
         chain: chain.certificates,
         path: verification.path,
         trusted: verification.trusted,
@@ -176,4 +181,216 @@ fn describe_rejections(input: &ParsedInput) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// `mongotls check`: everything but the rendering.
+pub async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
+    let start = std::time::Instant::now();
+    let now = s.common.now;
+    let ca_input = read_inputs(&s.ca)?;
+    let ca = analyse_bundle(&ca_input, now, s.common.warn_days);
+    if ca.certs.is_empty() {
+        return Err(InputError::NoCertificate {
+            file: display_paths(&s.ca).join(", "),
+            problem: format!(
+                "no usable CA certificate ({}); run `mongotls ca` on it for details",
+                describe_rejections(&ca_input)
+            ),
+        });
+    }
+    let identity = match &s.uri.options.tls_certificate_key_file {
+        Some(path) => Some(Arc::new(read_client_identity(path)?)),
+        None => None,
+    };
+
+    let mut findings = rejection_findings(&ca_input.rejected);
+    findings.extend(option_findings(s));
+    let settings = Arc::new(ProbeSettings {
+        timeout: s.timeout,
+        server_name: s.server_name.clone(),
+        identity,
+        plaintext_probe: s.plaintext_probe,
+        now,
+        warn_days: s.common.warn_days,
+        app_name: s.uri.options.app_name.clone(),
+        max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
+        anchors: Arc::new(ca.certs.clone()),
+    });
+    let seeds: Vec<Target> = s
+        .uri
+        .hosts
+        .iter()
+        .map(|hp| Target {
+            address: hp.to_string(),
+            host: match &hp.host {
+                Host::Dns(name) => name.clone(),
+                Host::Ip(ip) => ip.to_string(),
+            },
+            port: hp.port,
+        })
+        .collect();
+    let expect = SetExpectation {
+        replica_set: s.uri.options.replica_set.clone(),
+        discover: s.discover,
+    };
+    let outcome = check_set(seeds, &expect, settings).await;
+    findings.extend(outcome.findings);
+
+    let mut members = outcome.members;
+    if s.allow_invalid_hostnames {
+        for m in &mut members {
+            for f in &mut m.findings {
+                if f.code == Code::CertHostnameMismatch {
+                    f.message.push_str(
+                        " (the connection string tells clients to ignore this: tlsAllowInvalidHostnames)",
+                    );
+                }
+            }
+        }
+    }
+    let verdict = Verdict::from_findings(
+        findings
+            .iter()
+            .chain(members.iter().flat_map(|m| m.findings.iter())),
+    );
+    Ok(Report::Check(CheckReport {
+        schema_version: SCHEMA_VERSION,
+        command: "check",
+        verdict,
+        evaluated_at: rfc3339(now),
+        duration_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        target: CheckTarget {
+            uri: s.uri.redacted(),
+            seeds: s.uri.hosts.iter().map(ToString::to_string).collect(),
+            replica_set: s.uri.options.replica_set.clone(),
+            set_name: outcome.set_name,
+        },
+        options: CheckOptions {
+            timeout_ms: u64::try_from(s.timeout.as_millis()).unwrap_or(u64::MAX),
+            discover: s.discover,
+            plaintext_probe: s.plaintext_probe,
+            server_name: s.server_name.as_ref().map(|n| n.to_str().into_owned()),
+            insecure: insecure_options(s),
+        },
+        ca: CheckCa {
+            files: display_paths(&s.ca),
+            certificates: summaries(&ca.certificates),
+        },
+        members,
+        findings,
+    }))
+}
+
+fn insecure_options(s: &CheckSettings) -> Vec<String> {
+    let o = &s.uri.options;
+    let mut out = Vec::new();
+    if o.tls_insecure == Some(true) {
+        out.push("tlsInsecure=true".to_string());
+    }
+    if o.tls_allow_invalid_certificates == Some(true) {
+        out.push("tlsAllowInvalidCertificates=true".to_string());
+    }
+    if o.tls_allow_invalid_hostnames == Some(true) {
+        out.push("tlsAllowInvalidHostnames=true".to_string());
+    }
+    if s.allow_invalid_hostnames
+        && o.tls_allow_invalid_hostnames != Some(true)
+        && o.tls_insecure != Some(true)
+    {
+        out.push("--allow-invalid-hostnames".to_string());
+    }
+    out
+}
+
+/// Findings about the connection string and the options in effect.
+fn option_findings(s: &CheckSettings) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for opt in insecure_options(s) {
+        out.push(Finding::new(
+            Code::TlsInsecureOption,
+            Severity::Warn,
+            format!("{opt} is in effect: clients configured like this accept certificates they should refuse"),
+            "remove it once the certificates are right; mongotls still reports every certificate problem below",
+        ));
+    }
+    if !s.uri.tls_enabled() {
+        out.push(Finding::new(
+            Code::UriWarning,
+            Severity::Warn,
+            "the connection string does not ask for TLS (no tls=true): clients using it connect in plaintext; mongotls probes TLS anyway",
+            "add tls=true (and tlsCAFile=...) to the connection string your applications use",
+        ));
+    }
+    // The parser words one warning per unknown option (with a spelling suggestion) and lists
+    // the names in `unknown_options`; each warning is reported once, under the right code.
+    for w in &s.uri.warnings {
+        let unknown = s
+            .uri
+            .unknown_options
+            .iter()
+            .any(|name| w.contains(&format!("'{name}'")));
+        let (code, hint) = if unknown {
+            (
+                Code::UriUnknownOption,
+                "check its spelling against the MongoDB connection string options",
+            )
+        } else {
+            (
+                Code::UriWarning,
+                "see the MongoDB connection string documentation",
+            )
+        };
+        out.push(Finding::new(code, Severity::Warn, w.clone(), hint));
+    }
+    out
+}
+
+fn summaries(certs: &[crate::pki::ca_check::BundleCertificate]) -> Vec<CertSummary> {
+    certs
+        .iter()
+        .map(|c| CertSummary {
+            index: c.index,
+            subject: c.info.subject.clone(),
+            sha256_fingerprint: c.info.sha256_fingerprint.clone(),
+            not_after: c.info.not_after.clone(),
+            days_remaining: c.info.days_remaining,
+            source: c.source.to_string(),
+        })
+        .collect()
+}
+
+/// Reads `tlsCertificateKeyFile`: the client certificate chain and its (unencrypted) key.
+/// Nothing of the key ever reaches an error message.
+fn read_client_identity(path: &std::path::Path) -> Result<ClientIdentity, InputError> {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    let shown = path.display().to_string();
+    let problem = |p: &str| InputError::ClientIdentity {
+        file: shown.clone(),
+        problem: p.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| problem(&format!("cannot read it: {e}")))?;
+    if meta.len() > crate::pki::load::MAX_INPUT_BYTES {
+        return Err(problem(
+            "larger than 16 MiB: this is not a certificate and key file",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(&format!("cannot read it: {e}")))?;
+    if String::from_utf8_lossy(&bytes).contains("ENCRYPTED PRIVATE KEY") {
+        return Err(problem(
+            "the private key is encrypted, which mongotls cannot use yet: write a decrypted copy with `openssl pkcs8 -in FILE -out client-plain.pem` and keep it private",
+        ));
+    }
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
+        .collect::<Result<_, _>>()
+        .map_err(|_| problem("a certificate block cannot be decoded"))?;
+    if chain.is_empty() {
+        return Err(problem(
+            "no certificate in it: the file must hold the client certificate and its private key (PEM)",
+        ));
+    }
+    let key = PrivateKeyDer::from_pem_slice(&bytes).map_err(|_| {
+        problem("no usable private key in it: the file must hold the client certificate and its unencrypted private key (PEM)")
+    })?;
+    Ok(ClientIdentity { chain, key })
 }

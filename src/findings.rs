@@ -139,6 +139,62 @@ pub enum Code {
     CertUnhandledCriticalExtension,
     /// A CA-file certificate has a critical extension OpenSSL does not handle.
     CaUnhandledCriticalExtension,
+
+    // ---- network (`check`) ----
+    /// The member's name does not resolve.
+    NetDnsFailed,
+    /// Nothing listens on the member's address.
+    NetConnectRefused,
+    /// The TCP handshake got no answer in time.
+    NetConnectTimeout,
+    /// Another TCP error (network unreachable, …).
+    NetConnectFailed,
+
+    // ---- TLS (`check`) ----
+    /// The TLS handshake failed (with the alert, when the server sent one).
+    TlsHandshakeFailed,
+    /// The TLS handshake did not finish in time.
+    TlsHandshakeTimeout,
+    /// The server requires a client certificate and none was given.
+    TlsClientCertRequired,
+    /// The endpoint speaks plaintext only: TLS is not enabled there.
+    TlsNotEnabled,
+    /// The endpoint accepts plaintext as well as TLS.
+    TlsPlaintextAccepted,
+    /// An option that weakens verification is in effect.
+    TlsInsecureOption,
+
+    // ---- MongoDB protocol (`check`) ----
+    /// The `hello` handshake failed.
+    MongoHelloFailed,
+    /// `ping` failed.
+    MongoPingFailed,
+    /// `buildInfo` was refused or failed (the server version is unknown).
+    MongoBuildInfoUnavailable,
+
+    // ---- replica set (`check`) ----
+    /// The URI's `replicaSet` differs from the set's name.
+    RsNameMismatch,
+    /// No member reports itself primary.
+    RsNoPrimary,
+    /// A member of the set could not be reached.
+    RsMemberUnreachable,
+    /// A seed of the URI is not in the set's configuration.
+    RsSeedNotMember,
+    /// The deployment is not a replica set.
+    RsNotAReplicaSet,
+    /// Members present certificates from different issuers, families or expiry dates.
+    RsInconsistentCertificates,
+    /// Members run different TLS modes.
+    RsMixedTlsModes,
+    /// Discovery stopped at the member cap.
+    RsDiscoveryCapped,
+
+    // ---- connection string ----
+    /// An option mongotls does not know (ignored).
+    UriUnknownOption,
+    /// Something in the connection string worth a warning (a repeated option, …).
+    UriWarning,
 }
 
 impl Code {
@@ -179,6 +235,29 @@ impl Code {
             Code::CertChainFileContent => "cert.chain_file_content",
             Code::CertUnhandledCriticalExtension => "cert.unhandled_critical_extension",
             Code::CaUnhandledCriticalExtension => "ca.unhandled_critical_extension",
+            Code::NetDnsFailed => "net.dns_failed",
+            Code::NetConnectRefused => "net.connect_refused",
+            Code::NetConnectTimeout => "net.connect_timeout",
+            Code::NetConnectFailed => "net.connect_failed",
+            Code::TlsHandshakeFailed => "tls.handshake_failed",
+            Code::TlsHandshakeTimeout => "tls.handshake_timeout",
+            Code::TlsClientCertRequired => "tls.client_cert_required",
+            Code::TlsNotEnabled => "tls.not_enabled",
+            Code::TlsPlaintextAccepted => "tls.plaintext_accepted",
+            Code::TlsInsecureOption => "tls.insecure_option",
+            Code::MongoHelloFailed => "mongo.hello_failed",
+            Code::MongoPingFailed => "mongo.ping_failed",
+            Code::MongoBuildInfoUnavailable => "mongo.build_info_unavailable",
+            Code::RsNameMismatch => "rs.name_mismatch",
+            Code::RsNoPrimary => "rs.no_primary",
+            Code::RsMemberUnreachable => "rs.member_unreachable",
+            Code::RsSeedNotMember => "rs.seed_not_member",
+            Code::RsNotAReplicaSet => "rs.not_a_replica_set",
+            Code::RsInconsistentCertificates => "rs.inconsistent_certificates",
+            Code::RsMixedTlsModes => "rs.mixed_tls_modes",
+            Code::RsDiscoveryCapped => "rs.discovery_capped",
+            Code::UriUnknownOption => "uri.unknown_option",
+            Code::UriWarning => "uri.warning",
         }
     }
 }

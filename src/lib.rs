@@ -4,16 +4,21 @@
 //! Layout: [`cli`] (what the user typed) → [`settings`] (validated) → [`commands`] (read
 //! inputs, call the pure engine in [`pki`]) → [`report`] (structs and renderers).
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod duration;
 pub mod findings;
+pub mod net;
 pub mod pki;
+pub mod probe;
 pub mod report;
+pub mod sandbox;
 pub mod settings;
 pub mod uri;
 pub mod wire;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use time::OffsetDateTime;
@@ -21,7 +26,7 @@ use time::OffsetDateTime;
 use crate::cli::Command;
 use crate::findings::Verdict;
 use crate::report::{Format, Report};
-use crate::settings::{CaSettings, Common, UsageError, VerifySettings};
+use crate::settings::{CaSettings, CheckSettings, Common, UsageError, VerifySettings};
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
 pub const EXIT_OK: u8 = 0;
@@ -33,6 +38,12 @@ pub const EXIT_USAGE: u8 = 2;
 /// Anything that stops a command before it produces a report (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
+    /// The async runtime could not start.
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(String),
+    /// The sandbox could not start.
+    #[error("sandbox: {0}")]
+    Sandbox(String),
     /// Arguments that cannot be acted on.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -41,35 +52,55 @@ pub enum RunError {
     Input(#[from] commands::InputError),
 }
 
-/// A finished run: the report and how to render it.
+/// A finished run.
 #[derive(Debug)]
-pub struct Outcome {
-    /// The report.
-    pub report: Report,
-    /// Requested format.
-    pub format: Format,
-    /// `--strict` was given.
-    pub strict: bool,
+pub enum Outcome {
+    /// A report to render.
+    Report {
+        /// The report.
+        report: Box<Report>,
+        /// Requested format.
+        format: Format,
+        /// `--strict` was given.
+        strict: bool,
+    },
+    /// A command that printed as it went (the sandbox) and ended normally.
+    Finished,
 }
 
 impl Outcome {
     /// The process exit code for this outcome.
     pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(match self.report.verdict() {
-            Verdict::Fail => EXIT_FAIL,
-            Verdict::Warn if self.strict => EXIT_FAIL,
-            _ => EXIT_OK,
+        ExitCode::from(match self {
+            Outcome::Report { report, strict, .. } => match report.verdict() {
+                Verdict::Fail => EXIT_FAIL,
+                Verdict::Warn if *strict => EXIT_FAIL,
+                _ => EXIT_OK,
+            },
+            Outcome::Finished => EXIT_OK,
         })
     }
 }
 
-/// Runs a command with the wall clock as the default evaluation time.
-pub fn run(command: &Command) -> Result<Outcome, RunError> {
-    run_at(command, OffsetDateTime::now_utc())
+/// Runs a command with the wall clock as the default evaluation time. `out` receives what
+/// long-running commands print as they go (the sandbox's URI); reports are returned.
+pub fn run(command: &Command, out: &mut (dyn Write + Send)) -> Result<Outcome, RunError> {
+    run_at(command, OffsetDateTime::now_utc(), out)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, RunError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| RunError::Runtime(e.to_string()))
 }
 
 /// Runs a command; `now` is used unless `--at` overrides it.
-pub fn run_at(command: &Command, now: OffsetDateTime) -> Result<Outcome, RunError> {
+pub fn run_at(
+    command: &Command,
+    now: OffsetDateTime,
+    out: &mut (dyn Write + Send),
+) -> Result<Outcome, RunError> {
     let (report, common): (Report, Common) = match command {
         Command::Ca(args) => {
             let s = CaSettings::from_args(args, now)?;
@@ -79,10 +110,100 @@ pub fn run_at(command: &Command, now: OffsetDateTime) -> Result<Outcome, RunErro
             let s = VerifySettings::from_args(args, now)?;
             (commands::run_verify(&s)?, s.common)
         }
+        Command::Check(args) => {
+            let s = CheckSettings::from_args(args, now)?;
+            let report = runtime()?.block_on(commands::run_check(&s))?;
+            (report, s.common)
+        }
+        Command::Sandbox(args) => {
+            let config = sandbox_config(&args.spec)?;
+            runtime()?
+                .block_on(sandbox::run_until_interrupted(config, out))
+                .map_err(|e| RunError::Sandbox(e.to_string()))?;
+            return Ok(Outcome::Finished);
+        }
+        Command::Demo(args) => {
+            let config = sandbox_config(&args.spec)?;
+            let report = runtime()?.block_on(demo(config, now))?;
+            return Ok(Outcome::Report {
+                report: Box::new(report),
+                format: args.format,
+                strict: false,
+            });
+        }
     };
-    Ok(Outcome {
-        report,
+    Ok(Outcome::Report {
+        report: Box::new(report),
         format: common.format,
         strict: common.strict,
     })
+}
+
+fn sandbox_config(spec: &cli::SandboxSpec) -> Result<sandbox::SandboxConfig, UsageError> {
+    let scenario: sandbox::Scenario = spec.scenario.parse().map_err(|_| {
+        UsageError(format!(
+            "--scenario '{}' is not a sandbox scenario; choose one of: {}",
+            spec.scenario,
+            sandbox::Scenario::ALL
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })?;
+    let tls_mode = match &spec.tls_mode {
+        Some(m) => Some(m.parse().map_err(|_| {
+            UsageError(format!(
+                "--tls-mode '{m}' is not a TLS mode; choose require, allow or disabled"
+            ))
+        })?),
+        None => None,
+    };
+    if !(1..=7).contains(&spec.members) {
+        return Err(UsageError(format!(
+            "--members {} is out of range: a sandbox has 1 to 7 members",
+            spec.members
+        )));
+    }
+    let handshake_delay = match &spec.handshake_delay {
+        Some(d) => Some(
+            duration::parse_duration(d)
+                .map_err(|e| UsageError(format!("--handshake-delay: {e}")))?,
+        ),
+        None => None,
+    };
+    Ok(sandbox::SandboxConfig {
+        members: spec.members,
+        scenario,
+        tls_mode,
+        handshake_delay,
+    })
+}
+
+/// Starts the sandbox, checks it as a user would (`check URI --ca FILE`), stops it.
+async fn demo(config: sandbox::SandboxConfig, now: OffsetDateTime) -> Result<Report, RunError> {
+    let sandbox = sandbox::Sandbox::start(config)
+        .await
+        .map_err(|e| RunError::Sandbox(e.to_string()))?;
+    let args = cli::CheckArgs {
+        uri: sandbox.uri(),
+        ca: Some(sandbox.ca_file().to_path_buf()),
+        timeout: "5s".into(),
+        server_name: None,
+        allow_invalid_hostnames: false,
+        no_discover: false,
+        no_plaintext_probe: false,
+        common: cli::CommonArgs {
+            format: Format::Text,
+            warn_days: 30,
+            at: None,
+            strict: false,
+        },
+    };
+    let result = match CheckSettings::from_args(&args, now) {
+        Ok(s) => commands::run_check(&s).await.map_err(RunError::from),
+        Err(e) => Err(RunError::from(e)),
+    };
+    sandbox.shutdown().await;
+    result
 }

@@ -7,10 +7,16 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = mongotls::cli::Cli::parse();
-    match mongotls::run(&cli.command) {
+    let mut stdout = io::stdout();
+    match mongotls::run(&cli.command, &mut stdout) {
         Ok(outcome) => {
-            let mut stdout = io::stdout().lock();
-            match outcome.report.render(outcome.format, &mut stdout) {
+            let written = match &outcome {
+                mongotls::Outcome::Report { report, format, .. } => {
+                    report.render(*format, &mut stdout.lock())
+                }
+                mongotls::Outcome::Finished => Ok(()),
+            };
+            match written {
                 Ok(()) => outcome.exit_code(),
                 // `mongotls ... | head` is not an error.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => outcome.exit_code(),

@@ -7,9 +7,13 @@ use rustls_pki_types::ServerName;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-use crate::cli::{CaArgs, CommonArgs, VerifyArgs};
+use std::time::Duration;
+
+use crate::cli::{CaArgs, CheckArgs, CommonArgs, VerifyArgs};
+use crate::duration::parse_duration;
 use crate::pki::verify::parse_host;
 use crate::report::Format;
+use crate::uri::ConnectionString;
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +55,82 @@ pub struct VerifySettings {
     pub host: Option<ServerName<'static>>,
     /// Shared settings.
     pub common: Common,
+}
+
+/// `mongotls check`.
+#[derive(Clone, Debug)]
+pub struct CheckSettings {
+    /// The parsed connection string (secrets inside are [`crate::uri::Secret`]s).
+    pub uri: ConnectionString,
+    /// CA files: `--ca`, else `tlsCAFile`.
+    pub ca: Vec<PathBuf>,
+    /// Where the CA file came from, for the report (`--ca` or `tlsCAFile`).
+    pub ca_from: &'static str,
+    /// Bound of each network phase.
+    pub timeout: Duration,
+    /// `--server-name`.
+    pub server_name: Option<ServerName<'static>>,
+    /// `--allow-invalid-hostnames` or `tlsAllowInvalidHostnames=true`.
+    pub allow_invalid_hostnames: bool,
+    /// `tlsAllowInvalidCertificates=true` or `tlsInsecure=true`.
+    pub allow_invalid_certificates: bool,
+    /// Follow `hello` to the other members.
+    pub discover: bool,
+    /// Probe plaintext on every member.
+    pub plaintext_probe: bool,
+    /// Shared settings.
+    pub common: Common,
+}
+
+/// Longest accepted `--timeout`.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(300);
+
+impl CheckSettings {
+    /// Validates `mongotls check` arguments; reads no file.
+    pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        let uri = crate::uri::parse(&args.uri)
+            .map_err(|e| UsageError(format!("connection string: {e}")))?;
+        let timeout =
+            parse_duration(&args.timeout).map_err(|e| UsageError(format!("--timeout: {e}")))?;
+        if timeout.is_zero() || timeout > MAX_TIMEOUT {
+            return Err(UsageError(format!(
+                "--timeout {} is out of range: give a duration above 0 and at most 5m, e.g. --timeout 10s",
+                args.timeout
+            )));
+        }
+        let server_name = match &args.server_name {
+            Some(n) => Some(parse_host(n).map_err(|e| UsageError(format!("--server-name: {e}")))?),
+            None => None,
+        };
+        let (ca, ca_from) = match (&args.ca, &uri.options.tls_ca_file) {
+            (Some(ca), _) => (vec![ca.clone()], "--ca"),
+            (None, Some(ca)) => (vec![ca.clone()], "tlsCAFile"),
+            (None, None) => {
+                return Err(UsageError(
+                    "no CA file: pass --ca FILE (the CA certificate downloaded from the console) or add tlsCAFile=FILE to the connection string".into(),
+                ))
+            }
+        };
+        let o = &uri.options;
+        let allow_invalid_hostnames = args.allow_invalid_hostnames
+            || o.tls_allow_invalid_hostnames == Some(true)
+            || o.tls_insecure == Some(true);
+        let allow_invalid_certificates =
+            o.tls_allow_invalid_certificates == Some(true) || o.tls_insecure == Some(true);
+        let discover = !args.no_discover && o.direct_connection != Some(true);
+        Ok(CheckSettings {
+            ca,
+            ca_from,
+            timeout,
+            server_name,
+            allow_invalid_hostnames,
+            allow_invalid_certificates,
+            discover,
+            plaintext_probe: !args.no_plaintext_probe,
+            common: Common::from_args(&args.common, now)?,
+            uri,
+        })
+    }
 }
 
 impl Common {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::findings::{Finding, Verdict};
 use crate::pki::ca_check::{BundleCertificate, Note};
 use crate::pki::verify::{PathElement, WebpkiOutcome};
+use crate::probe::MemberReport;
 
 /// Version of the JSON shape. Bump on any incompatible change; adding fields is compatible.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -99,6 +100,68 @@ pub struct VerifyReport {
     pub findings: Vec<Finding>,
 }
 
+/// What `check` was pointed at.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckTarget {
+    /// The connection string with every secret replaced by `****`.
+    pub uri: String,
+    /// The seed list, as `host:port`.
+    pub seeds: Vec<String>,
+    /// `replicaSet` from the URI.
+    pub replica_set: Option<String>,
+    /// The set name the members report.
+    pub set_name: Option<String>,
+}
+
+/// How `check` ran: the options that change what it proves.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckOptions {
+    /// Bound of each network phase, in milliseconds.
+    pub timeout_ms: u64,
+    /// Members beyond the seeds were discovered.
+    pub discover: bool,
+    /// Plaintext was probed on every member.
+    pub plaintext_probe: bool,
+    /// `--server-name`, when given.
+    pub server_name: Option<String>,
+    /// Options in effect that weaken verification; each is also a `tls.insecure_option` finding.
+    pub insecure: Vec<String>,
+}
+
+/// The CA file(s) `check` trusted.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckCa {
+    /// Files read.
+    pub files: Vec<String>,
+    /// Their certificates.
+    pub certificates: Vec<CertSummary>,
+}
+
+/// `mongotls check`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckReport {
+    /// JSON shape version.
+    pub schema_version: u32,
+    /// Always `check`.
+    pub command: &'static str,
+    /// Derived from every finding, the members' and the set's.
+    pub verdict: Verdict,
+    /// The time certificates were judged at, RFC 3339.
+    pub evaluated_at: String,
+    /// Wall time of the run, in milliseconds.
+    pub duration_ms: f64,
+    /// What was checked.
+    pub target: CheckTarget,
+    /// How.
+    pub options: CheckOptions,
+    /// The trusted CA file(s).
+    pub ca: CheckCa,
+    /// Every member, seeds first.
+    pub members: Vec<MemberReport>,
+    /// Findings about the set, the connection string, the CA file and the options.
+    pub findings: Vec<Finding>,
+}
+
 /// Any command's report.
 #[derive(Clone, Debug)]
 pub enum Report {
@@ -106,6 +169,8 @@ pub enum Report {
     Ca(CaReport),
     /// `mongotls verify`.
     Verify(VerifyReport),
+    /// `mongotls check`.
+    Check(CheckReport),
 }
 
 impl Report {
@@ -114,14 +179,20 @@ impl Report {
         match self {
             Report::Ca(r) => r.verdict,
             Report::Verify(r) => r.verdict,
+            Report::Check(r) => r.verdict,
         }
     }
 
-    /// The report's findings.
-    pub fn findings(&self) -> &[Finding] {
+    /// Every finding of the report (for `check`: the set's, then each member's).
+    pub fn all_findings(&self) -> Vec<&Finding> {
         match self {
-            Report::Ca(r) => &r.findings,
-            Report::Verify(r) => &r.findings,
+            Report::Ca(r) => r.findings.iter().collect(),
+            Report::Verify(r) => r.findings.iter().collect(),
+            Report::Check(r) => r
+                .findings
+                .iter()
+                .chain(r.members.iter().flat_map(|m| m.findings.iter()))
+                .collect(),
         }
     }
 

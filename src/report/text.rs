@@ -8,14 +8,196 @@ use crate::pki::ca_check::{BundleCertificate, Note};
 use crate::pki::clients::ClientAction;
 use crate::pki::verify::{PathSource, Role};
 
-use super::{CaReport, Report, VerifyReport};
+use super::{CaReport, CheckReport, Report, VerifyReport};
+use crate::probe::MemberReport;
 
 /// Writes the report as text.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match report {
         Report::Ca(r) => render_ca(r, out),
         Report::Verify(r) => render_verify(r, out),
+        Report::Check(r) => render_check(r, out),
     }
+}
+
+fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "Target  {}", r.target.uri)?;
+    writeln!(
+        out,
+        "Set     {}{}",
+        r.target
+            .set_name
+            .as_deref()
+            .unwrap_or("(no replica set reported)"),
+        r.target
+            .replica_set
+            .as_deref()
+            .map(|want| format!("  (URI replicaSet={want})"))
+            .unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "CA      {} ({} certificate{}: {})",
+        r.ca.files.join(", "),
+        r.ca.certificates.len(),
+        plural(r.ca.certificates.len()),
+        r.ca.certificates
+            .iter()
+            .map(|c| format!("{} until {}", c.subject, c.not_after))
+            .collect::<Vec<_>>()
+            .join("; ")
+    )?;
+    writeln!(
+        out,
+        "Run     {} member{} in {:.0} ms, timeout {} ms per phase{}{}",
+        r.members.len(),
+        plural(r.members.len()),
+        r.duration_ms,
+        r.options.timeout_ms,
+        if r.options.discover {
+            ""
+        } else {
+            ", seeds only (--no-discover)"
+        },
+        if r.options.plaintext_probe {
+            ""
+        } else {
+            ", no plaintext probe"
+        },
+    )?;
+    if !r.options.insecure.is_empty() {
+        writeln!(
+            out,
+            "INSECURE {} — verification is weakened for your clients; mongotls still reports every certificate problem",
+            r.options.insecure.join(", ")
+        )?;
+    }
+    for m in &r.members {
+        writeln!(out)?;
+        member(m, out)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Replica set:")?;
+    findings(&r.findings, out)?;
+    let all: Vec<Finding> = r
+        .findings
+        .iter()
+        .chain(r.members.iter().flat_map(|m| m.findings.iter()))
+        .cloned()
+        .collect();
+    verdict_line(r.verdict, &all, out)
+}
+
+fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
+    let role = match &m.hello {
+        Some(h) if h.is_writable_primary => "primary",
+        Some(h) if h.arbiter_only => "arbiter",
+        Some(h) if h.secondary => "secondary",
+        Some(h) if h.hidden => "hidden",
+        Some(_) => "other",
+        None => "no hello",
+    };
+    let tags = [(m.seed, "seed"), (m.in_config, "in config")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(
+        out,
+        "== {}  [{}]  {}  ({tags})",
+        m.address,
+        m.tls_mode.as_str(),
+        role
+    )?;
+    if let Some(addr) = &m.connected_to {
+        writeln!(
+            out,
+            "   address     {addr} (resolved: {}); server name {}",
+            m.resolved.join(", "),
+            m.server_name
+        )?;
+    }
+    if let Some(t) = &m.tls {
+        writeln!(
+            out,
+            "   tls         {} {}{}",
+            t.version,
+            t.cipher_suite,
+            t.key_exchange_group
+                .as_deref()
+                .map(|g| format!(" ({g})"))
+                .unwrap_or_default()
+        )?;
+    }
+    if let Some(c) = &m.chain {
+        if let Some(leaf) = c.path.first() {
+            writeln!(
+                out,
+                "   certificate {}  expires {} ({} days){}",
+                leaf.subject,
+                leaf.not_after,
+                leaf.days_remaining,
+                if c.trusted {
+                    "  — chains to the CA file"
+                } else {
+                    "  — does NOT chain to the CA file"
+                }
+            )?;
+        }
+    }
+    if let Some(h) = &m.hello {
+        writeln!(
+            out,
+            "   hello       setName {}, me {}, wire {}..{}{}",
+            h.set_name.as_deref().unwrap_or("-"),
+            h.me.as_deref().unwrap_or("-"),
+            h.min_wire_version.unwrap_or(0),
+            h.max_wire_version.unwrap_or(0),
+            m.server_version
+                .as_deref()
+                .map(|v| format!(", MongoDB {v}"))
+                .unwrap_or_default()
+        )?;
+    }
+    if let Some(p) = &m.plaintext {
+        writeln!(out, "   plaintext   {}", p.detail)?;
+    }
+    let t = &m.timings_ms;
+    let phases: Vec<String> = [
+        ("dns", t.dns),
+        ("tcp", t.tcp_connect),
+        ("tls", t.tls_handshake),
+        ("hello", t.hello),
+        ("ping", t.ping),
+        ("buildInfo", t.build_info),
+        ("plain hello", t.plaintext_hello),
+    ]
+    .iter()
+    .filter_map(|(name, v)| v.map(|v| format!("{name} {v:.2}")))
+    .collect();
+    writeln!(out, "   timings ms  {}", phases.join(" · "))?;
+    member_findings(&m.findings, out)
+}
+
+fn member_findings(list: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+    let mut sorted: Vec<&Finding> = list
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in sorted {
+        finding_lines(f, "   ", out)?;
+    }
+    let infos = list.iter().filter(|f| f.severity == Severity::Info).count();
+    if infos > 0 {
+        writeln!(
+            out,
+            "   ({infos} informational finding{} in --format json)",
+            plural(infos)
+        )?;
+    }
+    Ok(())
 }
 
 fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
@@ -206,43 +388,46 @@ fn findings(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
     let mut sorted: Vec<&Finding> = findings.iter().collect();
     sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in sorted {
-        let cert = f
-            .certificate
-            .map(|c| format!(" [#{c}]"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "  {:<4} {}{cert}: {}",
-            f.severity.as_str().to_uppercase(),
-            f.code,
-            f.message
-        )?;
-        writeln!(out, "       hint: {}", f.hint)?;
-        if let Some(clients) = &f.clients {
-            let describe = |want: ClientAction| {
-                clients
-                    .iter()
-                    .into_iter()
-                    .filter(|(_, a)| *a == want)
-                    .map(|(n, _)| n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let rejected = describe(ClientAction::Reject);
-            let accepted = describe(ClientAction::Accept);
-            let unknown = describe(ClientAction::Unknown);
-            let mut parts = Vec::new();
-            if !rejected.is_empty() {
-                parts.push(format!("refused by {rejected}"));
+        finding_lines(f, "  ", out)?;
+    }
+    Ok(())
+}
+
+fn finding_lines(f: &Finding, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let cert = f
+        .certificate
+        .map(|c| format!(" [#{c}]"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{indent}{:<4} {}{cert}: {}",
+        f.severity.as_str().to_uppercase(),
+        f.code,
+        f.message
+    )?;
+    writeln!(out, "{indent}     hint: {}", f.hint)?;
+    if let Some(clients) = &f.clients {
+        let describe = |want: ClientAction| {
+            clients
+                .iter()
+                .into_iter()
+                .filter(|(_, a)| *a == want)
+                .map(|(n, _)| n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut parts = Vec::new();
+        for (want, label) in [
+            (ClientAction::Reject, "refused by"),
+            (ClientAction::Accept, "accepted by"),
+            (ClientAction::Unknown, "unknown for"),
+        ] {
+            let names = describe(want);
+            if !names.is_empty() {
+                parts.push(format!("{label} {names}"));
             }
-            if !accepted.is_empty() {
-                parts.push(format!("accepted by {accepted}"));
-            }
-            if !unknown.is_empty() {
-                parts.push(format!("unknown for {unknown}"));
-            }
-            writeln!(out, "       clients: {}", parts.join("; "))?;
         }
+        writeln!(out, "{indent}     clients: {}", parts.join("; "))?;
     }
     Ok(())
 }

@@ -1,0 +1,379 @@
+//! `mongotls check`: probe every seed concurrently, discover the replica set's members from
+//! their `hello` replies, probe those too (under the names the configuration uses), then judge
+//! the set as a whole. One member's failure never hides another's.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::findings::{Code, Finding, Severity};
+use crate::probe::{probe, MemberReport, ProbeSettings, Target, TlsMode};
+
+/// Upper bound on members probed in one run: discovery never follows `hello` further.
+pub const MAX_MEMBERS: usize = 50;
+
+/// Rounds of discovery: seeds, the members they name, and the members those name.
+const MAX_DISCOVERY_ROUNDS: usize = 3;
+
+/// What `check` needs to know about the set it expects.
+#[derive(Debug, Clone)]
+pub struct SetExpectation {
+    /// `replicaSet` from the URI.
+    pub replica_set: Option<String>,
+    /// Follow `hello` to members beyond the seeds.
+    pub discover: bool,
+}
+
+/// The members probed, and the set-level findings.
+#[derive(Debug, Clone)]
+pub struct SetOutcome {
+    /// Every member, seeds first, then in discovery order.
+    pub members: Vec<MemberReport>,
+    /// The replica set's name, as its members report it.
+    pub set_name: Option<String>,
+    /// Findings about the set as a whole.
+    pub findings: Vec<Finding>,
+    /// Wall time of all probes, in milliseconds.
+    pub elapsed_ms: f64,
+}
+
+/// Normalised address for comparisons (`Host:Port` and `host:port` are the same member).
+fn key(address: &str) -> String {
+    address.to_ascii_lowercase()
+}
+
+/// Splits `host:port` / `[v6]:port` as `hello` names members.
+pub fn target_from_address(address: &str) -> Option<Target> {
+    let (host, port) = match address.strip_prefix('[') {
+        Some(rest) => {
+            let (host, after) = rest.split_once(']')?;
+            let port = match after.strip_prefix(':') {
+                Some(p) => p.parse().ok()?,
+                None if after.is_empty() => 27017,
+                None => return None,
+            };
+            (host.to_string(), port)
+        }
+        None => match address.rsplit_once(':') {
+            Some((h, p)) if !h.contains(':') => (h.to_string(), p.parse().ok()?),
+            Some(_) => return None,
+            None => (address.to_string(), 27017),
+        },
+    };
+    if host.is_empty() {
+        return None;
+    }
+    Some(Target {
+        address: address.to_string(),
+        host,
+        port,
+    })
+}
+
+/// Probes the seeds and, unless told not to, every member they name.
+pub async fn check_set(
+    seeds: Vec<Target>,
+    expect: &SetExpectation,
+    settings: Arc<ProbeSettings>,
+) -> SetOutcome {
+    let start = Instant::now();
+    let mut findings = Vec::new();
+    let mut members: Vec<MemberReport> = Vec::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let seed_keys: BTreeSet<String> = seeds.iter().map(|t| key(&t.address)).collect();
+
+    let mut wave: Vec<Target> = Vec::new();
+    for t in seeds {
+        if seen.insert(key(&t.address)) {
+            wave.push(t);
+        }
+    }
+    let mut capped = false;
+    for round in 0..MAX_DISCOVERY_ROUNDS {
+        if wave.is_empty() {
+            break;
+        }
+        let reports = probe_all(&wave, &settings).await;
+        members.extend(reports);
+        if !expect.discover || round + 1 == MAX_DISCOVERY_ROUNDS {
+            break;
+        }
+        wave = Vec::new();
+        for name in configured_names(&members) {
+            if seen.contains(&key(&name)) {
+                continue;
+            }
+            if seen.len() >= MAX_MEMBERS {
+                capped = true;
+                break;
+            }
+            match target_from_address(&name) {
+                Some(t) => {
+                    seen.insert(key(&name));
+                    wave.push(t);
+                }
+                None => findings.push(Finding::new(
+                    Code::RsMemberUnreachable,
+                    Severity::Fail,
+                    format!("the replica-set configuration names the member '{name}', which is not a host:port address"),
+                    "fix the member's host in the replica-set configuration (rs.conf())",
+                )),
+            }
+        }
+    }
+    if capped {
+        findings.push(Finding::new(
+            Code::RsDiscoveryCapped,
+            Severity::Warn,
+            format!("the members name more than {MAX_MEMBERS} hosts; only the first {MAX_MEMBERS} were probed"),
+            "a replica set has at most 50 members: a server listing more is misbehaving; use --no-discover to check the seeds only",
+        ));
+    }
+
+    let config: BTreeSet<String> = configured_names(&members).iter().map(|n| key(n)).collect();
+    for m in &mut members {
+        m.seed = seed_keys.contains(&key(&m.address));
+        m.in_config = config.contains(&key(&m.address));
+    }
+    let set_name = analyse_set(&members, expect, &config, &mut findings);
+    SetOutcome {
+        members,
+        set_name,
+        findings,
+        elapsed_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+    }
+}
+
+async fn probe_all(targets: &[Target], settings: &Arc<ProbeSettings>) -> Vec<MemberReport> {
+    let mut set = tokio::task::JoinSet::new();
+    for (i, t) in targets.iter().cloned().enumerate() {
+        let s = settings.clone();
+        set.spawn(async move { (i, probe(&t, &s).await) });
+    }
+    let mut out: Vec<(usize, MemberReport)> = Vec::new();
+    while let Some(joined) = set.join_next().await {
+        if let Ok(pair) = joined {
+            out.push(pair);
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Every member name the `hello` replies list (hosts, passives, arbiters), in first-seen order.
+fn configured_names(members: &[MemberReport]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in members {
+        if let Some(h) = &m.hello {
+            for name in h.hosts.iter().chain(&h.passives).chain(&h.arbiters) {
+                if !out.iter().any(|n| key(n) == key(name)) {
+                    out.push(name.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn reachable(m: &MemberReport) -> bool {
+    m.tls_mode != TlsMode::Unreachable
+}
+
+/// Set-level findings. Returns the set name the members report.
+fn analyse_set(
+    members: &[MemberReport],
+    expect: &SetExpectation,
+    config: &BTreeSet<String>,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    let answered: Vec<&MemberReport> = members.iter().filter(|m| m.hello.is_some()).collect();
+    let names: BTreeSet<String> = answered
+        .iter()
+        .filter_map(|m| m.hello.as_ref().and_then(|h| h.set_name.clone()))
+        .collect();
+    let set_name = names.iter().next().cloned();
+
+    if !answered.is_empty() && names.is_empty() {
+        findings.push(Finding::new(
+            Code::RsNotAReplicaSet,
+            Severity::Warn,
+            "the deployment is not a replica set (no member reports a setName)",
+            "managed services offer SSL on replica-set instances only (newer versions: also sharded clusters); a standalone instance cannot enable SSL on the console",
+        ));
+    }
+    if names.len() > 1 {
+        findings.push(Finding::new(
+            Code::RsNameMismatch,
+            Severity::Fail,
+            format!(
+                "members report different replica-set names: {}",
+                names.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
+            "the seed list mixes members of different replica sets; use the connection string of one instance",
+        ));
+    }
+    if let (Some(want), Some(got)) = (&expect.replica_set, &set_name) {
+        if want != got {
+            findings.push(Finding::new(
+                Code::RsNameMismatch,
+                Severity::Fail,
+                format!("the connection string asks for replicaSet={want}, but the members report setName {got}"),
+                format!("drivers find no member of '{want}' and time out: use replicaSet={got}"),
+            ));
+        }
+    }
+    if set_name.is_some()
+        && !answered
+            .iter()
+            .any(|m| m.hello.as_ref().is_some_and(|h| h.is_writable_primary))
+    {
+        findings.push(Finding::new(
+            Code::RsNoPrimary,
+            Severity::Fail,
+            "no member reports itself primary",
+            "writes fail until a primary is elected: wait for the election (a restart after an SSL change takes about 30 s per member), or check the members' health",
+        ));
+    }
+    for m in members {
+        if !reachable(m) && (config.contains(&key(&m.address)) || config.is_empty()) {
+            findings.push(Finding::new(
+                Code::RsMemberUnreachable,
+                Severity::Fail,
+                format!("member {} could not be reached (see its findings)", m.address),
+                "clients can still use the other members, but this one is down or blocked from here",
+            ));
+        }
+    }
+    if !config.is_empty() {
+        for m in members.iter().filter(|m| m.seed) {
+            if !config.contains(&key(&m.address)) {
+                findings.push(Finding::new(
+                    Code::RsSeedNotMember,
+                    Severity::Warn,
+                    format!(
+                        "the seed {} is not in the replica-set configuration, which names {}",
+                        m.address,
+                        config.iter().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                    "drivers drop this seed and connect to the configured names: their certificates must cover those names, and the connection string should use them",
+                ));
+            }
+        }
+    }
+    certificate_consistency(members, findings);
+    tls_mode_consistency(members, findings);
+    set_name
+}
+
+fn certificate_consistency(members: &[MemberReport], findings: &mut Vec<Finding>) {
+    let leaves: Vec<(&str, &crate::pki::inspect::Cert)> = members
+        .iter()
+        .filter_map(|m| m.leaf.as_ref().map(|l| (m.address.as_str(), l)))
+        .collect();
+    if leaves.len() < 2 {
+        return;
+    }
+    let issuers: BTreeMap<String, Vec<&str>> = group(&leaves, |c| {
+        format!(
+            "{} (authority key id {})",
+            c.info.issuer,
+            c.info.authority_key_id.as_deref().unwrap_or("absent")
+        )
+    });
+    let earliest = leaves.iter().map(|(_, c)| c.not_after).min();
+    let latest = leaves.iter().map(|(_, c)| c.not_after).max();
+    let spread_days = match (earliest, latest) {
+        (Some(a), Some(b)) => (b - a).whole_days(),
+        _ => 0,
+    };
+    if issuers.len() > 1 {
+        findings.push(Finding::new(
+            Code::RsInconsistentCertificates,
+            Severity::Warn,
+            format!(
+                "members present certificates from different issuers: {}",
+                describe_groups(&issuers)
+            ),
+            "a certificate rollout is in progress or a member was left behind: every member must be trusted through the CA file clients use",
+        ));
+    }
+    if spread_days > 1 {
+        let expiry: BTreeMap<String, Vec<&str>> = group(&leaves, |c| c.info.not_after.clone());
+        findings.push(Finding::new(
+            Code::RsInconsistentCertificates,
+            Severity::Warn,
+            format!(
+                "members' certificates expire up to {spread_days} days apart: {}",
+                describe_groups(&expiry)
+            ),
+            "a member was left behind at the last renewal: renew its certificate so that all members expire together",
+        ));
+    }
+}
+
+fn group<'a>(
+    leaves: &[(&'a str, &crate::pki::inspect::Cert)],
+    by: impl Fn(&crate::pki::inspect::Cert) -> String,
+) -> BTreeMap<String, Vec<&'a str>> {
+    let mut out: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (addr, c) in leaves {
+        out.entry(by(c)).or_default().push(addr);
+    }
+    out
+}
+
+fn describe_groups(groups: &BTreeMap<String, Vec<&str>>) -> String {
+    groups
+        .iter()
+        .map(|(k, v)| format!("{k} on {}", v.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn tls_mode_consistency(members: &[MemberReport], findings: &mut Vec<Finding>) {
+    let modes: BTreeMap<&str, Vec<&str>> = members
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.tls_mode,
+                TlsMode::TlsOnly | TlsMode::TlsAndPlain | TlsMode::PlainOnly
+            )
+        })
+        .fold(BTreeMap::new(), |mut acc, m| {
+            acc.entry(m.tls_mode.as_str())
+                .or_insert_with(Vec::new)
+                .push(m.address.as_str());
+            acc
+        });
+    if modes.len() > 1 {
+        let detail = modes
+            .iter()
+            .map(|(mode, addrs)| format!("{mode} on {}", addrs.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        findings.push(Finding::new(
+            Code::RsMixedTlsModes,
+            Severity::Warn,
+            format!("members run different TLS modes: {detail}"),
+            "an SSL change is still rolling through the members (each restarts in turn), or one member was configured by hand: bring them to the same mode",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_split_like_hello_names_them() {
+        let t = target_from_address("db-0.example:3717").unwrap();
+        assert_eq!((t.host.as_str(), t.port), ("db-0.example", 3717));
+        let t = target_from_address("[::1]:27018").unwrap();
+        assert_eq!((t.host.as_str(), t.port), ("::1", 27018));
+        let t = target_from_address("db").unwrap();
+        assert_eq!(t.port, 27017);
+        assert!(target_from_address("db:notaport").is_none());
+        assert!(target_from_address("::1:27017").is_none());
+        assert!(target_from_address(":27017").is_none());
+    }
+}

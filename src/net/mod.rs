@@ -1,0 +1,304 @@
+//! Network phases of a probe — DNS, TCP connect, TLS handshake — each with its own timeout and
+//! measured duration, and errors typed by what the user needs to know (refused, timed out,
+//! closed in the middle of the handshake, alert from the server, not TLS at all).
+
+pub mod tls;
+
+use std::io;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use rustls::pki_types::ServerName;
+use tokio::net::TcpStream;
+use tokio_rustls::client::TlsStream;
+use tokio_rustls::TlsConnector;
+
+pub use tls::{ClientIdentity, Observed};
+
+/// Why a network phase failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NetError {
+    /// The name did not resolve.
+    #[error("DNS lookup of {host} failed: {detail}")]
+    DnsFailed {
+        /// The name looked up.
+        host: String,
+        /// The resolver's error.
+        detail: String,
+    },
+    /// The name resolved to no address.
+    #[error("DNS lookup of {host} returned no address")]
+    DnsEmpty {
+        /// The name looked up.
+        host: String,
+    },
+    /// The resolver did not answer in time.
+    #[error("DNS lookup of {host} did not finish within {}", crate::duration::format_duration(*after))]
+    DnsTimeout {
+        /// The name looked up.
+        host: String,
+        /// The timeout.
+        after: Duration,
+    },
+    /// Nothing listens on that address (RST to our SYN).
+    #[error("connection to {addr} refused")]
+    ConnectRefused {
+        /// The address tried.
+        addr: SocketAddr,
+    },
+    /// No answer to the TCP handshake in time (firewall, security group, wrong address).
+    #[error("TCP connection to {addr} not established within {}", crate::duration::format_duration(*after))]
+    ConnectTimeout {
+        /// The address tried.
+        addr: SocketAddr,
+        /// The timeout.
+        after: Duration,
+    },
+    /// Another TCP error (unreachable network, …).
+    #[error("TCP connection to {addr} failed: {detail}")]
+    ConnectFailed {
+        /// The address tried.
+        addr: SocketAddr,
+        /// The OS error.
+        detail: String,
+    },
+    /// The TLS handshake did not finish in time.
+    #[error("TLS handshake not finished within {}", crate::duration::format_duration(*after))]
+    TlsTimeout {
+        /// The timeout.
+        after: Duration,
+    },
+    /// The TLS handshake failed.
+    #[error("TLS handshake failed: {0}")]
+    Tls(TlsFailure),
+}
+
+/// How a TLS handshake failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TlsFailure {
+    /// The server ended the handshake with a TLS alert.
+    #[error("the server sent the TLS alert {0}")]
+    Alert(String),
+    /// The server closed or reset the connection during the handshake: typical of a server
+    /// without TLS receiving a ClientHello.
+    #[error("the server closed the connection during the handshake ({0})")]
+    Closed(String),
+    /// The server answered with something that is not TLS.
+    #[error("the server's answer is not TLS ({0})")]
+    NotTls(String),
+    /// Our own TLS configuration could not be built (e.g. an unusable client key).
+    #[error("the TLS client could not be set up: {0}")]
+    Config(String),
+    /// Any other handshake error, as rustls words it.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Addresses a name resolved to.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// Every address, in resolver order.
+    pub addresses: Vec<SocketAddr>,
+    /// How long the lookup took.
+    pub elapsed: Duration,
+}
+
+/// Resolves `host:port` within `timeout`. IP literals resolve to themselves.
+pub async fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Resolved, NetError> {
+    let start = Instant::now();
+    let lookup = tokio::net::lookup_host((host, port));
+    let addresses: Vec<SocketAddr> = match tokio::time::timeout(timeout, lookup).await {
+        Err(_) => {
+            return Err(NetError::DnsTimeout {
+                host: host.to_string(),
+                after: timeout,
+            })
+        }
+        Ok(Err(e)) => {
+            return Err(NetError::DnsFailed {
+                host: host.to_string(),
+                detail: e.to_string(),
+            })
+        }
+        Ok(Ok(addrs)) => addrs.collect(),
+    };
+    if addresses.is_empty() {
+        return Err(NetError::DnsEmpty {
+            host: host.to_string(),
+        });
+    }
+    Ok(Resolved {
+        addresses,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// An established TCP connection.
+#[derive(Debug)]
+pub struct TcpConnected {
+    /// The stream.
+    pub stream: TcpStream,
+    /// The address that answered.
+    pub peer: SocketAddr,
+    /// How long the successful attempt took.
+    pub elapsed: Duration,
+}
+
+/// Connects to the first address that answers, each attempt bounded by `timeout`; returns the
+/// error of the last attempt when none does.
+pub async fn connect_tcp(
+    addresses: &[SocketAddr],
+    timeout: Duration,
+) -> Result<TcpConnected, NetError> {
+    let mut last = None;
+    for &addr in addresses {
+        let start = Instant::now();
+        match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+            Ok(Ok(stream)) => {
+                let _ = stream.set_nodelay(true);
+                return Ok(TcpConnected {
+                    stream,
+                    peer: addr,
+                    elapsed: start.elapsed(),
+                });
+            }
+            Ok(Err(e)) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                last = Some(NetError::ConnectRefused { addr });
+            }
+            Ok(Err(e)) => {
+                last = Some(NetError::ConnectFailed {
+                    addr,
+                    detail: e.to_string(),
+                })
+            }
+            Err(_) => {
+                last = Some(NetError::ConnectTimeout {
+                    addr,
+                    after: timeout,
+                })
+            }
+        }
+    }
+    Err(last.unwrap_or(NetError::DnsEmpty {
+        host: "(no address)".into(),
+    }))
+}
+
+/// What a completed handshake negotiated.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TlsInfo {
+    /// `TLSv1.3`, `TLSv1.2`.
+    pub version: String,
+    /// IANA name of the cipher suite.
+    pub cipher_suite: String,
+    /// Key-exchange group (`X25519`, `secp256r1`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_exchange_group: Option<String>,
+    /// ALPN protocol, when one was negotiated (MongoDB servers negotiate none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alpn: Option<String>,
+}
+
+/// The outcome of a TLS handshake attempt: the stream when it succeeded, and in every case
+/// what was observed (the chain, a client-certificate request) and how long it took.
+#[derive(Debug)]
+pub struct TlsAttempt {
+    /// The connection and what it negotiated, or why it failed.
+    pub result: Result<(TlsStream<TcpStream>, TlsInfo), NetError>,
+    /// The presented chain and client-certificate request, even after a failure.
+    pub observed: Observed,
+    /// Time from ClientHello to the end (success, failure or timeout).
+    pub elapsed: Duration,
+}
+
+/// Runs a TLS handshake over `tcp` for `server_name` (SNI is sent for DNS names only).
+pub async fn tls_handshake(
+    tcp: TcpStream,
+    server_name: ServerName<'static>,
+    identity: Option<&ClientIdentity>,
+    timeout: Duration,
+) -> TlsAttempt {
+    let start = Instant::now();
+    let (config, observed) = match tls::client_config(identity) {
+        Ok(c) => c,
+        Err(e) => {
+            return TlsAttempt {
+                result: Err(NetError::Tls(TlsFailure::Config(e.to_string()))),
+                observed: Observed::default(),
+                elapsed: start.elapsed(),
+            }
+        }
+    };
+    let connector = TlsConnector::from(config);
+    let outcome = tokio::time::timeout(timeout, connector.connect(server_name, tcp)).await;
+    let elapsed = start.elapsed();
+    let observed = observed
+        .lock()
+        .map(|mut o| std::mem::take(&mut *o))
+        .unwrap_or_default();
+    let result = match outcome {
+        Err(_) => Err(NetError::TlsTimeout { after: timeout }),
+        Ok(Err(e)) => Err(NetError::Tls(classify_tls_error(&e))),
+        Ok(Ok(stream)) => {
+            let info = negotiated(stream.get_ref().1);
+            Ok((stream, info))
+        }
+    };
+    TlsAttempt {
+        result,
+        observed,
+        elapsed,
+    }
+}
+
+fn negotiated(conn: &rustls::ClientConnection) -> TlsInfo {
+    TlsInfo {
+        version: match conn.protocol_version() {
+            Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3".into(),
+            Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2".into(),
+            Some(other) => format!("{other:?}"),
+            None => "unknown".into(),
+        },
+        cipher_suite: conn
+            .negotiated_cipher_suite()
+            .map(|s| {
+                s.suite()
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{:?}", s.suite()))
+            })
+            .unwrap_or_else(|| "unknown".into()),
+        key_exchange_group: conn
+            .negotiated_key_exchange_group()
+            .map(|g| format!("{:?}", g.name())),
+        alpn: conn
+            .alpn_protocol()
+            .map(|p| String::from_utf8_lossy(p).into_owned()),
+    }
+}
+
+/// Translates a handshake error once, by type: the rustls error inside the I/O error, or the
+/// I/O error kind.
+fn classify_tls_error(e: &io::Error) -> TlsFailure {
+    if let Some(rustls_error) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    {
+        return match rustls_error {
+            rustls::Error::AlertReceived(alert) => TlsFailure::Alert(format!("{alert:?}")),
+            rustls::Error::InvalidMessage(m) => TlsFailure::NotTls(format!("{m:?}")),
+            other => TlsFailure::Other(other.to_string()),
+        };
+    }
+    match e.kind() {
+        io::ErrorKind::UnexpectedEof => TlsFailure::Closed("end of stream".into()),
+        io::ErrorKind::ConnectionReset => TlsFailure::Closed("connection reset".into()),
+        io::ErrorKind::ConnectionAborted | io::ErrorKind::BrokenPipe => {
+            TlsFailure::Closed(e.to_string())
+        }
+        io::ErrorKind::InvalidData => TlsFailure::NotTls(e.to_string()),
+        _ => TlsFailure::Other(e.to_string()),
+    }
+}

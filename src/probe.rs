@@ -1,0 +1,573 @@
+//! One member, on its own connections: resolve → TCP → TLS (chain captured as presented) →
+//! verify the chain → `hello` → `ping` → `buildInfo` → a plaintext `hello` on the same port.
+//! Every phase has its own timeout and duration; every problem becomes a finding of this member.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bson::Document;
+use rustls::pki_types::ServerName;
+use serde::Serialize;
+use time::OffsetDateTime;
+use tokio::io::{AsyncRead, AsyncWrite};
+
+use crate::findings::{Code, Finding, Severity};
+use crate::net::{self, ClientIdentity, NetError, TlsFailure, TlsInfo};
+use crate::pki::inspect::Cert;
+use crate::pki::verify::{verify_chain, ChainVerification, VerifyOptions};
+use crate::wire::hello::{
+    build_info_command, hello_command, parse_hello, ping_command, HelloReply,
+};
+use crate::wire::io::run_command;
+
+/// Everything a probe needs besides its target. Shared by every member of a run.
+#[derive(Debug, Clone)]
+pub struct ProbeSettings {
+    /// Bound of each network phase.
+    pub timeout: Duration,
+    /// Name to send as SNI and to check the certificate against, instead of the member's host.
+    pub server_name: Option<ServerName<'static>>,
+    /// Client certificate to offer, from `tlsCertificateKeyFile`.
+    pub identity: Option<Arc<ClientIdentity>>,
+    /// Also try a plaintext `hello` on the same port.
+    pub plaintext_probe: bool,
+    /// Evaluation time for certificates.
+    pub now: OffsetDateTime,
+    /// Expiry warning window.
+    pub warn_days: i64,
+    /// `appName` sent in the handshake.
+    pub app_name: Option<String>,
+    /// Cap on a reply's declared length.
+    pub max_message_bytes: usize,
+    /// The CA file's certificates.
+    pub anchors: Arc<Vec<Cert>>,
+}
+
+/// A member to probe.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// `host:port` as the replica-set configuration (or the seed list) names it.
+    pub address: String,
+    /// The host part, without brackets.
+    pub host: String,
+    /// The port.
+    pub port: u16,
+}
+
+/// How the endpoint treats TLS and plaintext.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TlsMode {
+    /// TLS works; plaintext is refused (requireTLS, "forced SSL").
+    TlsOnly,
+    /// Both work on the same port (allowTLS / preferTLS, or SSL enabled without forcing it).
+    TlsAndPlain,
+    /// Plaintext works, TLS does not: TLS is not enabled on this endpoint.
+    PlainOnly,
+    /// TLS works; plaintext was not probed (`--no-plaintext-probe`).
+    TlsPlainNotProbed,
+    /// Neither worked, or TLS failed and plaintext was not probed.
+    Unknown,
+    /// No TCP connection.
+    Unreachable,
+}
+
+impl TlsMode {
+    /// Lower-case name as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsMode::TlsOnly => "tls_only",
+            TlsMode::TlsAndPlain => "tls_and_plain",
+            TlsMode::PlainOnly => "plain_only",
+            TlsMode::TlsPlainNotProbed => "tls_plain_not_probed",
+            TlsMode::Unknown => "unknown",
+            TlsMode::Unreachable => "unreachable",
+        }
+    }
+}
+
+/// Duration of each phase, in milliseconds; `None` when the phase did not run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timings {
+    /// Name resolution.
+    pub dns: Option<f64>,
+    /// TCP three-way handshake.
+    pub tcp_connect: Option<f64>,
+    /// TLS handshake.
+    pub tls_handshake: Option<f64>,
+    /// `hello` round trip over TLS.
+    pub hello: Option<f64>,
+    /// `ping` round trip over TLS.
+    pub ping: Option<f64>,
+    /// `buildInfo` round trip over TLS.
+    pub build_info: Option<f64>,
+    /// TCP connect plus plaintext `hello`.
+    pub plaintext_hello: Option<f64>,
+}
+
+/// The `hello` fields a report shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct HelloSummary {
+    /// Replica set name.
+    pub set_name: Option<String>,
+    /// The member's own name in the configuration.
+    pub me: Option<String>,
+    /// Primary?
+    pub is_writable_primary: bool,
+    /// Secondary?
+    pub secondary: bool,
+    /// Arbiter?
+    pub arbiter_only: bool,
+    /// Hidden?
+    pub hidden: bool,
+    /// The primary's name, as this member sees it.
+    pub primary: Option<String>,
+    /// Electable members.
+    pub hosts: Vec<String>,
+    /// Priority-0 members.
+    pub passives: Vec<String>,
+    /// Arbiters.
+    pub arbiters: Vec<String>,
+    /// Wire versions.
+    pub min_wire_version: Option<i32>,
+    /// Wire versions.
+    pub max_wire_version: Option<i32>,
+    /// Largest BSON document the server accepts.
+    pub max_bson_object_size: Option<i64>,
+    /// Largest message the server accepts.
+    pub max_message_size_bytes: Option<i64>,
+    /// The handshake went over legacy OP_QUERY (always: drivers do the same) and later commands
+    /// over OP_MSG when the server supports it (maxWireVersion ≥ 6, MongoDB 3.6).
+    pub op_msg: bool,
+}
+
+impl HelloSummary {
+    fn from_reply(r: &HelloReply, op_msg: bool) -> Self {
+        HelloSummary {
+            set_name: r.set_name.clone(),
+            me: r.me.clone(),
+            is_writable_primary: r.is_primary(),
+            secondary: r.secondary.unwrap_or(false),
+            arbiter_only: r.arbiter_only.unwrap_or(false),
+            hidden: r.hidden.unwrap_or(false),
+            primary: r.primary.clone(),
+            hosts: r.hosts.clone(),
+            passives: r.passives.clone(),
+            arbiters: r.arbiters.clone(),
+            min_wire_version: r.min_wire_version,
+            max_wire_version: r.max_wire_version,
+            max_bson_object_size: r.max_bson_object_size,
+            max_message_size_bytes: r.max_message_size_bytes,
+            op_msg,
+        }
+    }
+}
+
+/// Outcome of the plaintext probe.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaintextProbe {
+    /// The server answered a plaintext `hello`.
+    pub accepted: bool,
+    /// What happened, in words.
+    pub detail: String,
+}
+
+/// Everything learnt about one member.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberReport {
+    /// `host:port` as the configuration (or the seed list) names it.
+    pub address: String,
+    /// The member was in the URI's seed list.
+    pub seed: bool,
+    /// The member is in the set's configuration (`hosts`, `passives`, `arbiters`).
+    pub in_config: bool,
+    /// Every address the name resolved to.
+    pub resolved: Vec<String>,
+    /// The address connected to.
+    pub connected_to: Option<String>,
+    /// The name sent as SNI (none for IP addresses) and checked against the certificate.
+    pub server_name: String,
+    /// TLS / plaintext behaviour of the endpoint.
+    pub tls_mode: TlsMode,
+    /// Duration of each phase.
+    pub timings_ms: Timings,
+    /// What the TLS handshake negotiated.
+    pub tls: Option<TlsInfo>,
+    /// The presented chain and its verification.
+    pub chain: Option<ChainVerification>,
+    /// The `hello` reply over TLS (or over plaintext when TLS is not enabled).
+    pub hello: Option<HelloSummary>,
+    /// Server version from `buildInfo`.
+    pub server_version: Option<String>,
+    /// `ping` succeeded.
+    pub ping_ok: bool,
+    /// The plaintext probe.
+    pub plaintext: Option<PlaintextProbe>,
+    /// Every problem of this member.
+    pub findings: Vec<Finding>,
+    /// Not serialised: the parsed hello for discovery.
+    #[serde(skip)]
+    pub hello_reply: Option<HelloReply>,
+    /// Not serialised: the presented leaf, for cross-member comparison.
+    #[serde(skip)]
+    pub leaf: Option<Cert>,
+}
+
+fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+fn fail(code: Code, message: String, hint: &str) -> Finding {
+    Finding::new(code, Severity::Fail, message, hint)
+}
+
+/// Probes one member. Never fails: every failure is a finding of the report.
+pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
+    let server_name = s
+        .server_name
+        .clone()
+        .unwrap_or_else(|| default_server_name(&target.host));
+    let mut r = MemberReport {
+        address: target.address.clone(),
+        seed: false,
+        in_config: false,
+        resolved: Vec::new(),
+        connected_to: None,
+        server_name: server_name.to_str().into_owned(),
+        tls_mode: TlsMode::Unknown,
+        timings_ms: Timings::default(),
+        tls: None,
+        chain: None,
+        hello: None,
+        server_version: None,
+        ping_ok: false,
+        plaintext: None,
+        findings: Vec::new(),
+        hello_reply: None,
+        leaf: None,
+    };
+
+    // 1. DNS
+    let resolved = match net::resolve(&target.host, target.port, s.timeout).await {
+        Ok(res) => res,
+        Err(e) => {
+            r.findings.push(fail(
+                Code::NetDnsFailed,
+                format!("{}: {e}", target.address),
+                "check the host name in the connection string; on a managed service use the connection string from the console, and check that this machine's DNS can resolve it (private endpoints resolve only inside the VPC)",
+            ));
+            r.tls_mode = TlsMode::Unreachable;
+            return r;
+        }
+    };
+    r.timings_ms.dns = Some(ms(resolved.elapsed));
+    r.resolved = resolved.addresses.iter().map(ToString::to_string).collect();
+
+    // 2. TCP
+    let tcp = match net::connect_tcp(&resolved.addresses, s.timeout).await {
+        Ok(tcp) => tcp,
+        Err(e) => {
+            r.findings.push(tcp_finding(&target.address, &e));
+            r.tls_mode = TlsMode::Unreachable;
+            return r;
+        }
+    };
+    r.timings_ms.tcp_connect = Some(ms(tcp.elapsed));
+    r.connected_to = Some(tcp.peer.to_string());
+    let peer = tcp.peer;
+
+    // 3. TLS
+    let attempt = net::tls_handshake(
+        tcp.stream,
+        server_name.clone(),
+        s.identity.as_deref(),
+        s.timeout,
+    )
+    .await;
+    r.timings_ms.tls_handshake = Some(ms(attempt.elapsed));
+
+    // 4. The chain, judged whether or not the handshake completed.
+    if !attempt.observed.chain.is_empty() {
+        let verification = judge_chain(&attempt.observed.chain, &server_name, s, &mut r);
+        r.chain = Some(verification);
+    }
+
+    let tls_error = match attempt.result {
+        Ok((mut stream, info)) => {
+            r.tls = Some(info);
+            mongo_phases(&mut stream, s, &mut r).await;
+            None
+        }
+        Err(e) => Some((e, attempt.observed)),
+    };
+
+    // 5. Plaintext
+    let plain = if s.plaintext_probe {
+        let p = plaintext_hello(peer, s).await;
+        r.timings_ms.plaintext_hello = p.elapsed.map(ms);
+        Some(p)
+    } else {
+        None
+    };
+
+    classify_mode(&mut r, tls_error, plain, s);
+    r
+}
+
+/// DNS names are sent as SNI; IP addresses are not (and are matched against IP SANs).
+fn default_server_name(host: &str) -> ServerName<'static> {
+    crate::pki::verify::parse_host(host)
+        .unwrap_or_else(|_| ServerName::IpAddress(std::net::Ipv4Addr::UNSPECIFIED.into()))
+}
+
+fn tcp_finding(address: &str, e: &NetError) -> Finding {
+    match e {
+        NetError::ConnectRefused { .. } => fail(
+            Code::NetConnectRefused,
+            format!("{address}: {e}"),
+            "nothing listens there: check the port (ApsaraDB uses 3717, MongoDB's default is 27017) and that the member is running; during an SSL change on a managed console members restart one by one",
+        ),
+        NetError::ConnectTimeout { .. } => fail(
+            Code::NetConnectTimeout,
+            format!("{address}: {e}"),
+            "no answer at all: usually a firewall, security group or IP whitelist; on a managed service add this machine's address to the instance's whitelist",
+        ),
+        _ => fail(
+            Code::NetConnectFailed,
+            format!("{address}: {e}"),
+            "check the network route from this machine to the member",
+        ),
+    }
+}
+
+fn judge_chain(
+    chain: &[Vec<u8>],
+    server_name: &ServerName<'static>,
+    s: &ProbeSettings,
+    r: &mut MemberReport,
+) -> ChainVerification {
+    let mut presented = Vec::new();
+    for (i, der) in chain.iter().enumerate() {
+        match Cert::parse(der.clone(), s.now) {
+            Ok(c) => presented.push(c),
+            Err(e) => r.findings.push(fail(
+                Code::CertInvalid,
+                format!(
+                    "{}: presented certificate #{i} cannot be parsed: {e}",
+                    r.address
+                ),
+                "the server's certificate file is damaged; re-create it from the issued certificate",
+            )),
+        }
+    }
+    let opts = VerifyOptions {
+        host: Some(server_name.clone()),
+        now: s.now,
+        warn_days: s.warn_days,
+    };
+    let v = verify_chain(&s.anchors, &presented, &opts);
+    r.leaf = presented.first().cloned();
+    r.findings.extend(v.findings.iter().cloned());
+    v
+}
+
+async fn mongo_phases<S>(stream: &mut S, s: &ProbeSettings, r: &mut MemberReport)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    // Drivers open with a legacy isMaster over OP_QUERY (helloOk: true); so do we, which also
+    // works with servers older than 3.6.
+    let hello = hello_command(s.app_name.as_deref(), true);
+    let start = Instant::now();
+    let reply = command(stream, 1, &hello, true, s).await;
+    r.timings_ms.hello = Some(ms(start.elapsed()));
+    let reply = match reply.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
+        Ok(h) => h,
+        Err(e) => {
+            r.findings.push(fail(
+                Code::MongoHelloFailed,
+                format!("{}: the MongoDB handshake (hello) over TLS failed: {e}", r.address),
+                "TLS works but the server did not answer as MongoDB: check that this port is a mongod/mongos and not another service",
+            ));
+            return;
+        }
+    };
+    let op_msg = reply.max_wire_version.unwrap_or(0) >= 6;
+    r.hello = Some(HelloSummary::from_reply(&reply, op_msg));
+    r.hello_reply = Some(reply);
+
+    let start = Instant::now();
+    match command(stream, 2, &ping_command(), !op_msg, s).await {
+        Ok(_) => {
+            r.ping_ok = true;
+            r.timings_ms.ping = Some(ms(start.elapsed()));
+        }
+        Err(e) => r.findings.push(fail(
+            Code::MongoPingFailed,
+            format!("{}: ping over TLS failed: {e}", r.address),
+            "the server accepted the handshake but not a command; check the server's log",
+        )),
+    }
+
+    let start = Instant::now();
+    match command(stream, 3, &build_info_command(), !op_msg, s).await {
+        Ok(doc) => {
+            r.timings_ms.build_info = Some(ms(start.elapsed()));
+            r.server_version = doc.get_str("version").ok().map(str::to_string);
+        }
+        Err(e) => r.findings.push(Finding::new(
+            Code::MongoBuildInfoUnavailable,
+            Severity::Info,
+            format!(
+                "{}: buildInfo was not answered ({e}); the server version is unknown",
+                r.address
+            ),
+            "some deployments require authentication for buildInfo; nothing to fix for TLS",
+        )),
+    }
+}
+
+/// One command round trip bounded by the phase timeout, errors in words.
+async fn command<S>(
+    stream: &mut S,
+    request_id: i32,
+    doc: &Document,
+    legacy: bool,
+    s: &ProbeSettings,
+) -> Result<Document, String>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    match tokio::time::timeout(
+        s.timeout,
+        run_command(stream, request_id, doc, legacy, s.max_message_bytes),
+    )
+    .await
+    {
+        Err(_) => Err(format!(
+            "no reply within {}",
+            crate::duration::format_duration(s.timeout)
+        )),
+        Ok(Err(e)) => Err(e.to_string()),
+        Ok(Ok(doc)) => Ok(doc),
+    }
+}
+
+struct PlainOutcome {
+    accepted: Option<HelloReply>,
+    detail: String,
+    elapsed: Option<Duration>,
+}
+
+/// A plaintext `hello` on a new connection to the same address.
+async fn plaintext_hello(peer: SocketAddr, s: &ProbeSettings) -> PlainOutcome {
+    let start = Instant::now();
+    let mut tcp = match net::connect_tcp(&[peer], s.timeout).await {
+        Ok(tcp) => tcp.stream,
+        Err(e) => {
+            return PlainOutcome {
+                accepted: None,
+                detail: format!("no second TCP connection: {e}"),
+                elapsed: None,
+            }
+        }
+    };
+    let hello = hello_command(s.app_name.as_deref(), true);
+    let result = command(&mut tcp, 1, &hello, true, s).await;
+    let elapsed = Some(start.elapsed());
+    match result.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
+        Ok(h) => PlainOutcome {
+            accepted: Some(h),
+            detail: "the server answered a plaintext hello".into(),
+            elapsed,
+        },
+        Err(e) => PlainOutcome {
+            accepted: None,
+            detail: format!("plaintext refused: {e}"),
+            elapsed,
+        },
+    }
+}
+
+fn classify_mode(
+    r: &mut MemberReport,
+    tls_error: Option<(NetError, net::Observed)>,
+    plain: Option<PlainOutcome>,
+    _s: &ProbeSettings,
+) {
+    let plain_ok = plain.as_ref().map(|p| p.accepted.is_some());
+    if let Some(p) = &plain {
+        r.plaintext = Some(PlaintextProbe {
+            accepted: p.accepted.is_some(),
+            detail: p.detail.clone(),
+        });
+    }
+    match (&tls_error, plain_ok) {
+        (None, Some(true)) => {
+            r.tls_mode = TlsMode::TlsAndPlain;
+            r.findings.push(Finding::new(
+                Code::TlsPlaintextAccepted,
+                Severity::Warn,
+                format!("{}: plaintext connections are still accepted on the TLS port", r.address),
+                "after enabling SSL, members accept both until SSL is forced: switch on \"force SSL\" (net.tls.mode requireTLS) once every client uses TLS",
+            ));
+        }
+        (None, Some(false)) => r.tls_mode = TlsMode::TlsOnly,
+        (None, None) => r.tls_mode = TlsMode::TlsPlainNotProbed,
+        (Some((e, _)), Some(true)) => {
+            r.tls_mode = TlsMode::PlainOnly;
+            r.findings.push(fail(
+                Code::TlsNotEnabled,
+                format!(
+                    "{}: TLS is not enabled on this endpoint: it answers plaintext MongoDB, and a TLS handshake fails ({e})",
+                    r.address
+                ),
+                "enable SSL for the instance (managed console: SSL → enable; self-managed: net.tls.mode allowTLS/preferTLS/requireTLS with certificateKeyFile), or drop tls=true from the connection string if plaintext is intended",
+            ));
+            // Discovery still works from the plaintext hello.
+            if let Some(h) = plain.and_then(|p| p.accepted) {
+                r.hello = Some(HelloSummary::from_reply(
+                    &h,
+                    h.max_wire_version.unwrap_or(0) >= 6,
+                ));
+                r.hello_reply = Some(h);
+            }
+        }
+        (Some((e, observed)), _) => {
+            r.tls_mode = TlsMode::Unknown;
+            r.findings
+                .push(tls_failure_finding(&r.address, e, observed));
+        }
+    }
+}
+
+fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) -> Finding {
+    match e {
+        NetError::TlsTimeout { .. } => fail(
+            Code::TlsHandshakeTimeout,
+            format!("{address}: {e}"),
+            "the server accepted TCP but did not complete TLS: check that this port serves MongoDB with TLS, and the network path (a proxy or load balancer that does not pass TLS)",
+        ),
+        NetError::Tls(_) if observed.client_cert_requested && !observed.client_cert_offered => fail(
+            Code::TlsClientCertRequired,
+            format!("{address}: the server requires a client certificate and none was given ({e})"),
+            "pass the client certificate and key with tlsCertificateKeyFile=client.pem in the connection string",
+        ),
+        NetError::Tls(TlsFailure::Alert(alert)) if alert == "CertificateRequired" => fail(
+            Code::TlsClientCertRequired,
+            format!("{address}: the server requires a client certificate ({e})"),
+            "pass the client certificate and key with tlsCertificateKeyFile=client.pem in the connection string",
+        ),
+        NetError::Tls(TlsFailure::Closed(_)) => fail(
+            Code::TlsHandshakeFailed,
+            format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello"),
+            "check that SSL is enabled for this instance; clients see \"EOF\" or \"connection reset\" here",
+        ),
+        _ => fail(
+            Code::TlsHandshakeFailed,
+            format!("{address}: {e}"),
+            "compare the TLS versions and cipher suites the server allows with what clients support (TLS 1.2 or 1.3)",
+        ),
+    }
+}

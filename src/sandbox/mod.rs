@@ -1,0 +1,624 @@
+//! A loopback MongoDB replica set with a throwaway PKI and scenario switches: the test fixture
+//! of `mongotls check` and what `mongotls demo` runs.
+//!
+//! [`Sandbox::start`] generates a root CA, an intermediate and one certificate per member
+//! ([`pki`]), binds one `127.0.0.1:0` listener per member and serves enough of the wire
+//! protocol ([`server`], [`commands`]) for official drivers (PyMongo, the Rust driver) and for
+//! mongotls' own probe: `hello`/`isMaster` (awaitable too), `ping`, `buildInfo`, `endSessions`,
+//! and errors for everything else. Each member tells TLS from plaintext by the first byte of a
+//! connection, as mongod does, and answers according to its [`TlsMode`].
+//!
+//! A [`Scenario`] breaks one thing on purpose (an expired certificate, the wrong CA file, a
+//! missing intermediate, TLS disabled, ...), so that every finding of `check` can be shown on a
+//! real connection. Nothing here prints, except [`run_until_interrupted`] into the writer it is
+//! given.
+
+mod commands;
+mod pki;
+mod server;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use self::commands::MemberInfo;
+use self::server::Member;
+
+/// The replica-set name every sandbox uses (`setName` in `hello`, `replicaSet` in the URI).
+pub const SET_NAME: &str = "mongotls-sandbox";
+
+/// Smallest and largest number of members (a replica set has at most 7 voting members).
+pub const MEMBERS_RANGE: std::ops::RangeInclusive<usize> = 1..=7;
+
+/// How long [`Sandbox::shutdown`] waits for a member's tasks before aborting them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// What is wrong with the sandbox, on purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scenario {
+    /// Everything right: leaf + intermediate presented, the CA file holds the root.
+    Good,
+    /// Every member's certificate expired 30 days ago.
+    Expired,
+    /// Every member's certificate becomes valid in 30 days.
+    NotYetValid,
+    /// The CA file holds another root CA (another name, another key) than the one that signed
+    /// the members.
+    WrongCa,
+    /// The certificates name only `mongo-old.sandbox.invalid`, not `localhost`.
+    HostnameMismatch,
+    /// Members present their certificate without the intermediate CA.
+    MissingIntermediate,
+    /// Each member presents a self-signed certificate.
+    SelfSigned,
+    /// TLS is not enabled: members serve plaintext only.
+    PlaintextOnly,
+    /// Members refuse plaintext connections (forced SSL, `requireTLS`).
+    TlsRequired,
+    /// The last member's certificate expired 30 days ago; the others are fine.
+    OneMemberExpired,
+    /// Every member is a secondary; no `primary` anywhere.
+    NoPrimary,
+}
+
+impl Scenario {
+    /// Every scenario, in the order of the documentation.
+    pub const ALL: [Scenario; 11] = [
+        Scenario::Good,
+        Scenario::Expired,
+        Scenario::NotYetValid,
+        Scenario::WrongCa,
+        Scenario::HostnameMismatch,
+        Scenario::MissingIntermediate,
+        Scenario::SelfSigned,
+        Scenario::PlaintextOnly,
+        Scenario::TlsRequired,
+        Scenario::OneMemberExpired,
+        Scenario::NoPrimary,
+    ];
+
+    /// The kebab-case name (`not-yet-valid`), as accepted by [`FromStr`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Scenario::Good => "good",
+            Scenario::Expired => "expired",
+            Scenario::NotYetValid => "not-yet-valid",
+            Scenario::WrongCa => "wrong-ca",
+            Scenario::HostnameMismatch => "hostname-mismatch",
+            Scenario::MissingIntermediate => "missing-intermediate",
+            Scenario::SelfSigned => "self-signed",
+            Scenario::PlaintextOnly => "plaintext-only",
+            Scenario::TlsRequired => "tls-required",
+            Scenario::OneMemberExpired => "one-member-expired",
+            Scenario::NoPrimary => "no-primary",
+        }
+    }
+
+    /// One line saying what the scenario breaks.
+    pub fn description(self) -> &'static str {
+        match self {
+            Scenario::Good => {
+                "every member presents a valid chain (leaf + intermediate) that the CA file verifies"
+            }
+            Scenario::Expired => "every member's certificate expired 30 days ago",
+            Scenario::NotYetValid => "every member's certificate becomes valid only in 30 days",
+            Scenario::WrongCa => {
+                "the CA file holds another root CA, not the one that signed the members"
+            }
+            Scenario::HostnameMismatch => {
+                "the certificates name only mongo-old.sandbox.invalid, not localhost \
+                 (issued before the endpoint existed)"
+            }
+            Scenario::MissingIntermediate => {
+                "members present their certificate without the intermediate CA"
+            }
+            Scenario::SelfSigned => "each member presents a self-signed certificate",
+            Scenario::PlaintextOnly => {
+                "TLS is not enabled: members speak plaintext only (the URI still says tls=true)"
+            }
+            Scenario::TlsRequired => "members refuse plaintext connections (forced SSL, requireTLS)",
+            Scenario::OneMemberExpired => {
+                "the last member's certificate expired 30 days ago; the others are fine"
+            }
+            Scenario::NoPrimary => "every member is a secondary: there is no primary to select",
+        }
+    }
+
+    /// The TLS mode the scenario runs with unless [`SandboxConfig::tls_mode`] says otherwise:
+    /// [`TlsMode::Allow`] (what a managed service does after SSL is enabled), except
+    /// [`TlsMode::Require`] for `tls-required` and [`TlsMode::Disabled`] for `plaintext-only`.
+    pub fn default_tls_mode(self) -> TlsMode {
+        match self {
+            Scenario::TlsRequired => TlsMode::Require,
+            Scenario::PlaintextOnly => TlsMode::Disabled,
+            _ => TlsMode::Allow,
+        }
+    }
+}
+
+impl fmt::Display for Scenario {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Scenario {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Scenario::ALL
+            .into_iter()
+            .find(|sc| sc.name() == s)
+            .ok_or_else(|| UnknownName {
+                kind: "scenario",
+                name: s.to_owned(),
+                expected: Scenario::ALL.iter().map(|sc| sc.name()).collect(),
+            })
+    }
+}
+
+/// How a member treats TLS and plaintext, like mongod's `net.tls.mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TlsMode {
+    /// `requireTLS`: TLS only; plaintext connections are closed.
+    Require,
+    /// `allowTLS`/`preferTLS`: TLS and plaintext on the same port.
+    Allow,
+    /// `disabled`: plaintext only; a TLS ClientHello gets the connection closed.
+    Disabled,
+}
+
+impl TlsMode {
+    /// Every mode.
+    pub const ALL: [TlsMode; 3] = [TlsMode::Require, TlsMode::Allow, TlsMode::Disabled];
+
+    /// The kebab-case name (`require`, `allow`, `disabled`), as accepted by [`FromStr`].
+    pub fn name(self) -> &'static str {
+        match self {
+            TlsMode::Require => "require",
+            TlsMode::Allow => "allow",
+            TlsMode::Disabled => "disabled",
+        }
+    }
+
+    /// Whether a TLS ClientHello is answered.
+    pub fn accepts_tls(self) -> bool {
+        self != TlsMode::Disabled
+    }
+
+    /// Whether a plaintext connection is served.
+    pub fn accepts_plaintext(self) -> bool {
+        self != TlsMode::Require
+    }
+}
+
+impl fmt::Display for TlsMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for TlsMode {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TlsMode::ALL
+            .into_iter()
+            .find(|m| m.name() == s)
+            .ok_or_else(|| UnknownName {
+                kind: "TLS mode",
+                name: s.to_owned(),
+                expected: TlsMode::ALL.iter().map(|m| m.name()).collect(),
+            })
+    }
+}
+
+/// A scenario or TLS mode name that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} '{name}': expected one of {}", expected.join(", "))]
+pub struct UnknownName {
+    /// "scenario" or "TLS mode".
+    pub kind: &'static str,
+    /// What was given.
+    pub name: String,
+    /// The valid names.
+    pub expected: Vec<&'static str>,
+}
+
+/// What to start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxConfig {
+    /// Number of members, 1 to 7 (default 3).
+    pub members: usize,
+    /// What is broken on purpose (default [`Scenario::Good`]).
+    pub scenario: Scenario,
+    /// TLS mode of every member; `None` = [`Scenario::default_tls_mode`].
+    pub tls_mode: Option<TlsMode>,
+    /// Sleep this long before each TLS handshake (to check what `bench` measures).
+    pub handshake_delay: Option<Duration>,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            members: 3,
+            scenario: Scenario::Good,
+            tls_mode: None,
+            handshake_delay: None,
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// Three members running `scenario` with its default TLS mode.
+    pub fn scenario(scenario: Scenario) -> SandboxConfig {
+        SandboxConfig {
+            scenario,
+            ..SandboxConfig::default()
+        }
+    }
+
+    /// The TLS mode the members run with.
+    pub fn effective_tls_mode(&self) -> TlsMode {
+        self.tls_mode
+            .unwrap_or_else(|| self.scenario.default_tls_mode())
+    }
+}
+
+/// Why the sandbox could not start (or `run_until_interrupted` could not run).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SandboxError {
+    /// The member count is outside 1..=7.
+    #[error("a sandbox replica set has 1 to 7 members, not {requested}")]
+    MemberCount {
+        /// What was asked for.
+        requested: usize,
+    },
+    /// A member's listener could not be bound.
+    #[error("cannot listen on 127.0.0.1 for sandbox member {member}: {source}")]
+    Bind {
+        /// Index of the member (0-based).
+        member: usize,
+        /// The error.
+        #[source]
+        source: io::Error,
+    },
+    /// rcgen could not make a certificate or key.
+    #[error("cannot generate the sandbox {what}: {source}")]
+    Certificate {
+        /// Which certificate or key ("root CA", "certificate of member 2", ...).
+        what: String,
+        /// The error.
+        #[source]
+        source: rcgen::Error,
+    },
+    /// rustls refused a member's certificate and key.
+    #[error("cannot build the TLS configuration of sandbox member {member}: {source}")]
+    TlsConfig {
+        /// Index of the member (0-based).
+        member: usize,
+        /// The error.
+        #[source]
+        source: rustls::Error,
+    },
+    /// The temporary directory or the CA file in it could not be written.
+    #[error("cannot write the sandbox's temporary files in {}: {source}", path.display())]
+    TempDir {
+        /// The directory or file.
+        path: PathBuf,
+        /// The error.
+        #[source]
+        source: io::Error,
+    },
+    /// Writing the sandbox's description failed.
+    #[error("cannot write the sandbox description: {0}")]
+    Output(#[source] io::Error),
+    /// Waiting for Ctrl-C failed.
+    #[error("cannot wait for Ctrl-C: {0}")]
+    Signal(#[source] io::Error),
+}
+
+/// A running sandbox replica set. Dropping it stops it too (without waiting); prefer
+/// [`Sandbox::shutdown`] in async code.
+#[derive(Debug)]
+pub struct Sandbox {
+    config: SandboxConfig,
+    members: Vec<String>,
+    addrs: Vec<SocketAddr>,
+    primary: Option<String>,
+    ca_file: PathBuf,
+    temp_dir: TempDir,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// Generates the PKI, writes the CA file into a fresh temporary directory, binds one
+    /// `127.0.0.1:0` listener per member and starts serving.
+    pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
+        if !MEMBERS_RANGE.contains(&config.members) {
+            return Err(SandboxError::MemberCount {
+                requested: config.members,
+            });
+        }
+        let mode = config.effective_tls_mode();
+        let pki = pki::generate(
+            config.scenario,
+            config.members,
+            time::OffsetDateTime::now_utc(),
+        )?;
+
+        let mut listeners = Vec::with_capacity(config.members);
+        for member in 0..config.members {
+            let listener = TcpListener::bind(("127.0.0.1", 0))
+                .await
+                .map_err(|source| SandboxError::Bind { member, source })?;
+            let addr = listener
+                .local_addr()
+                .map_err(|source| SandboxError::Bind { member, source })?;
+            listeners.push((listener, addr));
+        }
+        let addrs: Vec<SocketAddr> = listeners.iter().map(|(_, a)| *a).collect();
+        let members: Vec<String> = addrs
+            .iter()
+            .map(|a| format!("localhost:{}", a.port()))
+            .collect();
+        let primary = match config.scenario {
+            Scenario::NoPrimary => None,
+            _ => members.first().cloned(),
+        };
+
+        let temp_dir = TempDir::create()?;
+        let ca_file = temp_dir.path.join("ca.pem");
+        std::fs::write(&ca_file, pki.ca_file_pem.as_bytes()).map_err(|source| {
+            SandboxError::TempDir {
+                path: ca_file.clone(),
+                source,
+            }
+        })?;
+
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let mut server_configs = Vec::with_capacity(config.members);
+        for (index, identity) in pki.members.into_iter().enumerate() {
+            server_configs.push(server::tls_config(index, identity)?);
+        }
+        let mut tasks = Vec::with_capacity(config.members);
+        for (((listener, _), tls), name) in listeners.into_iter().zip(server_configs).zip(&members)
+        {
+            let info = MemberInfo {
+                name: name.clone(),
+                hosts: members.clone(),
+                primary: primary.clone(),
+                is_primary: primary.as_ref() == Some(name),
+                process_id: bson::oid::ObjectId::new(),
+                set_name: SET_NAME.to_owned(),
+            };
+            let member = Arc::new(Member::new(info, mode, tls, config.handshake_delay));
+            tasks.push(tokio::spawn(server::accept_loop(
+                listener,
+                member,
+                shutdown_rx.clone(),
+            )));
+        }
+
+        Ok(Sandbox {
+            config,
+            members,
+            addrs,
+            primary,
+            ca_file,
+            temp_dir,
+            shutdown,
+            tasks,
+        })
+    }
+
+    /// The connection string a user would run: every member as a seed, the replica set, and
+    /// `tls=true&tlsCAFile=...` (also for `plaintext-only`: that is what a user who thinks SSL
+    /// is on would run).
+    pub fn uri(&self) -> String {
+        format!(
+            "mongodb://{}/?replicaSet={}&tls=true&tlsCAFile={}",
+            self.members.join(","),
+            SET_NAME,
+            percent_encode_path(&self.ca_file)
+        )
+    }
+
+    /// The CA file a user would have downloaded (for `wrong-ca`: a CA that did not sign the
+    /// members). An absolute path.
+    pub fn ca_file(&self) -> &Path {
+        &self.ca_file
+    }
+
+    /// The members as `localhost:<port>`, in order; member 0 is the primary (unless
+    /// `no-primary`).
+    pub fn members(&self) -> Vec<String> {
+        self.members.clone()
+    }
+
+    /// The members' socket addresses (all on 127.0.0.1), in the order of [`Sandbox::members`].
+    pub fn addrs(&self) -> &[SocketAddr] {
+        &self.addrs
+    }
+
+    /// The primary's name, `None` for `no-primary`.
+    pub fn primary(&self) -> Option<&str> {
+        self.primary.as_deref()
+    }
+
+    /// The replica-set name, [`SET_NAME`].
+    pub fn set_name(&self) -> &str {
+        SET_NAME
+    }
+
+    /// The configuration it was started with.
+    pub fn config(&self) -> &SandboxConfig {
+        &self.config
+    }
+
+    /// The TLS mode the members run with.
+    pub fn tls_mode(&self) -> TlsMode {
+        self.config.effective_tls_mode()
+    }
+
+    /// Stops accepting, ends every connection, waits for the tasks (aborting those that do not
+    /// end within a few seconds) and removes the temporary directory.
+    pub async fn shutdown(mut self) {
+        // `send` fails only when every receiver is gone, i.e. the tasks have already ended.
+        let _ = self.shutdown.send(true);
+        for mut task in std::mem::take(&mut self.tasks) {
+            if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+            {
+                task.abort();
+                let _ = task.await;
+            }
+        }
+        self.temp_dir.remove();
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+        for task in &self.tasks {
+            task.abort();
+        }
+        // The temporary directory is removed by `TempDir`'s own drop.
+    }
+}
+
+/// Starts a sandbox, writes its URI, CA file, members and scenario to `out`, waits for Ctrl-C,
+/// then shuts it down.
+pub async fn run_until_interrupted(
+    config: SandboxConfig,
+    out: &mut (dyn io::Write + Send),
+) -> Result<(), SandboxError> {
+    let sandbox = Sandbox::start(config).await?;
+    let result = async {
+        describe(&sandbox, out).map_err(SandboxError::Output)?;
+        tokio::signal::ctrl_c()
+            .await
+            .map_err(SandboxError::Signal)?;
+        writeln!(out, "stopping the sandbox").map_err(SandboxError::Output)?;
+        out.flush().map_err(SandboxError::Output)
+    }
+    .await;
+    sandbox.shutdown().await;
+    result
+}
+
+/// The description [`run_until_interrupted`] prints.
+fn describe(sandbox: &Sandbox, out: &mut (dyn io::Write + Send)) -> io::Result<()> {
+    let config = sandbox.config();
+    writeln!(
+        out,
+        "mongotls sandbox: replica set {} with {} member{}",
+        SET_NAME,
+        sandbox.members.len(),
+        if sandbox.members.len() == 1 { "" } else { "s" }
+    )?;
+    writeln!(
+        out,
+        "scenario:  {} ({})",
+        config.scenario,
+        config.scenario.description()
+    )?;
+    writeln!(out, "TLS mode:  {}", sandbox.tls_mode())?;
+    if let Some(delay) = config.handshake_delay {
+        writeln!(
+            out,
+            "delay:     {} before each TLS handshake",
+            crate::duration::format_duration(delay)
+        )?;
+    }
+    writeln!(out, "URI:       {}", sandbox.uri())?;
+    writeln!(out, "CA file:   {}", sandbox.ca_file().display())?;
+    writeln!(out, "members:")?;
+    for name in &sandbox.members {
+        let role = if sandbox.primary() == Some(name.as_str()) {
+            "primary"
+        } else {
+            "secondary"
+        };
+        writeln!(out, "  {name} ({role})")?;
+    }
+    writeln!(out, "Press Ctrl-C to stop.")?;
+    out.flush()
+}
+
+/// Percent-encodes a path for a URI option value: unreserved characters and `/` stay.
+fn percent_encode_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A directory under `std::env::temp_dir()` with a unique name, removed on drop.
+#[derive(Debug)]
+struct TempDir {
+    path: PathBuf,
+    removed: bool,
+}
+
+impl TempDir {
+    fn create() -> Result<TempDir, SandboxError> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let base =
+            std::path::absolute(std::env::temp_dir()).unwrap_or_else(|_| std::env::temp_dir());
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let name = format!(
+            "mongotls-sandbox-{}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            nanos
+        );
+        let path = base.join(name);
+        // `create_dir`, not `create_dir_all`: an existing directory of that name is an error,
+        // never shared.
+        std::fs::create_dir(&path).map_err(|source| SandboxError::TempDir {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(TempDir {
+            path,
+            removed: false,
+        })
+    }
+
+    fn remove(&mut self) {
+        if !self.removed {
+            let _ = std::fs::remove_dir_all(&self.path);
+            self.removed = true;
+        }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}

@@ -1,0 +1,365 @@
+//! `mongotls check` against the loopback sandbox, one test per scenario, through the binary
+//! exactly as users run it: verdicts, finding codes, the JSON contract, redaction, exit codes.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
+use serde_json::Value;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn mongotls(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_mongotls"))
+        .args(args)
+        .output()
+        .expect("run mongotls");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+async fn sandbox(scenario: Scenario, tls_mode: Option<TlsMode>) -> Sandbox {
+    Sandbox::start(SandboxConfig {
+        members: 3,
+        scenario,
+        tls_mode,
+        handshake_delay: None,
+    })
+    .await
+    .expect("start sandbox")
+}
+
+/// Runs `check URI --ca FILE --format json [extra]` in a blocking thread (the sandbox keeps
+/// serving on this runtime meanwhile).
+async fn check(sb: &Sandbox, extra: &[&str]) -> (i32, Value) {
+    let uri = sb.uri();
+    let ca = sb.ca_file().display().to_string();
+    let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    let run = tokio::task::spawn_blocking(move || {
+        let mut args = vec![
+            "check",
+            &uri,
+            "--ca",
+            &ca,
+            "--format",
+            "json",
+            "--timeout",
+            "10s",
+        ];
+        args.extend(extra.iter().map(String::as_str));
+        mongotls(&args)
+    })
+    .await
+    .expect("join");
+    let json: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr));
+    (run.code, json)
+}
+
+fn member_codes(report: &Value, i: usize) -> BTreeSet<String> {
+    report["members"][i]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn set_codes(report: &Value) -> BTreeSet<String> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn members(report: &Value) -> &Vec<Value> {
+    report["members"].as_array().expect("members")
+}
+
+/// Every member carries `code`, and the run fails.
+async fn every_member_fails_with(scenario: Scenario, code: &str) -> Value {
+    let sb = sandbox(scenario, None).await;
+    let (exit, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 1, "{scenario}: {r:#}");
+    assert_eq!(r["verdict"], "fail");
+    assert_eq!(members(&r).len(), 3, "{scenario}");
+    for i in 0..3 {
+        assert!(
+            member_codes(&r, i).contains(code),
+            "{scenario}: member {i} lacks {code}: {:?}",
+            member_codes(&r, i)
+        );
+    }
+    r
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn good_set_passes_with_every_phase_timed() {
+    let sb = sandbox(Scenario::Good, Some(TlsMode::Require)).await;
+    let names: BTreeSet<String> = sb.members().into_iter().collect();
+    let (exit, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 0, "{r:#}");
+    assert_eq!(r["verdict"], "pass");
+    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["target"]["set_name"], "mongotls-sandbox");
+    let got: BTreeSet<String> = members(&r)
+        .iter()
+        .map(|m| m["address"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(got, names);
+    let primaries = members(&r)
+        .iter()
+        .filter(|m| m["hello"]["is_writable_primary"] == true)
+        .count();
+    assert_eq!(primaries, 1);
+    for m in members(&r) {
+        assert_eq!(m["tls_mode"], "tls_only", "{m:#}");
+        assert_eq!(m["tls"]["version"], "TLSv1.3");
+        assert!(m["tls"]["cipher_suite"]
+            .as_str()
+            .unwrap()
+            .starts_with("TLS13_"));
+        for phase in ["dns", "tcp_connect", "tls_handshake", "hello", "ping"] {
+            assert!(
+                m["timings_ms"][phase].as_f64().is_some_and(|v| v >= 0.0),
+                "{phase} not timed: {m:#}"
+            );
+        }
+        assert_eq!(m["chain"]["trusted"], true);
+        assert_eq!(m["hello"]["me"], m["address"]);
+        assert_eq!(m["server_version"], "7.0.14");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn allow_mode_says_plaintext_is_still_accepted() {
+    let sb = sandbox(Scenario::Good, Some(TlsMode::Allow)).await;
+    let (exit, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 0, "warnings only");
+    assert_eq!(r["verdict"], "warn");
+    for (i, m) in members(&r).iter().enumerate() {
+        assert_eq!(m["tls_mode"], "tls_and_plain");
+        assert!(member_codes(&r, i).contains("tls.plaintext_accepted"));
+    }
+    let (exit, _) = {
+        let sb = sandbox(Scenario::Good, Some(TlsMode::Allow)).await;
+        let out = check(&sb, &["--strict"]).await;
+        sb.shutdown().await;
+        out
+    };
+    assert_eq!(exit, 1, "--strict fails on warnings");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired() {
+    every_member_fails_with(Scenario::Expired, "cert.expired").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_yet_valid() {
+    every_member_fails_with(Scenario::NotYetValid, "cert.not_yet_valid").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_ca() {
+    every_member_fails_with(Scenario::WrongCa, "cert.unknown_issuer").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostname_mismatch() {
+    let r = every_member_fails_with(Scenario::HostnameMismatch, "cert.hostname_mismatch").await;
+    let f = r["members"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "cert.hostname_mismatch")
+        .unwrap();
+    let msg = f["message"].as_str().unwrap();
+    assert!(msg.contains("localhost"), "{msg}");
+    assert!(msg.contains("mongo-old.sandbox.invalid"), "{msg}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_intermediate() {
+    let r = every_member_fails_with(Scenario::MissingIntermediate, "cert.unknown_issuer").await;
+    assert_eq!(
+        r["members"][0]["chain"]["path"].as_array().unwrap().len(),
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn self_signed() {
+    every_member_fails_with(Scenario::SelfSigned, "cert.self_signed").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plaintext_only_is_explained_as_tls_not_enabled() {
+    let r = every_member_fails_with(Scenario::PlaintextOnly, "tls.not_enabled").await;
+    for (i, m) in members(&r).iter().enumerate() {
+        assert_eq!(m["tls_mode"], "plain_only");
+        assert!(!member_codes(&r, i).contains("tls.handshake_failed"));
+    }
+    // Discovery still worked, from the plaintext hello.
+    assert_eq!(r["target"]["set_name"], "mongotls-sandbox");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tls_required_refuses_plaintext() {
+    let sb = sandbox(Scenario::TlsRequired, None).await;
+    let (exit, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 0, "{r:#}");
+    for m in members(&r) {
+        assert_eq!(m["tls_mode"], "tls_only");
+        assert_eq!(m["plaintext"]["accepted"], false);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_member_expired_is_named_although_the_set_works() {
+    let sb = sandbox(Scenario::OneMemberExpired, Some(TlsMode::Require)).await;
+    let last = sb.members().last().cloned().unwrap();
+    let (exit, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 1);
+    for (i, m) in members(&r).iter().enumerate() {
+        let expired = member_codes(&r, i).contains("cert.expired");
+        assert_eq!(expired, m["address"] == last.as_str(), "{m:#}");
+        // The set still answers: every member's ping works.
+        assert_eq!(m["ping_ok"], true);
+    }
+    assert!(set_codes(&r).contains("rs.inconsistent_certificates"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_primary() {
+    let sb = sandbox(Scenario::NoPrimary, Some(TlsMode::Require)).await;
+    let (exit, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 1);
+    assert!(
+        set_codes(&r).contains("rs.no_primary"),
+        "{:?}",
+        set_codes(&r)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_replica_set_name_and_seed_only_mode() {
+    let sb = sandbox(Scenario::Good, Some(TlsMode::Require)).await;
+    let first = sb.members()[0].clone();
+    let uri = format!(
+        "mongodb://{first}/?tls=true&replicaSet=not-the-set&tlsCAFile={}",
+        sb.ca_file().display()
+    );
+    let run = tokio::task::spawn_blocking(move || {
+        mongotls(&["check", &uri, "--format", "json", "--no-discover"])
+    })
+    .await
+    .unwrap();
+    sb.shutdown().await;
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(set_codes(&r).contains("rs.name_mismatch"));
+    assert_eq!(members(&r).len(), 1, "--no-discover probes the seed only");
+    assert_eq!(r["options"]["discover"], false);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreachable_seed_is_reported_by_name_and_others_still_checked() {
+    let sb = sandbox(Scenario::Good, Some(TlsMode::Require)).await;
+    // A port nothing listens on: bind, read the port, close.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead_port = dead.local_addr().unwrap().port();
+    drop(dead);
+    let uri = format!(
+        "mongodb://localhost:{dead_port},{}/?tls=true&replicaSet=mongotls-sandbox",
+        sb.members()[0]
+    );
+    let ca = sb.ca_file().display().to_string();
+    let run = tokio::task::spawn_blocking(move || {
+        mongotls(&[
+            "check",
+            &uri,
+            "--ca",
+            &ca,
+            "--format",
+            "json",
+            "--timeout",
+            "5s",
+        ])
+    })
+    .await
+    .unwrap();
+    sb.shutdown().await;
+    assert_eq!(run.code, 1);
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    let dead_member = members(&r)
+        .iter()
+        .position(|m| m["address"] == format!("localhost:{dead_port}"))
+        .expect("dead seed reported");
+    assert_eq!(r["members"][dead_member]["tls_mode"], "unreachable");
+    assert!(member_codes(&r, dead_member).contains("net.connect_refused"));
+    assert!(set_codes(&r).contains("rs.seed_not_member"));
+    // The three real members were discovered and checked anyway.
+    assert_eq!(members(&r).len(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn password_never_appears_in_any_output() {
+    let sb = sandbox(Scenario::Expired, None).await;
+    let secret = "Zq8xW3rT9pLm";
+    let uri = format!(
+        "mongodb://root:{secret}@{}/admin?tls=true&replicaSet=mongotls-sandbox&tlsCAFile={}",
+        sb.members()[0],
+        sb.ca_file().display()
+    );
+    let runs = tokio::task::spawn_blocking(move || {
+        ["text", "json"].map(|format| mongotls(&["check", &uri, "--format", format]))
+    })
+    .await
+    .unwrap();
+    sb.shutdown().await;
+    for run in &runs {
+        assert_eq!(run.code, 1);
+        assert!(!run.stdout.contains(secret), "password in stdout");
+        assert!(!run.stderr.contains(secret), "password in stderr");
+        assert!(run.stdout.contains("root:****@"), "{}", run.stdout);
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_without_the_password() {
+    let run = mongotls(&[
+        "check",
+        "mongodb+srv://u:pw123456789@cluster.example.net/",
+        "--ca",
+        "x",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not supported yet"), "{}", run.stderr);
+    assert!(!run.stderr.contains("pw123456789"));
+    let run = mongotls(&["check", "mongodb://h:99999/", "--ca", "x"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("99999"), "{}", run.stderr);
+    let run = mongotls(&["check", "mongodb://h/", "--ca", "x", "--timeout", "0s"]);
+    assert_eq!(run.code, 2);
+    let run = mongotls(&["check", "mongodb://h/"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--ca"), "{}", run.stderr);
+}
