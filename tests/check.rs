@@ -363,3 +363,63 @@ fn usage_errors_exit_2_without_the_password() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--ca"), "{}", run.stderr);
 }
+
+/// Guards the `check` JSON shape: the contract's keys, snake_case everywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_contract_is_stable() {
+    fn assert_snake(v: &Value, at: &str) {
+        match v {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    assert!(
+                        k.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                        "key {at}.{k} is not snake_case"
+                    );
+                    assert_snake(v, &format!("{at}.{k}"));
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| assert_snake(i, at)),
+            _ => {}
+        }
+    }
+    let sb = sandbox(Scenario::OneMemberExpired, None).await;
+    let (_, r) = check(&sb, &[]).await;
+    sb.shutdown().await;
+    assert_snake(&r, "check");
+    for key in [
+        "schema_version",
+        "verdict",
+        "target",
+        "ca",
+        "members",
+        "findings",
+        "duration_ms",
+    ] {
+        assert!(r.get(key).is_some(), "check JSON lacks {key}");
+    }
+    for key in ["uri", "replica_set", "set_name", "seeds"] {
+        assert!(r["target"].get(key).is_some(), "target lacks {key}");
+    }
+    assert!(r["ca"]["certificates"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+    let m = &r["members"][0];
+    for key in [
+        "address",
+        "tls_mode",
+        "timings_ms",
+        "tls",
+        "chain",
+        "hello",
+        "findings",
+    ] {
+        assert!(m.get(key).is_some(), "member lacks {key}: {m:#}");
+    }
+    for key in ["dns", "tcp_connect", "tls_handshake", "hello", "ping"] {
+        assert!(m["timings_ms"].get(key).is_some(), "timings lack {key}");
+    }
+    for key in ["version", "cipher_suite"] {
+        assert!(m["tls"].get(key).is_some(), "tls lacks {key}");
+    }
+}
