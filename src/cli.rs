@@ -33,6 +33,70 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Start the sandbox, run `check` against it, print the report, stop.
     Demo(DemoArgs),
+    /// Measure how much latency TLS adds: connection set-up (full and resumed handshakes, to a
+    /// usable connection), round trips on a warm connection, payload cost, throughput.
+    Bench(BenchArgs),
+}
+
+/// Output formats of `bench`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchFormat {
+    /// Tables and one sentence per member.
+    Text,
+    /// One JSON object with every raw sample.
+    Json,
+    /// Markdown tables.
+    Markdown,
+    /// One CSV row per series.
+    Csv,
+}
+
+/// `mongotls bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// The connection string (TLS side).
+    #[arg(value_name = "URI")]
+    pub uri: String,
+    /// The CA file (overrides tlsCAFile). Certificates are not judged here (`check` does that);
+    /// the CA is only needed for a client certificate set-up and for the record.
+    #[arg(long, value_name = "FILE")]
+    pub ca: Option<PathBuf>,
+    /// Measure only this member (host:port as in the URI); default: every seed.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub member: Option<String>,
+    /// Samples per series.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub samples: usize,
+    /// Unrecorded runs before each series.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub warmup: usize,
+    /// Stop after this long, whatever the sample count.
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub max_time: String,
+    /// Bound of each network phase.
+    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    pub timeout: String,
+    /// Also measure throughput with N concurrent connections.
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+    /// Payload sizes for the per-byte cost, e.g. 1KiB,64KiB,1MiB.
+    #[arg(long, value_name = "LIST")]
+    pub payload_sizes: Option<String>,
+    /// A separate plaintext endpoint, for servers that force TLS.
+    #[arg(long, value_name = "URI")]
+    pub plain_uri: Option<String>,
+    /// Name to send as SNI (for IP addresses and tunnels).
+    #[arg(long, value_name = "NAME")]
+    pub server_name: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
+    pub format: BenchFormat,
+    /// Also write the JSON report to this file.
+    #[arg(long, value_name = "FILE")]
+    pub export_json: Option<PathBuf>,
+    /// Draw the latency distributions, plaintext vs TLS per metric, to this SVG file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
 }
 
 /// `mongotls check`.

@@ -394,3 +394,57 @@ fn read_client_identity(path: &std::path::Path) -> Result<ClientIdentity, InputE
     })?;
     Ok(ClientIdentity { chain, key })
 }
+
+/// `mongotls bench`: measure, then assemble the report (rendering and the SVG are the
+/// caller's).
+pub async fn run_bench(
+    run: &crate::settings::BenchRun,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<Report, InputError> {
+    let started = time::OffsetDateTime::now_utc();
+    let start = std::time::Instant::now();
+    let outcome = crate::bench::run_bench(&run.bench, progress).await;
+    let mut findings = Vec::new();
+    if outcome.comparisons.is_empty() {
+        findings.push(Finding::new(
+            Code::BenchNothingMeasured,
+            Severity::Fail,
+            format!(
+                "nothing could be compared: {}",
+                if outcome.notes.is_empty() {
+                    "no sample succeeded".to_string()
+                } else {
+                    outcome.notes.join("; ")
+                }
+            ),
+            "run `mongotls check` on the same URI to see why the members cannot be reached",
+        ));
+    }
+    Ok(Report::Bench(crate::report::BenchReport {
+        schema_version: SCHEMA_VERSION,
+        command: "bench",
+        verdict: Verdict::from_findings(&findings),
+        started_at: rfc3339(started.replace_nanosecond(0).unwrap_or(started)),
+        duration_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        uri: run.uri_redacted.clone(),
+        plain_uri: run.plain_uri_redacted.clone(),
+        members: run
+            .bench
+            .members
+            .iter()
+            .map(|m| m.address.clone())
+            .collect(),
+        samples: run.bench.samples,
+        warmup: run.bench.warmup,
+        max_time_ms: u64::try_from(run.bench.max_time.as_millis()).unwrap_or(u64::MAX),
+        payload_sizes: run.bench.payload_sizes.clone(),
+        series: outcome.series,
+        comparisons: outcome.comparisons,
+        missing: outcome.missing,
+        throughput: outcome.throughput,
+        cpu: outcome.cpu,
+        warnings: outcome.warnings,
+        notes: outcome.notes,
+        findings,
+    }))
+}

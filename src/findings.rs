@@ -195,6 +195,10 @@ pub enum Code {
     UriUnknownOption,
     /// Something in the connection string worth a warning (a repeated option, …).
     UriWarning,
+
+    // ---- bench ----
+    /// `bench` could not compare anything (members unreachable, every sample failed).
+    BenchNothingMeasured,
 }
 
 impl Code {
@@ -258,6 +262,7 @@ impl Code {
             Code::RsDiscoveryCapped => "rs.discovery_capped",
             Code::UriUnknownOption => "uri.unknown_option",
             Code::UriWarning => "uri.warning",
+            Code::BenchNothingMeasured => "bench.nothing_measured",
         }
     }
 }

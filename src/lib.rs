@@ -4,6 +4,7 @@
 //! Layout: [`cli`] (what the user typed) → [`settings`] (validated) → [`commands`] (read
 //! inputs, call the pure engine in [`pki`]) → [`report`] (structs and renderers).
 
+pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -44,6 +45,9 @@ pub enum RunError {
     /// The sandbox could not start.
     #[error("sandbox: {0}")]
     Sandbox(String),
+    /// An output file could not be written.
+    #[error("{0}")]
+    Output(String),
     /// Arguments that cannot be acted on.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -60,7 +64,7 @@ pub enum Outcome {
         /// The report.
         report: Box<Report>,
         /// Requested format.
-        format: Format,
+        format: report::OutputFormat,
         /// `--strict` was given.
         strict: bool,
     },
@@ -127,16 +131,48 @@ pub fn run_at(
             let report = runtime()?.block_on(demo(config, now))?;
             return Ok(Outcome::Report {
                 report: Box::new(report),
-                format: args.format,
+                format: args.format.into(),
+                strict: false,
+            });
+        }
+        Command::Bench(args) => {
+            let run = settings::BenchRun::from_args(args)?;
+            let progress = |what: &str| {
+                use std::io::IsTerminal;
+                if std::io::stderr().is_terminal() {
+                    let _ = writeln!(std::io::stderr(), "mongotls bench: {what}…");
+                }
+            };
+            let report = runtime()?.block_on(commands::run_bench(&run, &progress))?;
+            bench_outputs(&run, &report)?;
+            return Ok(Outcome::Report {
+                report: Box::new(report),
+                format: run.format.into(),
                 strict: false,
             });
         }
     };
     Ok(Outcome::Report {
         report: Box::new(report),
-        format: common.format,
+        format: common.format.into(),
         strict: common.strict,
     })
+}
+
+/// `--export-json` and `--plot`: files written beside the rendered report.
+fn bench_outputs(run: &settings::BenchRun, report: &Report) -> Result<(), RunError> {
+    if let Some(path) = &run.export_json {
+        let mut file = std::fs::File::create(path)
+            .map_err(|e| RunError::Output(format!("--export-json {}: {e}", path.display())))?;
+        report
+            .render(report::OutputFormat::Json, &mut file)
+            .map_err(|e| RunError::Output(format!("--export-json {}: {e}", path.display())))?;
+    }
+    if let (Some(path), Report::Bench(r)) = (&run.plot, report) {
+        report::plot::write_svg(r, path)
+            .map_err(|e| RunError::Output(format!("--plot {}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 fn sandbox_config(spec: &cli::SandboxSpec) -> Result<sandbox::SandboxConfig, UsageError> {

@@ -217,3 +217,171 @@ mod tests {
         assert!(err.contains("RFC 3339"), "{err}");
     }
 }
+
+/// `mongotls bench`: validated.
+#[derive(Clone, Debug)]
+pub struct BenchRun {
+    /// What to measure.
+    pub bench: crate::bench::BenchSettings,
+    /// The TLS-side URI, redacted.
+    pub uri_redacted: String,
+    /// The plaintext URI, redacted, when given.
+    pub plain_uri_redacted: Option<String>,
+    /// Output format.
+    pub format: crate::cli::BenchFormat,
+    /// `--export-json`.
+    pub export_json: Option<PathBuf>,
+    /// `--plot`.
+    pub plot: Option<PathBuf>,
+}
+
+/// Largest payload: MongoDB's maxBsonObjectSize.
+pub const MAX_PAYLOAD_BYTES: usize = 16 * 1024 * 1024 - 1024;
+
+/// Parses `1KiB,64KiB,1MiB,100` (KiB/MiB binary, KB/MB decimal, bare numbers are bytes).
+pub fn parse_sizes(text: &str) -> Result<Vec<usize>, UsageError> {
+    let mut out = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let digits_end = part
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(part.len());
+        let (number, unit) = part.split_at(digits_end);
+        let n: usize = number.parse().map_err(|_| {
+            UsageError(format!(
+                "--payload-sizes: '{part}' is not a size: write e.g. 1KiB,64KiB,1MiB"
+            ))
+        })?;
+        let factor = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "kib" | "k" => 1024,
+            "mib" | "m" => 1024 * 1024,
+            "kb" => 1000,
+            "mb" => 1_000_000,
+            other => {
+                return Err(UsageError(format!(
+                    "--payload-sizes: unknown unit '{other}' in '{part}': use B, KiB, MiB, KB or MB"
+                )))
+            }
+        };
+        let bytes = n.saturating_mul(factor);
+        if bytes == 0 || bytes > MAX_PAYLOAD_BYTES {
+            return Err(UsageError(format!(
+                "--payload-sizes: {part} is out of range: from 1 byte to 16 MiB minus 1 KiB (MongoDB's largest document)"
+            )));
+        }
+        out.push(bytes);
+    }
+    Ok(out)
+}
+
+fn targets(uri: &ConnectionString) -> Vec<crate::probe::Target> {
+    uri.hosts
+        .iter()
+        .map(|hp| crate::probe::Target {
+            address: hp.to_string(),
+            host: match &hp.host {
+                crate::uri::Host::Dns(n) => n.clone(),
+                crate::uri::Host::Ip(ip) => ip.to_string(),
+            },
+            port: hp.port,
+        })
+        .collect()
+}
+
+impl BenchRun {
+    /// Validates `mongotls bench` arguments; reads no file.
+    pub fn from_args(args: &crate::cli::BenchArgs) -> Result<Self, UsageError> {
+        let uri = crate::uri::parse(&args.uri)
+            .map_err(|e| UsageError(format!("connection string: {e}")))?;
+        let duration = |flag: &str, text: &str| {
+            parse_duration(text)
+                .map_err(|e| UsageError(format!("{flag}: {e}")))
+                .and_then(|d| {
+                    if d.is_zero() {
+                        Err(UsageError(format!("{flag} must be above 0")))
+                    } else {
+                        Ok(d)
+                    }
+                })
+        };
+        let max_time = duration("--max-time", &args.max_time)?;
+        let timeout = duration("--timeout", &args.timeout)?;
+        if timeout > MAX_TIMEOUT {
+            return Err(UsageError("--timeout is at most 5m".into()));
+        }
+        if !(1..=1_000_000).contains(&args.samples) {
+            return Err(UsageError(format!(
+                "--samples {} is out of range: from 1 to 1000000",
+                args.samples
+            )));
+        }
+        if args.warmup > 1000 {
+            return Err(UsageError("--warmup is at most 1000".into()));
+        }
+        if let Some(n) = args.concurrency {
+            if !(1..=256).contains(&n) {
+                return Err(UsageError(format!(
+                    "--concurrency {n} is out of range: from 1 to 256"
+                )));
+            }
+        }
+        let mut members = targets(&uri);
+        if let Some(want) = &args.member {
+            let want_l = want.to_ascii_lowercase();
+            members.retain(|t| t.address.to_ascii_lowercase() == want_l);
+            if members.is_empty() {
+                return Err(UsageError(format!(
+                    "--member {want} is not in the connection string's hosts ({})",
+                    uri.hosts
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
+        let (plain_endpoints, plain_uri_redacted) = match &args.plain_uri {
+            Some(p) => {
+                let plain =
+                    crate::uri::parse(p).map_err(|e| UsageError(format!("--plain-uri: {e}")))?;
+                let pts = targets(&plain);
+                let paired = members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, _)| pts.get(i).or(pts.first()).cloned())
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| UsageError("--plain-uri has no host".into()))?;
+                (paired, Some(plain.redacted()))
+            }
+            None => (members.clone(), None),
+        };
+        let server_name = match &args.server_name {
+            Some(n) => Some(parse_host(n).map_err(|e| UsageError(format!("--server-name: {e}")))?),
+            None => None,
+        };
+        let payload_sizes = match &args.payload_sizes {
+            Some(t) => parse_sizes(t)?,
+            None => Vec::new(),
+        };
+        Ok(BenchRun {
+            bench: crate::bench::BenchSettings {
+                members,
+                plain_endpoints,
+                server_name,
+                identity: None,
+                samples: args.samples,
+                warmup: args.warmup,
+                max_time,
+                timeout,
+                concurrency: args.concurrency,
+                payload_sizes,
+                max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
+            },
+            uri_redacted: uri.redacted(),
+            plain_uri_redacted,
+            format: args.format,
+            export_json: args.export_json.clone(),
+            plot: args.plot.clone(),
+        })
+    }
+}

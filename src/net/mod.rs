@@ -199,6 +199,8 @@ pub struct TlsInfo {
     /// ALPN protocol, when one was negotiated (MongoDB servers negotiate none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn: Option<String>,
+    /// The handshake resumed an earlier session (abbreviated handshake).
+    pub resumed: bool,
 }
 
 /// The outcome of a TLS handshake attempt: the stream when it succeeded, and in every case
@@ -231,25 +233,35 @@ pub async fn tls_handshake(
             }
         }
     };
-    let connector = TlsConnector::from(config);
-    let outcome = tokio::time::timeout(timeout, connector.connect(server_name, tcp)).await;
+    let result = tls_connect(config, tcp, server_name, timeout).await;
     let elapsed = start.elapsed();
     let observed = observed
         .lock()
         .map(|mut o| std::mem::take(&mut *o))
         .unwrap_or_default();
-    let result = match outcome {
+    TlsAttempt {
+        result,
+        observed,
+        elapsed,
+    }
+}
+
+/// A TLS handshake with a given client configuration (shared by connections that should
+/// resume each other's sessions), bounded by `timeout`.
+pub async fn tls_connect(
+    config: std::sync::Arc<rustls::ClientConfig>,
+    tcp: TcpStream,
+    server_name: ServerName<'static>,
+    timeout: Duration,
+) -> Result<(TlsStream<TcpStream>, TlsInfo), NetError> {
+    let connector = TlsConnector::from(config);
+    match tokio::time::timeout(timeout, connector.connect(server_name, tcp)).await {
         Err(_) => Err(NetError::TlsTimeout { after: timeout }),
         Ok(Err(e)) => Err(NetError::Tls(classify_tls_error(&e))),
         Ok(Ok(stream)) => {
             let info = negotiated(stream.get_ref().1);
             Ok((stream, info))
         }
-    };
-    TlsAttempt {
-        result,
-        observed,
-        elapsed,
     }
 }
 
@@ -276,6 +288,7 @@ fn negotiated(conn: &rustls::ClientConnection) -> TlsInfo {
         alpn: conn
             .alpn_protocol()
             .map(|p| String::from_utf8_lossy(p).into_owned()),
+        resumed: conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
     }
 }
 

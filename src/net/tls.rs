@@ -135,6 +135,16 @@ pub fn provider() -> Arc<CryptoProvider> {
 pub fn client_config(
     identity: Option<&ClientIdentity>,
 ) -> Result<(Arc<ClientConfig>, ObservedHandle), rustls::Error> {
+    client_config_with(identity, false)
+}
+
+/// Like [`client_config`]; with `resumption` the configuration keeps session tickets (TLS 1.3
+/// PSK, TLS 1.2 tickets and IDs) so that later connections made with it can resume, otherwise
+/// every handshake is a full one.
+pub fn client_config_with(
+    identity: Option<&ClientIdentity>,
+    resumption: bool,
+) -> Result<(Arc<ClientConfig>, ObservedHandle), rustls::Error> {
     let provider = provider();
     let observed: ObservedHandle = Arc::default();
     let key = match identity {
@@ -144,7 +154,7 @@ pub fn client_config(
         }
         None => None,
     };
-    let config = ClientConfig::builder_with_provider(provider.clone())
+    let mut config = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()?
         .dangerous()
         .with_custom_certificate_verifier(Arc::new(CapturingVerifier {
@@ -155,5 +165,10 @@ pub fn client_config(
             key,
             observed: observed.clone(),
         }));
+    config.resumption = if resumption {
+        rustls::client::Resumption::in_memory_sessions(64)
+    } else {
+        rustls::client::Resumption::disabled()
+    };
     Ok((Arc::new(config), observed))
 }

@@ -10,6 +10,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Ca(r) => serde_json::to_writer_pretty(&mut *out, r),
         Report::Verify(r) => serde_json::to_writer_pretty(&mut *out, r),
         Report::Check(r) => serde_json::to_writer_pretty(&mut *out, r),
+        Report::Bench(r) => serde_json::to_writer_pretty(&mut *out, r),
     };
     result.map_err(io::Error::other)?;
     writeln!(out)

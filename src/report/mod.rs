@@ -1,7 +1,10 @@
 //! Report structs: what each command computed, ready to render. Renderers (one file each)
 //! only format these; they never compute.
 
+pub mod bench_table;
+pub mod bench_text;
 pub mod json;
+pub mod plot;
 pub mod text;
 
 use std::io::{self, Write};
@@ -23,6 +26,39 @@ pub enum Format {
     Text,
     /// One JSON object (see the README for the contract).
     Json,
+}
+
+/// Every output format any command renders (`bench` adds Markdown and CSV).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Text.
+    Text,
+    /// JSON.
+    Json,
+    /// Markdown tables (`bench`).
+    Markdown,
+    /// CSV (`bench`).
+    Csv,
+}
+
+impl From<Format> for OutputFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => OutputFormat::Text,
+            Format::Json => OutputFormat::Json,
+        }
+    }
+}
+
+impl From<crate::cli::BenchFormat> for OutputFormat {
+    fn from(f: crate::cli::BenchFormat) -> Self {
+        match f {
+            crate::cli::BenchFormat::Text => OutputFormat::Text,
+            crate::cli::BenchFormat::Json => OutputFormat::Json,
+            crate::cli::BenchFormat::Markdown => OutputFormat::Markdown,
+            crate::cli::BenchFormat::Csv => OutputFormat::Csv,
+        }
+    }
 }
 
 /// `mongotls ca`.
@@ -162,6 +198,51 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
 }
 
+/// `mongotls bench`.
+#[derive(Clone, Debug, Serialize)]
+pub struct BenchReport {
+    /// JSON shape version.
+    pub schema_version: u32,
+    /// Always `bench`.
+    pub command: &'static str,
+    /// `pass` when at least one comparison was measured, `fail` when nothing could be.
+    pub verdict: Verdict,
+    /// When the run started, RFC 3339.
+    pub started_at: String,
+    /// Wall time of the run.
+    pub duration_ms: f64,
+    /// The TLS-side connection string, redacted.
+    pub uri: String,
+    /// The plaintext connection string, redacted, when one was given.
+    pub plain_uri: Option<String>,
+    /// Members measured.
+    pub members: Vec<String>,
+    /// Samples wanted per series.
+    pub samples: usize,
+    /// Warm-up runs per series.
+    pub warmup: usize,
+    /// Bound of the run, in milliseconds.
+    pub max_time_ms: u64,
+    /// Payload sizes measured, in bytes.
+    pub payload_sizes: Vec<usize>,
+    /// Every series, with raw samples.
+    pub series: Vec<crate::bench::Series>,
+    /// TLS versus plaintext.
+    pub comparisons: Vec<crate::bench::ComparisonRow>,
+    /// Comparisons that could not be made, and why.
+    pub missing: Vec<crate::bench::MissingComparison>,
+    /// Throughput, plaintext vs TLS.
+    pub throughput: Vec<crate::bench::Throughput>,
+    /// Client CPU per connection set-up.
+    pub cpu: Vec<crate::bench::CpuCost>,
+    /// Statistical warnings with advice.
+    pub warnings: Vec<crate::bench::BenchWarning>,
+    /// Facts met on the way.
+    pub notes: Vec<String>,
+    /// Problems that stopped measurement (unreachable member, …).
+    pub findings: Vec<Finding>,
+}
+
 /// Any command's report.
 #[derive(Clone, Debug)]
 pub enum Report {
@@ -171,6 +252,8 @@ pub enum Report {
     Verify(VerifyReport),
     /// `mongotls check`.
     Check(CheckReport),
+    /// `mongotls bench`.
+    Bench(BenchReport),
 }
 
 impl Report {
@@ -180,6 +263,7 @@ impl Report {
             Report::Ca(r) => r.verdict,
             Report::Verify(r) => r.verdict,
             Report::Check(r) => r.verdict,
+            Report::Bench(r) => r.verdict,
         }
     }
 
@@ -193,14 +277,20 @@ impl Report {
                 .iter()
                 .chain(r.members.iter().flat_map(|m| m.findings.iter()))
                 .collect(),
+            Report::Bench(r) => r.findings.iter().collect(),
         }
     }
 
     /// Renders the report in `format`.
-    pub fn render(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
-        match format {
-            Format::Text => text::render(self, out),
-            Format::Json => json::render(self, out),
+    pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
+        match (format, self) {
+            (OutputFormat::Text, _) => text::render(self, out),
+            (OutputFormat::Json, _) => json::render(self, out),
+            (OutputFormat::Markdown, Report::Bench(r)) => bench_table::markdown(r, out),
+            (OutputFormat::Csv, Report::Bench(r)) => bench_table::csv(r, out),
+            (_, _) => Err(io::Error::other(
+                "Markdown and CSV are formats of `bench` only",
+            )),
         }
     }
 }

@@ -17,6 +17,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Ca(r) => render_ca(r, out),
         Report::Verify(r) => render_verify(r, out),
         Report::Check(r) => render_check(r, out),
+        Report::Bench(r) => super::bench_text::render(r, out),
     }
 }
 

@@ -200,7 +200,7 @@ class ReplSetMember(MockupDB):
             sock.close()
             return None
         if not is_tls and self.mode == "tls_only":
-            # requireTLS: "SSL peer certificate validation failed" / handshake error, hang up.
+            # requireTLS: mongod's TLS handshake fails on a plaintext message; it hangs up.
             sock.close()
             return None
         if is_tls:

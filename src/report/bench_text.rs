@@ -1,0 +1,196 @@
+//! Text rendering of `bench`: one compact table per member, and one sentence saying what TLS
+//! adds to a new connection and to a round trip.
+
+use std::io::{self, Write};
+
+use crate::bench::stats::format_ms;
+use crate::bench::{ComparisonRow, Transport};
+
+use super::BenchReport;
+
+/// Human names of the metrics.
+fn metric_label(metric: &str) -> String {
+    match metric {
+        "connect_full" => "TCP + full handshake".into(),
+        "connect_resumed" => "TCP + resumed handshake".into(),
+        "connect_hello" => "to a usable connection".into(),
+        "ping" => "ping round trip".into(),
+        other => match other.strip_prefix("payload_") {
+            Some(bytes) => format!("round trip with {bytes} B"),
+            None => other.into(),
+        },
+    }
+}
+
+/// Writes the report as text.
+pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "Target  {}", r.uri)?;
+    if let Some(p) = &r.plain_uri {
+        writeln!(out, "Plain   {p}")?;
+    }
+    writeln!(
+        out,
+        "Run     {} sample{} per series (+{} warm-up), {:.1} s of {:.0} s allowed",
+        r.samples,
+        if r.samples == 1 { "" } else { "s" },
+        r.warmup,
+        r.duration_ms / 1e3,
+        r.max_time_ms as f64 / 1e3
+    )?;
+    for member in &r.members {
+        writeln!(out)?;
+        writeln!(out, "== {member}")?;
+        writeln!(
+            out,
+            "   {:<26} {:>9} {:>9} {:>9} {:>9} {:>6}   {:>22}",
+            "metric (ms)", "plain p50", "tls p50", "tls p90", "tls p99", "n", "TLS adds (95 % CI)"
+        )?;
+        let metrics: Vec<&str> = {
+            let mut seen: Vec<&str> = Vec::new();
+            for s in r.series.iter().filter(|s| &s.member == member) {
+                if !seen.contains(&s.metric.as_str()) {
+                    seen.push(&s.metric);
+                }
+            }
+            seen
+        };
+        for metric in metrics {
+            let find = |t: Transport| {
+                r.series
+                    .iter()
+                    .find(|s| &s.member == member && s.metric == metric && s.transport == t)
+            };
+            let (plain, tls) = (find(Transport::Plain), find(Transport::Tls));
+            let cmp = comparison(r, member, metric);
+            let dash = || "-".to_string();
+            writeln!(
+                out,
+                "   {:<26} {:>9} {:>9} {:>9} {:>9} {:>6}   {:>22}",
+                metric_label(metric),
+                plain
+                    .map(|s| format!("{:.3}", s.summary.p50_ms))
+                    .unwrap_or_else(dash),
+                tls.map(|s| format!("{:.3}", s.summary.p50_ms))
+                    .unwrap_or_else(dash),
+                tls.map(|s| format!("{:.3}", s.summary.p90_ms))
+                    .unwrap_or_else(dash),
+                tls.map(|s| format!("{:.3}", s.summary.p99_ms))
+                    .unwrap_or_else(dash),
+                tls.map(|s| s.summary.count.to_string())
+                    .unwrap_or_else(dash),
+                cmp.map(|c| format!(
+                    "{} ({}–{})",
+                    format_ms(c.overhead_ms.median),
+                    format_ms(c.overhead_ms.ci95_low),
+                    format_ms(c.overhead_ms.ci95_high)
+                ))
+                .unwrap_or_else(dash),
+            )?;
+            if let Some(n) = tls.and_then(|s| s.resumed) {
+                writeln!(
+                    out,
+                    "   {:<26} {n} of {} TLS handshakes resumed",
+                    "",
+                    tls.map(|s| s.summary.count).unwrap_or(0)
+                )?;
+            }
+        }
+        for c in r.cpu.iter().filter(|c| &c.member == member) {
+            writeln!(
+                out,
+                "   client CPU per {}: {} (wall {})",
+                match c.transport {
+                    Transport::Plain => "TCP connect",
+                    Transport::Tls => "TCP + TLS handshake",
+                },
+                format_ms(c.cpu_ms_per_connection),
+                format_ms(c.wall_ms_per_connection)
+            )?;
+        }
+        for t in r.throughput.iter().filter(|t| &t.member == member) {
+            writeln!(
+                out,
+                "   throughput {} with {} connections: {:.0} ops/s",
+                match t.transport {
+                    Transport::Plain => "plaintext",
+                    Transport::Tls => "TLS",
+                },
+                t.concurrency,
+                t.ops_per_sec
+            )?;
+        }
+        if let Some(sentence) = sentence(r, member) {
+            writeln!(out, "   {sentence}")?;
+        }
+        for m in r.missing.iter().filter(|m| &m.member == member) {
+            writeln!(out, "   no {} comparison: {}", m.metric, m.reason)?;
+        }
+    }
+    if !r.warnings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Warnings:")?;
+        for w in &r.warnings {
+            writeln!(
+                out,
+                "  {} {} ({}): {}\n       hint: {}",
+                w.warning.code, w.member, w.series, w.warning.message, w.warning.hint
+            )?;
+        }
+    }
+    if !r.notes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Notes:")?;
+        for n in &r.notes {
+            writeln!(out, "  - {n}")?;
+        }
+    }
+    for f in &r.findings {
+        writeln!(
+            out,
+            "  {} {}: {}",
+            f.severity.as_str().to_uppercase(),
+            f.code,
+            f.message
+        )?;
+    }
+    Ok(())
+}
+
+fn comparison<'a>(r: &'a BenchReport, member: &str, metric: &str) -> Option<&'a ComparisonRow> {
+    r.comparisons
+        .iter()
+        .find(|c| c.member == member && c.metric == metric)
+}
+
+/// "TLS adds 1.9 ms (+240 %, 95 % CI 1.7–2.1 ms) to a new connection and 18 µs (+9 %) to a
+/// round trip."
+pub fn sentence(r: &BenchReport, member: &str) -> Option<String> {
+    let connect = comparison(r, member, "connect_full");
+    let ping = comparison(r, member, "ping");
+    let part = |c: &ComparisonRow, what: &str, ci: bool| {
+        let ci_text = if ci {
+            format!(
+                ", 95 % CI {}–{}",
+                format_ms(c.overhead_ms.ci95_low),
+                format_ms(c.overhead_ms.ci95_high)
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "{} ({:+.0} %{ci_text}) to {what}",
+            format_ms(c.overhead_ms.median),
+            c.relative_percent
+        )
+    };
+    match (connect, ping) {
+        (Some(c), Some(p)) => Some(format!(
+            "TLS adds {} and {}.",
+            part(c, "a new connection", true),
+            part(p, "a round trip", false)
+        )),
+        (Some(c), None) => Some(format!("TLS adds {}.", part(c, "a new connection", true))),
+        (None, Some(p)) => Some(format!("TLS adds {}.", part(p, "a round trip", true))),
+        (None, None) => None,
+    }
+}

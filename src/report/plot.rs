@@ -1,0 +1,90 @@
+//! `bench --plot FILE.svg`: the latency distributions, plaintext vs TLS, one panel per
+//! member and metric, as box plots (median, quartiles, 1.5 IQR whiskers), drawn by plotters.
+
+use std::path::Path;
+
+use plotters::data::Quartiles;
+use plotters::prelude::*;
+
+use crate::bench::{Series, Transport};
+
+use super::BenchReport;
+
+const PANEL_HEIGHT: u32 = 170;
+
+/// Writes the SVG; errors are plotters' (or the file system's), in words.
+pub fn write_svg(r: &BenchReport, path: &Path) -> Result<(), String> {
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    for s in &r.series {
+        if !keys.contains(&(s.member.as_str(), s.metric.as_str())) {
+            keys.push((&s.member, &s.metric));
+        }
+    }
+    if keys.is_empty() {
+        return Err("no series to plot".into());
+    }
+    let height = PANEL_HEIGHT * u32::try_from(keys.len()).unwrap_or(1);
+    let root = SVGBackend::new(path, (900, height)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let panels = root.split_evenly((keys.len(), 1));
+    for (panel, (member, metric)) in panels.iter().zip(&keys) {
+        let find = |t: Transport| {
+            r.series
+                .iter()
+                .find(|s| s.member == *member && s.metric == *metric && s.transport == t)
+        };
+        draw_panel(
+            panel,
+            member,
+            metric,
+            find(Transport::Plain),
+            find(Transport::Tls),
+        )?;
+    }
+    root.present().map_err(|e| e.to_string())
+}
+
+fn draw_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    member: &str,
+    metric: &str,
+    plain: Option<&Series>,
+    tls: Option<&Series>,
+) -> Result<(), String> {
+    let max = [plain, tls]
+        .iter()
+        .flatten()
+        .map(|s| s.summary.max_ms)
+        .fold(0.0_f64, f64::max)
+        .max(0.001);
+    let labels = ["plain", "tls"];
+    let mut chart = ChartBuilder::on(area)
+        .caption(format!("{member} · {metric} (ms)"), ("sans-serif", 16))
+        .margin(8)
+        .x_label_area_size(28)
+        .y_label_area_size(60)
+        .build_cartesian_2d(0.0_f32..(max * 1.05) as f32, labels[..].into_segmented())
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_desc("milliseconds")
+        .draw()
+        .map_err(|e| e.to_string())?;
+    for (label, series, color) in [(&labels[0], plain, BLUE), (&labels[1], tls, RED)] {
+        let Some(s) = series else { continue };
+        if s.samples_ms.is_empty() {
+            continue;
+        }
+        let q = Quartiles::new(&s.samples_ms);
+        chart
+            .draw_series(std::iter::once(
+                Boxplot::new_horizontal(SegmentValue::CenterOf(label), &q)
+                    .width(24)
+                    .whisker_width(0.6)
+                    .style(color),
+            ))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

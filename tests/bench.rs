@@ -1,0 +1,290 @@
+//! `mongotls bench` against the sandbox, through the binary: the JSON contract, every metric,
+//! the missing comparison when plaintext is refused, `--plain-uri`, the formats, the plot, the
+//! `--max-time` bound, and an injected handshake delay that must show in the overhead (a lower
+//! bound only: load can only add time). Accuracy targets live in the README's bench section,
+//! not in timed tests.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::process::Command;
+use std::time::Duration;
+
+use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
+use serde_json::Value;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn mongotls(args: Vec<String>) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_mongotls"))
+        .args(&args)
+        .output()
+        .expect("run mongotls");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+async fn sandbox(tls_mode: TlsMode, delay: Option<Duration>) -> Sandbox {
+    Sandbox::start(SandboxConfig {
+        members: 1,
+        scenario: Scenario::Good,
+        tls_mode: Some(tls_mode),
+        handshake_delay: delay,
+    })
+    .await
+    .expect("start sandbox")
+}
+
+async fn bench(args: Vec<String>) -> Run {
+    tokio::task::spawn_blocking(move || mongotls(args))
+        .await
+        .expect("join")
+}
+
+fn args(uri: &str, extra: &[&str]) -> Vec<String> {
+    let mut a = vec![
+        "bench".to_string(),
+        uri.to_string(),
+        "--samples".into(),
+        "6".into(),
+        "--warmup".into(),
+        "1".into(),
+        "--max-time".into(),
+        "60s".into(),
+    ];
+    a.extend(extra.iter().map(|s| s.to_string()));
+    a
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))
+}
+
+fn metrics(r: &Value, key: &str) -> Vec<String> {
+    r[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{}/{}",
+                s["metric"].as_str().unwrap(),
+                s["transport"].as_str().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_metric_is_measured_with_raw_samples_and_outputs() {
+    let sb = sandbox(TlsMode::Allow, None).await;
+    let dir = tempfile::TempDir::new().unwrap();
+    let svg = dir.path().join("bench.svg");
+    let exported = dir.path().join("bench.json");
+    let run = bench(args(
+        &sb.uri(),
+        &[
+            "--format",
+            "json",
+            "--payload-sizes",
+            "1KiB",
+            "--concurrency",
+            "2",
+            "--plot",
+            svg.to_str().unwrap(),
+            "--export-json",
+            exported.to_str().unwrap(),
+        ],
+    ))
+    .await;
+    sb.shutdown().await;
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let r = json(&run);
+    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["command"], "bench");
+    let got = metrics(&r, "series");
+    for metric in [
+        "connect_full",
+        "connect_resumed",
+        "connect_hello",
+        "ping",
+        "payload_1024",
+    ] {
+        for transport in ["plain", "tls"] {
+            assert!(
+                got.contains(&format!("{metric}/{transport}")),
+                "{metric}/{transport} in {got:?}"
+            );
+        }
+    }
+    for s in r["series"].as_array().unwrap() {
+        let samples = s["samples_ms"].as_array().unwrap();
+        assert_eq!(samples.len() as u64, s["count"].as_u64().unwrap());
+        assert!(!samples.is_empty());
+        for key in [
+            "min_ms",
+            "p50_ms",
+            "p90_ms",
+            "p99_ms",
+            "max_ms",
+            "mean_ms",
+            "stddev_ms",
+        ] {
+            assert!(s[key].as_f64().is_some(), "{key} in {s:#}");
+        }
+        assert!(s["min_ms"].as_f64() <= s["p50_ms"].as_f64());
+        assert!(s["p50_ms"].as_f64() <= s["max_ms"].as_f64());
+    }
+    let cmps = r["comparisons"].as_array().unwrap();
+    assert!(cmps.len() >= 5, "{cmps:#?}");
+    for c in cmps {
+        let o = &c["overhead_ms"];
+        assert!(o["ci95_low"].as_f64() <= o["median"].as_f64(), "{c:#}");
+        assert!(o["median"].as_f64() <= o["ci95_high"].as_f64(), "{c:#}");
+        assert!(c["ratio"].as_f64().is_some());
+    }
+    // A full TLS handshake costs something over a bare TCP connect.
+    let full = cmps.iter().find(|c| c["metric"] == "connect_full").unwrap();
+    assert!(full["overhead_ms"]["median"].as_f64().unwrap() > 0.0);
+    assert_eq!(r["throughput"].as_array().unwrap().len(), 2);
+    assert!(!r["cpu"].as_array().unwrap().is_empty());
+    let plot = std::fs::read_to_string(&svg).expect("--plot wrote the SVG");
+    assert!(
+        plot.contains("<svg") && plot.contains("connect_full"),
+        "svg"
+    );
+    let exported: Value =
+        serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    assert_eq!(exported["series"], r["series"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forced_tls_says_why_the_comparison_is_missing_and_plain_uri_fills_it() {
+    let tls_only = sandbox(TlsMode::Require, None).await;
+    let run = bench(args(&tls_only.uri(), &["--format", "json"])).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = json(&run);
+    let missing = r["missing"].as_array().unwrap();
+    let hello = missing
+        .iter()
+        .find(|m| m["metric"] == "connect_hello")
+        .expect("connect_hello comparison reported missing");
+    assert!(hello["reason"].as_str().unwrap().contains("--plain-uri"));
+    assert!(missing.iter().any(|m| m["metric"] == "ping"));
+    // TCP-level set-up is still compared.
+    assert!(metrics(&r, "comparisons").contains(&"connect_full/-".to_string()));
+
+    let plain = sandbox(TlsMode::Disabled, None).await;
+    let plain_uri = format!("mongodb://{}/", plain.members()[0]);
+    let run = bench(args(
+        &tls_only.uri(),
+        &["--format", "json", "--plain-uri", &plain_uri],
+    ))
+    .await;
+    tls_only.shutdown().await;
+    plain.shutdown().await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = json(&run);
+    let cmps = metrics(&r, "comparisons");
+    assert!(cmps.contains(&"ping/-".to_string()), "{cmps:?}");
+    assert!(cmps.contains(&"connect_hello/-".to_string()), "{cmps:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_injected_handshake_delay_shows_in_the_overhead() {
+    let delay_ms = 40.0;
+    let sb = sandbox(TlsMode::Allow, Some(Duration::from_millis(40))).await;
+    let run = bench(args(&sb.uri(), &["--format", "json"])).await;
+    sb.shutdown().await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = json(&run);
+    let full = r["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["metric"] == "connect_full")
+        .unwrap();
+    let median = full["overhead_ms"]["median"].as_f64().unwrap();
+    // Lower bound only: the server sleeps at least `delay` before every handshake.
+    assert!(
+        median >= delay_ms * 0.95,
+        "overhead {median} ms < injected {delay_ms} ms"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn max_time_bounds_the_run() {
+    let sb = sandbox(TlsMode::Allow, None).await;
+    let run = bench(vec![
+        "bench".into(),
+        sb.uri(),
+        "--samples".into(),
+        "1000000".into(),
+        "--max-time".into(),
+        "2s".into(),
+        "--format".into(),
+        "json".into(),
+    ])
+    .await;
+    sb.shutdown().await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = json(&run);
+    for s in r["series"].as_array().unwrap() {
+        assert!(
+            s["count"].as_u64().unwrap() < 1_000_000,
+            "stopped by --max-time"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn markdown_csv_and_text_formats() {
+    let sb = sandbox(TlsMode::Allow, None).await;
+    let md = bench(args(&sb.uri(), &["--format", "markdown"])).await;
+    let csv = bench(args(&sb.uri(), &["--format", "csv"])).await;
+    let text = bench(args(&sb.uri(), &[])).await;
+    sb.shutdown().await;
+    assert_eq!(md.code, 0);
+    assert!(
+        md.stdout.contains("| member | metric | transport |"),
+        "{}",
+        md.stdout
+    );
+    assert_eq!(csv.code, 0);
+    let header = csv.stdout.lines().next().unwrap();
+    assert!(header.starts_with("member,metric,transport,count,min_ms,p50_ms"));
+    assert!(csv.stdout.lines().count() >= 9);
+    assert_eq!(text.code, 0);
+    assert!(text.stdout.contains("TLS adds"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("to a new connection"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn absurd_values_are_usage_errors() {
+    for bad in [
+        vec!["--samples", "0"],
+        vec!["--max-time", "0s"],
+        vec!["--max-time", "-1s"],
+        vec!["--payload-sizes", "1XB"],
+        vec!["--payload-sizes", "64MiB"],
+        vec!["--concurrency", "0"],
+        vec!["--member", "other:1"],
+    ] {
+        let mut a = vec!["bench".to_string(), "mongodb://localhost:1/".to_string()];
+        a.extend(bad.iter().map(|s| s.to_string()));
+        let run = mongotls(a);
+        assert_eq!(run.code, 2, "{bad:?}: {}", run.stderr);
+        assert!(!run.stderr.is_empty());
+    }
+}
