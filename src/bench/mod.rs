@@ -718,7 +718,9 @@ async fn tcp_only(addr: SocketAddr, t: Duration) -> Sample {
     Ok(ms(elapsed))
 }
 
-async fn tls_only(
+/// One `connect_full` TLS sample: TCP connect + full TLS handshake, in milliseconds. Public so
+/// that `benches/overhead.rs` can measure what this measurement itself adds.
+pub async fn tls_only(
     addr: SocketAddr,
     config: Arc<rustls::ClientConfig>,
     name: ServerName<'static>,
