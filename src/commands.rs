@@ -62,20 +62,31 @@ pub fn run_ca(s: &CaSettings) -> Result<Report, InputError> {
     }))
 }
 
-/// `mongotls verify`.
-pub fn run_verify(s: &VerifySettings) -> Result<Report, InputError> {
-    let now = s.common.now;
-    let ca_input = read_inputs(&s.ca)?;
-    let ca = analyse_bundle(&ca_input, now, s.common.warn_days);
-    if ca.certs.is_empty() {
+/// Reads and analyses the CA file(s) a command trusts; no usable certificate is an input
+/// error (exit 2), since nothing can be verified against it.
+fn load_ca(
+    paths: &[std::path::PathBuf],
+    now: time::OffsetDateTime,
+    warn_days: i64,
+) -> Result<(ParsedInput, crate::pki::ca_check::BundleAnalysis), InputError> {
+    let input = read_inputs(paths)?;
+    let analysis = analyse_bundle(&input, now, warn_days);
+    if analysis.certs.is_empty() {
         return Err(InputError::NoCertificate {
-            file: display_paths(&s.ca).join(", "),
+            file: display_paths(paths).join(", "),
             problem: format!(
                 "no usable CA certificate ({}); run `mongotls ca` on it for details",
-                describe_rejections(&ca_input)
+                describe_rejections(&input)
             ),
         });
     }
+    Ok((input, analysis))
+}
+
+/// `mongotls verify`.
+pub fn run_verify(s: &VerifySettings) -> Result<Report, InputError> {
+    let now = s.common.now;
+    let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
     let chain_input = read_input(&s.chain)?;
     let chain = analyse_bundle(&chain_input, now, s.common.warn_days);
     if chain.certs.is_empty() {
@@ -187,17 +198,7 @@ fn describe_rejections(input: &ParsedInput) -> String {
 pub async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let start = std::time::Instant::now();
     let now = s.common.now;
-    let ca_input = read_inputs(&s.ca)?;
-    let ca = analyse_bundle(&ca_input, now, s.common.warn_days);
-    if ca.certs.is_empty() {
-        return Err(InputError::NoCertificate {
-            file: display_paths(&s.ca).join(", "),
-            problem: format!(
-                "no usable CA certificate ({}); run `mongotls ca` on it for details",
-                describe_rejections(&ca_input)
-            ),
-        });
-    }
+    let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
     let identity = match &s.uri.options.tls_certificate_key_file {
         Some(path) => Some(Arc::new(read_client_identity(path)?)),
         None => None,
