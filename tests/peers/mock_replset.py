@@ -16,12 +16,23 @@ same port the way mongod does (a TLS record starts with 0x16 0x03):
 Usage: mock_replset.py SPEC.json
 
 SPEC: {"set_name": "rs0",
+       "tls_handshake_delay_ms": 0,
        "members": [{"mode": "tls_only", "cert": "leaf.pem", "key": "leaf.key",
-                    "chain": ["intermediate.pem"], "primary": true}, ...]}
+                    "chain": ["intermediate.pem"], "primary": true,
+                    "tls_handshake_delay_ms": 0}, ...]}
 (`cert`/`key` may be null for plain_only; relative paths are relative to SPEC's directory.)
 
+`tls_handshake_delay_ms` (optional, default 0; per member, or at the top level for every member
+that does not set its own) injects a known delay into each TLS connection set-up, for
+tests/independent_bench.rs: once the first bytes of a ClientHello have arrived, the member sleeps
+that long, then starts the server side of the handshake. Plaintext connections are not delayed,
+so a TLS-versus-plaintext connection benchmark must see exactly this much more.
+
+Every accepted connection gets TCP_NODELAY, as mongod sets it.
+
 Prints one JSON line once every member listens:
-  {"set_name": "rs0", "members": ["localhost:P1", ...], "pymongo": "4.x", "mockupdb": "1.8.1"}
+  {"set_name": "rs0", "members": ["localhost:P1", ...], "modes": [...],
+   "tls_handshake_delay_ms": [0.0, ...], "pymongo": "4.x", "mockupdb": "1.8.1", ...}
 then serves until its stdin closes (or reaches EOF), and exits.
 """
 
@@ -32,6 +43,7 @@ import socket
 import ssl
 import sys
 import threading
+import time
 import traceback
 
 import bson
@@ -54,7 +66,7 @@ def log(msg):
 class ReplSetMember(MockupDB):
     """One member: MockupDB's accept loop and wire protocol, our TLS and replica-set hello."""
 
-    def __init__(self, index, spec, base_dir, replset):
+    def __init__(self, index, spec, base_dir, replset, default_delay_ms=0):
         # request_timeout is only for MockupDB's receives(); every request is autoresponded.
         super().__init__(port=None, request_timeout=int(1e6), ssl=False)
         # Bind 127.0.0.1 (an ephemeral port), never another interface.
@@ -64,6 +76,11 @@ class ReplSetMember(MockupDB):
         if self.mode not in ("tls_only", "tls_and_plain", "plain_only"):
             raise ValueError("unknown mode %r" % self.mode)
         self.primary = bool(spec.get("primary", False))
+        delay_ms = spec.get("tls_handshake_delay_ms", default_delay_ms)
+        delay_ms = float(delay_ms or 0)
+        if delay_ms < 0 or delay_ms > HANDSHAKE_TIMEOUT_S * 1000.0 / 2:
+            raise ValueError("tls_handshake_delay_ms out of range: %r" % delay_ms)
+        self.tls_delay_s = delay_ms / 1000.0
         self.replset = replset
         self.name = None  # "localhost:PORT", set once every member is bound
         self.process_id = ObjectId()
@@ -187,6 +204,14 @@ class ReplSetMember(MockupDB):
     def _accept_protocol(self, sock):
         """Returns the socket to speak MongoDB on, or None after closing a refused connection."""
         sock.settimeout(HANDSHAKE_TIMEOUT_S)
+        # mongod disables Nagle's algorithm on every connection. Without this, a reply written
+        # while the server's TLS 1.3 session tickets are still unacknowledged waits for the
+        # client's delayed ACK (~40 ms on Linux): the first command on a new TLS connection
+        # would look ~40 ms slower than on a plaintext one.
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
         first = sock.recv(2, socket.MSG_PEEK)
         if len(first) == 1:
             # A TLS record header is sent in one piece; wait for the second byte once more.
@@ -204,6 +229,10 @@ class ReplSetMember(MockupDB):
             sock.close()
             return None
         if is_tls:
+            if self.tls_delay_s > 0:
+                # The injected delay: the ClientHello has arrived, the handshake has not begun.
+                time.sleep(self.tls_delay_s)
+            # do_handshake_on_connect (the default): the server handshake runs here.
             sock = self.ctx.wrap_socket(sock, server_side=True)
         sock.settimeout(None)
         return sock
@@ -214,8 +243,10 @@ class ReplSet:
         self.set_name = spec.get("set_name", "rs0")
         self.stopping = threading.Event()
         self.election_id = ObjectId()
+        default_delay_ms = spec.get("tls_handshake_delay_ms", 0)
         self.members = [
-            ReplSetMember(i, m, base_dir, self) for i, m in enumerate(spec["members"])
+            ReplSetMember(i, m, base_dir, self, default_delay_ms)
+            for i, m in enumerate(spec["members"])
         ]
 
     def names(self):
@@ -256,6 +287,7 @@ def main():
                 "set_name": rs.set_name,
                 "members": rs.names(),
                 "modes": [m.mode for m in rs.members],
+                "tls_handshake_delay_ms": [m.tls_delay_s * 1000.0 for m in rs.members],
                 "pymongo": pymongo.version,
                 "mockupdb": mockupdb.__version__,
                 "bson_c_extension": bson.has_c(),
