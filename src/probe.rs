@@ -224,10 +224,16 @@ fn fail(code: Code, message: String, hint: &str) -> Finding {
 
 /// Probes one member. Never fails: every failure is a finding of the report.
 pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
-    let server_name = s
-        .server_name
-        .clone()
-        .unwrap_or_else(|| default_server_name(&target.host));
+    // Names can come from a server's hello: one that is neither a DNS name nor an IP address
+    // is reported, not connected to.
+    let named = match &s.server_name {
+        Some(n) => Ok(n.clone()),
+        None => crate::pki::verify::parse_host(&target.host),
+    };
+    let server_name = match named {
+        Ok(n) => n,
+        Err(e) => return invalid_name(target, &e),
+    };
     let mut r = MemberReport {
         address: target.address.clone(),
         seed: false,
@@ -315,10 +321,32 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
     r
 }
 
-/// DNS names are sent as SNI; IP addresses are not (and are matched against IP SANs).
-fn default_server_name(host: &str) -> ServerName<'static> {
-    crate::pki::verify::parse_host(host)
-        .unwrap_or_else(|_| ServerName::IpAddress(std::net::Ipv4Addr::UNSPECIFIED.into()))
+/// The report of a member whose name cannot be used at all (SNI is sent for DNS names only;
+/// IP addresses are matched against IP SANs).
+fn invalid_name(target: &Target, why: &str) -> MemberReport {
+    MemberReport {
+        address: target.address.clone(),
+        seed: false,
+        in_config: false,
+        resolved: Vec::new(),
+        connected_to: None,
+        server_name: target.host.clone(),
+        tls_mode: TlsMode::Unreachable,
+        timings_ms: Timings::default(),
+        tls: None,
+        chain: None,
+        hello: None,
+        server_version: None,
+        ping_ok: false,
+        plaintext: None,
+        findings: vec![fail(
+            Code::NetDnsFailed,
+            format!("{}: {why}", target.address),
+            "fix the member's host in the replica-set configuration (rs.conf()) or the connection string",
+        )],
+        hello_reply: None,
+        leaf: None,
+    }
 }
 
 fn tcp_finding(address: &str, e: &NetError) -> Finding {
@@ -569,5 +597,54 @@ fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) ->
             format!("{address}: {e}"),
             "compare the TLS versions and cipher suites the server allows with what clients support (TLS 1.2 or 1.3)",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> ProbeSettings {
+        ProbeSettings {
+            timeout: Duration::from_secs(2),
+            server_name: None,
+            identity: None,
+            plaintext_probe: true,
+            now: OffsetDateTime::now_utc(),
+            warn_days: 30,
+            app_name: None,
+            max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
+            anchors: Arc::new(Vec::new()),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_name_from_hello_that_is_not_a_host_is_reported_not_dialled() {
+        let t = Target {
+            address: "bad host!:27017".into(),
+            host: "bad host!".into(),
+            port: 27017,
+        };
+        let r = probe(&t, &settings()).await;
+        assert_eq!(r.tls_mode, TlsMode::Unreachable);
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].code, Code::NetDnsFailed);
+        assert!(r.connected_to.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_refused_port_is_net_connect_refused() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        drop(l);
+        let t = Target {
+            address: format!("127.0.0.1:{port}"),
+            host: "127.0.0.1".into(),
+            port,
+        };
+        let r = probe(&t, &settings()).await;
+        assert_eq!(r.tls_mode, TlsMode::Unreachable);
+        assert!(r.findings.iter().any(|f| f.code == Code::NetConnectRefused));
+        assert!(r.timings_ms.dns.is_some());
     }
 }
