@@ -57,8 +57,8 @@ pub struct BenchArgs {
     /// The connection string (TLS side).
     #[arg(value_name = "URI")]
     pub uri: String,
-    /// The CA file (overrides tlsCAFile). Certificates are not judged here (`check` does that);
-    /// the CA is only needed for a client certificate set-up and for the record.
+    /// The CA file (overrides tlsCAFile). When one is given, each member's chain is checked
+    /// once before measuring and any problem is noted (`check` gives the full verdict).
     #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
     /// Measure only this member (host:port as in the URI); default: every seed.

@@ -404,7 +404,16 @@ pub async fn run_bench(
 ) -> Result<Report, InputError> {
     let started = time::OffsetDateTime::now_utc();
     let start = std::time::Instant::now();
-    let outcome = crate::bench::run_bench(&run.bench, progress).await;
+    let mut bench = run.bench.clone();
+    if let Some(path) = &run.client_cert {
+        bench.identity = Some(Arc::new(read_client_identity(path)?));
+    }
+    let certificate_notes = match &run.ca {
+        Some(ca) => bench_certificate_notes(&bench, ca, started).await?,
+        None => Vec::new(),
+    };
+    let mut outcome = crate::bench::run_bench(&bench, progress).await;
+    outcome.notes.splice(0..0, certificate_notes);
     let mut findings = Vec::new();
     if outcome.comparisons.is_empty() {
         findings.push(Finding::new(
@@ -448,4 +457,42 @@ pub async fn run_bench(
         notes: outcome.notes,
         findings,
     }))
+}
+
+/// One probe per member (no plaintext probe) before a benchmark: what clients would refuse.
+async fn bench_certificate_notes(
+    bench: &crate::bench::BenchSettings,
+    ca: &std::path::Path,
+    now: time::OffsetDateTime,
+) -> Result<Vec<String>, InputError> {
+    let (_, analysis) = load_ca(&[ca.to_path_buf()], now, 0)?;
+    let settings = ProbeSettings {
+        timeout: bench.timeout,
+        server_name: bench.server_name.clone(),
+        identity: bench.identity.clone(),
+        plaintext_probe: false,
+        now,
+        warn_days: 0,
+        app_name: None,
+        max_message_bytes: bench.max_message_bytes,
+        anchors: Arc::new(analysis.certs),
+    };
+    let mut notes = Vec::new();
+    for member in &bench.members {
+        let report = crate::probe::probe(member, &settings).await;
+        let refused: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Fail)
+            .map(|f| f.code.to_string())
+            .collect();
+        if !refused.is_empty() {
+            notes.push(format!(
+                "{}: clients would refuse this member ({}); the figures below measure TLS anyway — run `mongotls check` for the details",
+                member.address,
+                refused.join(", ")
+            ));
+        }
+    }
+    Ok(notes)
 }

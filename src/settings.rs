@@ -233,6 +233,11 @@ pub struct BenchRun {
     pub export_json: Option<PathBuf>,
     /// `--plot`.
     pub plot: Option<PathBuf>,
+    /// `--ca`, else `tlsCAFile`: when given, each member's chain is checked once before
+    /// measuring, so that a benchmark of a server clients would refuse says so.
+    pub ca: Option<PathBuf>,
+    /// `tlsCertificateKeyFile`: the client certificate to offer.
+    pub client_cert: Option<PathBuf>,
 }
 
 /// Largest payload: MongoDB's maxBsonObjectSize.
@@ -382,6 +387,8 @@ impl BenchRun {
             format: args.format,
             export_json: args.export_json.clone(),
             plot: args.plot.clone(),
+            ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),
+            client_cert: uri.options.tls_certificate_key_file.clone(),
         })
     }
 }
