@@ -161,18 +161,32 @@ async fn probe_all(targets: &[Target], settings: &Arc<ProbeSettings>) -> Vec<Mem
 }
 
 /// Every member name the `hello` replies list (hosts, passives, arbiters), in first-seen order.
+/// Deduplicated through a set: a hostile `hello` may list many thousands of names, and a
+/// linear scan per name (quadratic) stalled the run for minutes.
 fn configured_names(members: &[MemberReport]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut keys: BTreeSet<String> = BTreeSet::new();
     for m in members {
         if let Some(h) = &m.hello {
             for name in h.hosts.iter().chain(&h.passives).chain(&h.arbiters) {
-                if !out.iter().any(|n| key(n) == key(name)) {
+                if keys.insert(key(name)) {
                     out.push(name.clone());
                 }
             }
         }
     }
     out
+}
+
+/// At most ten names, then how many more: a hostile `hello` can list thousands.
+fn short_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
+    let total = names.len();
+    let shown: Vec<&str> = names.take(10).map(String::as_str).collect();
+    if total > shown.len() {
+        format!("{} and {} more", shown.join(", "), total - shown.len())
+    } else {
+        shown.join(", ")
+    }
 }
 
 fn reachable(m: &MemberReport) -> bool {
@@ -253,7 +267,7 @@ fn analyse_set(
                     format!(
                         "the seed {} is not in the replica-set configuration, which names {}",
                         m.address,
-                        config.iter().cloned().collect::<Vec<_>>().join(", ")
+                        short_list(config.iter())
                     ),
                     "drivers drop this seed and connect to the configured names: their certificates must cover those names, and the connection string should use them",
                 ));

@@ -92,11 +92,17 @@ pub fn run(command: &Command, out: &mut (dyn Write + Send)) -> Result<Outcome, R
     run_at(command, OffsetDateTime::now_utc(), out)
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, RunError> {
-    tokio::runtime::Builder::new_multi_thread()
+/// Runs a future on a fresh runtime and returns without waiting for stray blocking work: a
+/// DNS lookup that outlived its --timeout (getaddrinfo cannot be cancelled) would otherwise
+/// hold the report back until the resolver gives up, after every phase was bounded.
+fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, RunError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| RunError::Runtime(e.to_string()))
+        .map_err(|e| RunError::Runtime(e.to_string()))?;
+    let output = rt.block_on(future);
+    rt.shutdown_background();
+    Ok(output)
 }
 
 /// Runs a command; `now` is used unless `--at` overrides it.
@@ -116,19 +122,18 @@ pub fn run_at(
         }
         Command::Check(args) => {
             let s = CheckSettings::from_args(args, now)?;
-            let report = runtime()?.block_on(commands::run_check(&s))?;
+            let report = block_on(commands::run_check(&s))??;
             (report, s.common)
         }
         Command::Sandbox(args) => {
             let config = sandbox_config(&args.spec)?;
-            runtime()?
-                .block_on(sandbox::run_until_interrupted(config, out))
+            block_on(sandbox::run_until_interrupted(config, out))?
                 .map_err(|e| RunError::Sandbox(e.to_string()))?;
             return Ok(Outcome::Finished);
         }
         Command::Demo(args) => {
             let config = sandbox_config(&args.spec)?;
-            let report = runtime()?.block_on(demo(config, now))?;
+            let report = block_on(demo(config, now))??;
             return Ok(Outcome::Report {
                 report: Box::new(report),
                 format: args.format.into(),
@@ -143,7 +148,7 @@ pub fn run_at(
                     let _ = writeln!(std::io::stderr(), "mongotls bench: {what}…");
                 }
             };
-            let report = runtime()?.block_on(commands::run_bench(&run, &progress))?;
+            let report = block_on(commands::run_bench(&run, &progress))??;
             bench_outputs(&run, &report)?;
             return Ok(Outcome::Report {
                 report: Box::new(report),

@@ -6,29 +6,13 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::process::Command;
+mod support;
+
 use std::time::Duration;
 
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn mongotls(args: Vec<String>) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mongotls"))
-        .args(&args)
-        .output()
-        .expect("run mongotls");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use support::run::{mongotls, Run};
 
 async fn sandbox(tls_mode: TlsMode, delay: Option<Duration>) -> Sandbox {
     Sandbox::start(SandboxConfig {
@@ -42,7 +26,7 @@ async fn sandbox(tls_mode: TlsMode, delay: Option<Duration>) -> Sandbox {
 }
 
 async fn bench(args: Vec<String>) -> Run {
-    tokio::task::spawn_blocking(move || mongotls(args))
+    tokio::task::spawn_blocking(move || mongotls(&args))
         .await
         .expect("join")
 }
@@ -283,7 +267,7 @@ fn absurd_values_are_usage_errors() {
     ] {
         let mut a = vec!["bench".to_string(), "mongodb://localhost:1/".to_string()];
         a.extend(bad.iter().map(|s| s.to_string()));
-        let run = mongotls(a);
+        let run = mongotls(&a);
         assert_eq!(run.code, 2, "{bad:?}: {}", run.stderr);
         assert!(!run.stderr.is_empty());
     }

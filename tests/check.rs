@@ -3,29 +3,13 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn mongotls(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mongotls"))
-        .args(args)
-        .output()
-        .expect("run mongotls");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use support::run::{assert_snake, mongotls};
 
 async fn sandbox(scenario: Scenario, tls_mode: Option<TlsMode>) -> Sandbox {
     Sandbox::start(SandboxConfig {
@@ -367,22 +351,6 @@ fn usage_errors_exit_2_without_the_password() {
 /// Guards the `check` JSON shape: the contract's keys, snake_case everywhere.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn json_contract_is_stable() {
-    fn assert_snake(v: &Value, at: &str) {
-        match v {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    assert!(
-                        k.chars()
-                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
-                        "key {at}.{k} is not snake_case"
-                    );
-                    assert_snake(v, &format!("{at}.{k}"));
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|i| assert_snake(i, at)),
-            _ => {}
-        }
-    }
     let sb = sandbox(Scenario::OneMemberExpired, None).await;
     let (_, r) = check(&sb, &[]).await;
     sb.shutdown().await;

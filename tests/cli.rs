@@ -7,37 +7,12 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 use support::pki::{self, files, scenarios, KeyKind, LeafSpec, Scenario, Validity};
+use support::run::{assert_snake, mongotls};
 use tempfile::TempDir;
 use time::OffsetDateTime;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
-    }
-}
-
-fn mongotls(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mongotls"))
-        .args(args)
-        .output()
-        .expect("run mongotls");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn now() -> OffsetDateTime {
     pki::whole_seconds(OffsetDateTime::now_utc())
@@ -749,22 +724,6 @@ fn fixed_time_fixture_passes_then_expires() {
 /// Guards the JSON shape: top-level keys, snake_case everywhere, finding fields.
 #[test]
 fn json_contract_is_stable() {
-    fn assert_snake(v: &Value, at: &str) {
-        match v {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    assert!(
-                        k.chars()
-                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
-                        "key {at}.{k} is not snake_case"
-                    );
-                    assert_snake(v, &format!("{at}.{k}"));
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|i| assert_snake(i, at)),
-            _ => {}
-        }
-    }
     let (_, v) = verify(&scenarios::expired_root(now()), &[]);
     assert_snake(&v, "verify");
     for key in [

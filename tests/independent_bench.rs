@@ -82,20 +82,19 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
+mod support;
+
 use std::fmt::Write as _;
-use std::fs::{self, File};
-use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Output, Stdio};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::thread;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use support::openssl::{days, Issued, KeyKind, Pki, Spec};
+use support::peers::{mockupdb_peers_or_skip, run_with_timeout, MockSet};
+use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
-use time::{OffsetDateTime, UtcOffset};
-
-const MONGOTLS: &str = env!("CARGO_BIN_EXE_mongotls");
+use time::OffsetDateTime;
 
 /// The injected delay, D.
 const DELAY_MS: f64 = 200.0;
@@ -139,296 +138,13 @@ const SETUP_METRICS: [&str; 3] = ["connect_full", "connect_resumed", "connect_he
 /// Every comparison a `tls_and_plain` member must have.
 const ALL_METRICS: [&str; 4] = ["connect_full", "connect_resumed", "connect_hello", "ping"];
 
-/// How long the mock may take to listen (Python start-up on a loaded machine).
-const READY_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// Bound on any one process (openssl, or a bench run of at most 60 s); reaching it fails.
 const PROCESS_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// How long the mock may take to exit after its stdin closes before it is killed.
-const EXIT_GRACE: Duration = Duration::from_secs(5);
-
 // ---------------------------------------------------------------------------------------------
-// Tools (as in tests/independent_server.rs)
+// A PKI made with `openssl req` and `openssl ca` (`support::openssl`, as in
+// tests/independent_server.rs)
 // ---------------------------------------------------------------------------------------------
-
-fn tool_runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn peer_script(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/peers")
-        .join(name)
-}
-
-/// Locally a missing independent peer skips (loudly); in CI (`CI` set, as `.ci/run` runs) it
-/// fails, since `.ci/run` installs the peers and a skipped acceptance test proves nothing.
-fn skip_or_fail_in_ci(why: &str) {
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{why}: .ci/run must install it (apt-get install openssl python3; \
-         python3 -m pip install pymongo mockupdb)"
-    );
-    eprintln!("skipped: {why}");
-}
-
-/// Runs `cmd` (stdin from /dev/null) to completion, killing it after `limit`.
-fn run_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
-    let drain = |mut r: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().expect("stdout is piped")));
-    let err = drain(Box::new(child.stderr.take().expect("stderr is piped")));
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        match child.try_wait().expect("wait for child") {
-            Some(status) => break status,
-            None if Instant::now() >= deadline => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("{cmd:?} did not finish within {limit:?}");
-            }
-            None => thread::sleep(Duration::from_millis(10)),
-        }
-    };
-    Output {
-        status,
-        stdout: out.join().expect("join stdout reader"),
-        stderr: err.join().expect("join stderr reader"),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// A PKI made with `openssl req` and `openssl ca` (as in tests/independent_server.rs)
-// ---------------------------------------------------------------------------------------------
-
-/// `YYYYMMDDHHMMSSZ`, as `openssl ca -startdate/-enddate` take it.
-fn asn1_time(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}{:02}{:02}{:02}{:02}{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-fn days(n: i64) -> time::Duration {
-    time::Duration::days(n)
-}
-
-const CA_CONFIG: &str = "\
-[ ca ]
-default_ca = CA_default
-
-[ CA_default ]
-database = index.txt
-serial = serial.txt
-new_certs_dir = newcerts
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-email_in_dn = no
-
-[ policy_any ]
-organizationName = optional
-commonName = supplied
-
-[ req ]
-distinguished_name = req_dn
-
-[ req_dn ]
-";
-
-const EXTENSIONS: &str = "\
-[ root_ca ]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-
-[ intermediate_ca ]
-basicConstraints = critical,CA:TRUE,pathlen:0
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost,IP:127.0.0.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-";
-
-#[derive(Clone, Copy)]
-enum KeyKind {
-    P256,
-    Rsa(u32),
-}
-
-/// What to issue.
-struct Spec<'a> {
-    name: &'a str,
-    subject: &'a str,
-    key: KeyKind,
-    /// Section of the extensions file.
-    extensions: &'a str,
-    not_before: OffsetDateTime,
-    not_after: OffsetDateTime,
-}
-
-/// A certificate (PEM) and its private key (PEM).
-#[derive(Clone, Debug)]
-struct Issued {
-    cert: PathBuf,
-    key: PathBuf,
-}
-
-struct Pki {
-    dir: PathBuf,
-    config: PathBuf,
-    extensions: PathBuf,
-}
-
-impl Pki {
-    fn new(dir: &Path) -> Pki {
-        let config = dir.join("ca.cnf");
-        let extensions = dir.join("extensions.cnf");
-        fs::write(&config, CA_CONFIG).expect("write ca.cnf");
-        fs::write(&extensions, EXTENSIONS).expect("write extensions.cnf");
-        fs::write(dir.join("index.txt"), "").expect("write index.txt");
-        fs::write(dir.join("serial.txt"), "1000\n").expect("write serial.txt");
-        fs::create_dir_all(dir.join("newcerts")).expect("create newcerts");
-        Pki {
-            dir: dir.to_path_buf(),
-            config,
-            extensions,
-        }
-    }
-
-    fn path(&self, file: &str) -> PathBuf {
-        self.dir.join(file)
-    }
-
-    /// Runs `openssl ARGS` in the PKI directory; panics with its output when it fails.
-    fn openssl(&self, args: &[&str]) -> Output {
-        let out = run_with_timeout(
-            Command::new("openssl").args(args).current_dir(&self.dir),
-            PROCESS_TIMEOUT,
-        );
-        assert!(
-            out.status.success(),
-            "openssl {} failed ({}):\n{}\n{}",
-            args.join(" "),
-            out.status,
-            text(&out.stdout),
-            text(&out.stderr)
-        );
-        out
-    }
-
-    fn generate_key(&self, name: &str, kind: KeyKind) -> PathBuf {
-        let key = self.path(&format!("{name}.key"));
-        let mut args = vec!["genpkey", "-out", path_str(&key)];
-        let bits;
-        match kind {
-            KeyKind::P256 => {
-                args.extend(["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]);
-            }
-            KeyKind::Rsa(n) => {
-                bits = format!("rsa_keygen_bits:{n}");
-                args.extend(["-algorithm", "RSA", "-pkeyopt", &bits]);
-            }
-        }
-        self.openssl(&args);
-        key
-    }
-
-    /// Issues `spec` with `openssl req` + `openssl ca`; `issuer` `None` means self-signed.
-    fn issue(&self, spec: &Spec<'_>, issuer: Option<&Issued>) -> Issued {
-        let key = self.generate_key(spec.name, spec.key);
-        let csr = self.path(&format!("{}.csr", spec.name));
-        let cert = self.path(&format!("{}.pem", spec.name));
-        self.openssl(&[
-            "req",
-            "-new",
-            "-config",
-            path_str(&self.config),
-            "-key",
-            path_str(&key),
-            "-subj",
-            spec.subject,
-            "-out",
-            path_str(&csr),
-        ]);
-        let start = asn1_time(spec.not_before);
-        let end = asn1_time(spec.not_after);
-        let mut args = vec![
-            "ca",
-            "-config",
-            path_str(&self.config),
-            "-batch",
-            "-notext",
-            "-preserveDN",
-            "-in",
-            path_str(&csr),
-            "-out",
-            path_str(&cert),
-            "-startdate",
-            &start,
-            "-enddate",
-            &end,
-            "-md",
-            "sha256",
-            "-extfile",
-            path_str(&self.extensions),
-            "-extensions",
-            spec.extensions,
-        ];
-        match issuer {
-            Some(issuer) => args.extend([
-                "-cert",
-                path_str(&issuer.cert),
-                "-keyfile",
-                path_str(&issuer.key),
-            ]),
-            None => args.extend(["-selfsign", "-keyfile", path_str(&key)]),
-        }
-        self.openssl(&args);
-        Issued { cert, key }
-    }
-}
 
 /// The served leaf (`localhost`) and its intermediate, under an RSA root: the chain a managed
 /// service presents.
@@ -438,37 +154,9 @@ struct Certs {
 }
 
 fn make_certs(pki: &Pki, now: OffsetDateTime) -> Certs {
-    let spec = |name, subject, key, extensions, (not_before, not_after)| Spec {
-        name,
-        subject,
-        key,
-        extensions,
-        not_before,
-        not_after,
-    };
-    let ca_valid = (now - days(30), now + days(3650));
-    let root = pki.issue(
-        &spec(
-            "root",
-            "/O=mongotls independent/CN=Independent Root CA",
-            KeyKind::Rsa(2048),
-            "root_ca",
-            ca_valid,
-        ),
-        None,
-    );
-    let intermediate = pki.issue(
-        &spec(
-            "intermediate",
-            "/O=mongotls independent/CN=Independent Intermediate CA",
-            KeyKind::P256,
-            "intermediate_ca",
-            ca_valid,
-        ),
-        Some(&root),
-    );
+    let (_, intermediate) = pki.root_and_intermediate(now, "independent", "Independent");
     let leaf = pki.issue(
-        &spec(
+        &Spec::new(
             "leaf",
             "/CN=localhost",
             KeyKind::P256,
@@ -487,115 +175,41 @@ fn make_certs(pki: &Pki, now: OffsetDateTime) -> Certs {
 // The independent server: MockupDB, driven by tests/peers/mock_replset.py
 // ---------------------------------------------------------------------------------------------
 
-/// A running mock. It serves until its stdin closes; dropping this closes it, waits briefly,
-/// then kills and reaps the process.
-struct MockSet {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    /// `localhost:PORT` per member, in spec order.
-    members: Vec<String>,
-    /// The ready line (versions of the peer stack, delays as the mock understood them).
-    info: Value,
-    stderr_path: PathBuf,
-}
-
-impl MockSet {
-    /// Starts `mock_replset.py` with one `tls_and_plain` member per entry of `delays_ms`.
-    fn start(dir: &Path, certs: &Certs, delays_ms: &[f64]) -> MockSet {
-        let members: Vec<Value> = delays_ms
-            .iter()
-            .enumerate()
-            .map(|(i, delay)| {
-                json!({
-                    "mode": "tls_and_plain",
-                    "cert": path_str(&certs.leaf.cert),
-                    "key": path_str(&certs.leaf.key),
-                    "chain": [path_str(&certs.intermediate)],
-                    "primary": i == 0,
-                    "tls_handshake_delay_ms": delay,
-                })
+/// Starts `mock_replset.py` (`support::peers::MockSet`) with one `tls_and_plain` member per
+/// entry of `delays_ms`, and checks that it understood the delays.
+fn start_mock(dir: &Path, certs: &Certs, delays_ms: &[f64]) -> MockSet {
+    let members: Vec<Value> = delays_ms
+        .iter()
+        .enumerate()
+        .map(|(i, delay)| {
+            json!({
+                "mode": "tls_and_plain",
+                "cert": path_str(&certs.leaf.cert),
+                "key": path_str(&certs.leaf.key),
+                "chain": [path_str(&certs.intermediate)],
+                "primary": i == 0,
+                "tls_handshake_delay_ms": delay,
             })
-            .collect();
-        let spec_path = dir.join("spec.json");
-        fs::write(
-            &spec_path,
-            json!({ "set_name": "rs0", "members": members }).to_string(),
-        )
-        .expect("write spec.json");
-        let stderr_path = dir.join("mock.stderr");
-        let mut child = Command::new("python3")
-            .arg(peer_script("mock_replset.py"))
-            .arg(&spec_path)
-            .current_dir(dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(File::create(&stderr_path).expect("create mock.stderr"))
-            .spawn()
-            .expect("spawn python3 mock_replset.py");
-        let stdin = child.stdin.take();
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut set = MockSet {
-            child,
-            stdin,
-            members: Vec::new(),
-            info: Value::Null,
-            stderr_path,
-        };
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                let _ = tx.send(line);
-            }
-        });
-        let line = match rx.recv_timeout(READY_TIMEOUT) {
-            Ok(line) => line,
-            Err(RecvTimeoutError::Timeout) => panic!(
-                "the mock did not start within {READY_TIMEOUT:?}: {}",
-                set.stderr()
-            ),
-            Err(RecvTimeoutError::Disconnected) => {
-                panic!("the mock exited: {}", set.stderr())
-            }
-        };
-        set.info =
-            serde_json::from_str(&line).unwrap_or_else(|e| panic!("bad ready line ({e}): {line}"));
-        set.members = set.info["members"]
-            .as_array()
-            .expect("members in the ready line")
-            .iter()
-            .map(|m| m.as_str().expect("member name").to_string())
-            .collect();
-        assert_eq!(set.members.len(), delays_ms.len(), "{line}");
-        let understood: Vec<f64> = set.info["tls_handshake_delay_ms"]
-            .as_array()
-            .expect("tls_handshake_delay_ms in the ready line")
-            .iter()
-            .map(|d| d.as_f64().expect("a delay"))
-            .collect();
-        assert_eq!(understood, delays_ms, "the mock's delays: {line}");
-        set
-    }
-
-    fn stderr(&self) -> String {
-        fs::read_to_string(&self.stderr_path).unwrap_or_default()
-    }
-}
-
-impl Drop for MockSet {
-    fn drop(&mut self) {
-        // Closing stdin is the shutdown signal.
-        drop(self.stdin.take());
-        let deadline = Instant::now() + EXIT_GRACE;
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+        })
+        .collect();
+    let set = MockSet::start(
+        dir,
+        &json!({ "set_name": "rs0", "members": members }),
+        "",
+        "the mock",
+    );
+    let understood: Vec<f64> = set.info["tls_handshake_delay_ms"]
+        .as_array()
+        .expect("tls_handshake_delay_ms in the ready line")
+        .iter()
+        .map(|d| d.as_f64().expect("a delay"))
+        .collect();
+    assert_eq!(
+        understood, delays_ms,
+        "the mock's delays: {}",
+        set.ready_line
+    );
+    set
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -909,24 +523,16 @@ fn describe(run: &BenchRun) -> String {
 
 #[test]
 fn bench_overhead_matches_an_injected_handshake_delay_on_mockupdb() {
-    if !tool_runs("openssl", &["version"]) {
-        skip_or_fail_in_ci("openssl not on PATH");
-        return;
-    }
-    if !tool_runs("python3", &["-c", "import ssl"]) {
-        skip_or_fail_in_ci("python3 not available");
-        return;
-    }
-    if !tool_runs("python3", &["-c", "import pymongo, mockupdb"]) {
-        skip_or_fail_in_ci("python3 modules pymongo and mockupdb not installed");
+    if !mockupdb_peers_or_skip() {
         return;
     }
     let started = Instant::now();
     let tmp = TempDir::new().expect("create temporary directory");
-    let pki_dir = tmp.path().join("pki");
-    fs::create_dir_all(&pki_dir).expect("create pki directory");
-    let certs = make_certs(&Pki::new(&pki_dir), OffsetDateTime::now_utc());
-    let mock = MockSet::start(tmp.path(), &certs, &[0.0, DELAY_MS, MATCHED_DELAY_MS]);
+    let certs = make_certs(
+        &Pki::new(&tmp.path().join("pki"), &[]).with_timeout(PROCESS_TIMEOUT),
+        OffsetDateTime::now_utc(),
+    );
+    let mock = start_mock(tmp.path(), &certs, &[0.0, DELAY_MS, MATCHED_DELAY_MS]);
     let m0 = mock.members[0].clone();
     let m1 = mock.members[1].clone();
     let m2 = mock.members[2].clone();

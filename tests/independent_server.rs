@@ -23,35 +23,30 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::fs::{self, File};
-use std::io::{BufRead, BufReader, Read};
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use support::openssl::{days, leaf_section, Issued, KeyKind, Pki, Spec};
+use support::peers::{mockupdb_peers_or_skip, peer_script, run_with_timeout, MockSet};
+use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
-use time::{OffsetDateTime, UtcOffset};
-
-const MONGOTLS: &str = env!("CARGO_BIN_EXE_mongotls");
+use time::OffsetDateTime;
 
 /// The replica set's name.
 const SET_NAME: &str = "rs0";
 
-/// How long the mock replica set may take to listen (Python start-up on a loaded machine).
-const READY_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// Bound on any one judge process; reaching it is a test failure, not a verdict.
 const PROCESS_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// How long the mock may take to exit after its stdin closes before it is killed.
-const EXIT_GRACE: Duration = Duration::from_secs(5);
 
 /// `mongotls check --timeout`: generous, a loaded machine must not turn into a verdict.
 const CHECK_TIMEOUT: &str = "10s";
@@ -66,294 +61,9 @@ const HEALTHY_BUDGET_MS: f64 = 1000.0;
 const PARALLEL_SCENARIOS: usize = 3;
 
 // ---------------------------------------------------------------------------------------------
-// Tools
+// A PKI made with `openssl req` and `openssl ca` (`support::openssl`, as in
+// tests/openssl_acceptance.rs)
 // ---------------------------------------------------------------------------------------------
-
-fn tool_runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn peer_script(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/peers")
-        .join(name)
-}
-
-/// Locally a missing independent peer skips (loudly); in CI (`CI` set, as `.ci/run` runs) it
-/// fails, since `.ci/run` installs the peers and a skipped acceptance test proves nothing.
-fn skip_or_fail_in_ci(why: &str) {
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{why}: .ci/run must install it (apt-get install openssl python3; \
-         python3 -m pip install pymongo mockupdb)"
-    );
-    eprintln!("skipped: {why}");
-}
-
-/// Runs `cmd` (stdin from /dev/null) to completion, killing it after `limit`.
-fn run_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
-    let drain = |mut r: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().expect("stdout is piped")));
-    let err = drain(Box::new(child.stderr.take().expect("stderr is piped")));
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        match child.try_wait().expect("wait for child") {
-            Some(status) => break status,
-            None if Instant::now() >= deadline => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("{cmd:?} did not finish within {limit:?}");
-            }
-            None => thread::sleep(Duration::from_millis(10)),
-        }
-    };
-    Output {
-        status,
-        stdout: out.join().expect("join stdout reader"),
-        stderr: err.join().expect("join stderr reader"),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// A PKI made with `openssl req` and `openssl ca` (as in tests/openssl_acceptance.rs)
-// ---------------------------------------------------------------------------------------------
-
-/// `YYYYMMDDHHMMSSZ`, as `openssl ca -startdate/-enddate` take it.
-fn asn1_time(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}{:02}{:02}{:02}{:02}{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-fn days(n: i64) -> time::Duration {
-    time::Duration::days(n)
-}
-
-const CA_CONFIG: &str = "\
-[ ca ]
-default_ca = CA_default
-
-[ CA_default ]
-database = index.txt
-serial = serial.txt
-new_certs_dir = newcerts
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-email_in_dn = no
-
-[ policy_any ]
-organizationName = optional
-commonName = supplied
-
-[ req ]
-distinguished_name = req_dn
-
-[ req_dn ]
-";
-
-const EXTENSIONS: &str = "\
-[ root_ca ]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-
-[ intermediate_ca ]
-basicConstraints = critical,CA:TRUE,pathlen:0
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost,IP:127.0.0.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-
-[ server_other_host ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:mongo-old.example
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-";
-
-#[derive(Clone, Copy)]
-enum KeyKind {
-    P256,
-    Rsa(u32),
-}
-
-/// What to issue.
-struct Spec<'a> {
-    name: &'a str,
-    subject: &'a str,
-    key: KeyKind,
-    /// Section of the extensions file.
-    extensions: &'a str,
-    not_before: OffsetDateTime,
-    not_after: OffsetDateTime,
-}
-
-/// A certificate (PEM) and its private key (PEM).
-#[derive(Clone, Debug)]
-struct Issued {
-    cert: PathBuf,
-    key: PathBuf,
-}
-
-struct Pki {
-    dir: PathBuf,
-    config: PathBuf,
-    extensions: PathBuf,
-}
-
-impl Pki {
-    fn new(dir: &Path) -> Pki {
-        let config = dir.join("ca.cnf");
-        let extensions = dir.join("extensions.cnf");
-        fs::write(&config, CA_CONFIG).expect("write ca.cnf");
-        fs::write(&extensions, EXTENSIONS).expect("write extensions.cnf");
-        fs::write(dir.join("index.txt"), "").expect("write index.txt");
-        fs::write(dir.join("serial.txt"), "1000\n").expect("write serial.txt");
-        fs::create_dir_all(dir.join("newcerts")).expect("create newcerts");
-        Pki {
-            dir: dir.to_path_buf(),
-            config,
-            extensions,
-        }
-    }
-
-    fn path(&self, file: &str) -> PathBuf {
-        self.dir.join(file)
-    }
-
-    /// Runs `openssl ARGS` in the PKI directory; panics with its output when it fails.
-    fn openssl(&self, args: &[&str]) -> Output {
-        let out = run_with_timeout(
-            Command::new("openssl").args(args).current_dir(&self.dir),
-            PROCESS_TIMEOUT,
-        );
-        assert!(
-            out.status.success(),
-            "openssl {} failed ({}):\n{}\n{}",
-            args.join(" "),
-            out.status,
-            text(&out.stdout),
-            text(&out.stderr)
-        );
-        out
-    }
-
-    fn generate_key(&self, name: &str, kind: KeyKind) -> PathBuf {
-        let key = self.path(&format!("{name}.key"));
-        let mut args = vec!["genpkey", "-out", path_str(&key)];
-        let bits;
-        match kind {
-            KeyKind::P256 => {
-                args.extend(["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]);
-            }
-            KeyKind::Rsa(n) => {
-                bits = format!("rsa_keygen_bits:{n}");
-                args.extend(["-algorithm", "RSA", "-pkeyopt", &bits]);
-            }
-        }
-        self.openssl(&args);
-        key
-    }
-
-    /// Issues `spec` with `openssl req` + `openssl ca`; `issuer` `None` means self-signed.
-    fn issue(&self, spec: &Spec<'_>, issuer: Option<&Issued>) -> Issued {
-        let key = self.generate_key(spec.name, spec.key);
-        let csr = self.path(&format!("{}.csr", spec.name));
-        let cert = self.path(&format!("{}.pem", spec.name));
-        self.openssl(&[
-            "req",
-            "-new",
-            "-config",
-            path_str(&self.config),
-            "-key",
-            path_str(&key),
-            "-subj",
-            spec.subject,
-            "-out",
-            path_str(&csr),
-        ]);
-        let start = asn1_time(spec.not_before);
-        let end = asn1_time(spec.not_after);
-        let mut args = vec![
-            "ca",
-            "-config",
-            path_str(&self.config),
-            "-batch",
-            "-notext",
-            "-preserveDN",
-            "-in",
-            path_str(&csr),
-            "-out",
-            path_str(&cert),
-            "-startdate",
-            &start,
-            "-enddate",
-            &end,
-            "-md",
-            "sha256",
-            "-extfile",
-            path_str(&self.extensions),
-            "-extensions",
-            spec.extensions,
-        ];
-        match issuer {
-            Some(issuer) => args.extend([
-                "-cert",
-                path_str(&issuer.cert),
-                "-keyfile",
-                path_str(&issuer.key),
-            ]),
-            None => args.extend(["-selfsign", "-keyfile", path_str(&key)]),
-        }
-        self.openssl(&args);
-        Issued { cert, key }
-    }
-}
 
 /// Every certificate the scenarios serve.
 struct Certs {
@@ -368,50 +78,14 @@ struct Certs {
 }
 
 fn make_certs(pki: &Pki, now: OffsetDateTime) -> Certs {
-    let ca_valid = (now - days(30), now + days(3650));
     let leaf_valid = (now - days(1), now + days(365));
     let expired = (now - days(60), now - days(2));
     let future = (now + days(2), now + days(365));
-    let spec = |name, subject, key, extensions, (not_before, not_after)| Spec {
-        name,
-        subject,
-        key,
-        extensions,
-        not_before,
-        not_after,
-    };
+    let spec = Spec::new;
     let server = |name, valid| spec(name, "/CN=localhost", KeyKind::P256, "server", valid);
 
-    let root = pki.issue(
-        &spec(
-            "root",
-            "/O=mongotls independent/CN=Independent Root CA",
-            KeyKind::Rsa(2048),
-            "root_ca",
-            ca_valid,
-        ),
-        None,
-    );
-    let intermediate = pki.issue(
-        &spec(
-            "intermediate",
-            "/O=mongotls independent/CN=Independent Intermediate CA",
-            KeyKind::P256,
-            "intermediate_ca",
-            ca_valid,
-        ),
-        Some(&root),
-    );
-    let other_root = pki.issue(
-        &spec(
-            "other_root",
-            "/O=somebody else/CN=Unrelated Root CA",
-            KeyKind::P256,
-            "root_ca",
-            ca_valid,
-        ),
-        None,
-    );
+    let (root, intermediate) = pki.root_and_intermediate(now, "independent", "Independent");
+    let other_root = pki.unrelated_root(now);
     Certs {
         good: pki.issue(&server("good", leaf_valid), Some(&intermediate)),
         expired: pki.issue(&server("expired", expired), Some(&intermediate)),
@@ -584,112 +258,27 @@ fn scenarios(c: &Certs) -> Vec<Scenario> {
 // The independent server: MockupDB, driven by tests/peers/mock_replset.py
 // ---------------------------------------------------------------------------------------------
 
-/// A running mock replica set. It serves until its stdin closes; dropping this closes it,
-/// waits briefly, then kills and reaps the process.
-struct MockSet {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    /// `localhost:PORT` per member, in spec order.
-    members: Vec<String>,
-    /// The ready line (versions of the peer stack).
-    info: Value,
-    stderr_path: PathBuf,
-}
-
-impl MockSet {
-    fn start(dir: &Path, s: &Scenario) -> MockSet {
-        let members: Vec<Value> = s
-            .members
-            .iter()
-            .map(|m| {
-                json!({
-                    "mode": m.mode,
-                    "cert": m.leaf.as_ref().map(|l| path_str(&l.cert).to_string()),
-                    "key": m.leaf.as_ref().map(|l| path_str(&l.key).to_string()),
-                    "chain": m.chain.iter().map(|p| path_str(p).to_string()).collect::<Vec<_>>(),
-                    "primary": m.primary,
-                })
+/// Starts the mock replica set serving `s`'s members (`support::peers::MockSet`).
+fn start_mock(dir: &Path, s: &Scenario) -> MockSet {
+    let members: Vec<Value> = s
+        .members
+        .iter()
+        .map(|m| {
+            json!({
+                "mode": m.mode,
+                "cert": m.leaf.as_ref().map(|l| path_str(&l.cert).to_string()),
+                "key": m.leaf.as_ref().map(|l| path_str(&l.key).to_string()),
+                "chain": m.chain.iter().map(|p| path_str(p).to_string()).collect::<Vec<_>>(),
+                "primary": m.primary,
             })
-            .collect();
-        let spec_path = dir.join("spec.json");
-        fs::write(
-            &spec_path,
-            json!({ "set_name": SET_NAME, "members": members }).to_string(),
-        )
-        .expect("write spec.json");
-        let stderr_path = dir.join("mock.stderr");
-        let mut child = Command::new("python3")
-            .arg(peer_script("mock_replset.py"))
-            .arg(&spec_path)
-            .current_dir(dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(File::create(&stderr_path).expect("create mock.stderr"))
-            .spawn()
-            .expect("spawn python3 mock_replset.py");
-        let stdin = child.stdin.take();
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut set = MockSet {
-            child,
-            stdin,
-            members: Vec::new(),
-            info: Value::Null,
-            stderr_path,
-        };
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            // The first line is the ready line; keep draining until the process exits.
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                let _ = tx.send(line);
-            }
-        });
-        let line = match rx.recv_timeout(READY_TIMEOUT) {
-            Ok(line) => line,
-            Err(RecvTimeoutError::Timeout) => panic!(
-                "{}: the mock replica set did not start within {READY_TIMEOUT:?}: {}",
-                s.name,
-                set.stderr()
-            ),
-            Err(RecvTimeoutError::Disconnected) => {
-                panic!("{}: the mock replica set exited: {}", s.name, set.stderr())
-            }
-        };
-        set.info = serde_json::from_str(&line)
-            .unwrap_or_else(|e| panic!("{}: bad ready line ({e}): {line}", s.name));
-        set.members = set.info["members"]
-            .as_array()
-            .expect("members in the ready line")
-            .iter()
-            .map(|m| m.as_str().expect("member name").to_string())
-            .collect();
-        assert_eq!(set.members.len(), s.members.len(), "{line}");
-        set
-    }
-
-    fn stderr(&self) -> String {
-        fs::read_to_string(&self.stderr_path).unwrap_or_default()
-    }
-
-    fn seed_list(&self) -> String {
-        self.members.join(",")
-    }
-}
-
-impl Drop for MockSet {
-    fn drop(&mut self) {
-        // Closing stdin is the shutdown signal.
-        drop(self.stdin.take());
-        let deadline = Instant::now() + EXIT_GRACE;
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+        })
+        .collect();
+    MockSet::start(
+        dir,
+        &json!({ "set_name": SET_NAME, "members": members }),
+        &format!("{}: ", s.name),
+        "the mock replica set",
+    )
 }
 
 fn port_of(member: &str) -> &str {
@@ -899,7 +488,7 @@ struct ScenarioResult {
 fn run_scenario(root: &Path, index: usize, s: &Scenario) -> ScenarioResult {
     let dir = root.join(format!("scenario-{index}"));
     fs::create_dir_all(&dir).expect("create scenario directory");
-    let set = MockSet::start(&dir, s);
+    let set = start_mock(&dir, s);
 
     // mongotls first and alone, so that its timing is its own.
     let (exit, report, raw) = judge_mongotls(&set, &s.ca);
@@ -1201,23 +790,20 @@ fn print_table(results: &[(usize, ScenarioResult)]) {
 
 #[test]
 fn check_agrees_with_pymongo_and_s_client_against_mockupdb() {
-    if !tool_runs("openssl", &["version"]) {
-        skip_or_fail_in_ci("openssl not on PATH");
-        return;
-    }
-    if !tool_runs("python3", &["-c", "import ssl"]) {
-        skip_or_fail_in_ci("python3 not available");
-        return;
-    }
-    if !tool_runs("python3", &["-c", "import pymongo, mockupdb"]) {
-        skip_or_fail_in_ci("python3 modules pymongo and mockupdb not installed");
+    if !mockupdb_peers_or_skip() {
         return;
     }
     let started = Instant::now();
     let tmp = TempDir::new().expect("create temporary directory");
-    let pki_dir = tmp.path().join("pki");
-    fs::create_dir_all(&pki_dir).expect("create pki directory");
-    let pki = Pki::new(&pki_dir);
+    let pki = Pki::new(
+        &tmp.path().join("pki"),
+        &[leaf_section(
+            "server_other_host",
+            "serverAuth",
+            Some("DNS:mongo-old.example"),
+        )],
+    )
+    .with_timeout(PROCESS_TIMEOUT);
     let certs = make_certs(&pki, OffsetDateTime::now_utc());
     let all = scenarios(&certs);
 

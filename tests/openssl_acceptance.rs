@@ -16,20 +16,27 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
+mod support;
+
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use support::openssl::{
+    ca_validity, days, leaf_section, Issued, KeyKind, Pki, Spec, LOCALHOST_SAN,
+};
+use support::peers::{
+    openssl_available, python_available, skip_or_fail_in_ci, INSTALL_OPENSSL_PYTHON,
+};
+use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
-use time::{OffsetDateTime, UtcOffset};
-
-const MONGOTLS: &str = env!("CARGO_BIN_EXE_mongotls");
+use time::OffsetDateTime;
 
 /// How long `s_server` may take to start listening.
 const SERVER_START_TIMEOUT: Duration = Duration::from_secs(10);
@@ -41,33 +48,6 @@ const BIND_ATTEMPTS: usize = 5;
 // Tools
 // ---------------------------------------------------------------------------------------------
 
-fn tool_runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
-fn openssl_available() -> bool {
-    tool_runs("openssl", &["version"])
-}
-
-fn python_available() -> bool {
-    tool_runs("python3", &["-c", "import socket, ssl"])
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// `openssl` version line, for the table header.
 fn openssl_version() -> String {
     let out = Command::new("openssl")
@@ -77,268 +57,17 @@ fn openssl_version() -> String {
     text(&out.stdout).trim().to_string()
 }
 
-/// `YYYYMMDDHHMMSSZ`, as `openssl ca -startdate/-enddate` take it.
-fn asn1_time(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}{:02}{:02}{:02}{:02}{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-fn days(n: i64) -> time::Duration {
-    time::Duration::days(n)
-}
-
 // ---------------------------------------------------------------------------------------------
-// A PKI made with `openssl req` and `openssl ca`
+// A PKI made with `openssl req` and `openssl ca` (`support::openssl`): this test's sections
 // ---------------------------------------------------------------------------------------------
 
-const CA_CONFIG: &str = "\
-[ ca ]
-default_ca = CA_default
-
-[ CA_default ]
-database = index.txt
-serial = serial.txt
-new_certs_dir = newcerts
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-email_in_dn = no
-
-[ policy_any ]
-organizationName = optional
-commonName = supplied
-
-[ req ]
-distinguished_name = req_dn
-
-[ req_dn ]
-";
-
-const EXTENSIONS: &str = "\
-[ root_ca ]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-
-[ intermediate_ca ]
-basicConstraints = critical,CA:TRUE,pathlen:0
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
-
-[ server ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost,IP:127.0.0.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-
-[ server_other_host ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:other.example
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-
-[ server_cn_only ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = serverAuth
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-
-[ client_only ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-extendedKeyUsage = clientAuth
-subjectAltName = DNS:localhost,IP:127.0.0.1
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-";
-
-#[derive(Clone, Copy)]
-enum KeyKind {
-    P256,
-    Rsa(u32),
-}
-
-/// What to issue.
-struct Spec<'a> {
-    name: &'a str,
-    subject: &'a str,
-    key: KeyKind,
-    /// Section of the extensions file.
-    extensions: &'a str,
-    not_before: OffsetDateTime,
-    not_after: OffsetDateTime,
-    /// Digest of the signature (`-md`).
-    md: &'a str,
-}
-
-/// A certificate (PEM) and its private key (PEM).
-#[derive(Clone, Debug)]
-struct Issued {
-    cert: PathBuf,
-    key: PathBuf,
-}
-
-struct Pki {
-    dir: PathBuf,
-    config: PathBuf,
-    extensions: PathBuf,
-}
-
-impl Pki {
-    fn new(dir: &Path) -> Pki {
-        let config = dir.join("ca.cnf");
-        let extensions = dir.join("extensions.cnf");
-        fs::write(&config, CA_CONFIG).expect("write ca.cnf");
-        fs::write(&extensions, EXTENSIONS).expect("write extensions.cnf");
-        fs::write(dir.join("index.txt"), "").expect("write index.txt");
-        fs::write(dir.join("serial.txt"), "1000\n").expect("write serial.txt");
-        fs::create_dir_all(dir.join("newcerts")).expect("create newcerts");
-        Pki {
-            dir: dir.to_path_buf(),
-            config,
-            extensions,
-        }
-    }
-
-    fn path(&self, file: &str) -> PathBuf {
-        self.dir.join(file)
-    }
-
-    /// Runs `openssl ARGS` in the PKI directory; panics with its output when it fails.
-    fn openssl(&self, args: &[&str]) -> Output {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(&self.dir)
-            .stdin(Stdio::null())
-            .output()
-            .expect("spawn openssl");
-        assert!(
-            out.status.success(),
-            "openssl {} failed ({}):\n{}\n{}",
-            args.join(" "),
-            out.status,
-            text(&out.stdout),
-            text(&out.stderr)
-        );
-        out
-    }
-
-    fn generate_key(&self, name: &str, kind: KeyKind) -> PathBuf {
-        let key = self.path(&format!("{name}.key"));
-        let mut args = vec!["genpkey", "-out", path_str(&key)];
-        let bits;
-        match kind {
-            KeyKind::P256 => {
-                args.extend(["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]);
-            }
-            KeyKind::Rsa(n) => {
-                bits = format!("rsa_keygen_bits:{n}");
-                args.extend(["-algorithm", "RSA", "-pkeyopt", &bits]);
-            }
-        }
-        self.openssl(&args);
-        key
-    }
-
-    /// Issues `spec` with `openssl req` + `openssl ca`; `issuer` `None` means self-signed.
-    fn issue(&self, spec: &Spec<'_>, issuer: Option<&Issued>) -> Issued {
-        let key = self.generate_key(spec.name, spec.key);
-        let csr = self.path(&format!("{}.csr", spec.name));
-        let cert = self.path(&format!("{}.pem", spec.name));
-        self.openssl(&[
-            "req",
-            "-new",
-            "-config",
-            path_str(&self.config),
-            "-key",
-            path_str(&key),
-            "-subj",
-            spec.subject,
-            "-out",
-            path_str(&csr),
-        ]);
-        let start = asn1_time(spec.not_before);
-        let end = asn1_time(spec.not_after);
-        let mut args = vec![
-            "ca",
-            "-config",
-            path_str(&self.config),
-            "-batch",
-            "-notext",
-            "-preserveDN",
-            "-in",
-            path_str(&csr),
-            "-out",
-            path_str(&cert),
-            "-startdate",
-            &start,
-            "-enddate",
-            &end,
-            "-md",
-            spec.md,
-            "-extfile",
-            path_str(&self.extensions),
-            "-extensions",
-            spec.extensions,
-        ];
-        match issuer {
-            Some(issuer) => args.extend([
-                "-cert",
-                path_str(&issuer.cert),
-                "-keyfile",
-                path_str(&issuer.key),
-            ]),
-            None => args.extend(["-selfsign", "-keyfile", path_str(&key)]),
-        }
-        self.openssl(&args);
-        Issued { cert, key }
-    }
-
-    /// `cert`'s SHA-256 fingerprint as `openssl x509 -fingerprint -sha256` prints it.
-    fn fingerprint(&self, cert: &Path) -> String {
-        let out = self.openssl(&[
-            "x509",
-            "-noout",
-            "-fingerprint",
-            "-sha256",
-            "-in",
-            path_str(cert),
-        ]);
-        let line = text(&out.stdout);
-        line.trim()
-            .split_once('=')
-            .map(|(_, fp)| fp.trim().to_uppercase())
-            .expect("openssl fingerprint line has '='")
-    }
-
-    /// `cert` as DER, converted by `openssl x509`.
-    fn der(&self, cert: &Path, out: &Path) -> Vec<u8> {
-        self.openssl(&[
-            "x509",
-            "-in",
-            path_str(cert),
-            "-outform",
-            "DER",
-            "-out",
-            path_str(out),
-        ]);
-        fs::read(out).expect("read DER")
-    }
+/// The sections this test adds to the PKI's extensions file.
+fn extensions() -> Vec<String> {
+    vec![
+        leaf_section("server_other_host", "serverAuth", Some("DNS:other.example")),
+        leaf_section("server_cn_only", "serverAuth", None),
+        leaf_section("client_only", "clientAuth", Some(LOCALHOST_SAN)),
+    ]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -436,47 +165,16 @@ struct Scenario {
 }
 
 fn build_scenarios(pki: &Pki, now: OffsetDateTime) -> Vec<Scenario> {
-    let ca_valid = (now - days(30), now + days(3650));
+    let ca_valid = ca_validity(now);
     let leaf_valid = (now - days(1), now + days(365));
     let expired = (now - days(60), now - days(2));
     let future = (now + days(2), now + days(365));
 
-    let spec = |name: &'static str,
-                subject: &'static str,
-                key: KeyKind,
-                extensions: &'static str,
-                (not_before, not_after): (OffsetDateTime, OffsetDateTime)| Spec {
-        name,
-        subject,
-        key,
-        extensions,
-        not_before,
-        not_after,
-        md: "sha256",
-    };
+    let spec = Spec::new;
     let server =
         |name: &'static str, valid| spec(name, "/CN=localhost", KeyKind::P256, "server", valid);
 
-    let root = pki.issue(
-        &spec(
-            "root",
-            "/O=mongotls acceptance/CN=Acceptance Root CA",
-            KeyKind::Rsa(2048),
-            "root_ca",
-            ca_valid,
-        ),
-        None,
-    );
-    let inter = pki.issue(
-        &spec(
-            "intermediate",
-            "/O=mongotls acceptance/CN=Acceptance Intermediate CA",
-            KeyKind::P256,
-            "intermediate_ca",
-            ca_valid,
-        ),
-        Some(&root),
-    );
+    let (root, inter) = pki.root_and_intermediate(now, "acceptance", "Acceptance");
     let good = pki.issue(&server("good", leaf_valid), Some(&inter));
     let expired_leaf = pki.issue(&server("expired_leaf", expired), Some(&inter));
     let future_leaf = pki.issue(&server("future_leaf", future), Some(&inter));
@@ -521,16 +219,7 @@ fn build_scenarios(pki: &Pki, now: OffsetDateTime) -> Vec<Scenario> {
         Some(&inter_under_expired_root),
     );
 
-    let other_root = pki.issue(
-        &spec(
-            "other_root",
-            "/O=somebody else/CN=Unrelated Root CA",
-            KeyKind::P256,
-            "root_ca",
-            ca_valid,
-        ),
-        None,
-    );
+    let other_root = pki.unrelated_root(now);
     let self_signed = pki.issue(&server("self_signed", leaf_valid), None);
     let other_host = pki.issue(
         &spec(
@@ -1074,29 +763,22 @@ fn short_openssl(j: &OpensslJudgement) -> String {
     }
 }
 
-/// Locally a missing independent peer skips (loudly); in CI (`CI` set, as `.ci/run` runs) it
-/// fails, since `.ci/run` installs both peers and a skipped acceptance test proves nothing.
-fn skip_or_fail_in_ci(why: &str) {
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{why}: .ci/run must install it (apt-get install openssl python3)"
-    );
-    eprintln!("skipped: {why}");
-}
-
 #[test]
 fn openssl_made_chains_are_judged_like_openssl_and_pymongo() {
     if !openssl_available() {
-        skip_or_fail_in_ci("openssl not on PATH");
+        skip_or_fail_in_ci("openssl not on PATH", INSTALL_OPENSSL_PYTHON);
         return;
     }
     let python = python_available();
     if !python {
-        skip_or_fail_in_ci("python3 not available: live PyMongo-like handshakes skipped");
+        skip_or_fail_in_ci(
+            "python3 not available: live PyMongo-like handshakes skipped",
+            INSTALL_OPENSSL_PYTHON,
+        );
     }
     let started = Instant::now();
     let tmp = TempDir::new().expect("create temporary directory");
-    let pki = Pki::new(tmp.path());
+    let pki = Pki::new(tmp.path(), &extensions());
     let now = OffsetDateTime::now_utc();
     let scenarios = build_scenarios(&pki, now);
     let built = started.elapsed();
@@ -1368,11 +1050,11 @@ fn codes(json: &Value) -> Vec<String> {
 #[test]
 fn ca_command_reads_openssl_made_bundles() {
     if !openssl_available() {
-        skip_or_fail_in_ci("openssl not on PATH");
+        skip_or_fail_in_ci("openssl not on PATH", INSTALL_OPENSSL_PYTHON);
         return;
     }
     let tmp = TempDir::new().expect("create temporary directory");
-    let pki = Pki::new(tmp.path());
+    let pki = Pki::new(tmp.path(), &extensions());
     let now = OffsetDateTime::now_utc();
     let valid = (now - days(30), now + days(3650));
     let root = pki.issue(

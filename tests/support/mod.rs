@@ -1,1 +1,5 @@
+pub mod hostile;
+pub mod openssl;
+pub mod peers;
 pub mod pki;
+pub mod run;

@@ -1,0 +1,249 @@
+//! The independent peers of the acceptance tests (the `openssl` CLI, `python3`, PyMongo,
+//! MockupDB): finding them, skipping without them (but failing in CI), and running them as child
+//! processes that are always reaped.
+//!
+//! - [`tool_runs`], [`openssl_available`], [`python_available`]: whether a tool is there.
+//! - [`skip_or_fail_in_ci`], [`mockupdb_peers_or_skip`]: a missing peer skips locally, fails in CI.
+//! - [`run_with_timeout`]: a child process run to completion, killed after a bound.
+//! - [`MockSet`]: `tests/peers/mock_replset.py` (MockupDB) serving a spec, stopped when dropped.
+
+// Not every test binary that includes `support` uses every helper, a peer that cannot be run
+// should fail the test loudly, and a skip says so on stderr.
+#![allow(
+    dead_code,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::print_stderr
+)]
+
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// What `.ci/run` installs for the `openssl` CLI acceptance tests.
+pub const INSTALL_OPENSSL_PYTHON: &str = "apt-get install openssl python3";
+
+/// What `.ci/run` installs for the MockupDB acceptance tests.
+pub const INSTALL_MOCKUPDB_PEERS: &str =
+    "apt-get install openssl python3; python3 -m pip install pymongo mockupdb";
+
+/// How long the mock replica set may take to listen (Python start-up on a loaded machine).
+pub const READY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long the mock may take to exit after its stdin closes before it is killed.
+pub const EXIT_GRACE: Duration = Duration::from_secs(5);
+
+// ---------------------------------------------------------------------------------------------
+// Tools
+// ---------------------------------------------------------------------------------------------
+
+/// Whether `program ARGS` runs and succeeds (all output discarded).
+pub fn tool_runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+/// `openssl version` runs.
+pub fn openssl_available() -> bool {
+    tool_runs("openssl", &["version"])
+}
+
+/// `python3` runs and has its `socket` and `ssl` modules.
+pub fn python_available() -> bool {
+    tool_runs("python3", &["-c", "import socket, ssl"])
+}
+
+/// Locally a missing independent peer skips (loudly); in CI (`CI` set, as `.ci/run` runs) it
+/// fails, since `.ci/run` installs the peers (`install` says how) and a skipped acceptance test
+/// proves nothing.
+pub fn skip_or_fail_in_ci(why: &str, install: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{why}: .ci/run must install it ({install})"
+    );
+    eprintln!("skipped: {why}");
+}
+
+/// Whether `openssl`, `python3` and its `pymongo` and `mockupdb` modules are all there; when
+/// one is not, skips (or fails in CI) naming the first missing one and returns false.
+pub fn mockupdb_peers_or_skip() -> bool {
+    if !openssl_available() {
+        skip_or_fail_in_ci("openssl not on PATH", INSTALL_MOCKUPDB_PEERS);
+        return false;
+    }
+    if !tool_runs("python3", &["-c", "import ssl"]) {
+        skip_or_fail_in_ci("python3 not available", INSTALL_MOCKUPDB_PEERS);
+        return false;
+    }
+    if !tool_runs("python3", &["-c", "import pymongo, mockupdb"]) {
+        skip_or_fail_in_ci(
+            "python3 modules pymongo and mockupdb not installed",
+            INSTALL_MOCKUPDB_PEERS,
+        );
+        return false;
+    }
+    true
+}
+
+/// `tests/peers/NAME`.
+pub fn peer_script(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/peers")
+        .join(name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `cmd` (stdin from /dev/null) to completion, killing it after `limit`.
+pub fn run_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
+    let drain = |mut r: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout is piped")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr is piped")));
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        match child.try_wait().expect("wait for child") {
+            Some(status) => break status,
+            None if Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{cmd:?} did not finish within {limit:?}");
+            }
+            None => thread::sleep(Duration::from_millis(10)),
+        }
+    };
+    Output {
+        status,
+        stdout: out.join().expect("join stdout reader"),
+        stderr: err.join().expect("join stderr reader"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The independent server: MockupDB, driven by tests/peers/mock_replset.py
+// ---------------------------------------------------------------------------------------------
+
+/// A running mock replica set. It serves until its stdin closes; dropping this closes it,
+/// waits briefly, then kills and reaps the process.
+pub struct MockSet {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    /// `localhost:PORT` per member, in spec order.
+    pub members: Vec<String>,
+    /// The ready line, parsed (versions of the peer stack, and what the mock understood).
+    pub info: Value,
+    /// The ready line as the mock printed it.
+    pub ready_line: String,
+    stderr_path: PathBuf,
+}
+
+impl MockSet {
+    /// Starts `mock_replset.py` on `spec` (`{"set_name": …, "members": […]}`, written to
+    /// `dir/spec.json`) and waits for its ready line, which must name one address per member.
+    /// Start-up failures panic with `context` before the message, and call the mock `what`.
+    pub fn start(dir: &Path, spec: &Value, context: &str, what: &str) -> MockSet {
+        let spec_path = dir.join("spec.json");
+        fs::write(&spec_path, spec.to_string()).expect("write spec.json");
+        let stderr_path = dir.join("mock.stderr");
+        let mut child = Command::new("python3")
+            .arg(peer_script("mock_replset.py"))
+            .arg(&spec_path)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(File::create(&stderr_path).expect("create mock.stderr"))
+            .spawn()
+            .expect("spawn python3 mock_replset.py");
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut set = MockSet {
+            child,
+            stdin,
+            members: Vec::new(),
+            info: Value::Null,
+            ready_line: String::new(),
+            stderr_path,
+        };
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            // The first line is the ready line; keep draining until the process exits.
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                let _ = tx.send(line);
+            }
+        });
+        let line = match rx.recv_timeout(READY_TIMEOUT) {
+            Ok(line) => line,
+            Err(RecvTimeoutError::Timeout) => panic!(
+                "{context}{what} did not start within {READY_TIMEOUT:?}: {}",
+                set.stderr()
+            ),
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("{context}{what} exited: {}", set.stderr())
+            }
+        };
+        set.info = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("{context}bad ready line ({e}): {line}"));
+        set.members = set.info["members"]
+            .as_array()
+            .expect("members in the ready line")
+            .iter()
+            .map(|m| m.as_str().expect("member name").to_string())
+            .collect();
+        let wanted = spec["members"].as_array().map_or(0, Vec::len);
+        assert_eq!(set.members.len(), wanted, "{line}");
+        set.ready_line = line;
+        set
+    }
+
+    /// What the mock has written to stderr so far.
+    pub fn stderr(&self) -> String {
+        fs::read_to_string(&self.stderr_path).unwrap_or_default()
+    }
+
+    /// `host:port,host:port,…`, for a seed list.
+    pub fn seed_list(&self) -> String {
+        self.members.join(",")
+    }
+}
+
+impl Drop for MockSet {
+    fn drop(&mut self) {
+        // Closing stdin is the shutdown signal.
+        drop(self.stdin.take());
+        let deadline = Instant::now() + EXIT_GRACE;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,74 @@
+//! Running the `mongotls` binary as users run it, and reading what it prints.
+//!
+//! [`mongotls`] runs the binary to completion and gives its exit code and output as a [`Run`];
+//! [`Run::json`] parses its stdout. [`text`] and [`path_str`] turn process output and temporary
+//! paths into strings; [`assert_snake`] guards the JSON contract's key style.
+
+// Not every test binary that includes `support` uses every helper, and a helper that cannot do
+// its job should fail the test loudly.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The binary under test.
+pub const MONGOTLS: &str = env!("CARGO_BIN_EXE_mongotls");
+
+/// What a finished `mongotls` run gave (`code` is -1 when it was killed by a signal).
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout as JSON; panics with both streams when it is not.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+}
+
+/// Runs `mongotls ARGS` to completion (stdin inherited, output captured).
+pub fn mongotls<S: AsRef<OsStr>>(args: &[S]) -> Run {
+    let out = Command::new(MONGOTLS)
+        .args(args)
+        .output()
+        .expect("run mongotls");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: text(&out.stdout),
+        stderr: text(&out.stderr),
+    }
+}
+
+/// Process output as text (invalid UTF-8 replaced).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A temporary path as `&str`, for command lines.
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("temporary paths are UTF-8")
+}
+
+/// Asserts that every object key in `v` (named from `at` down) is snake_case.
+pub fn assert_snake(v: &Value, at: &str) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                assert!(
+                    k.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                    "key {at}.{k} is not snake_case"
+                );
+                assert_snake(v, &format!("{at}.{k}"));
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| assert_snake(i, at)),
+        _ => {}
+    }
+}
