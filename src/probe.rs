@@ -589,8 +589,8 @@ fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) ->
         ),
         NetError::Tls(TlsFailure::Closed(_)) => fail(
             Code::TlsHandshakeFailed,
-            format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello"),
-            "check that SSL is enabled for this instance; clients see \"EOF\" or \"connection reset\" here",
+            format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello, and so does one that rejects this client's TLS versions or ciphers without an alert"),
+            "check that SSL is enabled for this instance and allows TLS 1.2 or 1.3; clients see \"EOF\" or \"connection reset\" here",
         ),
         _ => fail(
             Code::TlsHandshakeFailed,

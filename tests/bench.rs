@@ -272,3 +272,24 @@ fn absurd_values_are_usage_errors() {
         assert!(!run.stderr.is_empty());
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_clients_would_refuse_is_noted_before_its_figures() {
+    let sb = Sandbox::start(SandboxConfig {
+        members: 1,
+        scenario: Scenario::Expired,
+        tls_mode: Some(TlsMode::Allow),
+        handshake_delay: None,
+    })
+    .await
+    .expect("start sandbox");
+    // The sandbox URI carries tlsCAFile, so bench checks the chain first.
+    let run = bench(args(&sb.uri(), &["--format", "json"])).await;
+    sb.shutdown().await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = json(&run);
+    let notes = r["notes"].to_string();
+    assert!(notes.contains("clients would refuse"), "{notes}");
+    assert!(notes.contains("cert.expired"), "{notes}");
+    assert!(!r["comparisons"].as_array().unwrap().is_empty());
+}
