@@ -214,6 +214,31 @@ pub struct MemberReport {
     pub leaf: Option<Cert>,
 }
 
+impl MemberReport {
+    /// A report with nothing learnt yet.
+    fn empty(target: &Target, server_name: String) -> Self {
+        MemberReport {
+            address: target.address.clone(),
+            seed: false,
+            in_config: false,
+            resolved: Vec::new(),
+            connected_to: None,
+            server_name,
+            tls_mode: TlsMode::Unknown,
+            timings_ms: Timings::default(),
+            tls: None,
+            chain: None,
+            hello: None,
+            server_version: None,
+            ping_ok: false,
+            plaintext: None,
+            findings: Vec::new(),
+            hello_reply: None,
+            leaf: None,
+        }
+    }
+}
+
 fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e6).round() / 1e3
 }
@@ -234,25 +259,7 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
         Ok(n) => n,
         Err(e) => return invalid_name(target, &e),
     };
-    let mut r = MemberReport {
-        address: target.address.clone(),
-        seed: false,
-        in_config: false,
-        resolved: Vec::new(),
-        connected_to: None,
-        server_name: server_name.to_str().into_owned(),
-        tls_mode: TlsMode::Unknown,
-        timings_ms: Timings::default(),
-        tls: None,
-        chain: None,
-        hello: None,
-        server_version: None,
-        ping_ok: false,
-        plaintext: None,
-        findings: Vec::new(),
-        hello_reply: None,
-        leaf: None,
-    };
+    let mut r = MemberReport::empty(target, server_name.to_str().into_owned());
 
     // 1. DNS
     let resolved = match net::resolve(&target.host, target.port, s.timeout).await {
@@ -324,29 +331,14 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
 /// The report of a member whose name cannot be used at all (SNI is sent for DNS names only;
 /// IP addresses are matched against IP SANs).
 fn invalid_name(target: &Target, why: &str) -> MemberReport {
-    MemberReport {
-        address: target.address.clone(),
-        seed: false,
-        in_config: false,
-        resolved: Vec::new(),
-        connected_to: None,
-        server_name: target.host.clone(),
-        tls_mode: TlsMode::Unreachable,
-        timings_ms: Timings::default(),
-        tls: None,
-        chain: None,
-        hello: None,
-        server_version: None,
-        ping_ok: false,
-        plaintext: None,
-        findings: vec![fail(
-            Code::NetDnsFailed,
-            format!("{}: {why}", target.address),
-            "fix the member's host in the replica-set configuration (rs.conf()) or the connection string",
-        )],
-        hello_reply: None,
-        leaf: None,
-    }
+    let mut r = MemberReport::empty(target, target.host.clone());
+    r.tls_mode = TlsMode::Unreachable;
+    r.findings.push(fail(
+        Code::NetDnsFailed,
+        format!("{}: {why}", target.address),
+        "fix the member's host in the replica-set configuration (rs.conf()) or the connection string",
+    ));
+    r
 }
 
 fn tcp_finding(address: &str, e: &NetError) -> Finding {

@@ -247,18 +247,15 @@ impl<'a> MemberBench<'a> {
         let (Some(tls_addr), Some(plain_addr)) = (self.tls_addr, self.plain_addr) else {
             return;
         };
-        let full = match net::tls::client_config_with(self.s.identity.as_deref(), false) {
-            Ok((c, _)) => c,
-            Err(e) => {
-                self.note(format!(
-                    "{}: TLS client configuration failed: {e}",
-                    self.member.address
-                ));
-                return;
-            }
-        };
-        let resuming = match net::tls::client_config_with(self.s.identity.as_deref(), true) {
-            Ok((c, _)) => c,
+        // One configuration without resumption (every handshake full), one with a session cache.
+        let configs = net::tls::client_config_with(self.s.identity.as_deref(), false).and_then(
+            |(full, _)| {
+                net::tls::client_config_with(self.s.identity.as_deref(), true)
+                    .map(|(resuming, _)| (full, resuming))
+            },
+        );
+        let (full, resuming) = match configs {
+            Ok(c) => c,
             Err(e) => {
                 self.note(format!(
                     "{}: TLS client configuration failed: {e}",
