@@ -1131,8 +1131,11 @@ fn parse_options(query: &str, warnings: &mut Vec<String>) -> Result<ParsedOption
     let mut tls: Option<bool> = None;
     let mut ssl: Option<bool> = None;
     let mut unknown: Vec<String> = Vec::new();
+    // Sets beside the ordered lists: a connection string with thousands of options must not
+    // take quadratic time (found by fuzzing).
+    let mut unknown_set: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut other: Vec<OtherOption> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let query_lower = query.to_ascii_lowercase();
     let holds_secret = ["password", "secret", "token", "authmechanismproperties"]
         .iter()
@@ -1178,12 +1181,10 @@ fn parse_options(query: &str, warnings: &mut Vec<String>) -> Result<ParsedOption
             ));
             continue;
         }
-        if seen.contains(&lower) && lower != "readpreferencetags" {
+        if !seen.insert(lower.clone()) && lower != "readpreferencetags" {
             warnings.push(format!(
                 "option '{display_name}' is given more than once; the last value is used"
             ));
-        } else {
-            seen.push(lower.clone());
         }
         let bool_value = || parse_bool(&display_name, &value);
         let millis_value = || parse_millis(&display_name, &value);
@@ -1223,7 +1224,7 @@ fn parse_options(query: &str, warnings: &mut Vec<String>) -> Result<ParsedOption
             Some("appName") => o.app_name = Some(value),
             known => {
                 if known.is_none() {
-                    if !unknown.contains(&key) {
+                    if unknown_set.insert(key.clone()) {
                         unknown.push(key.clone());
                     }
                     warnings.push(match suggestion(&lower) {
@@ -1296,9 +1297,13 @@ fn parse_millis(option: &str, value: &str) -> Result<Duration, UriError> {
 
 /// The known option closest to an unknown one, if it is close enough to be a typo.
 fn suggestion(lower_name: &str) -> Option<&'static str> {
+    let len = lower_name.chars().count();
     MONGOTLS_OPTIONS
         .iter()
         .chain(OTHER_KNOWN_OPTIONS.iter())
+        // The edit distance is at least the length difference: skip hopeless candidates
+        // before the quadratic computation (a 100 KB option name took minutes; found by fuzzing).
+        .filter(|known| len.abs_diff(known.len()) <= 2.max(known.len() / 5))
         .map(|known| {
             (
                 edit_distance(lower_name, &known.to_ascii_lowercase()),
@@ -2490,5 +2495,21 @@ mod tests {
             }
         }
         assert_eq!(parsed, 2000);
+    }
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    /// Regression (fuzzing): huge option names and thousands of options parse in linear time.
+    /// The assertion is on the result, not on time; before the fix this test ran for minutes.
+    #[test]
+    fn many_and_huge_unknown_options_parse() {
+        let huge = "x".repeat(100_000);
+        let many: Vec<String> = (0..20_000).map(|i| format!("opt{i}=1")).collect();
+        let uri = format!("mongodb://h/?{huge}=1&{}", many.join("&"));
+        let parsed = parse(&uri).unwrap();
+        assert_eq!(parsed.unknown_options.len(), 20_001);
     }
 }
