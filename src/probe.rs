@@ -324,7 +324,7 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
         None
     };
 
-    classify_mode(&mut r, tls_error, plain, s);
+    classify_mode(&mut r, tls_error, plain);
     r
 }
 
@@ -514,7 +514,6 @@ fn classify_mode(
     r: &mut MemberReport,
     tls_error: Option<(NetError, net::Observed)>,
     plain: Option<PlainOutcome>,
-    _s: &ProbeSettings,
 ) {
     let plain_ok = plain.as_ref().map(|p| p.accepted.is_some());
     if let Some(p) = &plain {

@@ -64,8 +64,6 @@ pub struct CheckSettings {
     pub uri: ConnectionString,
     /// CA files: `--ca`, else `tlsCAFile`.
     pub ca: Vec<PathBuf>,
-    /// Where the CA file came from, for the report (`--ca` or `tlsCAFile`).
-    pub ca_from: &'static str,
     /// Bound of each network phase.
     pub timeout: Duration,
     /// `--server-name`.
@@ -102,9 +100,9 @@ impl CheckSettings {
             Some(n) => Some(parse_host(n).map_err(|e| UsageError(format!("--server-name: {e}")))?),
             None => None,
         };
-        let (ca, ca_from) = match (&args.ca, &uri.options.tls_ca_file) {
-            (Some(ca), _) => (vec![ca.clone()], "--ca"),
-            (None, Some(ca)) => (vec![ca.clone()], "tlsCAFile"),
+        let ca = match (&args.ca, &uri.options.tls_ca_file) {
+            (Some(ca), _) => vec![ca.clone()],
+            (None, Some(ca)) => vec![ca.clone()],
             (None, None) => {
                 return Err(UsageError(
                     "no CA file: pass --ca FILE (the CA certificate downloaded from the console) or add tlsCAFile=FILE to the connection string".into(),
@@ -120,7 +118,6 @@ impl CheckSettings {
         let discover = !args.no_discover && o.direct_connection != Some(true);
         Ok(CheckSettings {
             ca,
-            ca_from,
             timeout,
             server_name,
             allow_invalid_hostnames,

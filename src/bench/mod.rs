@@ -540,17 +540,17 @@ impl<'a> MemberBench<'a> {
     ) {
         let t = self.s.timeout;
         let max = self.s.max_message_bytes;
-        let tls_conn = match connect_tls(tls_addr, full.clone(), self.server_name.clone(), t).await
-        {
-            Ok(c) => c,
-            Err(e) => {
-                self.note(format!(
-                    "{}: no warm TLS connection: {e}",
-                    self.member.address
-                ));
-                return;
-            }
-        };
+        let tls_conn =
+            match connect_tls(tls_addr, full.clone(), self.server_name.clone(), t, max).await {
+                Ok(c) => c,
+                Err(e) => {
+                    self.note(format!(
+                        "{}: no warm TLS connection: {e}",
+                        self.member.address
+                    ));
+                    return;
+                }
+            };
         let plain_conn = match connect_plain_mongo(plain_addr, t, max).await {
             Ok(c) => Some(c),
             Err(e) => {
@@ -618,7 +618,7 @@ impl<'a> MemberBench<'a> {
                 let c = match transport {
                     Transport::Plain => connect_plain_mongo(plain_addr, t, max).await,
                     Transport::Tls => {
-                        connect_tls(tls_addr, full.clone(), self.server_name.clone(), t).await
+                        connect_tls(tls_addr, full.clone(), self.server_name.clone(), t, max).await
                     }
                 };
                 match c {
@@ -793,12 +793,13 @@ async fn connect_tls(
     config: Arc<rustls::ClientConfig>,
     name: ServerName<'static>,
     t: Duration,
+    max: usize,
 ) -> Result<Box<dyn Stream>, String> {
     let s = tcp(addr, t).await?;
     let (mut stream, _) = net::tls_connect(config, s, name, t)
         .await
         .map_err(|e| e.to_string())?;
-    handshake(&mut stream, t, 48_000_000).await?;
+    handshake(&mut stream, t, max).await?;
     Ok(Box::new(stream))
 }
 

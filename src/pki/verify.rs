@@ -789,21 +789,30 @@ fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role], pinned: b
     }
 }
 
+/// The CN-only certificate finding; `detail` says what the clients do with this host.
+fn no_san_finding(ctx: &mut Ctx<'_>, leaf: &Cert, detail: &str) {
+    ctx.client_finding(
+        Code::CertNoSubjectAltName,
+        Condition::CommonNameOnlyMatch,
+        Some(0),
+        format!(
+            "the server's certificate {} has no subjectAltName extension{detail}",
+            leaf.short_name()
+        ),
+        "re-issue it with every name and IP address clients use as subjectAltNames",
+    );
+}
+
 /// Checks the host name; returns webpki's verdict on it (`None` when no host was given).
 fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
     let names = covered_names(leaf);
     let no_san = leaf.info.subject_alt_names.is_none();
     let Some(host) = ctx.opts.host.clone() else {
         if no_san {
-            ctx.client_finding(
-                Code::CertNoSubjectAltName,
-                Condition::CommonNameOnlyMatch,
-                Some(0),
-                format!(
-                    "the server's certificate {} has no subjectAltName extension; only OpenSSL-, Node- and Java-based clients fall back to its common name",
-                    leaf.short_name()
-                ),
-                "re-issue it with every name and IP address clients use as subjectAltNames",
+            no_san_finding(
+                ctx,
+                leaf,
+                "; only OpenSSL-, Node- and Java-based clients fall back to its common name",
             );
         }
         ctx.push(Finding::new(
@@ -841,16 +850,7 @@ fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
         );
     } else {
         if no_san {
-            ctx.client_finding(
-                Code::CertNoSubjectAltName,
-                Condition::CommonNameOnlyMatch,
-                Some(0),
-                format!(
-                    "the server's certificate {} has no subjectAltName extension",
-                    leaf.short_name()
-                ),
-                "re-issue it with every name and IP address clients use as subjectAltNames",
-            );
+            no_san_finding(ctx, leaf, "");
         }
         ctx.client_finding(
             Code::CertHostnameMismatch,

@@ -267,20 +267,6 @@ impl Report {
         }
     }
 
-    /// Every finding of the report (for `check`: the set's, then each member's).
-    pub fn all_findings(&self) -> Vec<&Finding> {
-        match self {
-            Report::Ca(r) => r.findings.iter().collect(),
-            Report::Verify(r) => r.findings.iter().collect(),
-            Report::Check(r) => r
-                .findings
-                .iter()
-                .chain(r.members.iter().flat_map(|m| m.findings.iter()))
-                .collect(),
-            Report::Bench(r) => r.findings.iter().collect(),
-        }
-    }
-
     /// Renders the report in `format`.
     pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
         match (format, self) {
