@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::findings::{Code, Finding, Severity};
 use crate::probe::{probe, MemberReport, ProbeSettings, Target, TlsMode};
@@ -15,6 +15,11 @@ pub const MAX_MEMBERS: usize = 50;
 /// Rounds of discovery: seeds, the members they name, and the members those name.
 const MAX_DISCOVERY_ROUNDS: usize = 3;
 
+/// How long past the run's deadline a probe may go before it is abandoned. Every phase is
+/// already bounded by the deadline; this only catches what no phase bound covers (a resolver
+/// answering several addresses, each tried in turn).
+const DEADLINE_GRACE: Duration = Duration::from_secs(2);
+
 /// What `check` needs to know about the set it expects.
 #[derive(Debug, Clone)]
 pub struct SetExpectation {
@@ -22,6 +27,8 @@ pub struct SetExpectation {
     pub replica_set: Option<String>,
     /// Follow `hello` to members beyond the seeds.
     pub discover: bool,
+    /// Most members probed at once (each probe holds one connection at a time).
+    pub max_connections: usize,
 }
 
 /// The members probed, and the set-level findings.
@@ -93,7 +100,11 @@ pub async fn check_set(
         if wave.is_empty() {
             break;
         }
-        let reports = probe_all(&wave, &settings).await;
+        if Instant::now() >= settings.deadline {
+            findings.push(not_probed_in_time(&wave, settings.run_budget));
+            break;
+        }
+        let reports = probe_all(&wave, &settings, expect.max_connections).await;
         members.extend(reports);
         if !expect.discover || round + 1 == MAX_DISCOVERY_ROUNDS {
             break;
@@ -144,11 +155,44 @@ pub async fn check_set(
     }
 }
 
-async fn probe_all(targets: &[Target], settings: &Arc<ProbeSettings>) -> Vec<MemberReport> {
+/// Members named by `hello` that the deadline left no time to probe.
+fn not_probed_in_time(wave: &[Target], run_budget: Duration) -> Finding {
+    let names: Vec<String> = wave.iter().map(|t| t.address.clone()).collect();
+    Finding::new(
+        Code::NetDeadlineExceeded,
+        Severity::Fail,
+        format!(
+            "the run's deadline ({} after the start) passed before {} member(s) named by the replica-set configuration could be probed: {}",
+            crate::duration::format_duration(run_budget),
+            names.len(),
+            short_list(names.iter())
+        ),
+        "raise --deadline, or lower --timeout so that stalled members cannot use the whole budget",
+    )
+}
+
+/// Probes `targets` concurrently, at most `max_connections` at a time, each bounded by the
+/// run's deadline.
+async fn probe_all(
+    targets: &[Target],
+    settings: &Arc<ProbeSettings>,
+    max_connections: usize,
+) -> Vec<MemberReport> {
+    let permits = Arc::new(tokio::sync::Semaphore::new(max_connections.max(1)));
     let mut set = tokio::task::JoinSet::new();
     for (i, t) in targets.iter().cloned().enumerate() {
         let s = settings.clone();
-        set.spawn(async move { (i, probe(&t, &s).await) });
+        let permits = permits.clone();
+        set.spawn(async move {
+            // The semaphore is never closed; a failed acquire would only mean no limit.
+            let _permit = permits.acquire_owned().await.ok();
+            let limit = tokio::time::Instant::from_std(s.deadline + DEADLINE_GRACE);
+            let report = match tokio::time::timeout_at(limit, probe(&t, &s)).await {
+                Ok(report) => report,
+                Err(_) => crate::probe::abandoned(&t, &s),
+            };
+            (i, report)
+        });
     }
     let mut out: Vec<(usize, MemberReport)> = Vec::new();
     while let Some(joined) = set.join_next().await {

@@ -112,6 +112,13 @@ pub struct CheckArgs {
     /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m.
     #[arg(long, value_name = "DURATION", default_value = "10s")]
     pub timeout: String,
+    /// Bound of the whole run (at most 1h): phases are cut short at it, and whatever was not
+    /// checked by then is reported as `net.deadline_exceeded`.
+    #[arg(long, value_name = "DURATION", default_value = "2m")]
+    pub deadline: String,
+    /// Most members probed at once (each holds one connection at a time; at most 256).
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    pub max_connections: usize,
     /// Name to send as SNI and to check the certificates against, instead of each member's
     /// host (for connections through an IP address or a tunnel).
     #[arg(long, value_name = "NAME")]

@@ -208,6 +208,8 @@ pub async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     findings.extend(option_findings(s));
     let settings = Arc::new(ProbeSettings {
         timeout: s.timeout,
+        deadline: start + s.deadline,
+        run_budget: s.deadline,
         server_name: s.server_name.clone(),
         identity,
         plaintext_probe: s.plaintext_probe,
@@ -233,6 +235,7 @@ pub async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let expect = SetExpectation {
         replica_set: s.uri.options.replica_set.clone(),
         discover: s.discover,
+        max_connections: s.max_connections,
     };
     let outcome = check_set(seeds, &expect, settings).await;
     findings.extend(outcome.findings);
@@ -268,6 +271,8 @@ pub async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         },
         options: CheckOptions {
             timeout_ms: u64::try_from(s.timeout.as_millis()).unwrap_or(u64::MAX),
+            deadline_ms: u64::try_from(s.deadline.as_millis()).unwrap_or(u64::MAX),
+            max_connections: s.max_connections,
             discover: s.discover,
             plaintext_probe: s.plaintext_probe,
             server_name: s.server_name.as_ref().map(|n| n.to_str().into_owned()),
@@ -468,6 +473,8 @@ async fn bench_certificate_notes(
     let (_, analysis) = load_ca(&[ca.to_path_buf()], now, 0)?;
     let settings = ProbeSettings {
         timeout: bench.timeout,
+        deadline: std::time::Instant::now() + bench.max_time,
+        run_budget: bench.max_time,
         server_name: bench.server_name.clone(),
         identity: bench.identity.clone(),
         plaintext_probe: false,

@@ -149,6 +149,8 @@ pub enum Code {
     NetConnectTimeout,
     /// Another TCP error (network unreachable, …).
     NetConnectFailed,
+    /// The run's deadline (`--deadline`) passed before this member (or discovery) finished.
+    NetDeadlineExceeded,
 
     // ---- TLS (`check`) ----
     /// The TLS handshake failed (with the alert, when the server sent one).
@@ -243,6 +245,7 @@ impl Code {
             Code::NetConnectRefused => "net.connect_refused",
             Code::NetConnectTimeout => "net.connect_timeout",
             Code::NetConnectFailed => "net.connect_failed",
+            Code::NetDeadlineExceeded => "net.deadline_exceeded",
             Code::TlsHandshakeFailed => "tls.handshake_failed",
             Code::TlsHandshakeTimeout => "tls.handshake_timeout",
             Code::TlsClientCertRequired => "tls.client_cert_required",

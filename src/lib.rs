@@ -230,6 +230,8 @@ async fn demo(config: sandbox::SandboxConfig, now: OffsetDateTime) -> Result<Rep
         uri: sandbox.uri(),
         ca: Some(sandbox.ca_file().to_path_buf()),
         timeout: "5s".into(),
+        deadline: "1m".into(),
+        max_connections: 16,
         server_name: None,
         allow_invalid_hostnames: false,
         no_discover: false,

@@ -26,6 +26,10 @@ use crate::wire::io::run_command;
 pub struct ProbeSettings {
     /// Bound of each network phase.
     pub timeout: Duration,
+    /// When the whole run must end: no phase runs past it.
+    pub deadline: Instant,
+    /// The run's budget as given (`--deadline`), for messages.
+    pub run_budget: Duration,
     /// Name to send as SNI and to check the certificate against, instead of the member's host.
     pub server_name: Option<ServerName<'static>>,
     /// Client certificate to offer, from `tlsCertificateKeyFile`.
@@ -247,6 +251,66 @@ fn fail(code: Code, message: String, hint: &str) -> Finding {
     Finding::new(code, Severity::Fail, message, hint)
 }
 
+/// The time each phase of one probe may take: the phase timeout, or what is left before the
+/// run's deadline when that is less. A phase that would start after the deadline is not
+/// started; the member then says which phase was cut and why (`net.deadline_exceeded`).
+struct Budget {
+    timeout: Duration,
+    deadline: Instant,
+    run_budget: Duration,
+    /// The first phase that was not started because the deadline had passed.
+    skipped: Option<&'static str>,
+    /// The last phase given less than the phase timeout because the deadline was nearer.
+    shortened: Option<&'static str>,
+}
+
+impl Budget {
+    fn new(s: &ProbeSettings) -> Self {
+        Budget {
+            timeout: s.timeout,
+            deadline: s.deadline,
+            run_budget: s.run_budget,
+            skipped: None,
+            shortened: None,
+        }
+    }
+
+    /// The bound of the phase `name`, or `None` when the deadline has passed.
+    fn phase(&mut self, name: &'static str) -> Option<Duration> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            self.skipped.get_or_insert(name);
+            return None;
+        }
+        if left < self.timeout {
+            self.shortened = Some(name);
+            return Some(left);
+        }
+        Some(self.timeout)
+    }
+
+    /// Adds the deadline finding when a phase was skipped, or shortened and then ran into the
+    /// deadline.
+    fn finish(&self, r: &mut MemberReport) {
+        let why = match (self.skipped, self.shortened) {
+            (Some(phase), _) => format!("before the {phase} could start"),
+            (None, Some(phase)) if Instant::now() >= self.deadline => {
+                format!("during the {phase}, which had less than --timeout left")
+            }
+            _ => return,
+        };
+        r.findings.push(fail(
+            Code::NetDeadlineExceeded,
+            format!(
+                "{}: the run's deadline ({} after the start) passed {why}; this member was not checked in full",
+                r.address,
+                crate::duration::format_duration(self.run_budget)
+            ),
+            "a stalled member used up the run's time: see this member's other findings; raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
+        ));
+    }
+}
+
 /// Probes one member. Never fails: every failure is a finding of the report.
 pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
     // Names can come from a server's hello: one that is neither a DNS name nor an IP address
@@ -260,9 +324,24 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
         Err(e) => return invalid_name(target, &e),
     };
     let mut r = MemberReport::empty(target, server_name.to_str().into_owned());
+    let mut budget = Budget::new(s);
+    probe_phases(target, s, server_name, &mut budget, &mut r).await;
+    budget.finish(&mut r);
+    r
+}
 
+async fn probe_phases(
+    target: &Target,
+    s: &ProbeSettings,
+    server_name: ServerName<'static>,
+    budget: &mut Budget,
+    r: &mut MemberReport,
+) {
     // 1. DNS
-    let resolved = match net::resolve(&target.host, target.port, s.timeout).await {
+    let Some(timeout) = budget.phase("name resolution") else {
+        return;
+    };
+    let resolved = match net::resolve(&target.host, target.port, timeout).await {
         Ok(res) => res,
         Err(e) => {
             r.findings.push(fail(
@@ -271,19 +350,22 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
                 "check the host name in the connection string; on a managed service use the connection string from the console, and check that this machine's DNS can resolve it (private endpoints resolve only inside the VPC)",
             ));
             r.tls_mode = TlsMode::Unreachable;
-            return r;
+            return;
         }
     };
     r.timings_ms.dns = Some(ms(resolved.elapsed));
     r.resolved = resolved.addresses.iter().map(ToString::to_string).collect();
 
     // 2. TCP
-    let tcp = match net::connect_tcp(&resolved.addresses, s.timeout).await {
+    let Some(timeout) = budget.phase("TCP connection") else {
+        return;
+    };
+    let tcp = match net::connect_tcp(&resolved.addresses, timeout).await {
         Ok(tcp) => tcp,
         Err(e) => {
             r.findings.push(tcp_finding(&target.address, &e));
             r.tls_mode = TlsMode::Unreachable;
-            return r;
+            return;
         }
     };
     r.timings_ms.tcp_connect = Some(ms(tcp.elapsed));
@@ -291,25 +373,28 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
     let peer = tcp.peer;
 
     // 3. TLS
+    let Some(timeout) = budget.phase("TLS handshake") else {
+        return;
+    };
     let attempt = net::tls_handshake(
         tcp.stream,
         server_name.clone(),
         s.identity.as_deref(),
-        s.timeout,
+        timeout,
     )
     .await;
     r.timings_ms.tls_handshake = Some(ms(attempt.elapsed));
 
     // 4. The chain, judged whether or not the handshake completed.
     if !attempt.observed.chain.is_empty() {
-        let verification = judge_chain(&attempt.observed.chain, &server_name, s, &mut r);
+        let verification = judge_chain(&attempt.observed.chain, &server_name, s, r);
         r.chain = Some(verification);
     }
 
     let tls_error = match attempt.result {
         Ok((mut stream, info)) => {
             r.tls = Some(info);
-            mongo_phases(&mut stream, s, &mut r).await;
+            mongo_phases(&mut stream, s, budget, r).await;
             None
         }
         Err(e) => Some((e, attempt.observed)),
@@ -317,14 +402,30 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
 
     // 5. Plaintext
     let plain = if s.plaintext_probe {
-        let p = plaintext_hello(peer, s).await;
-        r.timings_ms.plaintext_hello = p.elapsed.map(ms);
-        Some(p)
+        plaintext_hello(peer, s, budget).await.inspect(|p| {
+            r.timings_ms.plaintext_hello = p.elapsed.map(ms);
+        })
     } else {
         None
     };
 
-    classify_mode(&mut r, tls_error, plain);
+    classify_mode(r, tls_error, plain);
+}
+
+/// The report of a member whose probe outlived the run's deadline and was abandoned (what it
+/// had learnt is lost; every phase is bounded, so this takes a phase that tries several
+/// addresses one after the other).
+pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberReport {
+    let mut r = MemberReport::empty(target, target.host.clone());
+    r.findings.push(fail(
+        Code::NetDeadlineExceeded,
+        format!(
+            "{}: the run's deadline ({} after the start) passed and this member's probe was abandoned",
+            target.address,
+            crate::duration::format_duration(s.run_budget)
+        ),
+        "raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
+    ));
     r
 }
 
@@ -392,15 +493,22 @@ fn judge_chain(
     v
 }
 
-async fn mongo_phases<S>(stream: &mut S, s: &ProbeSettings, r: &mut MemberReport)
-where
+async fn mongo_phases<S>(
+    stream: &mut S,
+    s: &ProbeSettings,
+    budget: &mut Budget,
+    r: &mut MemberReport,
+) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     // Drivers open with a legacy isMaster over OP_QUERY (helloOk: true); so do we, which also
     // works with servers older than 3.6.
     let hello = hello_command(s.app_name.as_deref(), true);
+    let Some(timeout) = budget.phase("MongoDB handshake (hello)") else {
+        return;
+    };
     let start = Instant::now();
-    let reply = command(stream, 1, &hello, true, s).await;
+    let reply = command(stream, 1, &hello, true, s, timeout).await;
     r.timings_ms.hello = Some(ms(start.elapsed()));
     let reply = match reply.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
         Ok(h) => h,
@@ -417,8 +525,11 @@ where
     r.hello = Some(HelloSummary::from_reply(&reply, op_msg));
     r.hello_reply = Some(reply);
 
+    let Some(timeout) = budget.phase("ping") else {
+        return;
+    };
     let start = Instant::now();
-    match command(stream, 2, &ping_command(), !op_msg, s).await {
+    match command(stream, 2, &ping_command(), !op_msg, s, timeout).await {
         Ok(_) => {
             r.ping_ok = true;
             r.timings_ms.ping = Some(ms(start.elapsed()));
@@ -430,8 +541,11 @@ where
         )),
     }
 
+    let Some(timeout) = budget.phase("buildInfo") else {
+        return;
+    };
     let start = Instant::now();
-    match command(stream, 3, &build_info_command(), !op_msg, s).await {
+    match command(stream, 3, &build_info_command(), !op_msg, s, timeout).await {
         Ok(doc) => {
             r.timings_ms.build_info = Some(ms(start.elapsed()));
             r.server_version = doc.get_str("version").ok().map(str::to_string);
@@ -448,26 +562,27 @@ where
     }
 }
 
-/// One command round trip bounded by the phase timeout, errors in words.
+/// One command round trip bounded by `timeout`, errors in words.
 async fn command<S>(
     stream: &mut S,
     request_id: i32,
     doc: &Document,
     legacy: bool,
     s: &ProbeSettings,
+    timeout: Duration,
 ) -> Result<Document, String>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     match tokio::time::timeout(
-        s.timeout,
+        timeout,
         run_command(stream, request_id, doc, legacy, s.max_message_bytes),
     )
     .await
     {
         Err(_) => Err(format!(
             "no reply within {}",
-            crate::duration::format_duration(s.timeout)
+            crate::duration::format_duration(timeout)
         )),
         Ok(Err(e)) => Err(e.to_string()),
         Ok(Ok(doc)) => Ok(doc),
@@ -481,33 +596,42 @@ struct PlainOutcome {
 }
 
 /// A plaintext `hello` on a new connection to the same address.
-async fn plaintext_hello(peer: SocketAddr, s: &ProbeSettings) -> PlainOutcome {
+/// `None` when the deadline left no time for it.
+async fn plaintext_hello(
+    peer: SocketAddr,
+    s: &ProbeSettings,
+    budget: &mut Budget,
+) -> Option<PlainOutcome> {
+    let timeout = budget.phase("plaintext probe")?;
     let start = Instant::now();
-    let mut tcp = match net::connect_tcp(&[peer], s.timeout).await {
+    let mut tcp = match net::connect_tcp(&[peer], timeout).await {
         Ok(tcp) => tcp.stream,
         Err(e) => {
-            return PlainOutcome {
+            return Some(PlainOutcome {
                 accepted: None,
                 detail: format!("no second TCP connection: {e}"),
                 elapsed: None,
-            }
+            })
         }
     };
     let hello = hello_command(s.app_name.as_deref(), true);
-    let result = command(&mut tcp, 1, &hello, true, s).await;
+    let timeout = budget.phase("plaintext probe")?;
+    let result = command(&mut tcp, 1, &hello, true, s, timeout).await;
     let elapsed = Some(start.elapsed());
-    match result.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
-        Ok(h) => PlainOutcome {
-            accepted: Some(h),
-            detail: "the server answered a plaintext hello".into(),
-            elapsed,
+    Some(
+        match result.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
+            Ok(h) => PlainOutcome {
+                accepted: Some(h),
+                detail: "the server answered a plaintext hello".into(),
+                elapsed,
+            },
+            Err(e) => PlainOutcome {
+                accepted: None,
+                detail: format!("plaintext refused: {e}"),
+                elapsed,
+            },
         },
-        Err(e) => PlainOutcome {
-            accepted: None,
-            detail: format!("plaintext refused: {e}"),
-            elapsed,
-        },
-    }
+    )
 }
 
 fn classify_mode(
@@ -598,6 +722,8 @@ mod tests {
     fn settings() -> ProbeSettings {
         ProbeSettings {
             timeout: Duration::from_secs(2),
+            deadline: Instant::now() + Duration::from_secs(60),
+            run_budget: Duration::from_secs(60),
             server_name: None,
             identity: None,
             plaintext_probe: true,
@@ -621,6 +747,24 @@ mod tests {
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].code, Code::NetDnsFailed);
         assert!(r.connected_to.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_probe_started_after_the_deadline_says_so_and_connects_to_nothing() {
+        let t = Target {
+            address: "127.0.0.1:9".into(),
+            host: "127.0.0.1".into(),
+            port: 9,
+        };
+        let mut s = settings();
+        s.deadline = Instant::now();
+        s.run_budget = Duration::from_secs(7);
+        let r = probe(&t, &s).await;
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].code, Code::NetDeadlineExceeded);
+        assert!(r.findings[0].message.contains("7s"));
+        assert!(r.findings[0].message.contains("name resolution"));
+        assert!(r.timings_ms.dns.is_none() && r.connected_to.is_none());
     }
 
     #[tokio::test]

@@ -66,6 +66,10 @@ pub struct CheckSettings {
     pub ca: Vec<PathBuf>,
     /// Bound of each network phase.
     pub timeout: Duration,
+    /// Bound of the whole run.
+    pub deadline: Duration,
+    /// Most members probed at once (each holds one connection at a time).
+    pub max_connections: usize,
     /// `--server-name`.
     pub server_name: Option<ServerName<'static>>,
     /// `--allow-invalid-hostnames` or `tlsAllowInvalidHostnames=true`.
@@ -83,6 +87,12 @@ pub struct CheckSettings {
 /// Longest accepted `--timeout`.
 pub const MAX_TIMEOUT: Duration = Duration::from_secs(300);
 
+/// Longest accepted `--deadline`.
+pub const MAX_DEADLINE: Duration = Duration::from_secs(3600);
+
+/// Largest accepted `--max-connections`.
+pub const MAX_CONNECTIONS: usize = 256;
+
 impl CheckSettings {
     /// Validates `mongotls check` arguments; reads no file.
     pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
@@ -94,6 +104,28 @@ impl CheckSettings {
             return Err(UsageError(format!(
                 "--timeout {} is out of range: give a duration above 0 and at most 5m, e.g. --timeout 10s",
                 args.timeout
+            )));
+        }
+        let deadline =
+            parse_duration(&args.deadline).map_err(|e| UsageError(format!("--deadline: {e}")))?;
+        if deadline.is_zero() || deadline > MAX_DEADLINE {
+            return Err(UsageError(format!(
+                "--deadline {} is out of range: give a duration above 0 and at most 1h, e.g. --deadline 2m",
+                args.deadline
+            )));
+        }
+        if !(1..=MAX_CONNECTIONS).contains(&args.max_connections) {
+            return Err(UsageError(format!(
+                "--max-connections {} is out of range: give 1 to {MAX_CONNECTIONS}",
+                args.max_connections
+            )));
+        }
+        if uri.hosts.len() > crate::check::MAX_MEMBERS {
+            return Err(UsageError(format!(
+                "the connection string lists {} hosts; a replica set has at most {} members, so check at most {} seeds at once",
+                uri.hosts.len(),
+                crate::check::MAX_MEMBERS,
+                crate::check::MAX_MEMBERS
             )));
         }
         let server_name = match &args.server_name {
@@ -119,6 +151,8 @@ impl CheckSettings {
         Ok(CheckSettings {
             ca,
             timeout,
+            deadline,
+            max_connections: args.max_connections,
             server_name,
             allow_invalid_hostnames,
             allow_invalid_certificates,

@@ -346,6 +346,28 @@ fn usage_errors_exit_2_without_the_password() {
     let run = mongotls(&["check", "mongodb://h/"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--ca"), "{}", run.stderr);
+    for (option, value) in [
+        ("--deadline", "0s"),
+        ("--deadline", "2h"),
+        ("--deadline", "soon"),
+        ("--max-connections", "0"),
+        ("--max-connections", "100000"),
+    ] {
+        let run = mongotls(&["check", "mongodb://h/", "--ca", "x", option, value]);
+        assert_eq!(run.code, 2, "{option} {value}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(option) && run.stderr.contains(value),
+            "{option} {value}: {}",
+            run.stderr
+        );
+    }
+    // More seeds than a replica set can have members.
+    let hosts: Vec<String> = (0..51).map(|i| format!("h{i}:27017")).collect();
+    let uri = format!("mongodb://u:pw123456789@{}/", hosts.join(","));
+    let run = mongotls(&["check", &uri, "--ca", "x"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("51 hosts"), "{}", run.stderr);
+    assert!(!run.stderr.contains("pw123456789"));
 }
 
 /// Guards the `check` JSON shape: the contract's keys, snake_case everywhere.
@@ -383,6 +405,9 @@ async fn json_contract_is_stable() {
         "findings",
     ] {
         assert!(m.get(key).is_some(), "member lacks {key}: {m:#}");
+    }
+    for key in ["timeout_ms", "deadline_ms", "max_connections", "discover"] {
+        assert!(r["options"].get(key).is_some(), "options lack {key}");
     }
     for key in ["dns", "tcp_connect", "tls_handshake", "hello", "ping"] {
         assert!(m["timings_ms"].get(key).is_some(), "timings lack {key}");

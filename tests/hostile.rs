@@ -422,3 +422,92 @@ async fn hostile_seeds_do_not_hide_a_healthy_set() {
         "{set_codes:?}"
     );
 }
+
+/// `--deadline` bounds the whole run, whatever `--timeout` allows: stalled members are cut at
+/// it (or not started, when `--max-connections` makes them wait past it), and members that
+/// discovery named but had no time left for are listed at set level. Each says so with
+/// `net.deadline_exceeded`; the member that answered is reported in full.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadline_bounds_the_run_and_names_what_was_cut() {
+    let elsewhere = format!("localhost:{}", dead_port());
+    let healthy = HostileServer::start(Behaviour::Hello {
+        hosts: vec![elsewhere.clone()],
+    })
+    .await
+    .expect("start hello server");
+    let mut silent = Vec::new();
+    for _ in 0..3 {
+        silent.push(
+            HostileServer::start(Behaviour::Silent)
+                .await
+                .expect("start"),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    let mut pem = healthy.ca_pem().to_string();
+    for s in &silent {
+        pem.push_str(s.ca_pem());
+    }
+    std::fs::write(&ca, pem).unwrap();
+    let seeds: Vec<String> = std::iter::once(healthy.address())
+        .chain(silent.iter().map(HostileServer::address))
+        .collect();
+    let uri = format!("mongodb://alice:Dl9secret@{}/?tls=true", seeds.join(","));
+    // --timeout would let each silent member stall for 5 minutes; the deadline stops the run
+    // after 3 seconds. Two connections at a time: the third silent member waits for a slot.
+    let args: Vec<String> = [
+        "check",
+        &uri,
+        "--ca",
+        &ca.display().to_string(),
+        "--format",
+        "json",
+        "--timeout",
+        "5m",
+        "--deadline",
+        "3s",
+        "--max-connections",
+        "2",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let run = tokio::task::spawn_blocking(move || mongotls(args))
+        .await
+        .unwrap();
+    drop(healthy);
+    drop(silent);
+    run.assert_failed_cleanly();
+    assert!(!run.stdout.contains("Dl9secret") && !run.stderr.contains("Dl9secret"));
+    let r = run.json();
+    eprintln!(
+        "deadline 3s: finished in {:.1}s; {:?}",
+        run.elapsed.as_secs_f64(),
+        members(&r)
+            .iter()
+            .map(|m| (m["address"].clone(), codes(m)))
+            .collect::<Vec<_>>()
+    );
+    // Far below what --timeout alone would allow (3 members x 5m); no tight bound on a
+    // loaded machine.
+    assert!(run.elapsed < Duration::from_secs(40), "{:?}", run.elapsed);
+    assert_eq!(r["options"]["deadline_ms"], 3000);
+    assert_eq!(r["options"]["max_connections"], 2);
+    let h = member(&r, &seeds[0]);
+    assert_eq!(h["ping_ok"], true, "{h:#}");
+    assert!(!codes(h).contains(&"net.deadline_exceeded".to_string()));
+    for address in &seeds[1..] {
+        let m = member(&r, address);
+        assert!(
+            message(m, "net.deadline_exceeded").contains("3s"),
+            "{address}: {m:#}"
+        );
+    }
+    // Discovery named a member the deadline left no time for.
+    assert!(
+        message(&r, "net.deadline_exceeded").contains(&elsewhere),
+        "{:?}",
+        codes(&r)
+    );
+}

@@ -154,6 +154,10 @@ pub struct CheckTarget {
 pub struct CheckOptions {
     /// Bound of each network phase, in milliseconds.
     pub timeout_ms: u64,
+    /// Bound of the whole run (`--deadline`), in milliseconds.
+    pub deadline_ms: u64,
+    /// Most connections open at once (`--max-connections`).
+    pub max_connections: usize,
     /// Members beyond the seeds were discovered.
     pub discover: bool,
     /// Plaintext was probed on every member.
