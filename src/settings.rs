@@ -120,14 +120,7 @@ impl CheckSettings {
                 args.max_connections
             )));
         }
-        if uri.hosts.len() > crate::check::MAX_MEMBERS {
-            return Err(UsageError(format!(
-                "the connection string lists {} hosts; a replica set has at most {} members, so check at most {} seeds at once",
-                uri.hosts.len(),
-                crate::check::MAX_MEMBERS,
-                crate::check::MAX_MEMBERS
-            )));
-        }
+        seed_count_in_range(&uri)?;
         let server_name = match &args.server_name {
             Some(n) => Some(parse_host(n).map_err(|e| UsageError(format!("--server-name: {e}")))?),
             None => None,
@@ -310,6 +303,19 @@ pub fn parse_sizes(text: &str) -> Result<Vec<usize>, UsageError> {
     Ok(out)
 }
 
+/// A replica set has at most 50 members: a longer seed list is a mistake (or hostile), and
+/// would bypass the member cap of discovery.
+fn seed_count_in_range(uri: &ConnectionString) -> Result<(), UsageError> {
+    let max = crate::check::MAX_MEMBERS;
+    if uri.hosts.len() > max {
+        return Err(UsageError(format!(
+            "the connection string lists {} hosts; a replica set has at most {max} members: give at most {max} seeds",
+            uri.hosts.len()
+        )));
+    }
+    Ok(())
+}
+
 fn targets(uri: &ConnectionString) -> Vec<crate::probe::Target> {
     uri.hosts
         .iter()
@@ -361,6 +367,7 @@ impl BenchRun {
                 )));
             }
         }
+        seed_count_in_range(&uri)?;
         let mut members = targets(&uri);
         if let Some(want) = &args.member {
             let want_l = want.to_ascii_lowercase();

@@ -364,10 +364,12 @@ fn usage_errors_exit_2_without_the_password() {
     // More seeds than a replica set can have members.
     let hosts: Vec<String> = (0..51).map(|i| format!("h{i}:27017")).collect();
     let uri = format!("mongodb://u:pw123456789@{}/", hosts.join(","));
-    let run = mongotls(&["check", &uri, "--ca", "x"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("51 hosts"), "{}", run.stderr);
-    assert!(!run.stderr.contains("pw123456789"));
+    for command in ["check", "bench"] {
+        let run = mongotls(&[command, &uri, "--ca", "x"]);
+        assert_eq!(run.code, 2, "{command}: {}", run.stderr);
+        assert!(run.stderr.contains("51 hosts"), "{command}: {}", run.stderr);
+        assert!(!run.stderr.contains("pw123456789"));
+    }
 }
 
 /// Guards the `check` JSON shape: the contract's keys, snake_case everywhere.

@@ -1,0 +1,270 @@
+//! Property: no output of mongotls ever contains a password — not the report in any format
+//! (every `--format` value `check` accepts, and `Debug`), not an error message, not what a
+//! command prints as it goes.
+//!
+//! Passwords are generated (proptest): an 8-character random alphanumeric head, so that a
+//! match cannot be a coincidence, and a tail of arbitrary Unicode, percent-encoded in the
+//! URI as users must. Each case also picks a way to break the connection string (or none), so
+//! the error paths are exercised with the password in place: a bad port, a bad option value,
+//! an unescaped `@` in the password, broken percent-encoding inside the password, a missing
+//! client-key file with `tlsCertificateKeyFilePassword`, `mongodb+srv`, an unbalanced IPv6
+//! bracket. Valid cases run `check` for real against the in-process sandbox (expired
+//! certificates, so reports carry chains, findings and messages).
+//!
+//! Asserted absent everywhere: the password as typed in the URI, decoded, percent-encoded, and
+//! its random head alone.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::sync::OnceLock;
+
+use clap::{Parser, ValueEnum};
+use mongotls::cli::Cli;
+use mongotls::report::{Format, OutputFormat, Report};
+use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario};
+use mongotls::Outcome;
+use proptest::prelude::*;
+use time::OffsetDateTime;
+
+/// A sandbox shared by every case, on its own runtime (the cases call the blocking library
+/// entry point, which builds its own).
+struct Shared {
+    _rt: tokio::runtime::Runtime,
+    sandbox: Sandbox,
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let sandbox = rt
+            .block_on(Sandbox::start(SandboxConfig {
+                members: 2,
+                scenario: Scenario::Expired,
+                tls_mode: None,
+                handshake_delay: None,
+            }))
+            .expect("start sandbox");
+        Shared { _rt: rt, sandbox }
+    })
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// How a case breaks the connection string.
+#[derive(Debug, Clone, Copy)]
+enum Breakage {
+    None,
+    BadPort,
+    BadBool,
+    RawAt,
+    BadPercent,
+    KeyFilePassword,
+    Srv,
+    OpenBracket,
+}
+
+const BREAKAGES: [Breakage; 8] = [
+    Breakage::None,
+    Breakage::BadPort,
+    Breakage::BadBool,
+    Breakage::RawAt,
+    Breakage::BadPercent,
+    Breakage::KeyFilePassword,
+    Breakage::Srv,
+    Breakage::OpenBracket,
+];
+
+/// The connection string for `password` broken as asked, and every form of the secret that
+/// must not be shown.
+fn case_uri(head: &str, tail: &str, breakage: Breakage) -> (String, Vec<String>) {
+    let sb = &shared().sandbox;
+    let password = format!("{head}{tail}");
+    let mut forbidden = vec![head.to_string(), password.clone(), encode(&password)];
+    let userinfo_password = match breakage {
+        Breakage::RawAt => format!("{head}@{}", encode(tail)),
+        Breakage::BadPercent => format!("{head}%zz{}", encode(tail)),
+        _ => encode(&password),
+    };
+    forbidden.push(userinfo_password.clone());
+    let hosts = match breakage {
+        Breakage::BadPort => "localhost:99999".to_string(),
+        Breakage::OpenBracket => "[::1:27017".to_string(),
+        _ => sb.members().join(","),
+    };
+    let scheme = match breakage {
+        Breakage::Srv => "mongodb+srv",
+        _ => "mongodb",
+    };
+    let mut options = "replicaSet=mongotls-sandbox&tls=true".to_string();
+    match breakage {
+        Breakage::BadBool => options.push_str("&tlsAllowInvalidHostnames=maybe"),
+        Breakage::KeyFilePassword => options.push_str(&format!(
+            "&tlsCertificateKeyFile=%2Fnonexistent%2Fclient.pem&tlsCertificateKeyFilePassword={}",
+            encode(&password)
+        )),
+        _ => {}
+    }
+    (
+        format!("{scheme}://root:{userinfo_password}@{hosts}/admin?{options}"),
+        forbidden,
+    )
+}
+
+/// Everything a `check` run shows: the report in every format (and `Debug`), or the error.
+fn check_outputs(uri: &str) -> Vec<(String, String)> {
+    let ca = shared().sandbox.ca_file().display().to_string();
+    let args = [
+        "mongotls",
+        "check",
+        uri,
+        "--ca",
+        &ca,
+        "--timeout",
+        "5s",
+        "--no-plaintext-probe",
+    ];
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return vec![("clap error".into(), e.to_string())],
+    };
+    let mut printed = Vec::new();
+    let now = OffsetDateTime::now_utc();
+    let mut out = match mongotls::run_at(&cli.command, now, &mut printed) {
+        Ok(Outcome::Report { report, .. }) => rendered(&report),
+        Ok(Outcome::Finished) => Vec::new(),
+        Err(e) => vec![
+            ("error".into(), e.to_string()),
+            ("error (Debug)".into(), format!("{e:?}")),
+        ],
+    };
+    out.push((
+        "printed".into(),
+        String::from_utf8_lossy(&printed).into_owned(),
+    ));
+    out
+}
+
+fn rendered(report: &Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Format::value_variants()
+        .iter()
+        .map(|f| {
+            let mut bytes = Vec::new();
+            report
+                .render(OutputFormat::from(*f), &mut bytes)
+                .unwrap_or_else(|e| panic!("render {f:?}: {e}"));
+            (
+                format!("{f:?}"),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect();
+    out.push(("Debug".into(), format!("{report:?}")));
+    out
+}
+
+fn assert_no_secret(outputs: &[(String, String)], forbidden: &[String], uri: &str) {
+    for (what, text) in outputs {
+        for secret in forbidden {
+            assert!(
+                !text.contains(secret.as_str()),
+                "{what} shows the password form {secret:?} (URI {uri:?}):\n{text}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_output_contains_the_password(
+        head in "[A-Za-z0-9]{8}",
+        tail in proptest::collection::vec(any::<char>(), 0..12)
+            .prop_map(|cs| cs.into_iter().collect::<String>()),
+        breakage in proptest::sample::select(BREAKAGES.to_vec()),
+    ) {
+        let (uri, forbidden) = case_uri(&head, &tail, breakage);
+        let outputs = check_outputs(&uri);
+        if matches!(breakage, Breakage::None) {
+            // The valid case produced a report: the user name is there, the password is not.
+            let json = outputs.iter().find(|(w, _)| w == "Json").map(|(_, t)| t.as_str());
+            prop_assert!(json.is_some_and(|j| j.contains("root:****@")), "{outputs:?}");
+        }
+        assert_no_secret(&outputs, &forbidden, &uri);
+    }
+}
+
+/// `bench` with a password: every bench format, the `--export-json` file and the SVG plot.
+#[test]
+fn bench_outputs_do_not_contain_the_password() {
+    let sb = &shared().sandbox;
+    let head = "Bq7Rk2Vw";
+    let password = format!("{head}:p@ss/wörd");
+    let uri = format!(
+        "mongodb://root:{}@{}/admin?tls=true",
+        encode(&password),
+        sb.members()[0]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("bench.json");
+    let plot = dir.path().join("bench.svg");
+    let mut outputs = Vec::new();
+    for format in ["text", "json", "markdown", "csv"] {
+        let cli = Cli::try_parse_from([
+            "mongotls",
+            "bench",
+            &uri,
+            "--ca",
+            &sb.ca_file().display().to_string(),
+            "--samples",
+            "3",
+            "--warmup",
+            "0",
+            "--max-time",
+            "10s",
+            "--format",
+            format,
+            "--export-json",
+            &export.display().to_string(),
+            "--plot",
+            &plot.display().to_string(),
+        ])
+        .unwrap();
+        let mut printed = Vec::new();
+        let outcome =
+            mongotls::run_at(&cli.command, OffsetDateTime::now_utc(), &mut printed).unwrap();
+        let Outcome::Report { report, format, .. } = outcome else {
+            panic!("bench printed no report")
+        };
+        let mut bytes = Vec::new();
+        report.render(format, &mut bytes).unwrap();
+        outputs.push((format!("{format:?}"), String::from_utf8(bytes).unwrap()));
+        outputs.push(("Debug".into(), format!("{report:?}")));
+        outputs.push(("printed".into(), String::from_utf8(printed).unwrap()));
+        outputs.push(("export".into(), std::fs::read_to_string(&export).unwrap()));
+        outputs.push(("plot".into(), std::fs::read_to_string(&plot).unwrap()));
+    }
+    assert!(
+        outputs[0].1.contains("root:****@"),
+        "the redacted URI is shown: {}",
+        outputs[0].1
+    );
+    let forbidden = vec![head.to_string(), password.clone(), encode(&password)];
+    assert_no_secret(&outputs, &forbidden, &uri);
+}
