@@ -4,7 +4,9 @@
 pub mod bench_table;
 pub mod bench_text;
 pub mod json;
+pub mod junit;
 pub mod plot;
+pub mod prometheus;
 pub mod text;
 
 use std::io::{self, Write};
@@ -26,15 +28,24 @@ pub enum Format {
     Text,
     /// One JSON object (see the README for the contract).
     Json,
+    /// JUnit XML for CI test reporters: one test case per member, certificate or chain.
+    Junit,
+    /// Prometheus text exposition format, for node_exporter's textfile collector.
+    Prometheus,
 }
 
-/// Every output format any command renders (`bench` adds Markdown and CSV).
+/// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
+/// Prometheus are for `ca`, `verify`, `check` and `demo`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Text.
     Text,
     /// JSON.
     Json,
+    /// JUnit XML.
+    Junit,
+    /// Prometheus text exposition format.
+    Prometheus,
     /// Markdown tables (`bench`).
     Markdown,
     /// CSV (`bench`).
@@ -46,6 +57,8 @@ impl From<Format> for OutputFormat {
         match f {
             Format::Text => OutputFormat::Text,
             Format::Json => OutputFormat::Json,
+            Format::Junit => OutputFormat::Junit,
+            Format::Prometheus => OutputFormat::Prometheus,
         }
     }
 }
@@ -278,9 +291,12 @@ impl Report {
             (OutputFormat::Json, _) => json::render(self, out),
             (OutputFormat::Markdown, Report::Bench(r)) => bench_table::markdown(r, out),
             (OutputFormat::Csv, Report::Bench(r)) => bench_table::csv(r, out),
-            (_, _) => Err(io::Error::other(
+            (OutputFormat::Markdown | OutputFormat::Csv, _) => Err(io::Error::other(
                 "Markdown and CSV are formats of `bench` only",
             )),
+            // Both refuse `bench` reports.
+            (OutputFormat::Junit, _) => junit::render(self, out),
+            (OutputFormat::Prometheus, _) => prometheus::render(self, out),
         }
     }
 }

@@ -1,0 +1,564 @@
+//! JUnit XML for CI test reporters (GitLab, Jenkins, GitHub), written with `quick-junit`.
+//!
+//! One test suite per report (`mongotls check`, `mongotls ca`, `mongotls verify`), one test case
+//! per thing judged: each member and the replica set for `check`, each certificate and the
+//! bundle for `ca`, the chain for `verify`. A case fails when it carries a `fail` finding: the
+//! failure's message is the first such finding (`code: message`), its type the code, its text
+//! every finding of the case with its fix. Warnings and informational findings go to the case's
+//! system-out and never fail it (`--strict` changes the exit code, not the XML). Nothing is
+//! added beyond the report: no host name, no clock; `time` comes from the report's durations.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
+
+use crate::findings::{Finding, Severity};
+use crate::pki::verify::Role;
+use crate::probe::MemberReport;
+
+use super::{CaReport, CheckReport, Report, VerifyReport};
+
+/// Class names of the test cases, one per kind of thing judged.
+pub mod classname {
+    /// A `check` member.
+    pub const CHECK_MEMBER: &str = "mongotls.check.member";
+    /// The `check` set-level case (the set, the connection string, the CA file, the options).
+    pub const CHECK_SET: &str = "mongotls.check.set";
+    /// A certificate of the `ca` bundle.
+    pub const CA_CERTIFICATE: &str = "mongotls.ca.certificate";
+    /// The `ca` bundle as a whole.
+    pub const CA_BUNDLE: &str = "mongotls.ca.bundle";
+    /// The `verify` chain.
+    pub const VERIFY_CHAIN: &str = "mongotls.verify.chain";
+}
+
+/// Name of the `check` set-level test case.
+pub const SET_CASE: &str = "replica set";
+/// Name of the `ca` bundle-level test case.
+pub const BUNDLE_CASE: &str = "bundle";
+
+/// Writes the report as a JUnit XML document (`<testsuites>` with one `<testsuite>`).
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let suite = match report {
+        Report::Ca(r) => ca_suite(r),
+        Report::Verify(r) => verify_suite(r),
+        Report::Check(r) => check_suite(r),
+        Report::Bench(_) => {
+            return Err(io::Error::other(
+                "JUnit is a format of `ca`, `verify`, `check` and `demo`, not `bench`",
+            ))
+        }
+    };
+    let mut junit = quick_junit::Report::new("mongotls");
+    if let Some(time) = suite.time {
+        junit.set_time(time);
+    }
+    junit.add_test_suite(suite);
+    // Serialised in memory first, so that a write error keeps its kind (a closed pipe).
+    let mut xml = Vec::new();
+    junit.serialize(&mut xml).map_err(io::Error::other)?;
+    out.write_all(&xml)
+}
+
+fn check_suite(r: &CheckReport) -> TestSuite {
+    let mut suite = TestSuite::new(format!("mongotls {}", r.command));
+    suite.add_properties(properties(&[
+        ("verdict", Some(r.verdict.as_str().to_string())),
+        ("evaluated_at", Some(r.evaluated_at.clone())),
+        ("seeds", Some(r.target.seeds.join(","))),
+        ("replica_set", r.target.replica_set.clone()),
+        ("set_name", r.target.set_name.clone()),
+        ("ca_files", Some(r.ca.files.join(","))),
+    ]));
+    if let Some(time) = millis(r.duration_ms) {
+        suite.set_time(time);
+    }
+    for m in &r.members {
+        let findings: Vec<&Finding> = m.findings.iter().collect();
+        suite.add_test_case(case(
+            &m.address,
+            classname::CHECK_MEMBER,
+            &findings,
+            &member_facts(m),
+            member_time(m),
+        ));
+    }
+    let mut facts = Vec::new();
+    if let Some(name) = &r.target.set_name {
+        facts.push(format!("set name: {name}"));
+    }
+    if !r.options.insecure.is_empty() {
+        facts.push(format!(
+            "INSECURE options in effect: {}",
+            r.options.insecure.join(", ")
+        ));
+    }
+    let findings: Vec<&Finding> = r.findings.iter().collect();
+    suite.add_test_case(case(
+        SET_CASE,
+        classname::CHECK_SET,
+        &findings,
+        &facts,
+        None,
+    ));
+    suite
+}
+
+fn member_facts(m: &MemberReport) -> Vec<String> {
+    let mut facts = vec![format!("tls mode: {}", m.tls_mode.as_str())];
+    if let Some(t) = &m.tls {
+        facts.push(format!(
+            "tls: {} {}{}",
+            t.version,
+            t.cipher_suite,
+            t.key_exchange_group
+                .as_deref()
+                .map(|g| format!(" ({g})"))
+                .unwrap_or_default()
+        ));
+    }
+    if let Some(c) = &m.chain {
+        if let Some(leaf) = c.path.first() {
+            facts.push(format!(
+                "certificate: {}, expires {} ({} days), {}",
+                leaf.subject,
+                leaf.not_after,
+                leaf.days_remaining,
+                if c.trusted {
+                    "chains to the CA file"
+                } else {
+                    "does NOT chain to the CA file"
+                }
+            ));
+        }
+    }
+    if let Some(v) = &m.server_version {
+        facts.push(format!("server: MongoDB {v}"));
+    }
+    if let Some(p) = &m.plaintext {
+        facts.push(format!("plaintext: {}", p.detail));
+    }
+    facts
+}
+
+/// The sum of the member's phase durations.
+fn member_time(m: &MemberReport) -> Option<Duration> {
+    let t = &m.timings_ms;
+    let phases = [
+        t.dns,
+        t.tcp_connect,
+        t.tls_handshake,
+        t.hello,
+        t.ping,
+        t.build_info,
+        t.plaintext_hello,
+    ];
+    if phases.iter().all(Option::is_none) {
+        return None;
+    }
+    millis(phases.iter().flatten().sum())
+}
+
+fn ca_suite(r: &CaReport) -> TestSuite {
+    let mut suite = TestSuite::new(format!("mongotls {}", r.command));
+    suite.add_properties(properties(&[
+        ("verdict", Some(r.verdict.as_str().to_string())),
+        ("evaluated_at", Some(r.evaluated_at.clone())),
+        ("warn_days", Some(r.warn_days.to_string())),
+        ("files", Some(r.files.join(","))),
+    ]));
+    for c in &r.certificates {
+        let findings: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.certificate == Some(c.index))
+            .collect();
+        let i = &c.info;
+        let facts = vec![
+            format!("subject: {}", i.subject),
+            format!("issuer: {}", i.issuer),
+            format!("sha256: {}", i.sha256_fingerprint),
+            format!(
+                "valid: {} to {} ({})",
+                i.not_before,
+                i.not_after,
+                if i.days_remaining < 0 {
+                    format!("EXPIRED {} days ago", -i.days_remaining)
+                } else {
+                    format!("{} days left", i.days_remaining)
+                }
+            ),
+            format!("chain: {}", c.chain),
+            format!("source: {}", c.source),
+        ];
+        suite.add_test_case(case(
+            &format!("#{} {}", c.index, i.subject),
+            classname::CA_CERTIFICATE,
+            &findings,
+            &facts,
+            None,
+        ));
+    }
+    // Findings about no certificate (or one the report does not list) belong to the bundle.
+    let listed = |i: usize| r.certificates.iter().any(|c| c.index == i);
+    let findings: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| !f.certificate.is_some_and(listed))
+        .collect();
+    let mut facts = vec![format!(
+        "{} certificate{} in {}",
+        r.certificates.len(),
+        if r.certificates.len() == 1 { "" } else { "s" },
+        r.files.join(", ")
+    )];
+    facts.extend(
+        r.notes
+            .iter()
+            .map(|n| format!("note: {}: {}", n.source, n.message)),
+    );
+    suite.add_test_case(case(
+        BUNDLE_CASE,
+        classname::CA_BUNDLE,
+        &findings,
+        &facts,
+        None,
+    ));
+    suite
+}
+
+fn verify_suite(r: &VerifyReport) -> TestSuite {
+    let mut suite = TestSuite::new(format!("mongotls {}", r.command));
+    suite.add_properties(properties(&[
+        ("verdict", Some(r.verdict.as_str().to_string())),
+        ("evaluated_at", Some(r.evaluated_at.clone())),
+        ("warn_days", Some(r.warn_days.to_string())),
+        ("host", r.host.clone()),
+        ("chain_file", Some(r.chain_file.clone())),
+        ("ca_files", Some(r.ca_files.join(","))),
+    ]));
+    let mut facts = vec![
+        format!(
+            "host: {}",
+            r.host.as_deref().unwrap_or("(not checked: no --host)")
+        ),
+        format!(
+            "path {}",
+            if r.trusted {
+                "ends at the CA file"
+            } else {
+                "does NOT reach the CA file"
+            }
+        ),
+    ];
+    facts.extend(r.path.iter().enumerate().map(|(pos, p)| {
+        let role = match p.role {
+            Role::Leaf => "leaf",
+            Role::Intermediate => "intermediate",
+            Role::Anchor => "anchor",
+            Role::Untrusted => "untrusted",
+        };
+        format!(
+            "  [{pos}] {role} {} (expires {}, {} days)",
+            p.subject, p.not_after, p.days_remaining
+        )
+    }));
+    facts.extend(
+        r.notes
+            .iter()
+            .map(|n| format!("note: {}: {}", n.source, n.message)),
+    );
+    let findings: Vec<&Finding> = r.findings.iter().collect();
+    suite.add_test_case(case(
+        &r.chain_file,
+        classname::VERIFY_CHAIN,
+        &findings,
+        &facts,
+        None,
+    ));
+    suite
+}
+
+/// One test case: failed when a finding is `fail`; facts, warnings and informational findings
+/// in system-out.
+fn case(
+    name: &str,
+    classname: &str,
+    findings: &[&Finding],
+    facts: &[String],
+    time: Option<Duration>,
+) -> TestCase {
+    let status = match findings.iter().find(|f| f.severity == Severity::Fail) {
+        Some(first) => {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status
+                .set_message(format!("{}: {}", first.code, first.message))
+                .set_type(first.code.as_str())
+                .set_description(listing(findings.iter().copied()));
+            status
+        }
+        None => TestCaseStatus::success(),
+    };
+    let mut case = TestCase::new(name, status);
+    case.set_classname(classname);
+    if let Some(time) = time {
+        case.set_time(time);
+    }
+    let mut system_out = String::new();
+    for fact in facts {
+        system_out.push_str(fact);
+        system_out.push('\n');
+    }
+    let others = listing(
+        findings
+            .iter()
+            .copied()
+            .filter(|f| f.severity != Severity::Fail),
+    );
+    if !others.is_empty() {
+        if !system_out.is_empty() {
+            system_out.push('\n');
+        }
+        system_out.push_str(&others);
+    }
+    if !system_out.is_empty() {
+        case.set_system_out(system_out);
+    }
+    case
+}
+
+/// Findings, worst first (report order within a severity): severity, code, message, fix.
+fn listing<'a>(findings: impl Iterator<Item = &'a Finding>) -> String {
+    let mut sorted: Vec<&Finding> = findings.collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let mut text = String::new();
+    for f in sorted {
+        let cert = f
+            .certificate
+            .map(|c| format!(" [#{c}]"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{} {}{cert}: {}\n    fix: {}\n",
+            f.severity.as_str().to_uppercase(),
+            f.code,
+            f.message,
+            f.hint
+        ));
+        if let Some(source) = &f.source {
+            text.push_str(&format!("    source: {source}\n"));
+        }
+        if let Some(rejected) = f.rejected_by.as_deref().filter(|r| !r.is_empty()) {
+            text.push_str(&format!("    refused by: {}\n", rejected.join(", ")));
+        }
+    }
+    text
+}
+
+fn properties(pairs: &[(&str, Option<String>)]) -> Vec<Property> {
+    pairs
+        .iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| Property::new(*name, v.as_str())))
+        .collect()
+}
+
+fn millis(ms: f64) -> Option<Duration> {
+    Duration::try_from_secs_f64(ms / 1000.0).ok()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::findings::{Code, Verdict};
+    use crate::report::{CheckCa, CheckOptions, CheckTarget, SCHEMA_VERSION};
+
+    fn finding(code: Code, severity: Severity, message: &str) -> Finding {
+        Finding::new(code, severity, message, format!("fix for {message}"))
+    }
+
+    fn member(address: &str, findings: Vec<Finding>) -> MemberReport {
+        let mut m = bare_member(address);
+        m.findings = findings;
+        m.timings_ms.dns = Some(1.5);
+        m.timings_ms.tls_handshake = Some(2.5);
+        m
+    }
+
+    /// A member with nothing learnt.
+    pub(crate) fn bare_member(address: &str) -> MemberReport {
+        MemberReport {
+            address: address.into(),
+            seed: true,
+            in_config: true,
+            resolved: Vec::new(),
+            connected_to: None,
+            server_name: "localhost".into(),
+            tls_mode: crate::probe::TlsMode::TlsOnly,
+            timings_ms: Default::default(),
+            tls: None,
+            chain: None,
+            hello: None,
+            server_version: None,
+            ping_ok: true,
+            plaintext: None,
+            findings: Vec::new(),
+            hello_reply: None,
+            leaf: None,
+        }
+    }
+
+    fn check_report() -> Report {
+        let members = vec![
+            member("a:1", vec![]),
+            member(
+                "b:2",
+                vec![
+                    finding(
+                        Code::TlsPlaintextAccepted,
+                        Severity::Warn,
+                        "plain <ok> & \"so\"",
+                    ),
+                    finding(Code::CertExpired, Severity::Fail, "leaf expired"),
+                    finding(Code::CertHostnameMismatch, Severity::Fail, "wrong name"),
+                ],
+            ),
+        ];
+        let findings = vec![finding(Code::RsNoPrimary, Severity::Warn, "no primary")];
+        Report::Check(CheckReport {
+            schema_version: SCHEMA_VERSION,
+            command: "check",
+            verdict: Verdict::Fail,
+            evaluated_at: "2020-06-01T00:00:00Z".into(),
+            duration_ms: 1234.0,
+            target: CheckTarget {
+                uri: "mongodb://root:****@a:1,b:2/".into(),
+                seeds: vec!["a:1".into(), "b:2".into()],
+                replica_set: Some("rs0".into()),
+                set_name: Some("rs0".into()),
+            },
+            options: CheckOptions {
+                timeout_ms: 1000,
+                deadline_ms: 60000,
+                max_connections: 16,
+                discover: true,
+                plaintext_probe: true,
+                server_name: None,
+                insecure: Vec::new(),
+            },
+            ca: CheckCa {
+                files: vec!["ca.pem".into()],
+                certificates: Vec::new(),
+            },
+            members,
+            findings,
+        })
+    }
+
+    fn render_string(r: &Report) -> String {
+        let mut out = Vec::new();
+        render(r, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn check_cases_fail_on_fail_findings_only() {
+        let xml = render_string(&check_report());
+        let parsed = quick_junit::Report::deserialize_from_str(&xml).unwrap();
+        assert_eq!(parsed.tests, 3);
+        assert_eq!(parsed.failures, 1);
+        let suite = &parsed.test_suites[0];
+        assert_eq!(suite.name.as_str(), "mongotls check");
+        let names: Vec<&str> = suite.test_cases.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["a:1", "b:2", SET_CASE]);
+        match &suite.test_cases[1].status {
+            TestCaseStatus::NonSuccess {
+                kind,
+                message,
+                ty,
+                description,
+                ..
+            } => {
+                assert_eq!(*kind, NonSuccessKind::Failure);
+                assert_eq!(
+                    message.as_ref().unwrap().as_str(),
+                    "cert.expired: leaf expired"
+                );
+                assert_eq!(ty.as_ref().unwrap().as_str(), "cert.expired");
+                let text = description.as_ref().unwrap().as_str();
+                for want in [
+                    "FAIL cert.expired: leaf expired",
+                    "fix: fix for leaf expired",
+                    "FAIL cert.hostname_mismatch: wrong name",
+                    "WARN tls.plaintext_accepted",
+                ] {
+                    assert!(text.contains(want), "{want} not in {text}");
+                }
+            }
+            other => panic!("b:2 should fail: {other:?}"),
+        }
+        // Warnings alone do not fail a case: they are in system-out.
+        let set = &suite.test_cases[2];
+        assert!(matches!(set.status, TestCaseStatus::Success { .. }));
+        assert!(set
+            .system_out
+            .as_ref()
+            .unwrap()
+            .as_str()
+            .contains("WARN rs.no_primary: no primary"));
+        assert_eq!(
+            suite.test_cases[0].classname.as_ref().unwrap().as_str(),
+            classname::CHECK_MEMBER
+        );
+        // Member time is the sum of its phases; the suite's the run's.
+        assert_eq!(suite.test_cases[0].time, Some(Duration::from_millis(4)));
+        assert_eq!(suite.time, Some(Duration::from_millis(1_234)));
+    }
+
+    #[test]
+    fn escapes_and_never_renders_the_uri() {
+        let xml = render_string(&check_report());
+        assert!(!xml.contains("root:"), "{xml}");
+        assert!(xml.contains("&lt;ok&gt; &amp;"), "{xml}");
+        assert!(roxmltree::Document::parse(&xml).is_ok());
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        assert_eq!(
+            render_string(&check_report()),
+            render_string(&check_report())
+        );
+    }
+
+    #[test]
+    fn bench_is_refused() {
+        let err = render(
+            &Report::Bench(crate::report::BenchReport {
+                schema_version: SCHEMA_VERSION,
+                command: "bench",
+                verdict: Verdict::Pass,
+                started_at: String::new(),
+                duration_ms: 0.0,
+                uri: String::new(),
+                plain_uri: None,
+                members: Vec::new(),
+                samples: 0,
+                warmup: 0,
+                max_time_ms: 0,
+                payload_sizes: Vec::new(),
+                series: Vec::new(),
+                comparisons: Vec::new(),
+                missing: Vec::new(),
+                throughput: Vec::new(),
+                cpu: Vec::new(),
+                warnings: Vec::new(),
+                notes: Vec::new(),
+                findings: Vec::new(),
+            }),
+            &mut Vec::new(),
+        );
+        assert!(err.is_err());
+    }
+}

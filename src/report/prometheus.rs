@@ -1,0 +1,601 @@
+//! Prometheus text exposition format (0.0.4) for node_exporter's textfile collector, written
+//! with the official `prometheus-client` crate (`encoding::prometheus_text`).
+//!
+//! Every metric is a gauge named `mongotls_…` in base units (seconds, Unix time), with HELP and
+//! TYPE lines; label values are escaped by the encoder. Families and series come out in a fixed
+//! order (the report's), so the same report always gives the same bytes. Report-level series
+//! carry `command` and `target` (the seeds for `check`, the files for `ca`, the chain file for
+//! `verify`; never the connection string), so that several runs' files can sit side by side in
+//! the textfile directory without colliding; per-member series carry `member`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
+use prometheus_client::metrics::gauge::ConstGauge;
+use prometheus_client::metrics::MetricType;
+use prometheus_client::registry::{Registry, Unit};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::findings::{Finding, Severity, Verdict};
+use crate::probe::MemberReport;
+
+use super::{CaReport, CheckReport, Report, VerifyReport};
+
+/// The prefix of every metric name.
+pub const PREFIX: &str = "mongotls";
+
+/// Writes the report's metrics in the Prometheus text exposition format.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let families = match report {
+        Report::Ca(r) => ca(r),
+        Report::Verify(r) => verify(r),
+        Report::Check(r) => check(r),
+        Report::Bench(_) => {
+            return Err(io::Error::other(
+                "Prometheus is a format of `ca`, `verify`, `check` and `demo`, not `bench`",
+            ))
+        }
+    };
+    let mut registry = Registry::with_prefix(PREFIX);
+    registry.register_collector(Box::new(families));
+    let mut text = String::new();
+    prometheus_client::encoding::prometheus_text::encode(&mut text, &registry)
+        .map_err(|_| io::Error::other("cannot encode the Prometheus metrics"))?;
+    out.write_all(text.as_bytes())
+}
+
+/// A label set: names are fixed, values come from the report.
+type Labels = Vec<(&'static str, String)>;
+
+/// A sample value: counts and flags are written as integers, durations as decimals.
+#[derive(Clone, Copy, Debug)]
+enum Value {
+    Int(i64),
+    Float(f64),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(v)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(v: f64) -> Self {
+        Value::Float(v)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Int(i64::from(b))
+    }
+}
+
+/// One metric family: name (without the prefix and unit), help, and its series in order.
+#[derive(Debug)]
+struct Family {
+    name: &'static str,
+    help: &'static str,
+    unit: Option<Unit>,
+    /// `Info` families are gauges of value 1 whose name ends in `_info`.
+    info: bool,
+    series: Vec<(Labels, Value)>,
+}
+
+impl Family {
+    fn gauge(name: &'static str, help: &'static str) -> Self {
+        Family {
+            name,
+            help,
+            unit: None,
+            info: false,
+            series: Vec::new(),
+        }
+    }
+
+    fn seconds(name: &'static str, help: &'static str) -> Self {
+        Family {
+            unit: Some(Unit::Seconds),
+            ..Family::gauge(name, help)
+        }
+    }
+
+    fn info(name: &'static str, help: &'static str) -> Self {
+        Family {
+            info: true,
+            ..Family::gauge(name, help)
+        }
+    }
+
+    fn push(&mut self, labels: Labels, value: impl Into<Value>) {
+        self.series.push((labels, value.into()));
+    }
+}
+
+/// The metrics of one report, as a `Collector` of constant gauges: a `Family` of the crate
+/// keeps its series in a hash map, whose order would change from run to run; this keeps the
+/// report's order, so that the same report always gives the same bytes.
+#[derive(Debug, Default)]
+struct Families(Vec<Family>);
+
+impl Families {
+    fn add(&mut self, family: Family) {
+        self.0.push(family);
+    }
+}
+
+impl Collector for Families {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        for f in self.0.iter().filter(|f| !f.series.is_empty()) {
+            let kind = if f.info {
+                MetricType::Info
+            } else {
+                MetricType::Gauge
+            };
+            let mut metric = encoder.encode_descriptor(f.name, f.help, f.unit.as_ref(), kind)?;
+            for (labels, value) in &f.series {
+                if f.info {
+                    metric.encode_info(labels)?;
+                    continue;
+                }
+                let series = metric.encode_family(labels)?;
+                match *value {
+                    Value::Int(v) => ConstGauge::new(v).encode(series)?,
+                    Value::Float(v) => ConstGauge::new(v).encode(series)?,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Metrics every command reports: success, findings by severity and by code, evaluation time.
+fn common(
+    command: &str,
+    target: &str,
+    verdict: Verdict,
+    evaluated_at: &str,
+    findings: &[&Finding],
+    families: &mut Families,
+) {
+    let labels = || -> Labels { vec![("command", command.into()), ("target", target.into())] };
+    let mut success = Family::gauge(
+        "check_success",
+        "1 when the mongotls check passed (verdict pass or warn), 0 when it failed.",
+    );
+    success.push(labels(), verdict != Verdict::Fail);
+    families.add(success);
+
+    let mut by_severity = Family::gauge(
+        "findings",
+        "Number of findings of the run, by severity (info, warn, fail).",
+    );
+    for severity in [Severity::Info, Severity::Warn, Severity::Fail] {
+        let mut l = labels();
+        l.push(("severity", severity.as_str().into()));
+        by_severity.push(l, count(findings, severity));
+    }
+    families.add(by_severity);
+
+    let mut codes: BTreeMap<(&str, Severity), i64> = BTreeMap::new();
+    for f in findings {
+        *codes.entry((f.code.as_str(), f.severity)).or_default() += 1;
+    }
+    let mut by_code = Family::gauge(
+        "findings_by_code",
+        "Number of findings of the run, by finding code and severity (codes found only).",
+    );
+    for ((code, severity), n) in codes {
+        let mut l = labels();
+        l.push(("code", code.into()));
+        l.push(("severity", severity.as_str().into()));
+        by_code.push(l, n);
+    }
+    families.add(by_code);
+
+    let mut evaluated = Family::seconds(
+        "evaluation_timestamp",
+        "The time certificates were judged at (now, or --at), as Unix time.",
+    );
+    if let Some(t) = unix_time(evaluated_at) {
+        evaluated.push(labels(), t);
+    }
+    families.add(evaluated);
+}
+
+fn check(r: &CheckReport) -> Families {
+    let mut families = Families::default();
+    let target = r.target.seeds.join(",");
+    let findings: Vec<&Finding> = r
+        .findings
+        .iter()
+        .chain(r.members.iter().flat_map(|m| m.findings.iter()))
+        .collect();
+    common(
+        r.command,
+        &target,
+        r.verdict,
+        &r.evaluated_at,
+        &findings,
+        &mut families,
+    );
+
+    let mut duration = Family::seconds("run_duration", "Wall time of the run, in seconds.");
+    duration.push(
+        vec![("command", r.command.into()), ("target", target.clone())],
+        seconds(r.duration_ms),
+    );
+    families.add(duration);
+
+    let mut up = Family::gauge(
+        "member_up",
+        "1 when the member completed a TLS handshake and answered hello over TLS (whatever its certificate), else 0.",
+    );
+    let mut handshake = Family::seconds(
+        "member_tls_handshake",
+        "Duration of the member's TLS handshake, in seconds (also when it failed).",
+    );
+    let mut phases = Family::seconds(
+        "member_phase",
+        "Duration of each phase of the member's probe that ran, in seconds.",
+    );
+    let mut version = Family::info(
+        "member_tls_version",
+        "The TLS protocol version and cipher suite the member negotiated; always 1.",
+    );
+    let mut plaintext = Family::gauge(
+        "member_plaintext_accepted",
+        "1 when the member also answered a plaintext hello on its TLS port, 0 when it refused (only when plaintext was probed).",
+    );
+    let mut not_after = Family::seconds(
+        "member_cert_not_after_timestamp",
+        "notAfter of the certificate the member presented (the leaf), as Unix time.",
+    );
+    let mut trusted = Family::gauge(
+        "member_chain_trusted",
+        "1 when the member's presented chain leads to a certificate of the CA file, else 0 (only when a chain was presented).",
+    );
+    let mut member_findings = Family::gauge(
+        "member_findings",
+        "Number of findings of the member, by severity (info, warn, fail).",
+    );
+
+    let mut seen = BTreeSet::new();
+    // A member listed twice would give duplicate series: the first one is reported.
+    for m in r.members.iter().filter(|m| seen.insert(m.address.as_str())) {
+        let member = || -> Labels { vec![("member", m.address.clone())] };
+        up.push(member(), m.tls.is_some() && m.hello.is_some());
+        if let Some(ms) = m.timings_ms.tls_handshake {
+            handshake.push(member(), seconds(ms));
+        }
+        for (phase, ms) in member_phases(m) {
+            let mut l = member();
+            l.push(("phase", phase.into()));
+            phases.push(l, seconds(ms));
+        }
+        if let Some(t) = &m.tls {
+            let mut l = member();
+            l.push(("version", t.version.clone()));
+            l.push(("cipher", t.cipher_suite.clone()));
+            version.push(l, 1);
+        }
+        if let Some(p) = &m.plaintext {
+            plaintext.push(member(), p.accepted);
+        }
+        if let Some(c) = &m.chain {
+            if let Some(t) = c.path.first().and_then(|leaf| unix_time(&leaf.not_after)) {
+                not_after.push(member(), t);
+            }
+            trusted.push(member(), c.trusted);
+        }
+        let own: Vec<&Finding> = m.findings.iter().collect();
+        for severity in [Severity::Info, Severity::Warn, Severity::Fail] {
+            let mut l = member();
+            l.push(("severity", severity.as_str().into()));
+            member_findings.push(l, count(&own, severity));
+        }
+    }
+    for f in [
+        up,
+        handshake,
+        phases,
+        version,
+        plaintext,
+        not_after,
+        trusted,
+        member_findings,
+    ] {
+        families.add(f);
+    }
+    families
+}
+
+/// The phases that ran, named as in the JSON `timings_ms`.
+fn member_phases(m: &MemberReport) -> Vec<(&'static str, f64)> {
+    let t = &m.timings_ms;
+    [
+        ("dns", t.dns),
+        ("tcp_connect", t.tcp_connect),
+        ("tls_handshake", t.tls_handshake),
+        ("hello", t.hello),
+        ("ping", t.ping),
+        ("build_info", t.build_info),
+        ("plaintext_hello", t.plaintext_hello),
+    ]
+    .into_iter()
+    .filter_map(|(name, ms)| ms.map(|ms| (name, ms)))
+    .collect()
+}
+
+fn ca(r: &CaReport) -> Families {
+    let mut families = Families::default();
+    let target = r.files.join(",");
+    let findings: Vec<&Finding> = r.findings.iter().collect();
+    common(
+        r.command,
+        &target,
+        r.verdict,
+        &r.evaluated_at,
+        &findings,
+        &mut families,
+    );
+
+    let mut certificates = Family::gauge(
+        "ca_certificates",
+        "Number of certificates found in the CA file(s).",
+    );
+    certificates.push(
+        vec![("target", target.clone())],
+        i64::try_from(r.certificates.len()).unwrap_or(i64::MAX),
+    );
+    families.add(certificates);
+
+    let mut not_after = Family::seconds(
+        "ca_cert_not_after_timestamp",
+        "notAfter of each distinct certificate of the CA file(s), as Unix time.",
+    );
+    let mut seen = BTreeSet::new();
+    // A duplicated certificate (ca.duplicate) is one series.
+    for c in &r.certificates {
+        let i = &c.info;
+        if !seen.insert(i.sha256_fingerprint.as_str()) {
+            continue;
+        }
+        if let Some(t) = unix_time(&i.not_after) {
+            not_after.push(
+                vec![
+                    ("target", target.clone()),
+                    ("subject", i.subject.clone()),
+                    ("sha256", i.sha256_fingerprint.clone()),
+                ],
+                t,
+            );
+        }
+    }
+    families.add(not_after);
+    families
+}
+
+fn verify(r: &VerifyReport) -> Families {
+    let mut families = Families::default();
+    let target = r.chain_file.clone();
+    let findings: Vec<&Finding> = r.findings.iter().collect();
+    common(
+        r.command,
+        &target,
+        r.verdict,
+        &r.evaluated_at,
+        &findings,
+        &mut families,
+    );
+
+    let mut trusted = Family::gauge(
+        "verify_chain_trusted",
+        "1 when the chain leads to a certificate of the CA file, else 0.",
+    );
+    trusted.push(vec![("target", target.clone())], r.trusted);
+    families.add(trusted);
+
+    let mut not_after = Family::seconds(
+        "verify_cert_not_after_timestamp",
+        "notAfter of the chain's leaf certificate, as Unix time.",
+    );
+    if let Some(leaf) = r.path.first() {
+        if let Some(t) = unix_time(&leaf.not_after) {
+            not_after.push(
+                vec![
+                    ("target", target.clone()),
+                    ("subject", leaf.subject.clone()),
+                    ("sha256", leaf.sha256_fingerprint.clone()),
+                ],
+                t,
+            );
+        }
+    }
+    families.add(not_after);
+    families
+}
+
+fn count(findings: &[&Finding], severity: Severity) -> i64 {
+    let n = findings.iter().filter(|f| f.severity == severity).count();
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Milliseconds (as the report keeps them, to the microsecond) as seconds, without the
+/// binary noise of a plain division (`0.075841`, not `0.07584099999999999`).
+fn seconds(ms: f64) -> f64 {
+    (ms * 1000.0).round() / 1e6
+}
+
+/// An RFC 3339 time of the report as Unix seconds.
+fn unix_time(rfc3339: &str) -> Option<i64> {
+    OffsetDateTime::parse(rfc3339, &Rfc3339)
+        .ok()
+        .map(OffsetDateTime::unix_timestamp)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::findings::Code;
+    use crate::net::TlsInfo;
+    use crate::probe::{PlaintextProbe, TlsMode};
+    use crate::report::{CheckCa, CheckOptions, CheckTarget, SCHEMA_VERSION};
+
+    fn member(address: &str, findings: Vec<Finding>) -> MemberReport {
+        let mut m = crate::report::junit::tests::bare_member(address);
+        m.findings = findings;
+        m
+    }
+
+    fn check_report() -> Report {
+        let mut up = member("mongo-0:27017", vec![]);
+        up.tls_mode = TlsMode::TlsAndPlain;
+        up.tls = Some(TlsInfo {
+            version: "TLSv1.3".into(),
+            cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
+            key_exchange_group: Some("X25519".into()),
+            alpn: None,
+            resumed: false,
+        });
+        up.hello = None;
+        up.timings_ms.dns = Some(0.5);
+        up.timings_ms.tls_handshake = Some(2.25);
+        up.plaintext = Some(PlaintextProbe {
+            accepted: true,
+            detail: "answered".into(),
+        });
+        up.findings = vec![Finding::new(
+            Code::TlsPlaintextAccepted,
+            Severity::Warn,
+            "plain",
+            "force TLS",
+        )];
+        let odd = member(
+            "we\"ird\\host\nname:1",
+            vec![
+                Finding::new(Code::CertExpired, Severity::Fail, "expired", "renew"),
+                Finding::new(Code::CertExpired, Severity::Fail, "expired", "renew"),
+            ],
+        );
+        Report::Check(CheckReport {
+            schema_version: SCHEMA_VERSION,
+            command: "check",
+            verdict: Verdict::Fail,
+            evaluated_at: "2020-06-01T00:00:00Z".into(),
+            duration_ms: 1500.0,
+            target: CheckTarget {
+                uri: "mongodb://root:****@mongo-0:27017/".into(),
+                seeds: vec!["mongo-0:27017".into()],
+                replica_set: None,
+                set_name: None,
+            },
+            options: CheckOptions {
+                timeout_ms: 1000,
+                deadline_ms: 60000,
+                max_connections: 16,
+                discover: true,
+                plaintext_probe: true,
+                server_name: None,
+                insecure: Vec::new(),
+            },
+            ca: CheckCa {
+                files: vec!["ca.pem".into()],
+                certificates: Vec::new(),
+            },
+            members: vec![up, odd],
+            findings: vec![Finding::new(
+                Code::RsNoPrimary,
+                Severity::Warn,
+                "none",
+                "elect",
+            )],
+        })
+    }
+
+    fn render_string(r: &Report) -> String {
+        let mut out = Vec::new();
+        render(r, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn check_metrics() {
+        let text = render_string(&check_report());
+        for line in [
+            "# HELP mongotls_check_success ",
+            "# TYPE mongotls_check_success gauge",
+            "mongotls_check_success{command=\"check\",target=\"mongo-0:27017\"} 0",
+            "mongotls_findings{command=\"check\",target=\"mongo-0:27017\",severity=\"fail\"} 2",
+            "mongotls_findings{command=\"check\",target=\"mongo-0:27017\",severity=\"warn\"} 2",
+            "mongotls_findings{command=\"check\",target=\"mongo-0:27017\",severity=\"info\"} 0",
+            "mongotls_findings_by_code{command=\"check\",target=\"mongo-0:27017\",code=\"cert.expired\",severity=\"fail\"} 2",
+            "mongotls_evaluation_timestamp_seconds{command=\"check\",target=\"mongo-0:27017\"} 1590969600",
+            "mongotls_run_duration_seconds{command=\"check\",target=\"mongo-0:27017\"} 1.5",
+            "mongotls_member_up{member=\"mongo-0:27017\"} 0",
+            "mongotls_member_tls_handshake_seconds{member=\"mongo-0:27017\"} 0.00225",
+            "mongotls_member_phase_seconds{member=\"mongo-0:27017\",phase=\"dns\"} 0.0005",
+            "# TYPE mongotls_member_tls_version_info gauge",
+            "mongotls_member_tls_version_info{member=\"mongo-0:27017\",version=\"TLSv1.3\",cipher=\"TLS13_AES_256_GCM_SHA384\"} 1",
+            "mongotls_member_plaintext_accepted{member=\"mongo-0:27017\"} 1",
+            "mongotls_member_findings{member=\"mongo-0:27017\",severity=\"warn\"} 1",
+            // Label values escaped as the exposition format requires.
+            "mongotls_member_findings{member=\"we\\\"ird\\\\host\\nname:1\",severity=\"fail\"} 2",
+        ] {
+            assert!(
+                text.lines().any(|l| l.starts_with(line)),
+                "no line {line} in\n{text}"
+            );
+        }
+        assert!(!text.contains("root"), "the URI is never a label: {text}");
+        // Families without series are not written.
+        assert!(!text.contains("member_chain_trusted"), "{text}");
+    }
+
+    #[test]
+    fn parses_and_is_deterministic() {
+        use openmetrics_parser::{PrometheusType, PrometheusValue};
+
+        let text = render_string(&check_report());
+        assert_eq!(text, render_string(&check_report()));
+        // An independent parser of the exposition format: escapes, one HELP and TYPE per
+        // family, unique label sets, one label-name set per family.
+        let parsed = openmetrics_parser::prometheus::parse_prometheus(&text).unwrap();
+        let family = &parsed.families["mongotls_member_findings"];
+        assert_eq!(family.family_type, PrometheusType::Gauge);
+        let odd = family
+            .iter_samples()
+            .find(|s| {
+                let labels = s.get_labelset().unwrap();
+                labels.get_label_value("member") == Some("we\"ird\\host\nname:1")
+                    && labels.get_label_value("severity") == Some("fail")
+            })
+            .expect("the escaped member's series");
+        match &odd.value {
+            PrometheusValue::Gauge(n) => assert_eq!(n.as_f64(), 2.0),
+            other => panic!("not a gauge: {other:?}"),
+        }
+        assert_eq!(
+            parsed.families.len(),
+            text.lines().filter(|l| l.starts_with("# TYPE ")).count()
+        );
+        assert!(parsed
+            .families
+            .values()
+            .all(|f| f.family_type == PrometheusType::Gauge && !f.help.is_empty()));
+    }
+
+    #[test]
+    fn seconds_have_no_binary_noise() {
+        assert_eq!(seconds(75.841).to_string(), "0.075841");
+        assert_eq!(seconds(1500.0).to_string(), "1.5");
+        assert_eq!(unix_time("2021-01-01T00:00:00Z"), Some(1_609_459_200));
+        assert_eq!(unix_time("not a time"), None);
+    }
+}
