@@ -247,3 +247,198 @@ impl Drop for MockSet {
         let _ = self.child.wait();
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A Python peer process with the ready-line lifecycle (`tests/peers/hostile_peer.py`)
+// ---------------------------------------------------------------------------------------------
+
+/// What `.ci/run` installs for the independent hostile peer (PyMongo brings `bson`).
+pub const INSTALL_HOSTILE_PEER: &str = "apt-get install python3; python3 -m pip install pymongo";
+
+/// Whether `python3` with its `ssl` module and PyMongo's `bson` package is there (what
+/// `tests/peers/hostile_peer.py` needs); when not, skips (or fails in CI) and returns false.
+pub fn hostile_peer_or_skip() -> bool {
+    if !tool_runs("python3", &["-c", "import socket, ssl"]) {
+        skip_or_fail_in_ci("python3 not available", INSTALL_HOSTILE_PEER);
+        return false;
+    }
+    // `bson` as PyMongo ships it (the unrelated PyPI `bson` package has no `encode`/`has_c`).
+    if !tool_runs(
+        "python3",
+        &["-c", "import bson; bson.encode, bson.decode, bson.has_c"],
+    ) {
+        skip_or_fail_in_ci(
+            "python3 module pymongo (and its bson) not installed",
+            INSTALL_HOSTILE_PEER,
+        );
+        return false;
+    }
+    true
+}
+
+/// A Python peer script run as `python3 tests/peers/SCRIPT SPEC.json`, with the same
+/// lifecycle as `mock_replset.py`: it prints one JSON line once it listens, then serves until
+/// its stdin closes. Dropping this closes stdin, waits up to [`EXIT_GRACE`], then kills and
+/// reaps the process.
+pub struct PeerProcess {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    /// The ready line, parsed.
+    pub ready: Value,
+    /// The ready line as the peer printed it.
+    pub ready_line: String,
+    stderr_path: PathBuf,
+}
+
+impl PeerProcess {
+    /// Writes `spec` to `dir/NAME.spec.json` (NAME = `script` without `.py`), starts the
+    /// script on it (working directory `dir`, stderr to `dir/NAME.stderr`) and waits up to
+    /// [`READY_TIMEOUT`] for its JSON ready line. Start-up failures panic, with the peer's
+    /// stderr.
+    pub fn start(script: &str, dir: &Path, spec: &Value) -> PeerProcess {
+        let name = script.strip_suffix(".py").unwrap_or(script);
+        let spec_path = dir.join(format!("{name}.spec.json"));
+        fs::write(&spec_path, spec.to_string()).expect("write the peer's spec");
+        let stderr_path = dir.join(format!("{name}.stderr"));
+        let mut child = Command::new("python3")
+            .arg(peer_script(script))
+            .arg(&spec_path)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(File::create(&stderr_path).expect("create the peer's stderr file"))
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawn python3 {script}: {e}"));
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut peer = PeerProcess {
+            child,
+            stdin,
+            ready: Value::Null,
+            ready_line: String::new(),
+            stderr_path,
+        };
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            // The first line is the ready line; keep draining until the process exits.
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                let _ = tx.send(line);
+            }
+        });
+        let line = match rx.recv_timeout(READY_TIMEOUT) {
+            Ok(line) => line,
+            Err(RecvTimeoutError::Timeout) => panic!(
+                "{script} did not start within {READY_TIMEOUT:?}: {}",
+                peer.stderr()
+            ),
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("{script} exited before it was ready: {}", peer.stderr())
+            }
+        };
+        peer.ready = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("{script}: bad ready line ({e}): {line}"));
+        peer.ready_line = line;
+        peer
+    }
+
+    /// What the peer has written to stderr so far.
+    pub fn stderr(&self) -> String {
+        fs::read_to_string(&self.stderr_path).unwrap_or_default()
+    }
+}
+
+impl Drop for PeerProcess {
+    fn drop(&mut self) {
+        // Closing stdin is the shutdown signal.
+        drop(self.stdin.take());
+        let deadline = Instant::now() + EXIT_GRACE;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `tests/peers/hostile_peer.py`: an independent hostile MongoDB server, one port of
+/// 127.0.0.1 per behaviour (`silent`, `slow`, …, `healthy`; see the script). Stops when
+/// dropped.
+pub struct HostilePeer {
+    /// The process (its ready line: `ports`, `closed_ports`, versions).
+    pub process: PeerProcess,
+}
+
+impl HostilePeer {
+    /// Starts the peer serving `cert` (covering `localhost`) with its `key` and `chain`
+    /// (intermediates), files in `dir`; its `hello`s name the replica set `set_name`, and
+    /// `hosts_elsewhere`'s also names `extra_hosts`, verbatim.
+    pub fn start(
+        dir: &Path,
+        cert: &Path,
+        key: &Path,
+        chain: &[PathBuf],
+        set_name: &str,
+        extra_hosts: &[&str],
+    ) -> Self {
+        let path = |p: &Path| p.to_str().expect("temporary paths are UTF-8").to_string();
+        let spec = serde_json::json!({
+            "cert": path(cert),
+            "key": path(key),
+            "chain": chain.iter().map(|p| path(p)).collect::<Vec<_>>(),
+            "set_name": set_name,
+            "extra_hosts": extra_hosts,
+        });
+        let process = PeerProcess::start("hostile_peer.py", dir, &spec);
+        assert!(
+            process.ready["ports"].is_object(),
+            "no ports in {}",
+            process.ready_line
+        );
+        HostilePeer { process }
+    }
+
+    /// The port `behaviour` listens on (on 127.0.0.1); panics when the peer has no such
+    /// behaviour.
+    pub fn port(&self, behaviour: &str) -> u16 {
+        self.process.ready["ports"][behaviour]
+            .as_u64()
+            .and_then(|p| u16::try_from(p).ok())
+            .unwrap_or_else(|| panic!("no port for {behaviour} in {}", self.process.ready_line))
+    }
+
+    /// `localhost:PORT` of `behaviour`: the name its certificate covers and its `hello` uses.
+    pub fn address(&self, behaviour: &str) -> String {
+        format!("localhost:{}", self.port(behaviour))
+    }
+
+    /// Every behaviour the peer serves, by name.
+    pub fn behaviours(&self) -> Vec<String> {
+        self.process.ready["ports"]
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// `localhost:PORT` of each bound-but-not-listening port `hosts_elsewhere` names.
+    pub fn closed_addresses(&self) -> Vec<String> {
+        self.process.ready["closed_ports"]
+            .as_array()
+            .map(|ports| {
+                ports
+                    .iter()
+                    .filter_map(Value::as_u64)
+                    .map(|p| format!("localhost:{p}"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What the peer has written to stderr so far.
+    pub fn stderr(&self) -> String {
+        self.process.stderr()
+    }
+}
