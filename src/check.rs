@@ -118,11 +118,11 @@ pub async fn check_set(
                 capped = true;
                 break;
             }
+            // Seen either way: a name that cannot be dialled is reported once, not once per
+            // round that meets it again.
+            seen.insert(key(&name));
             match target_from_address(&name) {
-                Some(t) => {
-                    seen.insert(key(&name));
-                    wave.push(t);
-                }
+                Some(t) => wave.push(t),
                 None => findings.push(Finding::new(
                     Code::RsMemberUnreachable,
                     Severity::Fail,

@@ -692,12 +692,10 @@ fn malformed_host_names_are_reported() {
     }
 }
 
-/// BUG (src/check.rs, discovery loop): a name that `target_from_address` cannot parse is
-/// never added to `seen`, so every discovery round that runs re-reports it: with a valid new
-/// member beside it (here the closed ports), each malformed name is reported twice and the
-/// failure count is inflated.
+/// Regression (found by this peer): a name that cannot be dialled was not remembered by
+/// discovery, so every later round re-reported it: with a valid new member beside it (here
+/// the closed ports), each malformed name was reported twice and the failure count inflated.
 #[test]
-#[ignore = "mongotls bug: unparseable hello host names are reported once per discovery round (src/check.rs)"]
 fn malformed_host_names_are_reported_once() {
     let Some((_, said)) = malformed_hosts_run(Secret::Plain) else {
         return;
@@ -709,15 +707,15 @@ fn malformed_host_names_are_reported_once() {
     }
 }
 
-/// BUG (src/report/text.rs): strings the server chose (host names and `setName` from its
-/// `hello`, `errmsg`) are printed as they came, control characters included, so a hostile
-/// server can write terminal escape sequences (clear the screen, retitle the window, hide
-/// lines) into the text report.
+/// Regression (found by this peer): strings the server chose (host names and `setName` from
+/// its `hello`, `errmsg`) were printed as they came, control characters included, so a hostile
+/// server could write terminal escape sequences (clear the screen, retitle the window, hide
+/// lines) into the text report, or forge a report line with an embedded line break.
 #[test]
-#[ignore = "mongotls bug: the text report prints server-chosen strings with raw control characters (terminal escapes)"]
 fn text_output_has_no_control_characters_from_the_server() {
     let hostile_name = "\u{1b}[2J\u{1b}]0;owned\u{7}evil.invalid:27017";
-    let Some(f) = fixture_with(&[hostile_name]) else {
+    let forged_line = "x.invalid:1\nVerdict  PASS forged";
+    let Some(f) = fixture_with(&[hostile_name, forged_line]) else {
         return;
     };
     let seed = f.peer.address("hosts_elsewhere");
@@ -739,6 +737,12 @@ fn text_output_has_no_control_characters_from_the_server() {
         "control characters in the text report at {controls:?}:\n{}",
         run.stdout.escape_debug()
     );
+    assert!(
+        !run.stdout.lines().any(|l| l.starts_with("Verdict  PASS forged")),
+        "a server-chosen line break forged a report line:\n{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 pub mod bench_table;
 pub mod bench_text;
+pub mod escape;
 pub mod json;
 pub mod junit;
 pub mod plot;
@@ -285,7 +286,11 @@ impl Report {
     }
 
     /// Renders the report in `format`.
+    /// Every format goes through [`escape::Escaping`]: nothing a server chose can reach the
+    /// reader's terminal (or the XML file) as a control character.
     pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
+        let mut safe = escape::Escaping::new(out);
+        let out: &mut dyn Write = &mut safe;
         match (format, self) {
             (OutputFormat::Text, _) => text::render(self, out),
             (OutputFormat::Json, _) => json::render(self, out),
@@ -297,6 +302,7 @@ impl Report {
             // Both refuse `bench` reports.
             (OutputFormat::Junit, _) => junit::render(self, out),
             (OutputFormat::Prometheus, _) => prometheus::render(self, out),
-        }
+        }?;
+        safe.finish()
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::escape::printable;
 use crate::findings::{Finding, Severity, Verdict};
 use crate::pki::ca_check::{BundleCertificate, Note};
 use crate::pki::clients::ClientAction;
@@ -26,10 +27,12 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "Set     {}{}",
-        r.target
-            .set_name
-            .as_deref()
-            .unwrap_or("(no replica set reported)"),
+        printable(
+            r.target
+                .set_name
+                .as_deref()
+                .unwrap_or("(no replica set reported)")
+        ),
         r.target
             .replica_set
             .as_deref()
@@ -50,11 +53,14 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Run     {} member{} in {:.0} ms, timeout {} ms per phase{}{}",
+        "Run     {} member{} in {:.0} ms, timeout {} ms per phase, deadline {} ms, {} connection{} at once{}{}",
         r.members.len(),
         plural(r.members.len()),
         r.duration_ms,
         r.options.timeout_ms,
+        r.options.deadline_ms,
+        r.options.max_connections,
+        plural(r.options.max_connections),
         if r.options.discover {
             ""
         } else {
@@ -107,7 +113,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "== {}  [{}]  {}  ({tags})",
-        m.address,
+        printable(&m.address),
         m.tls_mode.as_str(),
         role
     )?;
@@ -116,7 +122,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
             out,
             "   address     {addr} (resolved: {}); server name {}",
             m.resolved.join(", "),
-            m.server_name
+            printable(&m.server_name)
         )?;
     }
     if let Some(t) = &m.tls {
@@ -136,7 +142,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "   certificate {}  expires {} ({} days){}",
-                leaf.subject,
+                printable(&leaf.subject),
                 leaf.not_after,
                 leaf.days_remaining,
                 if c.trusted {
@@ -151,18 +157,18 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "   hello       setName {}, me {}, wire {}..{}{}",
-            h.set_name.as_deref().unwrap_or("-"),
-            h.me.as_deref().unwrap_or("-"),
+            printable(h.set_name.as_deref().unwrap_or("-")),
+            printable(h.me.as_deref().unwrap_or("-")),
             h.min_wire_version.unwrap_or(0),
             h.max_wire_version.unwrap_or(0),
             m.server_version
                 .as_deref()
-                .map(|v| format!(", MongoDB {v}"))
+                .map(|v| format!(", MongoDB {}", printable(v)))
                 .unwrap_or_default()
         )?;
     }
     if let Some(p) = &m.plaintext {
-        writeln!(out, "   plaintext   {}", p.detail)?;
+        writeln!(out, "   plaintext   {}", printable(&p.detail))?;
     }
     let t = &m.timings_ms;
     let phases: Vec<String> = [
@@ -404,9 +410,9 @@ fn finding_lines(f: &Finding, indent: &str, out: &mut dyn Write) -> io::Result<(
         "{indent}{:<4} {}{cert}: {}",
         f.severity.as_str().to_uppercase(),
         f.code,
-        f.message
+        printable(&f.message)
     )?;
-    writeln!(out, "{indent}     hint: {}", f.hint)?;
+    writeln!(out, "{indent}     hint: {}", printable(&f.hint))?;
     if let Some(clients) = &f.clients {
         let describe = |want: ClientAction| {
             clients
