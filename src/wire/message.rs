@@ -661,7 +661,7 @@ pub fn check_command_ok(doc: &Document) -> Result<(), WireError> {
         .and_then(number_as_i64)
         .and_then(|c| i32::try_from(c).ok());
     let code_name = match doc.get("codeName") {
-        Some(Bson::String(s)) => Some(s.clone()),
+        Some(Bson::String(s)) => Some(bounded(s.clone(), 100)),
         _ => None,
     };
     if let Some(err) = doc.get("$err") {
@@ -691,11 +691,31 @@ pub fn check_command_ok(doc: &Document) -> Result<(), WireError> {
     }
 }
 
+/// Longest server error text kept: it ends up in finding messages and on terminals, and a
+/// hostile server may send megabytes.
+pub const MAX_ERROR_TEXT: usize = 1024;
+
 fn text_of(b: &Bson) -> String {
-    match b {
+    let text = match b {
         Bson::String(s) => s.clone(),
         other => other.to_string(),
+    };
+    bounded(text, MAX_ERROR_TEXT)
+}
+
+/// `text` cut to at most `max` bytes (on a character boundary), saying how much was left out.
+fn bounded(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
     }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let dropped = text.len() - cut;
+    text.truncate(cut);
+    text.push_str(&format!("… ({dropped} more bytes)"));
+    text
 }
 
 /// A BSON number (int32, int64, double) or boolean as f64.
@@ -1354,6 +1374,16 @@ mod tests {
             WireError::CommandFailed { code: Some(13), ref code_name, .. }
                 if code_name.as_deref() == Some("Unauthorized")
         ));
+        let long = "é".repeat(MAX_ERROR_TEXT);
+        let err = check_command_ok(&doc! { "ok": 0, "errmsg": long.as_str() }).unwrap_err();
+        let WireError::CommandFailed { errmsg, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert!(errmsg.len() < MAX_ERROR_TEXT + 40, "{}", errmsg.len());
+        assert!(
+            errmsg.ends_with(&format!("… ({} more bytes)", MAX_ERROR_TEXT)),
+            "{errmsg}"
+        );
         let err = check_command_ok(&doc! { "$err": "not master", "code": 10107 }).unwrap_err();
         assert_eq!(err.to_string(), "command failed: not master (code 10107)");
         assert!(matches!(
