@@ -220,7 +220,7 @@ pub struct MemberReport {
 
 impl MemberReport {
     /// A report with nothing learnt yet.
-    fn empty(target: &Target, server_name: String) -> Self {
+    pub(crate) fn empty(target: &Target, server_name: String) -> Self {
         MemberReport {
             address: target.address.clone(),
             seed: false,

@@ -367,46 +367,22 @@ fn millis(ms: f64) -> Option<Duration> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
     use crate::findings::{Code, Verdict};
-    use crate::report::{CheckCa, CheckOptions, CheckTarget, SCHEMA_VERSION};
+    use crate::report::{fixtures, SCHEMA_VERSION};
 
     fn finding(code: Code, severity: Severity, message: &str) -> Finding {
         Finding::new(code, severity, message, format!("fix for {message}"))
     }
 
     fn member(address: &str, findings: Vec<Finding>) -> MemberReport {
-        let mut m = bare_member(address);
-        m.findings = findings;
+        let mut m = fixtures::member(address, findings);
         m.timings_ms.dns = Some(1.5);
         m.timings_ms.tls_handshake = Some(2.5);
         m
-    }
-
-    /// A member with nothing learnt.
-    pub(crate) fn bare_member(address: &str) -> MemberReport {
-        MemberReport {
-            address: address.into(),
-            seed: true,
-            in_config: true,
-            resolved: Vec::new(),
-            connected_to: None,
-            server_name: "localhost".into(),
-            tls_mode: crate::probe::TlsMode::TlsOnly,
-            timings_ms: Default::default(),
-            tls: None,
-            chain: None,
-            hello: None,
-            server_version: None,
-            ping_ok: true,
-            plaintext: None,
-            findings: Vec::new(),
-            hello_reply: None,
-            leaf: None,
-        }
     }
 
     fn check_report() -> Report {
@@ -426,34 +402,12 @@ pub(crate) mod tests {
             ),
         ];
         let findings = vec![finding(Code::RsNoPrimary, Severity::Warn, "no primary")];
-        Report::Check(CheckReport {
-            schema_version: SCHEMA_VERSION,
-            command: "check",
-            verdict: Verdict::Fail,
-            evaluated_at: "2020-06-01T00:00:00Z".into(),
-            duration_ms: 1234.0,
-            target: CheckTarget {
-                uri: "mongodb://root:****@a:1,b:2/".into(),
-                seeds: vec!["a:1".into(), "b:2".into()],
-                replica_set: Some("rs0".into()),
-                set_name: Some("rs0".into()),
-            },
-            options: CheckOptions {
-                timeout_ms: 1000,
-                deadline_ms: 60000,
-                max_connections: 16,
-                discover: true,
-                plaintext_probe: true,
-                server_name: None,
-                insecure: Vec::new(),
-            },
-            ca: CheckCa {
-                files: vec!["ca.pem".into()],
-                certificates: Vec::new(),
-            },
-            members,
-            findings,
-        })
+        let mut report = fixtures::check_report(&["a:1", "b:2"], members, findings, 1234.0);
+        if let Report::Check(r) = &mut report {
+            r.target.replica_set = Some("rs0".into());
+            r.target.set_name = Some("rs0".into());
+        }
+        report
     }
 
     fn render_string(r: &Report) -> String {

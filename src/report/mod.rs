@@ -306,3 +306,63 @@ impl Report {
         safe.finish()
     }
 }
+
+/// Reports built by hand for the renderers' unit tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+    use crate::probe::{MemberReport, Target, TlsMode};
+
+    /// A seed member in the configuration that completed TLS, with nothing else learnt.
+    pub(crate) fn member(address: &str, findings: Vec<Finding>) -> MemberReport {
+        let target = Target {
+            address: address.into(),
+            host: "localhost".into(),
+            port: 1,
+        };
+        let mut m = MemberReport::empty(&target, "localhost".into());
+        m.seed = true;
+        m.in_config = true;
+        m.tls_mode = TlsMode::TlsOnly;
+        m.ping_ok = true;
+        m.findings = findings;
+        m
+    }
+
+    /// A failed `check` report over `members`, with `findings` at set level.
+    pub(crate) fn check_report(
+        seeds: &[&str],
+        members: Vec<MemberReport>,
+        findings: Vec<Finding>,
+        duration_ms: f64,
+    ) -> Report {
+        Report::Check(CheckReport {
+            schema_version: SCHEMA_VERSION,
+            command: "check",
+            verdict: Verdict::Fail,
+            evaluated_at: "2020-06-01T00:00:00Z".into(),
+            duration_ms,
+            target: CheckTarget {
+                uri: format!("mongodb://root:****@{}/", seeds.join(",")),
+                seeds: seeds.iter().map(|s| s.to_string()).collect(),
+                replica_set: None,
+                set_name: None,
+            },
+            options: CheckOptions {
+                timeout_ms: 1000,
+                deadline_ms: 60000,
+                max_connections: 16,
+                discover: true,
+                plaintext_probe: true,
+                server_name: None,
+                insecure: Vec::new(),
+            },
+            ca: CheckCa {
+                files: vec!["ca.pem".into()],
+                certificates: Vec::new(),
+            },
+            members,
+            findings,
+        })
+    }
+}

@@ -446,13 +446,9 @@ mod tests {
     use crate::findings::Code;
     use crate::net::TlsInfo;
     use crate::probe::{PlaintextProbe, TlsMode};
-    use crate::report::{CheckCa, CheckOptions, CheckTarget, SCHEMA_VERSION};
+    use crate::report::fixtures;
 
-    fn member(address: &str, findings: Vec<Finding>) -> MemberReport {
-        let mut m = crate::report::junit::tests::bare_member(address);
-        m.findings = findings;
-        m
-    }
+    use crate::report::fixtures::member;
 
     fn check_report() -> Report {
         let mut up = member("mongo-0:27017", vec![]);
@@ -484,39 +480,17 @@ mod tests {
                 Finding::new(Code::CertExpired, Severity::Fail, "expired", "renew"),
             ],
         );
-        Report::Check(CheckReport {
-            schema_version: SCHEMA_VERSION,
-            command: "check",
-            verdict: Verdict::Fail,
-            evaluated_at: "2020-06-01T00:00:00Z".into(),
-            duration_ms: 1500.0,
-            target: CheckTarget {
-                uri: "mongodb://root:****@mongo-0:27017/".into(),
-                seeds: vec!["mongo-0:27017".into()],
-                replica_set: None,
-                set_name: None,
-            },
-            options: CheckOptions {
-                timeout_ms: 1000,
-                deadline_ms: 60000,
-                max_connections: 16,
-                discover: true,
-                plaintext_probe: true,
-                server_name: None,
-                insecure: Vec::new(),
-            },
-            ca: CheckCa {
-                files: vec!["ca.pem".into()],
-                certificates: Vec::new(),
-            },
-            members: vec![up, odd],
-            findings: vec![Finding::new(
+        fixtures::check_report(
+            &["mongo-0:27017"],
+            vec![up, odd],
+            vec![Finding::new(
                 Code::RsNoPrimary,
                 Severity::Warn,
                 "none",
                 "elect",
             )],
-        })
+            1500.0,
+        )
     }
 
     fn render_string(r: &Report) -> String {
