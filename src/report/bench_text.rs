@@ -129,12 +129,33 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
     if !r.warnings.is_empty() {
         writeln!(out)?;
         writeln!(out, "Warnings:")?;
+        // Grouped by code, in first-seen order: on a loaded machine the same warning fires
+        // for many series, and its advice is the same each time.
+        let mut codes: Vec<&str> = Vec::new();
         for w in &r.warnings {
-            writeln!(
-                out,
-                "  {} {} ({}): {}\n       hint: {}",
-                w.warning.code, w.member, w.series, w.warning.message, w.warning.hint
-            )?;
+            if !codes.contains(&w.warning.code) {
+                codes.push(w.warning.code);
+            }
+        }
+        for code in codes {
+            let group: Vec<_> = r
+                .warnings
+                .iter()
+                .filter(|w| w.warning.code == code)
+                .collect();
+            writeln!(out, "  {code} ({}):", group.len())?;
+            for w in &group {
+                writeln!(out, "    - {}: {}", w.member, w.warning.message)?;
+            }
+            let mut hints: Vec<&str> = Vec::new();
+            for w in &group {
+                if !hints.contains(&w.warning.hint.as_str()) {
+                    hints.push(&w.warning.hint);
+                }
+            }
+            for hint in hints {
+                writeln!(out, "    hint: {hint}")?;
+            }
         }
     }
     if !r.notes.is_empty() {
@@ -192,5 +213,56 @@ pub fn sentence(r: &BenchReport, member: &str) -> Option<String> {
         (Some(c), None) => Some(format!("TLS adds {}.", part(c, "a new connection", true))),
         (None, Some(p)) => Some(format!("TLS adds {}.", part(p, "a round trip", true))),
         (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use crate::bench::stats::StatWarning;
+    use crate::bench::BenchWarning;
+    use crate::report::fixtures;
+
+    fn warning(member: &str, code: &'static str, message: &str, hint: &str) -> BenchWarning {
+        BenchWarning {
+            member: member.into(),
+            series: "ping/tls".into(),
+            warning: StatWarning {
+                code,
+                message: message.into(),
+                hint: hint.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn warnings_are_grouped_by_code_with_each_hint_once() {
+        let r = fixtures::bench_report(vec![
+            warning("a:1", "bench.outliers", "ping/tls: 4 outliers", "be quiet"),
+            warning(
+                "a:1",
+                "bench.cold_start",
+                "connect_full/tls: slow first",
+                "warm up",
+            ),
+            warning(
+                "b:2",
+                "bench.outliers",
+                "ping/plain: 5 outliers",
+                "be quiet",
+            ),
+        ]);
+        let mut out = Vec::new();
+        super::render(&r, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let warnings = &text[text.find("Warnings:").unwrap()..];
+        assert!(
+            warnings.starts_with(
+                "Warnings:\n  bench.outliers (2):\n    - a:1: ping/tls: 4 outliers\n    - b:2: ping/plain: 5 outliers\n    hint: be quiet\n  bench.cold_start (1):\n"
+            ),
+            "{warnings}"
+        );
+        assert_eq!(warnings.matches("hint: be quiet").count(), 1);
     }
 }

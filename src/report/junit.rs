@@ -489,28 +489,7 @@ mod tests {
     #[test]
     fn bench_is_refused() {
         let err = render(
-            &Report::Bench(crate::report::BenchReport {
-                schema_version: SCHEMA_VERSION,
-                command: "bench",
-                verdict: Verdict::Pass,
-                started_at: String::new(),
-                duration_ms: 0.0,
-                uri: String::new(),
-                plain_uri: None,
-                members: Vec::new(),
-                samples: 0,
-                warmup: 0,
-                max_time_ms: 0,
-                payload_sizes: Vec::new(),
-                series: Vec::new(),
-                comparisons: Vec::new(),
-                missing: Vec::new(),
-                throughput: Vec::new(),
-                cpu: Vec::new(),
-                warnings: Vec::new(),
-                notes: Vec::new(),
-                findings: Vec::new(),
-            }),
+            &Report::Bench(fixtures::bench_report(Vec::new())),
             &mut Vec::new(),
         );
         assert!(err.is_err());

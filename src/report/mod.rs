@@ -329,6 +329,32 @@ pub(crate) mod fixtures {
         m
     }
 
+    /// A `bench` report that measured nothing, with `warnings`.
+    pub(crate) fn bench_report(warnings: Vec<crate::bench::BenchWarning>) -> BenchReport {
+        BenchReport {
+            schema_version: SCHEMA_VERSION,
+            command: "bench",
+            verdict: Verdict::Pass,
+            started_at: String::new(),
+            duration_ms: 0.0,
+            uri: String::new(),
+            plain_uri: None,
+            members: Vec::new(),
+            samples: 0,
+            warmup: 0,
+            max_time_ms: 0,
+            payload_sizes: Vec::new(),
+            series: Vec::new(),
+            comparisons: Vec::new(),
+            missing: Vec::new(),
+            throughput: Vec::new(),
+            cpu: Vec::new(),
+            warnings,
+            notes: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
     /// A failed `check` report over `members`, with `findings` at set level.
     pub(crate) fn check_report(
         seeds: &[&str],
