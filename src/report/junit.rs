@@ -371,8 +371,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::findings::{Code, Verdict};
-    use crate::report::{fixtures, SCHEMA_VERSION};
+    use crate::findings::Code;
+    use crate::report::fixtures;
 
     fn finding(code: Code, severity: Severity, message: &str) -> Finding {
         Finding::new(code, severity, message, format!("fix for {message}"))
