@@ -33,6 +33,12 @@ pub const AUTH_MECHANISMS: [&str; 7] = [
 /// What every secret is rendered as.
 const REDACTED: &str = "****";
 
+/// Most warnings [`parse`] returns; past it, the last one says how many more there were.
+pub const MAX_WARNINGS: usize = 50;
+
+/// Longest piece of the connection string quoted in an error or a warning, in characters.
+const MAX_QUOTED_CHARS: usize = 200;
+
 /// The options mongotls reads into [`UriOptions`], in the order [`ConnectionString::redacted`]
 /// renders them.
 const MONGOTLS_OPTIONS: [&str; 15] = [
@@ -256,10 +262,14 @@ pub struct ConnectionString {
     pub database: Option<String>,
     /// The options mongotls acts on.
     pub options: UriOptions,
-    /// Names of options that are no MongoDB option (each also has a warning), in order.
+    /// Names of options that are no MongoDB option (each also has a warning, unless there
+    /// were more than [`MAX_WARNINGS`]), in order, as the warnings quote them: control
+    /// characters escaped, a very long name cut.
     pub unknown_options: Vec<String>,
     /// Everything a user should hear about that did not stop parsing: unknown, repeated and
-    /// empty options, duplicate hosts, TLS options that do not match `tls`. Print them all.
+    /// empty options, duplicate hosts, TLS options that do not match `tls`. Print them all:
+    /// control characters in them are escaped, and there are at most [`MAX_WARNINGS`] (the
+    /// last then says how many more there were).
     pub warnings: Vec<String>,
     /// Every option not in [`ConnectionString::options`], in order (known driver options and
     /// unknown ones).
@@ -696,13 +706,156 @@ fn option_without_value_message(text: Option<&str>) -> String {
 ///
 /// Surrounding white space is ignored. Unknown options, repeated options (the last one
 /// wins), empty option values (ignored, as the spec says) and duplicate hosts are warnings in
-/// [`ConnectionString::warnings`], not errors.
+/// [`ConnectionString::warnings`], not errors (at most [`MAX_WARNINGS`] of them).
+///
+/// Whatever an error or a warning quotes of the string is printable: control characters
+/// (line breaks, terminal escapes) are escaped, and a quoted piece is cut after 200
+/// characters.
 ///
 /// # Errors
 ///
 /// [`UriError`] for anything that cannot be used; every message says which part is wrong and
 /// how to fix it, and none contains the password.
 pub fn parse(uri: &str) -> Result<ConnectionString, UriError> {
+    match parse_unchecked(uri) {
+        Ok(mut cs) => {
+            cs.warnings = printable_warnings(std::mem::take(&mut cs.warnings));
+            Ok(cs)
+        }
+        Err(e) => Err(e.printable()),
+    }
+}
+
+/// At most [`MAX_WARNINGS`] warnings, with what they quote made printable.
+fn printable_warnings(mut warnings: Vec<String>) -> Vec<String> {
+    if warnings.len() > MAX_WARNINGS {
+        let hidden = warnings.len() - (MAX_WARNINGS - 1);
+        warnings.truncate(MAX_WARNINGS - 1);
+        warnings.push(format!(
+            "{hidden} more warnings about the connection string are not shown; fix the ones \
+             above and run again"
+        ));
+    }
+    warnings.iter().map(|w| escape_controls(w)).collect()
+}
+
+/// A piece of the connection string fit to quote in a message: [`escape_controls`], and at
+/// most [`MAX_QUOTED_CHARS`] characters (then `…`).
+fn printable(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", escape_controls(text.get(..end).unwrap_or(text))),
+        None => escape_controls(text),
+    }
+}
+
+/// `text` with control characters (line breaks, terminal escapes) written as escapes (`\n`,
+/// `\u{1b}`), so that a message cannot move the cursor or recolour the terminal.
+fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+impl UriError {
+    /// The same error, with every piece of the connection string it quotes made
+    /// [`printable`] (and explanations that quote a piece, [`escape_controls`]).
+    fn printable(self) -> UriError {
+        let p = |text: String| printable(&text);
+        let e = |text: String| escape_controls(&text);
+        match self {
+            UriError::UnsupportedScheme { scheme } => {
+                UriError::UnsupportedScheme { scheme: p(scheme) }
+            }
+            UriError::SrvNotSupported { host } => UriError::SrvNotSupported { host: host.map(p) },
+            UriError::Encoding {
+                part,
+                text,
+                problem,
+            } => UriError::Encoding {
+                part: e(part),
+                text: p(text),
+                problem,
+            },
+            UriError::SecretEncoding { part, problem } => UriError::SecretEncoding {
+                part: e(part),
+                problem,
+            },
+            UriError::EmptyHost { list, position } => UriError::EmptyHost {
+                list: p(list),
+                position,
+            },
+            UriError::UnixSocket { host } => UriError::UnixSocket { host: p(host) },
+            UriError::InvalidIpv6 { text, reason } => UriError::InvalidIpv6 {
+                text: p(text),
+                reason: e(reason),
+            },
+            UriError::Ipv6Zone { text } => UriError::Ipv6Zone { text: p(text) },
+            UriError::Ipv6NotBracketed { address, port } => UriError::Ipv6NotBracketed {
+                address: p(address),
+                port: p(port),
+            },
+            UriError::InvalidIpv4 { text } => UriError::InvalidIpv4 { text: p(text) },
+            UriError::InvalidHostName { host, reason } => UriError::InvalidHostName {
+                host: p(host),
+                reason: e(reason),
+            },
+            UriError::MissingHostName { entry } => UriError::MissingHostName { entry: p(entry) },
+            UriError::TooManyColons { entry } => UriError::TooManyColons { entry: p(entry) },
+            UriError::EmptyPort { entry } => UriError::EmptyPort { entry: p(entry) },
+            UriError::InvalidPort { entry, port } => UriError::InvalidPort {
+                entry: p(entry),
+                port: p(port),
+            },
+            UriError::PortOutOfRange { entry, port } => UriError::PortOutOfRange {
+                entry: p(entry),
+                port: p(port),
+            },
+            UriError::InvalidDatabase { name, character } => UriError::InvalidDatabase {
+                name: p(name),
+                character,
+            },
+            UriError::OptionWithoutValue { text } => {
+                UriError::OptionWithoutValue { text: text.map(p) }
+            }
+            UriError::InvalidBool { option, value } => UriError::InvalidBool {
+                option: p(option),
+                value: p(value),
+            },
+            UriError::InvalidInteger { option, value } => UriError::InvalidInteger {
+                option: p(option),
+                value: p(value),
+            },
+            UriError::UnknownAuthMechanism { value } => {
+                UriError::UnknownAuthMechanism { value: p(value) }
+            }
+            other @ (UriError::Empty
+            | UriError::MissingScheme
+            | UriError::MalformedScheme
+            | UriError::UnescapedInUserinfo { .. }
+            | UriError::EmptyUsername
+            | UriError::AtSignAfterHosts
+            | UriError::Ambiguous
+            | UriError::EmptyHostList
+            | UriError::MissingSlash
+            | UriError::EmptyOptionName
+            | UriError::TlsSslConflict { .. }
+            | UriError::TlsInsecureConflict { .. }
+            | UriError::DirectConnectionMultipleHosts { .. }) => other,
+        }
+    }
+}
+
+/// [`parse`] before what the result quotes is made printable.
+fn parse_unchecked(uri: &str) -> Result<ConnectionString, UriError> {
     let text = uri.trim();
     if text.is_empty() {
         return Err(UriError::Empty);
@@ -1163,8 +1316,10 @@ fn parse_options(query: &str, warnings: &mut Vec<String>) -> Result<ParsedOption
         let lower = key.to_ascii_lowercase();
         let canonical = canonical_name(&lower);
         let display_name = canonical.unwrap_or(&key).to_owned();
+        // The name as messages quote it.
+        let shown_name = printable(&display_name);
         let sensitive = is_sensitive(&lower);
-        let part = format!("value of option '{display_name}'");
+        let part = format!("value of option '{shown_name}'");
         let value = decode(raw_value).map_err(|e| {
             if sensitive {
                 UriError::SecretEncoding {
@@ -1177,13 +1332,13 @@ fn parse_options(query: &str, warnings: &mut Vec<String>) -> Result<ParsedOption
         })?;
         if value.is_empty() {
             warnings.push(format!(
-                "option '{display_name}' has an empty value and is ignored"
+                "option '{shown_name}' has an empty value and is ignored"
             ));
             continue;
         }
         if !seen.insert(lower.clone()) && lower != "readpreferencetags" {
             warnings.push(format!(
-                "option '{display_name}' is given more than once; the last value is used"
+                "option '{shown_name}' is given more than once; the last value is used"
             ));
         }
         let bool_value = || parse_bool(&display_name, &value);
@@ -1225,13 +1380,13 @@ fn parse_options(query: &str, warnings: &mut Vec<String>) -> Result<ParsedOption
             known => {
                 if known.is_none() {
                     if unknown_set.insert(key.clone()) {
-                        unknown.push(key.clone());
+                        unknown.push(shown_name.clone());
                     }
                     warnings.push(match suggestion(&lower) {
                         Some(s) => {
-                            format!("unknown option '{key}' is ignored: did you mean '{s}'?")
+                            format!("unknown option '{shown_name}' is ignored: did you mean '{s}'?")
                         }
-                        None => format!("unknown option '{key}' is ignored"),
+                        None => format!("unknown option '{shown_name}' is ignored"),
                     });
                 }
                 other.push(OtherOption {
@@ -2495,6 +2650,92 @@ mod tests {
             }
         }
         assert_eq!(parsed, 2000);
+    }
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::*;
+
+    #[test]
+    fn errors_escape_control_characters_they_quote() {
+        let cases = [
+            ("mongodb://local\nhost:1/", "local\\nhost"),
+            ("mongodb://h:1\u{1b}[2J/", "1\\u{1b}[2J"),
+            ("mongodb://h/?tls=tr\u{7}ue", "tr\\u{7}ue"),
+            ("mongodb://h/?connectTimeoutMS=1%0A2", "1\\n2"),
+            ("mongodb://h/db%1B$", "db\\u{1b}$"),
+            ("mongodb://h/?ap\u{1b}p=%zz", "ap\\u{1b}p"),
+            ("mongodb://[::1\r]:1/", "[::1\\r]:1"),
+        ];
+        for (uri, quoted) in cases {
+            let message = parse(uri).unwrap_err().to_string();
+            assert!(message.contains(quoted), "{uri:?}: {message}");
+            assert!(
+                !message.chars().any(char::is_control),
+                "{uri:?}: {message:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn warnings_escape_control_characters_and_name_unknown_options_as_listed() {
+        let cs = parse("mongodb://h/?app%1B%5B31mName=x&a%0Ab=1&a%0Ab=2&c%0D=").unwrap();
+        for w in &cs.warnings {
+            assert!(!w.chars().any(char::is_control), "{w:?}");
+        }
+        assert_eq!(cs.unknown_options, ["app\\u{1b}[31mName", "a\\nb"]);
+        // Each unknown option's warning quotes it as `unknown_options` lists it.
+        for name in &cs.unknown_options {
+            assert!(
+                cs.warnings.iter().any(|w| w.contains(&format!("'{name}'"))),
+                "{name}: {:?}",
+                cs.warnings
+            );
+        }
+        // The names stay as written where the string is rendered again (percent-encoded).
+        assert!(
+            cs.redacted().contains("app%1B%5B31mName=x"),
+            "{}",
+            cs.redacted()
+        );
+    }
+
+    #[test]
+    fn long_quoted_text_is_cut() {
+        let host = format!("{}!", "h".repeat(10_000));
+        let message = parse(&format!("mongodb://{host}/"))
+            .unwrap_err()
+            .to_string();
+        assert!(message.len() < 1_000, "{} bytes", message.len());
+        assert!(message.contains(&format!("'{}…'", "h".repeat(MAX_QUOTED_CHARS))));
+        // The explanation after the quote is kept whole.
+        assert!(
+            message.ends_with("(letters, digits, '-', '.' only)"),
+            "{message}"
+        );
+
+        let name = "n".repeat(10_000);
+        let cs = parse(&format!("mongodb://h/?{name}=1")).unwrap();
+        assert!(cs.warnings[0].len() < 1_000, "{}", cs.warnings[0]);
+        assert_eq!(cs.unknown_options[0].chars().count(), MAX_QUOTED_CHARS + 1);
+        assert_eq!(cs.other_options[0].name, name, "kept whole for redacted()");
+    }
+
+    #[test]
+    fn warnings_are_capped_with_a_count_of_the_rest() {
+        let options: Vec<String> = (0..120).map(|i| format!("opt{i}=1")).collect();
+        let cs = parse(&format!("mongodb://h/?{}", options.join("&"))).unwrap();
+        assert_eq!(cs.unknown_options.len(), 120);
+        assert_eq!(cs.warnings.len(), MAX_WARNINGS);
+        assert_eq!(
+            cs.warnings[MAX_WARNINGS - 1],
+            "71 more warnings about the connection string are not shown; fix the ones above \
+             and run again"
+        );
+        assert!(cs.warnings[0].contains("'opt0'"));
+        let few = parse("mongodb://h/?a=1&b=2").unwrap();
+        assert_eq!(few.warnings.len(), 2);
     }
 }
 

@@ -147,6 +147,11 @@ pub struct ParsedInput {
     pub rejected: Vec<Rejected>,
     /// Facts worth telling the user, e.g. which ZIP member was used and which were not.
     pub notes: Vec<(Origin, String)>,
+    /// The input held more than [`MAX_ENTRIES`] certificates and rejected entries; reading
+    /// stopped there, so `certs` and `rejected` are incomplete and the input should be refused
+    /// as a whole (a CA bundle holds a few certificates, and judging tens of thousands would
+    /// take very long).
+    pub over_entry_limit: bool,
 }
 
 /// Largest uncompressed size read from one ZIP member; a bigger member is rejected.
@@ -155,6 +160,9 @@ pub const MAX_ZIP_MEMBER_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_ZIP_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
 /// Most members (files and directories) a ZIP may hold; a bigger one is rejected whole.
 pub const MAX_ZIP_MEMBERS: usize = 1000;
+/// Most certificates and rejected entries read from one input (a system's whole trust store
+/// holds about 150); past it, reading stops and [`ParsedInput::over_entry_limit`] is set.
+pub const MAX_ENTRIES: usize = 1000;
 
 impl ParsedInput {
     /// Appends everything `other` found after what `self` found, keeping the order.
@@ -162,6 +170,20 @@ impl ParsedInput {
         self.certs.extend(other.certs);
         self.rejected.extend(other.rejected);
         self.notes.extend(other.notes);
+        self.over_entry_limit |= other.over_entry_limit;
+    }
+
+    /// Certificates and rejected entries so far.
+    fn entries(&self) -> usize {
+        self.certs.len().saturating_add(self.rejected.len())
+    }
+
+    /// Whether reading should stop: more than [`MAX_ENTRIES`] entries (then the flag is set).
+    fn over_limit(&mut self) -> bool {
+        if self.entries() > MAX_ENTRIES {
+            self.over_entry_limit = true;
+        }
+        self.over_entry_limit
     }
 
     fn push_cert(&mut self, der: Vec<u8>, origin: Origin) {
@@ -194,6 +216,8 @@ impl ParsedInput {
 ///   others get a note, except private keys, which stay rejections.
 /// - PKCS#7 certificates keep the order of the file (a DER decoder that sorts the SET would
 ///   renumber them); only DER-encoded PKCS#7 is read, not BER with indefinite lengths.
+/// - Past [`MAX_ENTRIES`] certificates and rejected entries, reading stops and
+///   [`ParsedInput::over_entry_limit`] is set: callers refuse such an input.
 pub fn parse_input(name: &str, bytes: &[u8]) -> ParsedInput {
     let mut out = ParsedInput::default();
     parse_bytes(
@@ -204,6 +228,7 @@ pub fn parse_input(name: &str, bytes: &[u8]) -> ParsedInput {
         bytes,
         &mut out,
     );
+    out.over_limit();
     out
 }
 
@@ -405,7 +430,7 @@ fn bare_base64_rejection(bytes: &[u8]) -> Option<RejectKind> {
     if compact.len() < 64 || !compact.iter().all(|b| is_base64_byte(*b)) {
         return None;
     }
-    let decoded = decode_base64(&[compact.as_slice()]).ok()?;
+    let decoded = decode_base64(std::iter::once(compact.as_slice()), compact.len()).ok()?;
     if decoded.starts_with(b"-----BEGIN ") {
         return Some(base64_pem_rejection(&decoded));
     }
@@ -431,9 +456,8 @@ fn bare_base64_rejection(bytes: &[u8]) -> Option<RejectKind> {
 
 /// A PEM file that was base64-encoded again.
 fn base64_pem_rejection(decoded: &[u8]) -> RejectKind {
-    let first_label = split_lines(decoded)
-        .into_iter()
-        .find_map(|(_, line)| header_label(line, b"-----BEGIN "));
+    let first_label =
+        split_lines(decoded).find_map(|(_, _, line)| header_label(line, b"-----BEGIN "));
     match first_label {
         Some(label) if is_private_key_label(&label) => RejectKind::PrivateKey {
             label: format!("{label}, base64-encoded PEM"),
@@ -452,12 +476,14 @@ fn is_base64_byte(b: u8) -> bool {
 
 /// Decodes base64 lines through rustls-pki-types' PEM reader (the project's one PEM/base64
 /// decoder), wrapping them in a `CERTIFICATE` block whatever they hold: the label does not
-/// change the base64.
-fn decode_base64(lines: &[&[u8]]) -> Result<Vec<u8>, String> {
+/// change the base64. `size` (the lines' length with their endings) sizes the buffer.
+fn decode_base64<'a>(
+    lines: impl Iterator<Item = &'a [u8]>,
+    size: usize,
+) -> Result<Vec<u8>, String> {
     use rustls_pki_types::pem::{PemObject, SectionKind};
 
-    let body_len: usize = lines.iter().map(|l| l.len().saturating_add(1)).sum();
-    let mut pem = Vec::with_capacity(body_len.saturating_add(64));
+    let mut pem = Vec::with_capacity(size.saturating_add(64));
     pem.extend_from_slice(b"-----BEGIN CERTIFICATE-----\n");
     for line in lines {
         pem.extend_from_slice(line.trim_ascii());
@@ -490,23 +516,49 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Lines with their 1-based numbers, without line endings (LF, CRLF or CR).
-fn split_lines(bytes: &[u8]) -> Vec<(usize, &[u8])> {
-    let mut lines = Vec::new();
-    let mut rest = bytes;
-    let mut number = 1;
-    while !rest.is_empty() {
-        let Some(end) = rest.iter().position(|b| *b == b'\n' || *b == b'\r') else {
-            lines.push((number, rest));
-            break;
-        };
-        let (line, tail) = rest.split_at(end);
-        lines.push((number, line));
-        let ending = if tail.starts_with(b"\r\n") { 2 } else { 1 };
-        rest = tail.get(ending..).unwrap_or_default();
-        number += 1;
+/// Lines with their 1-based numbers and byte offsets, without line endings (LF, CRLF or CR).
+/// An iterator, not a list: a file of millions of empty lines must not cost a slice per line.
+fn split_lines(bytes: &[u8]) -> Lines<'_> {
+    Lines {
+        rest: bytes,
+        number: 1,
+        offset: 0,
     }
-    lines
+}
+
+/// See [`split_lines`]; [`PemBlock::body_lines`] starts one inside a file.
+struct Lines<'a> {
+    rest: &'a [u8],
+    /// 1-based number of the next line.
+    number: usize,
+    /// Byte offset of the next line.
+    offset: usize,
+}
+
+/// One line: its 1-based number, its byte offset, its text without the line ending.
+type Line<'a> = (usize, usize, &'a [u8]);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (line, ending) = match self.rest.iter().position(|b| *b == b'\n' || *b == b'\r') {
+            None => (self.rest, 0),
+            Some(end) => {
+                let (line, tail) = self.rest.split_at(end);
+                (line, if tail.starts_with(b"\r\n") { 2 } else { 1 })
+            }
+        };
+        let item = (self.number, self.offset, line);
+        let consumed = line.len().saturating_add(ending);
+        self.rest = self.rest.get(consumed..).unwrap_or_default();
+        self.offset = self.offset.saturating_add(consumed);
+        self.number = self.number.saturating_add(1);
+        Some(item)
+    }
 }
 
 /// The label of a well-formed `-----BEGIN LABEL-----` (or END) line; `prefix` is
@@ -539,18 +591,29 @@ enum BlockEnd {
     Malformed(usize),
 }
 
-/// One PEM block: its BEGIN line, body lines and how it ended.
+/// One PEM block: its BEGIN line, body and how it ended.
 struct PemBlock<'a> {
     /// 1-based number of the block in the file (counting well-formed BEGIN lines).
     number: usize,
     /// 1-based line of the BEGIN line.
     line: usize,
     label: String,
-    /// Body lines with their 1-based numbers.
-    body: Vec<(usize, &'a [u8])>,
+    /// The text between the BEGIN line and the line that ends the block (or the end of the
+    /// file), line endings included: one slice however many lines it has.
+    body: &'a [u8],
     end: BlockEnd,
     /// The BEGIN or END line is indented (OpenSSL does not see such a block).
     indented: bool,
+}
+
+impl<'a> PemBlock<'a> {
+    /// The body's lines, numbered as in the file.
+    fn body_lines(&self) -> Lines<'a> {
+        Lines {
+            number: self.line.saturating_add(1),
+            ..split_lines(self.body)
+        }
+    }
 }
 
 /// What the line scanner found.
@@ -569,38 +632,49 @@ enum PemItem<'a> {
 }
 
 /// Splits PEM text into blocks, and flags header-like lines that are not well-formed. Text
-/// outside blocks (comments, `subject=` lines, Bag Attributes) is skipped.
+/// outside blocks (comments, `subject=` lines, Bag Attributes) is skipped. Stops after
+/// [`MAX_ENTRIES`] + 1 items: each yields at least one entry, so more cannot be used.
 fn scan_pem(bytes: &[u8]) -> Vec<PemItem<'_>> {
     let mut items = Vec::new();
-    let mut open: Option<PemBlock<'_>> = None;
+    // The block being read, and the offset where its body starts.
+    let mut open: Option<(PemBlock<'_>, usize)> = None;
     let mut blocks = 0;
-    for (number, line) in split_lines(bytes) {
-        if let Some(mut block) = open.take() {
-            if is_begin_like(line) {
-                items.push(PemItem::Block(block));
-            } else if is_end_like(line) {
+    let lines = split_lines(bytes);
+    for (number, offset, line) in lines {
+        if items.len() > MAX_ENTRIES {
+            return items;
+        }
+        if let Some((mut block, body_start)) = open.take() {
+            if !is_begin_like(line) && !is_end_like(line) {
+                open = Some((block, body_start));
+                continue;
+            }
+            block.body = bytes.get(body_start..offset).unwrap_or_default();
+            if !is_begin_like(line) {
                 block.end = block_end(&block.label, number, line);
                 block.indented |= line.first().is_some_and(u8::is_ascii_whitespace);
                 items.push(PemItem::Block(block));
                 continue;
-            } else {
-                block.body.push((number, line));
-                open = Some(block);
-                continue;
             }
+            items.push(PemItem::Block(block));
         }
         if is_begin_like(line) {
             match header_label(line, b"-----BEGIN ") {
                 Some(label) => {
                     blocks += 1;
-                    open = Some(PemBlock {
+                    let after = offset.saturating_add(line.len());
+                    let body_start = after
+                        .saturating_add(line_ending_len(bytes, after))
+                        .min(bytes.len());
+                    let block = PemBlock {
                         number: blocks,
                         line: number,
                         label,
-                        body: Vec::new(),
+                        body: &[],
                         end: BlockEnd::Missing,
                         indented: line.first().is_some_and(u8::is_ascii_whitespace),
-                    });
+                    };
+                    open = Some((block, body_start));
                 }
                 None => items.push(PemItem::BadHeader {
                     line: number,
@@ -614,8 +688,20 @@ fn scan_pem(bytes: &[u8]) -> Vec<PemItem<'_>> {
             });
         }
     }
-    items.extend(open.map(PemItem::Block));
+    items.extend(open.map(|(mut block, body_start)| {
+        block.body = bytes.get(body_start..).unwrap_or_default();
+        PemItem::Block(block)
+    }));
     items
+}
+
+/// Length of the line ending (LF, CRLF, CR, or none at the end) at `at`.
+fn line_ending_len(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at..) {
+        Some([b'\r', b'\n', ..]) => 2,
+        Some([b'\r' | b'\n', ..]) => 1,
+        _ => 0,
+    }
 }
 
 fn block_end(label: &str, number: usize, line: &[u8]) -> BlockEnd {
@@ -684,6 +770,9 @@ fn is_private_key_label(label: &str) -> bool {
 /// Parses PEM text block by block.
 fn parse_pem(ctx: Ctx<'_>, bytes: &[u8], out: &mut ParsedInput) {
     for item in scan_pem(bytes) {
+        if out.over_limit() {
+            return;
+        }
         match item {
             PemItem::Block(block) => parse_pem_block(ctx, &block, out),
             PemItem::BadHeader { line, detail } => out.reject(
@@ -770,14 +859,10 @@ fn block_end_problem(block: &PemBlock<'_>) -> Option<String> {
 /// The DER inside a block, or why there is none. Points at the first line with a character that
 /// is not base64.
 fn decode_block_body(block: &PemBlock<'_>) -> Result<Vec<u8>, String> {
-    if block
-        .body
-        .iter()
-        .all(|(_, line)| line.trim_ascii().is_empty())
-    {
+    if block.body.iter().all(u8::is_ascii_whitespace) {
         return Err("there is no base64 text between the BEGIN and END lines".to_string());
     }
-    for (number, line) in &block.body {
+    for (number, _, line) in block.body_lines() {
         if let Some(bad) = line
             .trim_ascii()
             .iter()
@@ -789,8 +874,8 @@ fn decode_block_body(block: &PemBlock<'_>) -> Result<Vec<u8>, String> {
             ));
         }
     }
-    let lines: Vec<&[u8]> = block.body.iter().map(|(_, line)| *line).collect();
-    decode_base64(&lines).map_err(|e| {
+    let lines = block.body_lines().map(|(_, _, line)| line);
+    decode_base64(lines, block.body.len()).map_err(|e| {
         format!("the base64 text does not decode ({e}); a line may be missing or cut short")
     })
 }
@@ -1194,6 +1279,9 @@ fn push_pkcs7_entries(base: &Origin, entries: Vec<Pkcs7Entry>, out: &mut ParsedI
         return;
     }
     for (position, entry) in entries.into_iter().enumerate() {
+        if out.over_limit() {
+            return;
+        }
         let origin = Origin {
             index: Some(position + 1),
             ..base.clone()
@@ -1291,8 +1379,13 @@ fn read_zip_members<R: std::io::Read + std::io::Seek>(
     out: &mut ParsedInput,
 ) -> Vec<ZipMember> {
     let mut budget = MAX_ZIP_TOTAL_BYTES;
-    let mut members = Vec::new();
+    let mut members: Vec<ZipMember> = Vec::new();
+    let mut entries: usize = 0;
     for index in 0..archive.len() {
+        if entries > MAX_ENTRIES {
+            out.over_entry_limit = true;
+            break;
+        }
         let name = archive
             .name_for_index(index)
             .map_or_else(|| format!("member #{}", index + 1), printable_name);
@@ -1318,6 +1411,8 @@ fn read_zip_members<R: std::io::Read + std::io::Seek>(
             ),
             Err(kind) => parsed.reject(member_origin(file, &name), kind),
         }
+        entries = entries.saturating_add(parsed.entries());
+        out.over_entry_limit |= parsed.over_entry_limit;
         members.push(ZipMember { name, parsed });
     }
     members
@@ -2540,6 +2635,109 @@ mod tests {
             !parsed.certs.is_empty() || !parsed.rejected.is_empty(),
             "nothing reported: {parsed:?}"
         );
+    }
+
+    // -- limits ---------------------------------------------------------------------------
+
+    const BROKEN_BLOCK: &str = "-----BEGIN CERTIFICATE-----\n!\n-----END CERTIFICATE-----\n";
+
+    #[test]
+    fn pem_with_more_entries_than_the_limit_stops_reading() {
+        let parsed = parse_input("ca.pem", BROKEN_BLOCK.repeat(MAX_ENTRIES).as_bytes());
+        assert!(!parsed.over_entry_limit);
+        assert_eq!(parsed.rejected.len(), MAX_ENTRIES);
+
+        // Far more blocks than the limit: reading stops just past it.
+        let parsed = parse_input("ca.pem", BROKEN_BLOCK.repeat(50_000).as_bytes());
+        assert!(parsed.over_entry_limit);
+        assert!(
+            parsed.rejected.len() <= MAX_ENTRIES + 1,
+            "{}",
+            parsed.rejected.len()
+        );
+
+        // BEGIN lines without END lines count as well.
+        let begins = "-----BEGIN CERTIFICATE-----\n".repeat(MAX_ENTRIES + 5);
+        assert!(parse_input("ca.pem", begins.as_bytes()).over_entry_limit);
+    }
+
+    #[test]
+    fn pkcs7_with_more_certificates_than_the_limit_stops_reading() {
+        let der = cert_der("a.example");
+        let copies: Vec<&[u8]> = std::iter::repeat_n(der.as_slice(), MAX_ENTRIES + 1).collect();
+        let parsed = parse_input("ca.p7b", &pkcs7(&copies));
+        assert!(parsed.over_entry_limit);
+        assert!(parsed.certs.len() <= MAX_ENTRIES + 1);
+        let parsed = parse_input("ca.p7b", &pkcs7(&copies[..MAX_ENTRIES]));
+        assert!(!parsed.over_entry_limit);
+        assert_eq!(parsed.certs.len(), MAX_ENTRIES);
+    }
+
+    #[test]
+    fn zip_whose_members_hold_more_than_the_limit_together_is_over_it() {
+        let half = BROKEN_BLOCK.repeat(MAX_ENTRIES / 2 + 1);
+        let zip = zip_of(&[("a.pem", half.as_bytes()), ("b.pem", half.as_bytes())]);
+        assert!(parse_input("ca.zip", &zip).over_entry_limit);
+        let zip = zip_of(&[("a.pem", half.as_bytes())]);
+        assert!(!parse_input("ca.zip", &zip).over_entry_limit);
+    }
+
+    #[test]
+    fn merge_keeps_the_over_limit_flag() {
+        let mut all = ParsedInput::default();
+        all.merge(parse_input(
+            "a.pem",
+            BROKEN_BLOCK.repeat(MAX_ENTRIES + 1).as_bytes(),
+        ));
+        all.merge(parse_input("b.pem", BROKEN_BLOCK.as_bytes()));
+        assert!(all.over_entry_limit);
+    }
+
+    /// Millions of lines cost no memory per line (a 15 MiB file of line breaks took 760 MB),
+    /// and line numbers stay right after them.
+    #[test]
+    fn millions_of_lines_in_a_block_are_read_with_their_numbers() {
+        let empty_body = format!(
+            "-----BEGIN CERTIFICATE-----\n{}-----END CERTIFICATE-----\n",
+            "\r\n".repeat(2_000_000)
+        );
+        let parsed = parse_input("ca.pem", empty_body.as_bytes());
+        let detail = parse_error_detail(&only_rejection(&parsed).kind);
+        assert!(detail.contains("no base64 text"), "{detail}");
+
+        let bad_late = format!(
+            "-----BEGIN CERTIFICATE-----\r{}AB!C\r-----END CERTIFICATE-----\r",
+            "\r".repeat(1_000_000)
+        );
+        let parsed = parse_input("ca.pem", bad_late.as_bytes());
+        let detail = parse_error_detail(&only_rejection(&parsed).kind);
+        assert_eq!(detail, "line 1000002: '!' is not a base64 character");
+    }
+
+    #[test]
+    fn block_bodies_end_where_the_next_line_starts() {
+        let der = cert_der("a.example");
+        let block = pem("CERTIFICATE", &der);
+        // A block cut by the next BEGIN line, one at the very end of the file, and one whose
+        // BEGIN line is the last line without a line break.
+        let text = format!(
+            "{}{block}{}",
+            block.replace("-----END CERTIFICATE-----\n", ""),
+            "-----BEGIN CERTIFICATE-----"
+        );
+        let parsed = parse_input("ca.pem", text.as_bytes());
+        assert_eq!(parsed.certs.len(), 1);
+        assert_eq!(parsed.certs[0].origin.block, Some(2));
+        assert_eq!(parsed.rejected.len(), 2);
+        for rejected in &parsed.rejected {
+            let detail = parse_error_detail(&rejected.kind);
+            assert!(detail.contains("never ends"), "{detail}");
+        }
+        // CRLF endings: the body of each block is exactly its base64.
+        let crlf = block.replace('\n', "\r\n");
+        let parsed = parse_input("ca.pem", format!("{crlf}{crlf}").as_bytes());
+        assert_eq!(parsed.certs.len(), 2);
+        assert!(parsed.rejected.is_empty());
     }
 
     #[test]

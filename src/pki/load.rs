@@ -2,14 +2,17 @@
 //! that say which file and how to fix it.
 //!
 //! Regular files and pipes (`--ca <(kubectl …)`) are read, at most [`MAX_INPUT_BYTES`] of them;
-//! directories, devices and sockets are refused with a [`LoadError`]. What the bytes hold is
-//! decided by [`parse_input`], never by the file name.
+//! directories, devices and sockets are refused with a [`LoadError`]. A named pipe nobody
+//! writes to does not hang the run: files are opened without blocking, and a pipe that gives
+//! nothing is refused. What the bytes hold is decided by [`parse_input`], never by the file
+//! name; an input with more than [`MAX_ENTRIES`] certificates and other blocks is refused.
 
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use crate::pki::bundle::{parse_input, ParsedInput};
+use crate::pki::bundle::{parse_input, ParsedInput, MAX_ENTRIES};
 
 /// Largest input file read; a CA bundle or chain is a few kilobytes.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
@@ -24,13 +27,28 @@ const SCANNED_ENTRIES: usize = 10_000;
 const CANDIDATE_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "cert", "der", "p7b", "p7c", "zip"];
 
 /// A file that could not be read. `path` is the path as given, shown with
-/// [`Path::display`]. The message (`Display`) is a complete sentence naming the file and how
-/// to fix it, and already includes the operating system's error where there is one.
+/// [`Path::display`] (a path that is not UTF-8 is shown with U+FFFD in place of the bad
+/// bytes). The message (`Display`) is a complete sentence naming the file and how to fix it,
+/// and already includes the operating system's error where there is one.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// Nothing at that path (or a symbolic link to nothing).
-    #[error("{path}: no such file; check the spelling (a relative path is taken from the current directory)")]
+    /// Nothing at that path.
+    #[error("{path}: no such file; {}", not_found_hint(.path))]
     NotFound {
+        /// The path as given.
+        path: String,
+    },
+    /// A symbolic link to nothing.
+    #[error("{path}: is a symbolic link to {target}, which does not exist; point the link at the certificate file, or pass the file itself")]
+    DanglingSymlink {
+        /// The path as given.
+        path: String,
+        /// Where the link points (as stored in the link).
+        target: String,
+    },
+    /// Symbolic links that point at each other (or too many links in a row).
+    #[error("{path}: is a loop of symbolic links (or too many links in a row), so it leads to no file; pass the certificate file itself (`ls -l` shows where each link points)")]
+    SymlinkLoop {
         /// The path as given.
         path: String,
     },
@@ -60,7 +78,7 @@ pub enum LoadError {
         source: io::Error,
     },
     /// Larger than [`MAX_INPUT_BYTES`].
-    #[error("{path}: is too large ({size} bytes; the limit is {max} bytes); a CA certificate or bundle is a few kilobytes, so this is probably not the right file")]
+    #[error("{path}: is too large ({size} bytes; mongotls reads at most {} MiB, {max} bytes, from one file); a CA certificate or bundle is a few kilobytes, so this is probably not the right file", .max / (1024 * 1024))]
     TooLarge {
         /// The path as given.
         path: String,
@@ -77,13 +95,66 @@ pub enum LoadError {
         /// What it is instead, e.g. "character device".
         kind: &'static str,
     },
+    /// A pipe (a named pipe, or `<(command)`) that gave no data: no program had it open for
+    /// writing when it was read, or the program wrote nothing.
+    #[error("{path}: is a pipe and gave no data (no program was writing to it, or the program wrote nothing); pass the certificate file itself, or check the command that feeds the pipe")]
+    EmptyPipe {
+        /// The path as given.
+        path: String,
+    },
+    /// More certificates and other blocks than [`MAX_ENTRIES`].
+    #[error("{path}: holds more than {max} certificates and other blocks, the most mongotls reads from one file; a CA bundle holds a few (a system's whole trust store about 150), so this is probably not the right file")]
+    TooManyEntries {
+        /// The path as given.
+        path: String,
+        /// The limit, [`MAX_ENTRIES`].
+        max: usize,
+    },
+}
+
+impl LoadError {
+    /// The path as given (as shown in the message).
+    pub fn path(&self) -> &str {
+        match self {
+            LoadError::NotFound { path }
+            | LoadError::DanglingSymlink { path, .. }
+            | LoadError::SymlinkLoop { path }
+            | LoadError::IsDirectory { path, .. }
+            | LoadError::PermissionDenied { path, .. }
+            | LoadError::Unreadable { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::NotAFile { path, .. }
+            | LoadError::EmptyPipe { path }
+            | LoadError::TooManyEntries { path, .. } => path,
+        }
+    }
+
+    /// The message without the leading `PATH: `, for a caller that names the file itself
+    /// (`tlsCertificateKeyFile FILE: is a pipe and gave no data; …`).
+    pub fn problem(&self) -> String {
+        let message = self.to_string();
+        match message
+            .strip_prefix(self.path())
+            .and_then(|m| m.strip_prefix(": "))
+        {
+            Some(problem) => problem.to_string(),
+            None => message,
+        }
+    }
 }
 
 /// Reads one file and parses it; `Origin.file` of everything found is `path` as given.
 pub fn read_input(path: &Path) -> Result<ParsedInput, LoadError> {
     let shown = path.display().to_string();
     let bytes = read_capped(path, &shown)?;
-    Ok(parse_input(&shown, &bytes))
+    let parsed = parse_input(&shown, &bytes);
+    if parsed.over_entry_limit {
+        return Err(LoadError::TooManyEntries {
+            path: shown,
+            max: MAX_ENTRIES,
+        });
+    }
+    Ok(parsed)
 }
 
 /// Reads several files and merges what they hold, in the order given. Stops at the first file
@@ -96,25 +167,125 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<ParsedInput, LoadError> {
     Ok(all)
 }
 
+/// The bytes of a file given on the command line or in the connection string (such as
+/// `tlsCertificateKeyFile`), with every check [`read_input`] makes: at most
+/// [`MAX_INPUT_BYTES`], no directory or device, and no wait on a pipe without a writer.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_capped(path, &path.display().to_string())
+}
+
 /// The file's bytes, after checking what it is and its size; reads at most one byte more than
 /// the cap, so a file that grows (or a pipe) cannot exceed it either.
 fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>, LoadError> {
-    let metadata = fs::metadata(path).map_err(|e| io_error(shown, e))?;
+    let metadata = fs::metadata(path).map_err(|e| path_error(path, shown, e))?;
     check_file_type(path, shown, &metadata)?;
     if metadata.is_file() && metadata.len() > MAX_INPUT_BYTES {
         return Err(too_large(shown, metadata.len()));
     }
-    let file = File::open(path).map_err(|e| io_error(shown, e))?;
-    let expected = metadata.len().min(MAX_INPUT_BYTES);
+    let file = open_without_waiting(path).map_err(|e| path_error(path, shown, e))?;
+    // The path may have been replaced between the two looks: judge what was opened.
+    let opened = file.metadata().map_err(|e| io_error(shown, e))?;
+    check_file_type(path, shown, &opened)?;
+    let pipe = is_pipe(&opened);
+    let expected = opened.len().min(MAX_INPUT_BYTES);
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
-    file.take(MAX_INPUT_BYTES.saturating_add(1))
+    if pipe {
+        wait_for_writer(&file, &mut bytes).map_err(|e| io_error(shown, e))?;
+    }
+    set_blocking(&file).map_err(|e| io_error(shown, e))?;
+    let already = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    file.take(MAX_INPUT_BYTES.saturating_add(1).saturating_sub(already))
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(shown, e))?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > MAX_INPUT_BYTES {
         return Err(too_large(shown, read));
     }
+    if bytes.is_empty() && pipe {
+        return Err(LoadError::EmptyPipe {
+            path: shown.to_string(),
+        });
+    }
     Ok(bytes)
+}
+
+/// How long a pipe without a writer is given for one to appear (a producer started just
+/// before mongotls, `cat ca.pem > fifo &`); then it is read as empty.
+const PIPE_WRITER_WAIT: Duration = Duration::from_secs(1);
+
+/// Opens `path` for reading without waiting: opening a named pipe blocks until a writer opens
+/// it, which may be never. [`set_blocking`] turns the descriptor back to blocking reads.
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// Back to blocking reads, so that a pipe whose writer is slow (`<(kubectl …)`) is waited for.
+#[cfg(unix)]
+fn set_blocking(file: &File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl(2) with F_GETFL/F_SETFL on a descriptor `file` owns and keeps open; no
+    // memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: as above.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn set_blocking(_file: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// On a pipe opened without blocking: returns once a writer is there (its first bytes are
+/// appended to `bytes`), or after [`PIPE_WRITER_WAIT`] without one. A non-blocking read tells
+/// them apart: no writer reads as end of file, a writer that has not written yet as
+/// `WouldBlock`.
+fn wait_for_writer(mut file: &File, bytes: &mut Vec<u8>) -> io::Result<()> {
+    let started = Instant::now();
+    let mut buf = [0u8; 8192];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) if started.elapsed() < PIPE_WRITER_WAIT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Ok(n) => {
+                bytes.extend_from_slice(buf.get(..n).unwrap_or_default());
+                return Ok(());
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn is_pipe(metadata: &Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    metadata.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_metadata: &Metadata) -> bool {
+    false
 }
 
 fn too_large(shown: &str, size: u64) -> LoadError {
@@ -168,6 +339,48 @@ fn special_file_kind(metadata: &Metadata) -> Option<&'static str> {
 #[cfg(not(unix))]
 fn special_file_kind(_metadata: &Metadata) -> Option<&'static str> {
     Some("special file")
+}
+
+/// An error from following `path` (stat or open), told apart further than [`io_error`]: a
+/// symbolic link to nothing and a loop of links are named as such.
+fn path_error(path: &Path, shown: &str, error: io::Error) -> LoadError {
+    if is_link_loop(&error) {
+        return LoadError::SymlinkLoop {
+            path: shown.to_string(),
+        };
+    }
+    if error.kind() == io::ErrorKind::NotFound {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            let target = fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_else(|_| "a missing file".to_string());
+            return LoadError::DanglingSymlink {
+                path: shown.to_string(),
+                target,
+            };
+        }
+    }
+    io_error(shown, error)
+}
+
+#[cfg(unix)]
+fn is_link_loop(error: &io::Error) -> bool {
+    error.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_link_loop(_error: &io::Error) -> bool {
+    false
+}
+
+/// The end of the [`LoadError::NotFound`] message.
+fn not_found_hint(path: &str) -> &'static str {
+    if path == "-" {
+        "mongotls does not read standard input for '-': pass a file, or /dev/stdin"
+    } else {
+        "check the spelling (a relative path is taken from the current directory)"
+    }
 }
 
 fn io_error(shown: &str, error: io::Error) -> LoadError {
@@ -425,6 +638,173 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("no\u{FFFD}.pem"));
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        use std::os::unix::ffi::OsStrExt;
+
+        let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+        // SAFETY: mkfifo(3) with a NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_without_a_writer_is_refused_without_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ca.pem");
+        mkfifo(&path);
+        let started = Instant::now();
+        let error = read_input(&path).unwrap_err();
+        assert!(matches!(error, LoadError::EmptyPipe { .. }), "{error:?}");
+        assert!(error.to_string().contains("is a pipe and gave no data"));
+        // Bounded by PIPE_WRITER_WAIT; a generous margin for a loaded machine.
+        assert!(started.elapsed() < Duration::from_secs(20));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_whose_writer_comes_late_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ca.pem");
+        mkfifo(&path);
+        let pem = cert_pem("a.example");
+        let writer = {
+            let (path, pem) = (path.clone(), pem.clone());
+            std::thread::spawn(move || {
+                use std::io::Write;
+                use std::os::unix::fs::OpenOptionsExt;
+                // A writer that appears only once the reader has the pipe open (opening a pipe
+                // for writing without blocking fails while there is no reader); it gives up
+                // rather than hang the test.
+                let started = Instant::now();
+                let mut file = loop {
+                    let opened = fs::OpenOptions::new()
+                        .write(true)
+                        .custom_flags(libc::O_NONBLOCK)
+                        .open(&path);
+                    match opened {
+                        Ok(file) => break file,
+                        Err(_) if started.elapsed() < Duration::from_secs(10) => {
+                            std::thread::sleep(Duration::from_millis(5));
+                        }
+                        Err(e) => panic!("no reader: {e}"),
+                    }
+                };
+                file.write_all(pem.as_bytes()).unwrap();
+            })
+        };
+        let parsed = read_input(&path).unwrap();
+        writer.join().unwrap();
+        assert_eq!(parsed.certs.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_with_a_slow_writer_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ca.pem");
+        mkfifo(&path);
+        let pem = cert_pem("a.example");
+        let writer = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                // Opening for writing waits for the reader; then nothing for longer than
+                // PIPE_WRITER_WAIT: a writer that is there but slow is waited for.
+                let mut file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+                std::thread::sleep(PIPE_WRITER_WAIT + Duration::from_millis(500));
+                file.write_all(pem.as_bytes()).unwrap();
+            })
+        };
+        let parsed = read_input(&path).unwrap();
+        writer.join().unwrap();
+        assert_eq!(parsed.certs.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_and_dangling_symlink_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.pem"), dir.path().join("b.pem"));
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        let error = read_input(&a).unwrap_err();
+        assert!(matches!(error, LoadError::SymlinkLoop { .. }), "{error:?}");
+        assert!(error
+            .to_string()
+            .starts_with(&format!("{}: is a loop of symbolic links", a.display())));
+
+        let dangling = dir.path().join("ca.pem");
+        std::os::unix::fs::symlink("gone/ca.pem", &dangling).unwrap();
+        let error = read_input(&dangling).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}: is a symbolic link to gone/ca.pem, which does not exist; point the link at \
+                 the certificate file, or pass the file itself",
+                dangling.display()
+            )
+        );
+    }
+
+    #[test]
+    fn dash_is_not_standard_input() {
+        let message = LoadError::NotFound { path: "-".into() }.to_string();
+        assert!(message.contains("/dev/stdin"), "{message}");
+    }
+
+    #[test]
+    fn too_many_entries_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ca.pem");
+        let block = "-----BEGIN CERTIFICATE-----\n!\n-----END CERTIFICATE-----\n";
+        fs::write(&path, block.repeat(MAX_ENTRIES)).unwrap();
+        assert_eq!(read_input(&path).unwrap().rejected.len(), MAX_ENTRIES);
+        fs::write(&path, block.repeat(MAX_ENTRIES + 1)).unwrap();
+        let error = read_input(&path).unwrap_err();
+        assert!(
+            matches!(error, LoadError::TooManyEntries { max, .. } if max == MAX_ENTRIES),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("more than 1000 certificates"));
+    }
+
+    #[test]
+    fn read_file_applies_the_same_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read_file(dir.path()),
+            Err(LoadError::IsDirectory { .. })
+        ));
+        let path = dir.path().join("client.pem");
+        fs::write(&path, b"bytes").unwrap();
+        assert_eq!(read_file(&path).unwrap(), b"bytes");
+        File::create(&path)
+            .unwrap()
+            .set_len(MAX_INPUT_BYTES + 1)
+            .unwrap();
+        assert!(matches!(read_file(&path), Err(LoadError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn too_large_names_the_limit() {
+        let message = too_large("disk.img", MAX_INPUT_BYTES + 1).to_string();
+        assert!(message.contains("at most 16 MiB"), "{message}");
+    }
+
+    #[test]
+    fn problem_is_the_message_without_the_path() {
+        let error = LoadError::EmptyPipe {
+            path: "client.pem".into(),
+        };
+        assert_eq!(error.path(), "client.pem");
+        assert!(error.problem().starts_with("is a pipe and gave no data"));
+        assert_eq!(
+            format!("client.pem: {}", error.problem()),
+            error.to_string()
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
 pub mod hostile;
+pub mod inputs;
 pub mod openssl;
 pub mod peers;
 pub mod pki;
