@@ -65,22 +65,42 @@ pub struct BenchArgs {
     #[arg(long, value_name = "HOST:PORT")]
     pub member: Option<String>,
     /// Samples per series.
-    #[arg(long, value_name = "N", default_value_t = 50)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 50,
+        allow_negative_numbers = true
+    )]
     pub samples: usize,
     /// Unrecorded runs before each series.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 3,
+        allow_negative_numbers = true
+    )]
     pub warmup: usize,
     /// Stop after this long, whatever the sample count.
-    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        allow_hyphen_values = true
+    )]
     pub max_time: String,
     /// Bound of each network phase.
-    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "10s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
     /// Also measure throughput with N concurrent connections.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub concurrency: Option<usize>,
     /// Payload sizes for the per-byte cost, e.g. 1KiB,64KiB,1MiB.
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
     pub payload_sizes: Option<String>,
     /// A separate plaintext endpoint, for servers that force TLS.
     #[arg(long, value_name = "URI")]
@@ -110,14 +130,29 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
     /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m.
-    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "10s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
     /// Bound of the whole run (at most 1h): phases are cut short at it, and whatever was not
     /// checked by then is reported as `net.deadline_exceeded`.
-    #[arg(long, value_name = "DURATION", default_value = "2m")]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "2m",
+        allow_hyphen_values = true
+    )]
     pub deadline: String,
     /// Most members probed at once (each holds one connection at a time; at most 256).
-    #[arg(long, value_name = "N", default_value_t = 16)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 16,
+        allow_negative_numbers = true
+    )]
     pub max_connections: usize,
     /// Name to send as SNI and to check the certificates against, instead of each member's
     /// host (for connections through an IP address or a tunnel).
@@ -142,7 +177,12 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct SandboxSpec {
     /// Number of members.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 3,
+        allow_negative_numbers = true
+    )]
     pub members: usize,
     /// What is wrong with it: good, expired, not-yet-valid, wrong-ca, hostname-mismatch,
     /// missing-intermediate, self-signed, plaintext-only, tls-required, one-member-expired,
@@ -184,7 +224,12 @@ pub struct CommonArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Warn when a certificate expires within this many days.
-    #[arg(long, value_name = "N", default_value_t = 30)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 30,
+        allow_negative_numbers = true
+    )]
     pub warn_days: i64,
     /// Judge as of this time instead of now (RFC 3339, e.g. 2027-01-01T00:00:00Z, or a date).
     #[arg(long, value_name = "TIME")]

@@ -375,13 +375,9 @@ fn read_client_identity(path: &std::path::Path) -> Result<ClientIdentity, InputE
         file: shown.clone(),
         problem: p.to_string(),
     };
-    let meta = std::fs::metadata(path).map_err(|e| problem(&format!("cannot read it: {e}")))?;
-    if meta.len() > crate::pki::load::MAX_INPUT_BYTES {
-        return Err(problem(
-            "larger than 16 MiB: this is not a certificate and key file",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| problem(&format!("cannot read it: {e}")))?;
+    // The loader's checks: size cap (also for /dev/zero, whose size says 0), no directory or
+    // device, no endless wait on a pipe without a writer.
+    let bytes = crate::pki::load::read_file(path).map_err(|e| problem(&e.problem()))?;
     if String::from_utf8_lossy(&bytes).contains("ENCRYPTED PRIVATE KEY") {
         return Err(problem(
             "the private key is encrypted, which mongotls cannot use yet: write a decrypted copy with `openssl pkcs8 -in FILE -out client-plain.pem` and keep it private",

@@ -228,6 +228,16 @@ mod tests {
     use time::macros::datetime;
 
     #[test]
+    fn payload_sizes_parse_and_an_empty_list_is_refused() {
+        assert_eq!(parse_sizes("1KiB, 2,1MiB").unwrap(), vec![1024, 2, 1 << 20]);
+        for empty in ["", ",,,", " , "] {
+            let e = parse_sizes(empty).unwrap_err();
+            assert!(e.0.contains("names no size"), "{empty:?}: {e}");
+        }
+        assert!(parse_sizes("0").is_err() && parse_sizes("-1").is_err());
+    }
+
+    #[test]
     fn parses_rfc3339_and_dates() {
         assert_eq!(
             parse_time("2027-01-01T08:00:00+08:00"),
@@ -299,6 +309,11 @@ pub fn parse_sizes(text: &str) -> Result<Vec<usize>, UsageError> {
             )));
         }
         out.push(bytes);
+    }
+    if out.is_empty() {
+        return Err(UsageError(format!(
+            "--payload-sizes '{text}' names no size: write e.g. 1KiB,64KiB,1MiB"
+        )));
     }
     Ok(out)
 }

@@ -1197,10 +1197,6 @@ fn negative_values_as_separate_arguments_are_usage_errors() {
 }
 
 #[test]
-#[ignore = "bug in src/cli.rs: clap takes `-1s` after `--timeout` for a flag and says \
-            \"unexpected argument '-1' found\" without naming the option; add \
-            `allow_hyphen_values = true` to the String-valued duration/size options and \
-            `allow_negative_numbers = true` to the numeric ones"]
 fn negative_values_as_separate_arguments_name_the_option() {
     let good = good();
     for (command, extra) in SEPARATE_NEGATIVES {
@@ -1216,9 +1212,6 @@ fn negative_values_as_separate_arguments_name_the_option() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug in src/commands.rs: read_client_identity reads tlsCertificateKeyFile with \
-            std::fs::read, so a named pipe without a writer blocks forever (and /dev/zero is \
-            read until memory runs out); read it with mongotls::pki::load::read_file"]
 fn tls_certificate_key_file_fifo_does_not_hang() {
     let good = good();
     let fifo = good.dir.path().join("client.pem");
@@ -1231,10 +1224,6 @@ fn tls_certificate_key_file_fifo_does_not_hang() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug in src/lib.rs: bench_outputs opens --export-json with File::create, which \
-            blocks forever on a named pipe nobody reads (plotters' SVG backend does the same \
-            for --plot); open with O_NONBLOCK (ENXIO: nobody reads it, exit 2) and clear it, \
-            or refuse outputs that are not regular files or character devices"]
 fn export_json_to_a_fifo_without_a_reader_does_not_hang() {
     let good = good();
     let fifo = good.dir.path().join("bench.json");
@@ -1255,10 +1244,6 @@ fn export_json_to_a_fifo_without_a_reader_does_not_hang() {
 }
 
 #[test]
-#[ignore = "bug in src/pki/ca_check.rs: analyse_bundle checks the signature of every pair of \
-            same-named certificates twice (issued_by and relation), so 500 copies of one root \
-            take over a minute (1,000 copies, the entry cap, four minutes; two in release); \
-            memoise SignatureCheck per (child, issuer) fingerprint pair and judge duplicates once"]
 fn hundreds_of_identical_certificates_are_judged_quickly() {
     let good = good();
     let bundle = good.pki.root.cert_pem.repeat(500);

@@ -140,18 +140,15 @@ pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) 
     }
 
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let relations = Relations::new(&out.certs);
     for (i, (cert, origin)) in out.certs.iter().zip(&origins).enumerate() {
-        let self_signed = cert.is_self_signed();
+        let self_signed = relations.self_signed(i);
         let issued_by = if self_signed {
             None
         } else {
-            out.certs.iter().enumerate().position(|(j, issuer)| {
-                j != i
-                    && cert.names_issuer(issuer)
-                    && cert.signature_check(issuer) != SignatureCheck::Invalid
-            })
+            relations.issuer_of(i)
         };
-        let chain = relation(i, cert, self_signed, issued_by, &out.certs);
+        let chain = relation(i, cert, self_signed, issued_by, &relations);
         out.certificates.push(BundleCertificate {
             index: i,
             source: origin.clone(),
@@ -183,7 +180,90 @@ pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) 
                 .map(|f| f.with_source(origin.to_string())),
         );
     }
+    if relations.incomplete() {
+        out.notes.push(Note {
+            source: "bundle".into(),
+            message: format!(
+                "many certificates share names: who issued whom was worked out with at most {MAX_RELATION_CHECKS} signature checks, and relations past that are not listed"
+            ),
+        });
+    }
     out
+}
+
+/// Who issued whom in a bundle. Copies of one certificate (same SHA-256) are judged once: a
+/// file with hundreds of copies of its root (seen in bundles assembled by appending) made
+/// every copy check every other's signature twice, for minutes, and "issue" all the others.
+struct Relations<'a> {
+    certs: &'a [Cert],
+    /// For each certificate, the index of its first copy.
+    first_of: Vec<usize>,
+    /// Signature checks, by the first copies of (child, issuer).
+    checked: std::cell::RefCell<HashMap<(usize, usize), SignatureCheck>>,
+    /// Signature checks left: hundreds of distinct certificates sharing one name would
+    /// otherwise need one check per pair.
+    budget: std::cell::Cell<usize>,
+}
+
+/// Most signature checks spent on working out who issued whom in one bundle (about a second).
+const MAX_RELATION_CHECKS: usize = 20_000;
+
+impl<'a> Relations<'a> {
+    fn new(certs: &'a [Cert]) -> Self {
+        Self::with_budget(certs, MAX_RELATION_CHECKS)
+    }
+
+    fn with_budget(certs: &'a [Cert], budget: usize) -> Self {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let first_of = certs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| *first.entry(c.info.sha256_fingerprint.as_str()).or_insert(i))
+            .collect();
+        Relations {
+            certs,
+            first_of,
+            checked: std::cell::RefCell::new(HashMap::new()),
+            budget: std::cell::Cell::new(budget),
+        }
+    }
+
+    /// The budget ran out: some relations were not worked out.
+    fn incomplete(&self) -> bool {
+        self.budget.get() == 0
+    }
+
+    fn signature(&self, child: usize, issuer: usize) -> SignatureCheck {
+        let key = (self.first_of[child], self.first_of[issuer]);
+        if let Some(&known) = self.checked.borrow().get(&key) {
+            return known;
+        }
+        let left = self.budget.get();
+        if left == 0 {
+            // Unproven: no relation is claimed.
+            return SignatureCheck::Invalid;
+        }
+        self.budget.set(left - 1);
+        let result = self.certs[key.0].signature_check(&self.certs[key.1]);
+        self.checked.borrow_mut().insert(key, result);
+        result
+    }
+
+    fn self_signed(&self, i: usize) -> bool {
+        self.certs[i].info.self_issued && self.signature(i, i) == SignatureCheck::Valid
+    }
+
+    /// `issuer` (not a copy of `child`) names and may have signed `child`.
+    fn may_issue(&self, issuer: usize, child: usize) -> bool {
+        self.first_of[issuer] != self.first_of[child]
+            && self.certs[child].names_issuer(&self.certs[issuer])
+            && self.signature(child, issuer) != SignatureCheck::Invalid
+    }
+
+    /// The first certificate that may have issued `i`.
+    fn issuer_of(&self, i: usize) -> Option<usize> {
+        (0..self.certs.len()).find(|&j| self.may_issue(j, i))
+    }
 }
 
 fn relation(
@@ -191,15 +271,11 @@ fn relation(
     cert: &Cert,
     self_signed: bool,
     issued_by: Option<usize>,
-    all: &[Cert],
+    relations: &Relations<'_>,
 ) -> String {
-    let issues: Vec<String> = all
-        .iter()
-        .enumerate()
-        .filter(|(j, c)| {
-            *j != i && c.names_issuer(cert) && c.signature_check(cert) != SignatureCheck::Invalid
-        })
-        .map(|(j, _)| format!("#{j}"))
+    let issues: Vec<String> = (0..relations.certs.len())
+        .filter(|&j| relations.may_issue(i, j))
+        .map(|j| format!("#{j}"))
         .collect();
     let up = match (self_signed, issued_by) {
         (true, _) => "self-signed root".to_string(),
@@ -352,4 +428,52 @@ fn certificate_findings(
         out.push(f.with_certificate(i));
     }
     out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Distinct self-signed certificates that all share rcgen's default name.
+    fn same_named(n: usize) -> Vec<Cert> {
+        let now = OffsetDateTime::now_utc();
+        (0..n)
+            .map(|i| {
+                let c = rcgen::generate_simple_self_signed(vec![format!("h{i}.example")]).unwrap();
+                Cert::parse(c.cert.der().to_vec(), now).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn copies_of_one_certificate_are_judged_once_and_issue_nothing() {
+        let one = same_named(1).remove(0);
+        let copies: Vec<Cert> = (0..50).map(|_| one.clone()).collect();
+        let r = Relations::new(&copies);
+        for i in 0..copies.len() {
+            assert!(r.self_signed(i));
+            assert_eq!(r.issuer_of(i), None);
+        }
+        assert_eq!(
+            r.checked.borrow().len(),
+            1,
+            "one signature check for 50 copies"
+        );
+    }
+
+    #[test]
+    fn the_signature_budget_bounds_same_named_certificates() {
+        let certs = same_named(6);
+        let r = Relations::with_budget(&certs, 8);
+        for i in 0..certs.len() {
+            let _ = r.issuer_of(i);
+        }
+        assert!(r.incomplete());
+        assert_eq!(r.checked.borrow().len(), 8);
+        // Within the budget nothing is left out: each signs only itself.
+        let r = Relations::new(&certs);
+        assert!((0..certs.len()).all(|i| r.issuer_of(i).is_none() && r.self_signed(i)));
+        assert!(!r.incomplete());
+    }
 }

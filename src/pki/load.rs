@@ -230,9 +230,10 @@ fn open_without_waiting(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
-/// Back to blocking reads, so that a pipe whose writer is slow (`<(kubectl …)`) is waited for.
+/// Back to blocking reads (and writes), so that a pipe whose writer is slow (`<(kubectl …)`) is
+/// waited for. Also used for output files opened without waiting.
 #[cfg(unix)]
-fn set_blocking(file: &File) -> io::Result<()> {
+pub(crate) fn set_blocking(file: &File) -> io::Result<()> {
     use std::os::fd::AsRawFd;
 
     let fd = file.as_raw_fd();

@@ -12,6 +12,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Check(r) => serde_json::to_writer_pretty(&mut *out, r),
         Report::Bench(r) => serde_json::to_writer_pretty(&mut *out, r),
     };
-    result.map_err(io::Error::other)?;
+    // serde_json gives back the writer's own error (a closed pipe stays a BrokenPipe).
+    result.map_err(io::Error::from)?;
     writeln!(out)
 }

@@ -1,8 +1,6 @@
 //! `bench --plot FILE.svg`: the latency distributions, plaintext vs TLS, one panel per
 //! member and metric, as box plots (median, quartiles, 1.5 IQR whiskers), drawn by plotters.
 
-use std::path::Path;
-
 use plotters::data::Quartiles;
 use plotters::prelude::*;
 
@@ -12,8 +10,8 @@ use super::BenchReport;
 
 const PANEL_HEIGHT: u32 = 170;
 
-/// Writes the SVG; errors are plotters' (or the file system's), in words.
-pub fn write_svg(r: &BenchReport, path: &Path) -> Result<(), String> {
+/// The SVG document; errors are plotters', in words. Writing it is the caller's.
+pub fn render_svg(r: &BenchReport) -> Result<String, String> {
     let mut keys: Vec<(&str, &str)> = Vec::new();
     for s in &r.series {
         if !keys.contains(&(s.member.as_str(), s.metric.as_str())) {
@@ -24,10 +22,23 @@ pub fn write_svg(r: &BenchReport, path: &Path) -> Result<(), String> {
         return Err("no series to plot".into());
     }
     let height = PANEL_HEIGHT * u32::try_from(keys.len()).unwrap_or(1);
-    let root = SVGBackend::new(path, (900, height)).into_drawing_area();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (900, height)).into_drawing_area();
+        draw(&root, r, &keys)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    r: &BenchReport,
+    keys: &[(&str, &str)],
+) -> Result<(), String> {
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let panels = root.split_evenly((keys.len(), 1));
-    for (panel, (member, metric)) in panels.iter().zip(&keys) {
+    for (panel, (member, metric)) in panels.iter().zip(keys) {
         let find = |t: Transport| {
             r.series
                 .iter()
@@ -41,7 +52,7 @@ pub fn write_svg(r: &BenchReport, path: &Path) -> Result<(), String> {
             find(Transport::Tls),
         )?;
     }
-    root.present().map_err(|e| e.to_string())
+    Ok(())
 }
 
 fn draw_panel<DB: DrawingBackend>(
