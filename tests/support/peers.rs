@@ -149,102 +149,50 @@ pub fn run_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
 // ---------------------------------------------------------------------------------------------
 
 /// A running mock replica set. It serves until its stdin closes; dropping this closes it,
-/// waits briefly, then kills and reaps the process.
+/// waits briefly, then kills and reaps the process ([`PeerProcess`]).
 pub struct MockSet {
-    child: Child,
-    stdin: Option<ChildStdin>,
+    process: PeerProcess,
     /// `localhost:PORT` per member, in spec order.
     pub members: Vec<String>,
     /// The ready line, parsed (versions of the peer stack, and what the mock understood).
     pub info: Value,
     /// The ready line as the mock printed it.
     pub ready_line: String,
-    stderr_path: PathBuf,
 }
 
 impl MockSet {
     /// Starts `mock_replset.py` on `spec` (`{"set_name": …, "members": […]}`, written to
-    /// `dir/spec.json`) and waits for its ready line, which must name one address per member.
+    /// `dir`) and waits for its ready line, which must name one address per member.
     /// Start-up failures panic with `context` before the message, and call the mock `what`.
     pub fn start(dir: &Path, spec: &Value, context: &str, what: &str) -> MockSet {
-        let spec_path = dir.join("spec.json");
-        fs::write(&spec_path, spec.to_string()).expect("write spec.json");
-        let stderr_path = dir.join("mock.stderr");
-        let mut child = Command::new("python3")
-            .arg(peer_script("mock_replset.py"))
-            .arg(&spec_path)
-            .current_dir(dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(File::create(&stderr_path).expect("create mock.stderr"))
-            .spawn()
-            .expect("spawn python3 mock_replset.py");
-        let stdin = child.stdin.take();
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut set = MockSet {
-            child,
-            stdin,
-            members: Vec::new(),
-            info: Value::Null,
-            ready_line: String::new(),
-            stderr_path,
-        };
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            // The first line is the ready line; keep draining until the process exits.
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                let _ = tx.send(line);
-            }
-        });
-        let line = match rx.recv_timeout(READY_TIMEOUT) {
-            Ok(line) => line,
-            Err(RecvTimeoutError::Timeout) => panic!(
-                "{context}{what} did not start within {READY_TIMEOUT:?}: {}",
-                set.stderr()
-            ),
-            Err(RecvTimeoutError::Disconnected) => {
-                panic!("{context}{what} exited: {}", set.stderr())
-            }
-        };
-        set.info = serde_json::from_str(&line)
-            .unwrap_or_else(|e| panic!("{context}bad ready line ({e}): {line}"));
-        set.members = set.info["members"]
+        let process =
+            PeerProcess::start_labelled("mock_replset.py", dir, spec, &format!("{context}{what}"));
+        let info = process.ready.clone();
+        let line = process.ready_line.clone();
+        let members: Vec<String> = info["members"]
             .as_array()
             .expect("members in the ready line")
             .iter()
             .map(|m| m.as_str().expect("member name").to_string())
             .collect();
         let wanted = spec["members"].as_array().map_or(0, Vec::len);
-        assert_eq!(set.members.len(), wanted, "{line}");
-        set.ready_line = line;
-        set
+        assert_eq!(members.len(), wanted, "{line}");
+        MockSet {
+            process,
+            members,
+            info,
+            ready_line: line,
+        }
     }
 
     /// What the mock has written to stderr so far.
     pub fn stderr(&self) -> String {
-        fs::read_to_string(&self.stderr_path).unwrap_or_default()
+        self.process.stderr()
     }
 
     /// `host:port,host:port,…`, for a seed list.
     pub fn seed_list(&self) -> String {
         self.members.join(",")
-    }
-}
-
-impl Drop for MockSet {
-    fn drop(&mut self) {
-        // Closing stdin is the shutdown signal.
-        drop(self.stdin.take());
-        let deadline = Instant::now() + EXIT_GRACE;
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -296,6 +244,11 @@ impl PeerProcess {
     /// [`READY_TIMEOUT`] for its JSON ready line. Start-up failures panic, with the peer's
     /// stderr.
     pub fn start(script: &str, dir: &Path, spec: &Value) -> PeerProcess {
+        Self::start_labelled(script, dir, spec, script)
+    }
+
+    /// [`PeerProcess::start`], with start-up failures calling the peer `label`.
+    pub fn start_labelled(script: &str, dir: &Path, spec: &Value, label: &str) -> PeerProcess {
         let name = script.strip_suffix(".py").unwrap_or(script);
         let spec_path = dir.join(format!("{name}.spec.json"));
         fs::write(&spec_path, spec.to_string()).expect("write the peer's spec");
@@ -329,15 +282,15 @@ impl PeerProcess {
         let line = match rx.recv_timeout(READY_TIMEOUT) {
             Ok(line) => line,
             Err(RecvTimeoutError::Timeout) => panic!(
-                "{script} did not start within {READY_TIMEOUT:?}: {}",
+                "{label} did not start within {READY_TIMEOUT:?}: {}",
                 peer.stderr()
             ),
             Err(RecvTimeoutError::Disconnected) => {
-                panic!("{script} exited before it was ready: {}", peer.stderr())
+                panic!("{label} exited before it was ready: {}", peer.stderr())
             }
         };
         peer.ready = serde_json::from_str(&line)
-            .unwrap_or_else(|e| panic!("{script}: bad ready line ({e}): {line}"));
+            .unwrap_or_else(|e| panic!("{label}: bad ready line ({e}): {line}"));
         peer.ready_line = line;
         peer
     }
