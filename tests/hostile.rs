@@ -11,13 +11,14 @@
 
 mod support;
 
-use std::io::Read;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
 use support::hostile::{dead_port, Behaviour, HostileServer, TWO_GIB_DECLARED};
+use support::inputs::{run_within, Outcome};
+use support::run::MONGOTLS;
 
 /// A run still going after this long is a hang (with `--timeout 1s`, runs take a few seconds).
 const HANG_LIMIT: Duration = Duration::from_secs(60);
@@ -25,94 +26,14 @@ const HANG_LIMIT: Duration = Duration::from_secs(60);
 /// The cap of `check`'s discovery (`mongotls::check::MAX_MEMBERS`).
 const MAX_MEMBERS: usize = mongotls::check::MAX_MEMBERS;
 
-struct Run {
-    args: Vec<String>,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-    hung: bool,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "not JSON ({e}) from {:?}:\n{}\nstderr:\n{}",
-                self.args, self.stdout, self.stderr
-            )
-        })
-    }
-
-    /// Exit code 1 within the hang limit, and no panic on stderr.
-    fn assert_failed_cleanly(&self) {
-        assert!(
-            !self.hung,
-            "hang: {:?} still running after {HANG_LIMIT:?}; stderr so far:\n{}",
-            self.args, self.stderr
-        );
-        assert!(
-            !self.stderr.contains("panicked"),
-            "panic in {:?}:\n{}",
-            self.args,
-            self.stderr
-        );
-        assert_eq!(
-            self.code,
-            Some(1),
-            "exit code of {:?} (101 = panic, 2 = usage error)\nstdout:\n{}\nstderr:\n{}",
-            self.args,
-            self.stdout,
-            self.stderr
-        );
-    }
-}
-
-fn drain_in_thread(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = pipe.read_to_end(&mut bytes);
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
-}
-
 /// Runs the binary, killing it after [`HANG_LIMIT`]. Blocking: call from `spawn_blocking`.
-fn mongotls(args: Vec<String>) -> Run {
-    let start = Instant::now();
-    let mut child: Child = Command::new(env!("CARGO_BIN_EXE_mongotls"))
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start mongotls");
-    let stdout = drain_in_thread(child.stdout.take().expect("stdout"));
-    let stderr = drain_in_thread(child.stderr.take().expect("stderr"));
-    let mut hung = false;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for mongotls") {
-            break status;
-        }
-        if start.elapsed() > HANG_LIMIT {
-            hung = true;
-            let _ = child.kill();
-            break child.wait().expect("reap killed mongotls");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        args,
-        code: status.code(),
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
-        elapsed: start.elapsed(),
-        hung,
-    }
+fn mongotls(args: Vec<String>) -> Outcome {
+    run_within(Command::new(MONGOTLS), &args, HANG_LIMIT)
 }
 
 /// `check URI --ca CA --format json --timeout 1s [extra]`, off the runtime so that the
 /// servers keep serving meanwhile.
-async fn check(uri: String, ca: String, extra: &[&str]) -> Run {
+async fn check(uri: String, ca: String, extra: &[&str]) -> Outcome {
     let mut args: Vec<String> = [
         "check",
         &uri,
@@ -132,7 +53,7 @@ async fn check(uri: String, ca: String, extra: &[&str]) -> Run {
         .expect("join the blocking run")
 }
 
-async fn check_hostile(server: &HostileServer) -> Run {
+async fn check_hostile(server: &HostileServer) -> Outcome {
     check(server.uri(), server.ca_file().display().to_string(), &[]).await
 }
 
@@ -177,7 +98,7 @@ async fn single(behaviour: Behaviour, code: &str) -> (String, Value) {
         .expect("start hostile server");
     let run = check_hostile(&server).await;
     drop(server);
-    run.assert_failed_cleanly();
+    run.assert_exit(1);
     let r = run.json();
     assert_eq!(r["verdict"], "fail", "{behaviour:?}");
     assert_eq!(members(&r).len(), 1, "{behaviour:?}: {r:#}");
@@ -273,7 +194,7 @@ async fn ten_thousand_hosts_are_capped() {
     let run = check_hostile(&server).await;
     let seed = server.address();
     drop(server);
-    run.assert_failed_cleanly();
+    run.assert_exit(1);
     let r = run.json();
     eprintln!(
         "10,000 hosts: {} members in {:.1}s",
@@ -310,7 +231,7 @@ async fn hosts_pointing_elsewhere_are_reported_as_members() {
     let run = check_hostile(&server).await;
     let seed = server.address();
     drop(server);
-    run.assert_failed_cleanly();
+    run.assert_exit(1);
     let r = run.json();
     for m in members(&r) {
         eprintln!("hosts elsewhere: {} {:?}", m["address"], codes(m));
@@ -382,7 +303,7 @@ async fn hostile_seeds_do_not_hide_a_healthy_set() {
     let names = sb.members();
     drop(servers);
     sb.shutdown().await;
-    run.assert_failed_cleanly();
+    run.assert_exit(1);
     let r = run.json();
     eprintln!(
         "combined: {} members in {:.1}s",
@@ -478,7 +399,7 @@ async fn deadline_bounds_the_run_and_names_what_was_cut() {
         .unwrap();
     drop(healthy);
     drop(silent);
-    run.assert_failed_cleanly();
+    run.assert_exit(1);
     assert!(!run.stdout.contains("Dl9secret") && !run.stderr.contains("Dl9secret"));
     let r = run.json();
     eprintln!(

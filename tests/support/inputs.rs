@@ -41,12 +41,24 @@ pub struct Outcome {
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
-    /// Killed after [`HANG_LIMIT`].
+    /// Killed after `limit`.
     pub hung: bool,
     pub elapsed: Duration,
+    /// The hang limit it ran under.
+    pub limit: Duration,
 }
 
 impl Outcome {
+    /// stdout as JSON; fails the test when it is not.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}) from {:?}:\n{}\nstderr:\n{}",
+                self.args, self.stdout, self.stderr
+            )
+        })
+    }
+
     /// stdout and stderr together.
     pub fn output(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
@@ -56,8 +68,8 @@ impl Outcome {
     pub fn assert_exit(&self, code: i32) -> &Self {
         assert!(
             !self.hung,
-            "hang: {:?} still running after {HANG_LIMIT:?}; stderr so far:\n{}",
-            self.args, self.stderr
+            "hang: {:?} still running after {:?}; stderr so far:\n{}",
+            self.args, self.limit, self.stderr
         );
         assert!(
             !self.output().contains("panicked"),
@@ -149,7 +161,12 @@ pub fn run_bounded<S: AsRef<OsStr>>(args: &[S]) -> Outcome {
 
 /// Runs `command ARGS` (the command is `mongotls` itself, or a wrapper whose last argument
 /// so far is `mongotls`), killed after [`HANG_LIMIT`].
-pub fn run_command_bounded<S: AsRef<OsStr>>(mut command: Command, args: &[S]) -> Outcome {
+pub fn run_command_bounded<S: AsRef<OsStr>>(command: Command, args: &[S]) -> Outcome {
+    run_within(command, args, HANG_LIMIT)
+}
+
+/// Runs `command ARGS`, killed after `limit` (then `hung` is set).
+pub fn run_within<S: AsRef<OsStr>>(mut command: Command, args: &[S], limit: Duration) -> Outcome {
     let start = Instant::now();
     let mut child = command
         .args(args)
@@ -165,7 +182,7 @@ pub fn run_command_bounded<S: AsRef<OsStr>>(mut command: Command, args: &[S]) ->
         if let Some(status) = child.try_wait().expect("wait for mongotls") {
             break status;
         }
-        if start.elapsed() > HANG_LIMIT {
+        if start.elapsed() > limit {
             hung = true;
             let _ = child.kill();
             break child.wait().expect("reap the killed mongotls");
@@ -182,6 +199,7 @@ pub fn run_command_bounded<S: AsRef<OsStr>>(mut command: Command, args: &[S]) ->
         stderr: text(&stderr.join().expect("stderr reader")),
         hung,
         elapsed: start.elapsed(),
+        limit,
     }
 }
 
