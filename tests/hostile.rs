@@ -18,6 +18,7 @@ use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
 use support::hostile::{dead_port, Behaviour, HostileServer, TWO_GIB_DECLARED};
 use support::inputs::{run_within, Outcome};
+use support::report::{codes, findings, member, members, message};
 use support::run::MONGOTLS;
 
 /// A run still going after this long is a hang (with `--timeout 1s`, runs take a few seconds).
@@ -55,38 +56,6 @@ async fn check(uri: String, ca: String, extra: &[&str]) -> Outcome {
 
 async fn check_hostile(server: &HostileServer) -> Outcome {
     check(server.uri(), server.ca_file().display().to_string(), &[]).await
-}
-
-fn members(report: &Value) -> &Vec<Value> {
-    report["members"].as_array().expect("members")
-}
-
-fn member<'a>(report: &'a Value, address: &str) -> &'a Value {
-    members(report)
-        .iter()
-        .find(|m| m["address"] == address)
-        .unwrap_or_else(|| panic!("member {address} not reported: {report:#}"))
-}
-
-fn findings(v: &Value) -> &Vec<Value> {
-    v["findings"].as_array().expect("findings")
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    findings(v)
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
-}
-
-/// The message of the finding `code` on `v` (a member or the report); fails when absent.
-fn message<'a>(v: &'a Value, code: &str) -> &'a str {
-    findings(v)
-        .iter()
-        .find(|f| f["code"] == code)
-        .unwrap_or_else(|| panic!("no {code} in {:?}: {v:#}", codes(v)))["message"]
-        .as_str()
-        .unwrap()
 }
 
 /// Starts `behaviour`, checks it alone, asserts a clean failure with a single member (nothing

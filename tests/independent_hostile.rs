@@ -36,6 +36,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use support::peers::{hostile_peer_or_skip, run_with_timeout, HostilePeer};
 use support::pki::Pki;
+use support::report::{codes, findings, member, members, message};
 use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
 use time::OffsetDateTime;
@@ -231,44 +232,12 @@ fn check(f: &Fixture, uri: &str, format: &str, extra: &[&str], what: &str) -> Ru
 // Reading the report
 // ---------------------------------------------------------------------------------------------
 
-fn members(report: &Value) -> &Vec<Value> {
-    report["members"].as_array().expect("members")
-}
-
-fn member<'a>(report: &'a Value, address: &str) -> &'a Value {
-    members(report)
-        .iter()
-        .find(|m| m["address"] == address)
-        .unwrap_or_else(|| panic!("member {address} not reported: {report:#}"))
-}
-
-fn findings(v: &Value) -> &Vec<Value> {
-    v["findings"].as_array().expect("findings")
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    findings(v)
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn fail_codes(v: &Value) -> Vec<String> {
     findings(v)
         .iter()
         .filter(|f| f["severity"] == "fail")
         .map(|f| f["code"].as_str().unwrap().to_string())
         .collect()
-}
-
-/// The message of the finding `code` on `v` (a member or the report); fails when absent.
-fn message<'a>(v: &'a Value, code: &str) -> &'a str {
-    findings(v)
-        .iter()
-        .find(|f| f["code"] == code)
-        .unwrap_or_else(|| panic!("no {code} in {:?}: {v:#}", codes(v)))["message"]
-        .as_str()
-        .unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -738,7 +707,9 @@ fn text_output_has_no_control_characters_from_the_server() {
         run.stdout.escape_debug()
     );
     assert!(
-        !run.stdout.lines().any(|l| l.starts_with("Verdict  PASS forged")),
+        !run.stdout
+            .lines()
+            .any(|l| l.starts_with("Verdict  PASS forged")),
         "a server-chosen line break forged a report line:\n{}",
         run.stdout
     );

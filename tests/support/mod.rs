@@ -3,4 +3,5 @@ pub mod inputs;
 pub mod openssl;
 pub mod peers;
 pub mod pki;
+pub mod report;
 pub mod run;
