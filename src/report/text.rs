@@ -53,12 +53,12 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "Run     {} member{} in {:.0} ms, timeout {} ms per phase, deadline {} ms, {} connection{} at once{}{}",
+        "Run     {} member{} in {:.0} ms, timeout {} per phase, deadline {}, {} connection{} at once{}{}",
         r.members.len(),
         plural(r.members.len()),
         r.duration_ms,
-        r.options.timeout_ms,
-        r.options.deadline_ms,
+        millis(r.options.timeout_ms),
+        millis(r.options.deadline_ms),
         r.options.max_connections,
         plural(r.options.max_connections),
         if r.options.discover {
@@ -458,6 +458,11 @@ fn list_or_dash(items: &[String]) -> String {
     } else {
         items.join(", ")
     }
+}
+
+/// `10s`, `2m`, `1500ms`: a millisecond option as the user would have typed it.
+fn millis(ms: u64) -> String {
+    crate::duration::format_duration(std::time::Duration::from_millis(ms))
 }
 
 fn plural(n: usize) -> &'static str {
