@@ -309,7 +309,7 @@ fn unreadable_file_is_refused_even_for_root() {
     let good = good();
     let secret = write(good.dir.path(), "ca.pem", good.pki.root.cert_pem.as_bytes());
     chmod(&secret, 0o000);
-    let as_nobody = match unprivileged() {
+    let as_nobody = match unprivileged(good.dir.path()) {
         Unprivileged::AsIs => false,
         Unprivileged::Wrapped(_) => true,
         Unprivileged::Impossible(why) => {
@@ -326,7 +326,7 @@ fn unreadable_file_is_refused_even_for_root() {
         os_args(&[&"check", &uri, &"--ca", &secret, &"--timeout", &"1s"]),
     ];
     for args in cases {
-        let run = match unprivileged() {
+        let run = match unprivileged(good.dir.path()) {
             Unprivileged::Wrapped(setpriv) if as_nobody => run_command_bounded(setpriv, &args),
             _ => run_bounded(&args),
         };

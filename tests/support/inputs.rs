@@ -301,39 +301,48 @@ pub fn euid() -> u32 {
 
 /// How to run `mongotls` for an unreadable-file test; see [`Unprivileged`].
 #[cfg(unix)]
-pub fn unprivileged() -> Unprivileged {
+pub fn unprivileged(dir: &Path) -> Unprivileged {
     if euid() != 0 {
         return Unprivileged::AsIs;
     }
-    let setpriv_works = Command::new("setpriv")
-        .args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            "--",
-            "true",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !setpriv_works {
+    let as_nobody = |program: &Path, args: &[&str]| {
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        command.arg(program).args(args);
+        command
+    };
+    let runs = |mut command: Command| {
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !runs(as_nobody(Path::new("true"), &[])) {
         return Unprivileged::Impossible(
             "running as root, and `setpriv` (util-linux) cannot switch to uid 65534, so a mode \
              000 file would still be readable"
                 .to_string(),
         );
     }
-    let mut command = Command::new("setpriv");
-    command.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--",
-        MONGOTLS,
-    ]);
-    Unprivileged::Wrapped(command)
+    // The build directory may sit where that user cannot go (a checkout under /root): then a
+    // copy of the binary in `dir` (mode 0755) is run instead.
+    let mut binary = PathBuf::from(MONGOTLS);
+    if !runs(as_nobody(&binary, &["--version"])) {
+        let copy = dir.join("mongotls-for-nobody");
+        std::fs::copy(MONGOTLS, &copy).expect("copy the mongotls binary");
+        #[cfg(unix)]
+        chmod(&copy, 0o755);
+        if !runs(as_nobody(&copy, &["--version"])) {
+            return Unprivileged::Impossible(format!(
+                "uid 65534 cannot run mongotls, not even a copy in {}",
+                dir.display()
+            ));
+        }
+        binary = copy;
+    }
+    Unprivileged::Wrapped(as_nobody(&binary, &[]))
 }
 
 /// A temporary directory other users may enter and list (mode 755), for files an
