@@ -27,7 +27,11 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            let _ = writeln!(io::stderr(), "mongotls: error: {e}");
+            // Errors quote inputs (paths, connection-string parts): shown, never obeyed.
+            let mut stderr = io::stderr();
+            let mut safe = mongotls::report::escape::Escaping::new(&mut stderr);
+            let _ = writeln!(safe, "mongotls: error: {e}");
+            let _ = safe.finish();
             ExitCode::from(mongotls::EXIT_USAGE)
         }
     }

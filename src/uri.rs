@@ -748,21 +748,11 @@ fn printable(text: &str) -> String {
     }
 }
 
-/// `text` with control characters (line breaks, terminal escapes) written as escapes (`\n`,
-/// `\u{1b}`), so that a message cannot move the cursor or recolour the terminal.
+/// `text` with control characters (line breaks, terminal escapes) and bidi overrides written
+/// as escapes (`\n`, `\u{1b}`), so that a message cannot move the cursor, recolour the
+/// terminal or reorder what the reader sees: the renderers' own rule.
 fn escape_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::report::escape::printable(text).into_owned()
 }
 
 impl UriError {

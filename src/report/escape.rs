@@ -3,10 +3,11 @@
 //! (clear the screen, retitle the window, hide or recolour lines), bidirectional overrides
 //! that reorder what the reader sees, or characters XML cannot carry into the JUnit file.
 //!
-//! Two layers: [`Escaping`] wraps the writer of every renderer and shows each such character
-//! as `\u{..}` (only `\n` and `\t`, which the renderers write themselves, pass); [`printable`]
-//! also escapes line breaks inside one value, for the text renderer, so a server cannot forge
-//! report lines (a fake verdict) either.
+//! Two layers: [`Escaping`] wraps the writer of every renderer (and of error messages) and
+//! shows each such character escaped, as Rust writes it (`\r`, `\u{1b}`, `\u{202e}`; only
+//! `\n` and `\t`, which the renderers write themselves, pass); [`printable`] also escapes line
+//! breaks inside one value, for the text renderer and for messages that quote input, so a
+//! server cannot forge report lines (a fake verdict) either.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -17,7 +18,7 @@ fn dangerous(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `s` with every dangerous character, line breaks included, written as `\u{..}`.
+/// `s` with every dangerous character, line breaks included, escaped (`\n`, `\u{1b}`).
 pub fn printable(s: &str) -> Cow<'_, str> {
     if !s.chars().any(dangerous) {
         return Cow::Borrowed(s);
@@ -29,7 +30,7 @@ fn escape(s: &str, keep: &[char]) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if dangerous(c) && !keep.contains(&c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            out.extend(c.escape_default());
         } else {
             out.push(c);
         }
@@ -132,7 +133,7 @@ mod tests {
         ]);
         assert_eq!(
             shown,
-            "\\u{1b}[2J\\u{1b}]0;owned\\u{7} ok\n\tnext \\u{202e}txt \\u{9b}31m\\u{d}"
+            "\\u{1b}[2J\\u{1b}]0;owned\\u{7} ok\n\tnext \\u{202e}txt \\u{9b}31m\\r"
         );
     }
 
@@ -153,6 +154,6 @@ mod tests {
     fn printable_escapes_line_breaks_too() {
         assert_eq!(printable("rs0"), "rs0");
         assert!(matches!(printable("rs0"), Cow::Borrowed(_)));
-        assert_eq!(printable("a\nVerdict PASS"), "a\\u{a}Verdict PASS");
+        assert_eq!(printable("a\nVerdict PASS"), "a\\nVerdict PASS");
     }
 }
