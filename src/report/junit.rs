@@ -183,11 +183,7 @@ fn ca_suite(r: &CaReport) -> TestSuite {
                 "valid: {} to {} ({})",
                 i.not_before,
                 i.not_after,
-                if i.days_remaining < 0 {
-                    format!("EXPIRED {} days ago", -i.days_remaining)
-                } else {
-                    format!("{} days left", i.days_remaining)
-                }
+                super::days_left(i.days_remaining)
             ),
             format!("chain: {}", c.chain),
             format!("source: {}", c.source),

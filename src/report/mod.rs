@@ -261,6 +261,15 @@ pub struct BenchReport {
     pub findings: Vec<Finding>,
 }
 
+/// `12 days left`, or `EXPIRED 3 days ago`: a certificate's remaining validity in words.
+pub(crate) fn days_left(days_remaining: i64) -> String {
+    if days_remaining < 0 {
+        format!("EXPIRED {} days ago", -days_remaining)
+    } else {
+        format!("{days_remaining} days left")
+    }
+}
+
 /// Any command's report.
 #[derive(Clone, Debug)]
 pub enum Report {

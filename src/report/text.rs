@@ -309,11 +309,7 @@ fn certificate(c: &BundleCertificate, out: &mut dyn Write) -> io::Result<()> {
                 "{} → {} ({})",
                 i.not_before,
                 i.not_after,
-                if i.days_remaining < 0 {
-                    format!("EXPIRED {} days ago", -i.days_remaining)
-                } else {
-                    format!("{} days left", i.days_remaining)
-                }
+                super::days_left(i.days_remaining)
             ),
         ),
         (
