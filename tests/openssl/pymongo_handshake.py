@@ -1,4 +1,4 @@
-"""One TLS handshake the way PyMongo makes it, for tests/openssl_acceptance.rs.
+"""One TLS handshake the way PyMongo makes it, for tests/it/openssl_acceptance.rs.
 
 Usage: pymongo_handshake.py CAFILE ADDRESS PORT HOST
 

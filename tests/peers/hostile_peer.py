@@ -1,8 +1,8 @@
-"""An independent hostile MongoDB server, for tests/independent_hostile.rs.
+"""An independent hostile MongoDB server, for tests/it/independent_hostile.rs.
 
 Written from the MongoDB wire-protocol specification, with Python's standard library (`socket`,
 `ssl` = OpenSSL, `struct`, `threading`, `json`) and PyMongo's `bson` for BSON encoding only.
-Nothing of mongotls (its Rust wire codec, rustls, its test fixture tests/support/hostile.rs) is
+Nothing of mongotls (its Rust wire codec, rustls, its test fixture tests/it/support/hostile.rs) is
 imported, ported or shared: the framing, the OP_QUERY / OP_MSG parsing and the OP_REPLY / OP_MSG
 encoding below are this file's own.
 

@@ -1,4 +1,4 @@
-"""A three-member MongoDB replica set served by MockupDB, for tests/independent_server.rs.
+"""A three-member MongoDB replica set served by MockupDB, for tests/it/independent_server.rs.
 
 MockupDB (PyPI `mockupdb`, by MongoDB's driver team) is a MongoDB wire-protocol server written in
 Python on PyMongo's `bson`: its accept loop, message parsing (OP_QUERY, OP_MSG) and reply encoding
@@ -24,7 +24,7 @@ SPEC: {"set_name": "rs0",
 
 `tls_handshake_delay_ms` (optional, default 0; per member, or at the top level for every member
 that does not set its own) injects a known delay into each TLS connection set-up, for
-tests/independent_bench.rs: once the first bytes of a ClientHello have arrived, the member sleeps
+tests/it/independent_bench.rs: once the first bytes of a ClientHello have arrived, the member sleeps
 that long, then starts the server side of the handshake. Plaintext connections are not delayed,
 so a TLS-versus-plaintext connection benchmark must see exactly this much more.
 

@@ -1,5 +1,5 @@
 """PyMongo's verdict on each member of a replica set, and on the set, for
-tests/independent_server.rs.
+tests/it/independent_server.rs.
 
 Usage: pymongo_judge.py --ca CAFILE --set NAME [--timeout-ms N] MEMBER [MEMBER...]
 

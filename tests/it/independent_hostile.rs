@@ -1,6 +1,6 @@
 //! Acceptance (issue #5): `mongotls check` against an independent hostile server.
 //!
-//! `tests/hostile.rs` runs the same cases against `tests/support/hostile.rs`, a fixture in Rust
+//! `tests/it/hostile.rs` runs the same cases against `tests/it/support/hostile.rs`, a fixture in Rust
 //! that shares mongotls' crate (its wire codec, rustls). Here the server is
 //! `tests/peers/hostile_peer.py`: Python's standard library (`socket`, `ssl` = OpenSSL,
 //! `struct`, `threading`) and PyMongo's `bson`, with its own OP_QUERY / OP_MSG parsing and
@@ -25,19 +25,17 @@
 // Observed findings and durations go to stderr (shown with `--nocapture`).
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-mod support;
-
 use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use crate::support::peers::{hostile_peer_or_skip, run_with_timeout, HostilePeer};
+use crate::support::pki::Pki;
+use crate::support::report::{codes, findings, member, members, message};
+use crate::support::run::{path_str, text, MONGOTLS};
 use serde_json::Value;
-use support::peers::{hostile_peer_or_skip, run_with_timeout, HostilePeer};
-use support::pki::Pki;
-use support::report::{codes, findings, member, members, message};
-use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
 use time::OffsetDateTime;
 
@@ -247,7 +245,7 @@ fn fail_codes(v: &Value) -> Vec<String> {
 /// What a hostile behaviour must come to.
 struct Case {
     behaviour: &'static str,
-    /// The member's finding (`src/findings.rs`), as `tests/hostile.rs` expects for this case.
+    /// The member's finding (`src/findings.rs`), as `tests/it/hostile.rs` expects for this case.
     code: &'static str,
     /// Words its message must contain.
     says: &'static [&'static str],

@@ -5,6 +5,10 @@
 //! stable toolchain through `RUSTC_BOOTSTRAP=1`). It keeps the targets from rotting as the
 //! library changes, on the stable toolchain and without cargo-fuzz: libfuzzer-sys builds on
 //! stable, and a target built without coverage instrumentation still runs every input given.
+//!
+//! Building the fuzz crate takes about a minute on two cores, so the test is ignored by a plain
+//! `cargo test` and run by `.ci/run` as a step of its own (CI always runs it):
+//! `cargo test --test it fuzz_targets -- --ignored`.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
@@ -19,6 +23,8 @@ fn root() -> PathBuf {
 }
 
 #[test]
+#[ignore = "builds the fuzz crate (about 1 minute): run by .ci/run as its own step, \
+            `cargo test --test it fuzz_targets -- --ignored`"]
 fn fuzz_targets_build_and_run_their_seed_corpus() {
     let target_dir = root().join("target");
     let start = Instant::now();

@@ -6,13 +6,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
 use std::collections::BTreeMap;
 
+use crate::support::run::{mongotls, path_str, Run};
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario};
 use openmetrics_parser::{MetricsExposition, PrometheusType, PrometheusValue};
-use support::run::{mongotls, path_str, Run};
 
 const ROOT: &str = "testdata/fixed/root.pem";
 const CHAIN: &str = "testdata/fixed/chain.pem";

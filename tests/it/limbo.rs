@@ -4,7 +4,7 @@
 //! (or `$MONGOTLS_LIMBO_DIR`) when present. Run it with
 //!
 //! ```text
-//! cargo test --release --test limbo -- --ignored --nocapture
+//! cargo test --release --test it limbo -- --ignored --nocapture
 //! ```
 //!
 //! It prints how many cases the engine agrees with, next to the reference results of

@@ -9,17 +9,15 @@
 // Observed findings and durations go to stderr (shown with `--nocapture`).
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-mod support;
-
 use std::process::Command;
 use std::time::Duration;
 
+use crate::support::hostile::{dead_port, Behaviour, HostileServer, TWO_GIB_DECLARED};
+use crate::support::inputs::{run_within, Outcome};
+use crate::support::report::{codes, findings, member, members, message};
+use crate::support::run::MONGOTLS;
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
-use support::hostile::{dead_port, Behaviour, HostileServer, TWO_GIB_DECLARED};
-use support::inputs::{run_within, Outcome};
-use support::report::{codes, findings, member, members, message};
-use support::run::MONGOTLS;
 
 /// A run still going after this long is a hang (with `--timeout 1s`, runs take a few seconds).
 const HANG_LIMIT: Duration = Duration::from_secs(60);

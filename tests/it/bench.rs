@@ -6,13 +6,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::run::{mongotls, Run};
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
-use support::run::{mongotls, Run};
 
 async fn sandbox(tls_mode: TlsMode, delay: Option<Duration>) -> Sandbox {
     Sandbox::start(SandboxConfig {

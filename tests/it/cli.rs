@@ -4,13 +4,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
+use crate::support::pki::{self, files, scenarios, KeyKind, LeafSpec, Scenario, Validity};
+use crate::support::run::{assert_snake, mongotls};
 use serde_json::Value;
-use support::pki::{self, files, scenarios, KeyKind, LeafSpec, Scenario, Validity};
-use support::run::{assert_snake, mongotls};
 use tempfile::TempDir;
 use time::OffsetDateTime;
 

@@ -1,17 +1,15 @@
-//! Checks that `tests/support/pki.rs` builds what each scenario claims:
+//! Checks that `tests/it/support/pki.rs` builds what each scenario claims:
 //! structurally with x509-parser, and — where `openssl` / `keytool` are on PATH —
 //! by asking OpenSSL (and Java) to judge the result.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
 use std::net::IpAddr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::support::pki::{self, files, scenarios, KeyKind, LeafSpec, Scenario, Validity};
 use ::time::{Duration, OffsetDateTime};
-use support::pki::{self, files, scenarios, KeyKind, LeafSpec, Scenario, Validity};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::pem::Pem;

@@ -4,7 +4,7 @@
 //! Python on PyMongo's `bson`, with Python's `ssl` (OpenSSL) for TLS, run by
 //! `tests/peers/mock_replset.py` as a three-member replica set on 127.0.0.1. Nothing of it is
 //! shared with mongotls' Rust code (different language, BSON and TLS stacks). The certificates
-//! are made with the `openssl` CLI, as in `tests/openssl_acceptance.rs`.
+//! are made with the `openssl` CLI, as in `tests/it/openssl_acceptance.rs`.
 //!
 //! Each scenario (every certificate failure, a plaintext-only member, a TLS-only member among
 //! TLS+plaintext ones, a set with one bad member) is judged three times:
@@ -23,8 +23,6 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
@@ -35,10 +33,10 @@ use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::support::openssl::{days, leaf_section, Issued, KeyKind, Pki, Spec};
+use crate::support::peers::{mockupdb_peers_or_skip, peer_script, run_with_timeout, MockSet};
+use crate::support::run::{path_str, text, MONGOTLS};
 use serde_json::{json, Value};
-use support::openssl::{days, leaf_section, Issued, KeyKind, Pki, Spec};
-use support::peers::{mockupdb_peers_or_skip, peer_script, run_with_timeout, MockSet};
-use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
 use time::OffsetDateTime;
 
@@ -62,7 +60,7 @@ const PARALLEL_SCENARIOS: usize = 3;
 
 // ---------------------------------------------------------------------------------------------
 // A PKI made with `openssl req` and `openssl ca` (`support::openssl`, as in
-// tests/openssl_acceptance.rs)
+// tests/it/openssl_acceptance.rs)
 // ---------------------------------------------------------------------------------------------
 
 /// Every certificate the scenarios serve.

@@ -16,8 +16,6 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-mod support;
-
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -27,14 +25,14 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-use support::openssl::{
+use crate::support::openssl::{
     ca_validity, days, leaf_section, Issued, KeyKind, Pki, Spec, LOCALHOST_SAN,
 };
-use support::peers::{
+use crate::support::peers::{
     openssl_available, python_available, skip_or_fail_in_ci, INSTALL_OPENSSL_PYTHON,
 };
-use support::run::{path_str, text, MONGOTLS};
+use crate::support::run::{path_str, text, MONGOTLS};
+use serde_json::Value;
 use tempfile::TempDir;
 use time::OffsetDateTime;
 

@@ -7,23 +7,23 @@
 //! input it cannot act on (a message on stderr naming the file or option and the problem) or
 //! exit 1 with a finding naming it, and never print a password.
 //!
-//! What `tests/cli.rs` already covers through the binary is not repeated: a missing file, a
+//! What `tests/it/cli.rs` already covers through the binary is not repeated: a missing file, a
 //! directory given to `ca`, a PEM block with broken base64 given to `ca`, a lone private key
 //! as `verify --ca`. Tests marked `#[ignore]` document bugs in files this suite does not own;
 //! each says what is wrong.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-mod support;
+use crate::support;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use support::inputs::{
+use crate::support::inputs::{
     garbage, huge_pem_block, os_args, run_bounded, run_command_bounded, shared_tempdir, shown,
     sparse_file, truncated, unused_port, write, Outcome, HANG_LIMIT,
 };
-use support::pki::{self, files, Pki};
+use crate::support::pki::{self, files, Pki};
 use tempfile::TempDir;
 use time::OffsetDateTime;
 
@@ -224,7 +224,7 @@ fn directory_is_refused_in_every_role() {
     let dir = good.dir.path().join("certs");
     std::fs::create_dir(&dir).unwrap();
     write(&dir, "ApsaraDB-CA-Chain.pem", b"x");
-    // `ca DIR` is in tests/cli.rs.
+    // `ca DIR` is in tests/it/cli.rs.
     assert_refused_everywhere(
         &dir,
         &EVERY_ROLE[1..],
@@ -304,7 +304,7 @@ fn fifo_with_a_writer_is_read() {
 #[cfg(unix)]
 #[test]
 fn unreadable_file_is_refused_even_for_root() {
-    use support::inputs::{chmod, unprivileged, Unprivileged};
+    use crate::support::inputs::{chmod, unprivileged, Unprivileged};
 
     let good = good();
     let secret = write(good.dir.path(), "ca.pem", good.pki.root.cert_pem.as_bytes());
@@ -547,7 +547,7 @@ fn binary_garbage_is_named_as_such() {
 
 #[test]
 fn empty_file_where_a_certificate_is_required() {
-    // `ca EMPTY` is in tests/cli.rs.
+    // `ca EMPTY` is in tests/it/cli.rs.
     let good = good();
     let file = write(good.dir.path(), "empty.pem", &files::empty());
     run_as(Role::VerifyCa, &file, &good)

@@ -3,7 +3,7 @@
 //!
 //! The server is MockupDB (PyPI `mockupdb`, MongoDB's driver team), run by
 //! `tests/peers/mock_replset.py` with Python's `ssl` (OpenSSL) for TLS, as in
-//! `tests/independent_server.rs`; nothing of it is shared with mongotls' Rust code. Each member
+//! `tests/it/independent_server.rs`; nothing of it is shared with mongotls' Rust code. Each member
 //! serves plaintext and TLS on one port (`tls_and_plain`, told apart by the first bytes), and with
 //! `tls_handshake_delay_ms` = d it sleeps d once a ClientHello has arrived, before its side of the
 //! handshake starts. Plaintext connections, and commands on an established connection, are not
@@ -82,17 +82,15 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-mod support;
-
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::openssl::{days, Issued, KeyKind, Pki, Spec};
+use crate::support::peers::{mockupdb_peers_or_skip, run_with_timeout, MockSet};
+use crate::support::run::{path_str, text, MONGOTLS};
 use serde_json::{json, Value};
-use support::openssl::{days, Issued, KeyKind, Pki, Spec};
-use support::peers::{mockupdb_peers_or_skip, run_with_timeout, MockSet};
-use support::run::{path_str, text, MONGOTLS};
 use tempfile::TempDir;
 use time::OffsetDateTime;
 
@@ -143,7 +141,7 @@ const PROCESS_TIMEOUT: Duration = Duration::from_secs(90);
 
 // ---------------------------------------------------------------------------------------------
 // A PKI made with `openssl req` and `openssl ca` (`support::openssl`, as in
-// tests/independent_server.rs)
+// tests/it/independent_server.rs)
 // ---------------------------------------------------------------------------------------------
 
 /// The served leaf (`localhost`) and its intermediate, under an RSA root: the chain a managed

@@ -3,13 +3,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
 use std::collections::BTreeSet;
 
+use crate::support::run::{assert_snake, mongotls};
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use serde_json::Value;
-use support::run::{assert_snake, mongotls};
 
 async fn sandbox(scenario: Scenario, tls_mode: Option<TlsMode>) -> Sandbox {
     Sandbox::start(SandboxConfig {

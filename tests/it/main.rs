@@ -1,0 +1,22 @@
+//! The integration tests: one test crate (one build, one link) whose modules each cover one
+//! side of mongotls through the binary or the library, with one shared `support` module (the
+//! test PKI, fixture servers, independent peers, the bounded binary runner).
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
+
+mod support;
+
+mod bench;
+mod check;
+mod cli;
+mod formats;
+mod fuzz_targets;
+mod hostile;
+mod hostile_inputs;
+mod independent_bench;
+mod independent_hostile;
+mod independent_server;
+mod limbo;
+mod openssl_acceptance;
+mod pki_support_selftest;
+mod redaction;
