@@ -182,10 +182,14 @@ async fn probe_all(
     let mut set = tokio::task::JoinSet::new();
     for (i, t) in targets.iter().cloned().enumerate() {
         let s = settings.clone();
-        let permits = permits.clone();
+        // Taken here, in the targets' order, not inside the task: tasks start in no fixed
+        // order, and the seeds listed first must be the first probed when --max-connections
+        // makes the others wait (and perhaps miss the deadline). Every running probe is
+        // bounded, so this wait is too. The semaphore is never closed; a failed acquire would
+        // only mean no limit.
+        let permit = permits.clone().acquire_owned().await.ok();
         set.spawn(async move {
-            // The semaphore is never closed; a failed acquire would only mean no limit.
-            let _permit = permits.acquire_owned().await.ok();
+            let _permit = permit;
             let limit = tokio::time::Instant::from_std(s.deadline + DEADLINE_GRACE);
             let report = match tokio::time::timeout_at(limit, probe(&t, &s)).await {
                 Ok(report) => report,
