@@ -20,3 +20,4 @@ mod limbo;
 mod openssl_acceptance;
 mod pki_support_selftest;
 mod redaction;
+mod snapshots;
