@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::report::Format;
+use crate::report::OutputFormat;
 
 /// Proves a MongoDB deployment's TLS is right, and explains exactly what is wrong when it is not.
 #[derive(Debug, Parser)]
@@ -36,6 +36,41 @@ pub enum Command {
     /// Measure how much latency TLS adds: connection set-up (full and resumed handshakes, to a
     /// usable connection), round trips on a warm connection, payload cost, throughput.
     Bench(BenchArgs),
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text ending in one verdict line.
+    Text,
+    /// One JSON object (see the README for the contract).
+    Json,
+    /// JUnit XML for CI test reporters: one test case per member, certificate or chain.
+    Junit,
+    /// Prometheus text exposition format, for node_exporter's textfile collector.
+    Prometheus,
+}
+
+impl From<Format> for OutputFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => OutputFormat::Text,
+            Format::Json => OutputFormat::Json,
+            Format::Junit => OutputFormat::Junit,
+            Format::Prometheus => OutputFormat::Prometheus,
+        }
+    }
+}
+
+impl From<BenchFormat> for OutputFormat {
+    fn from(f: BenchFormat) -> Self {
+        match f {
+            BenchFormat::Text => OutputFormat::Text,
+            BenchFormat::Json => OutputFormat::Json,
+            BenchFormat::Markdown => OutputFormat::Markdown,
+            BenchFormat::Csv => OutputFormat::Csv,
+        }
+    }
 }
 
 /// Output formats of `bench`.

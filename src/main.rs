@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Errors quote inputs (paths, connection-string parts): shown, never obeyed.
             let mut stderr = io::stderr();
-            let mut safe = mongotls::report::escape::Escaping::new(&mut stderr);
+            let mut safe = mongotls::escape::Escaping::new(&mut stderr);
             let _ = writeln!(safe, "mongotls: error: {e}");
             let _ = safe.finish();
             ExitCode::from(mongotls::EXIT_USAGE)

@@ -9,10 +9,11 @@ use time::{Date, OffsetDateTime};
 
 use std::time::Duration;
 
-use crate::cli::{CaArgs, CheckArgs, CommonArgs, VerifyArgs};
+use crate::cli::{CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec, VerifyArgs};
 use crate::duration::parse_duration;
 use crate::pki::verify::parse_host;
-use crate::report::Format;
+use crate::report::OutputFormat;
+use crate::sandbox::{SandboxConfig, Scenario};
 use crate::uri::ConnectionString;
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
@@ -24,7 +25,7 @@ pub struct UsageError(pub String);
 #[derive(Clone, Debug)]
 pub struct Common {
     /// Output format.
-    pub format: Format,
+    pub format: OutputFormat,
     /// Expiry warning window in days.
     pub warn_days: i64,
     /// Evaluation time.
@@ -157,6 +158,111 @@ impl CheckSettings {
     }
 }
 
+impl CheckSettings {
+    /// What `demo` checks the sandbox with: `check URI --ca FILE`, a 5 s phase timeout and a
+    /// one-minute deadline, everything else at its default.
+    pub fn for_demo(
+        uri: &str,
+        ca: &std::path::Path,
+        now: OffsetDateTime,
+    ) -> Result<Self, UsageError> {
+        let uri = crate::uri::parse(uri)
+            .map_err(|e| UsageError(format!("the sandbox's connection string: {e}")))?;
+        Ok(CheckSettings {
+            ca: vec![ca.to_path_buf()],
+            timeout: Duration::from_secs(5),
+            deadline: Duration::from_secs(60),
+            max_connections: 16,
+            server_name: None,
+            allow_invalid_hostnames: false,
+            allow_invalid_certificates: false,
+            discover: true,
+            plaintext_probe: true,
+            common: Common {
+                format: OutputFormat::Text,
+                warn_days: 30,
+                now: whole_seconds(now),
+                fixed_time: false,
+                strict: false,
+            },
+            uri,
+        })
+    }
+}
+
+/// `mongotls sandbox`: the sandbox to start.
+pub struct SandboxSettings;
+
+impl SandboxSettings {
+    /// Validates the sandbox options.
+    pub fn from_spec(spec: &SandboxSpec) -> Result<SandboxConfig, UsageError> {
+        let scenario: Scenario = spec.scenario.parse().map_err(|_| {
+            UsageError(format!(
+                "--scenario '{}' is not a sandbox scenario; choose one of: {}",
+                spec.scenario,
+                Scenario::ALL
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        let tls_mode = match &spec.tls_mode {
+            Some(m) => Some(m.parse().map_err(|_| {
+                UsageError(format!(
+                    "--tls-mode '{m}' is not a TLS mode; choose require, allow or disabled"
+                ))
+            })?),
+            None => None,
+        };
+        if !(1..=7).contains(&spec.members) {
+            return Err(UsageError(format!(
+                "--members {} is out of range: a sandbox has 1 to 7 members",
+                spec.members
+            )));
+        }
+        let handshake_delay = match &spec.handshake_delay {
+            Some(d) => {
+                Some(parse_duration(d).map_err(|e| UsageError(format!("--handshake-delay: {e}")))?)
+            }
+            None => None,
+        };
+        Ok(SandboxConfig {
+            members: spec.members,
+            scenario,
+            tls_mode,
+            handshake_delay,
+        })
+    }
+}
+
+/// `mongotls demo`: the sandbox to start and how to show its check.
+#[derive(Clone, Debug)]
+pub struct DemoSettings {
+    /// The sandbox.
+    pub sandbox: SandboxConfig,
+    /// Output format of the check report.
+    pub format: OutputFormat,
+    /// Evaluation time.
+    pub now: OffsetDateTime,
+}
+
+impl DemoSettings {
+    /// Validates `mongotls demo` arguments.
+    pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        Ok(DemoSettings {
+            sandbox: SandboxSettings::from_spec(&args.spec)?,
+            format: args.format.into(),
+            now,
+        })
+    }
+}
+
+/// Certificates carry whole seconds; so do reports.
+fn whole_seconds(t: OffsetDateTime) -> OffsetDateTime {
+    t.replace_nanosecond(0).unwrap_or(t)
+}
+
 impl Common {
     /// Validates the shared options; `now` is the wall clock, used unless `--at` is given.
     pub fn from_args(args: &CommonArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
@@ -168,11 +274,10 @@ impl Common {
         }
         let (now, fixed_time) = match &args.at {
             Some(text) => (parse_time(text).map_err(UsageError)?, true),
-            // Certificates carry whole seconds; so do reports.
-            None => (now.replace_nanosecond(0).unwrap_or(now), false),
+            None => (whole_seconds(now), false),
         };
         Ok(Common {
-            format: args.format,
+            format: args.format.into(),
             warn_days: args.warn_days,
             now,
             fixed_time,
@@ -262,7 +367,7 @@ pub struct BenchRun {
     /// The plaintext URI, redacted, when given.
     pub plain_uri_redacted: Option<String>,
     /// Output format.
-    pub format: crate::cli::BenchFormat,
+    pub format: OutputFormat,
     /// `--export-json`.
     pub export_json: Option<PathBuf>,
     /// `--plot`.
@@ -437,7 +542,7 @@ impl BenchRun {
             },
             uri_redacted: uri.redacted(),
             plain_uri_redacted,
-            format: args.format,
+            format: args.format.into(),
             export_json: args.export_json.clone(),
             plot: args.plot.clone(),
             ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),

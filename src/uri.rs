@@ -752,7 +752,7 @@ fn printable(text: &str) -> String {
 /// as escapes (`\n`, `\u{1b}`), so that a message cannot move the cursor, recolour the
 /// terminal or reorder what the reader sees: the renderers' own rule.
 fn escape_controls(text: &str) -> String {
-    crate::report::escape::printable(text).into_owned()
+    crate::escape::printable(text).into_owned()
 }
 
 impl UriError {

@@ -94,6 +94,46 @@ fn rejection_finding(r: &Rejected) -> Finding {
     f.with_source(at)
 }
 
+/// What a chain file held besides certificates. A private key is expected (MongoDB's
+/// PEMKeyFile holds the certificate and its key) and only noted.
+pub fn chain_file_findings(input: &ParsedInput) -> Vec<Finding> {
+    input
+        .rejected
+        .iter()
+        .map(|r| {
+            let at = r.origin.to_string();
+            let (severity, message, hint) = match &r.kind {
+                RejectKind::PrivateKey { label } => (
+                    Severity::Info,
+                    format!("{at} is a private key ({label}); it was ignored and is not shown"),
+                    "expected in a MongoDB PEMKeyFile; never hand this file to clients".to_string(),
+                ),
+                RejectKind::NotACertificate { label } => (
+                    Severity::Warn,
+                    format!("{at} is a {label} block, not a certificate; it was ignored"),
+                    "the server's PEM file should hold its certificate, the intermediates and its key".to_string(),
+                ),
+                RejectKind::Empty => (
+                    Severity::Fail,
+                    format!("{at} holds no certificate"),
+                    "pass the server's certificate file".to_string(),
+                ),
+                RejectKind::ParseError { detail } => (
+                    Severity::Fail,
+                    format!("{at} could not be read as a certificate: {detail}"),
+                    "the server cannot load a damaged PEM file either; re-create it from the issued certificate".to_string(),
+                ),
+                RejectKind::Unsupported { format, detail } => (
+                    Severity::Fail,
+                    format!("{at}: {format} — not a certificate"),
+                    detail.clone(),
+                ),
+            };
+            Finding::new(Code::CertChainFileContent, severity, message, hint).with_source(at)
+        })
+        .collect()
+}
+
 /// Parses and judges every certificate of a bundle as of `now`.
 pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) -> BundleAnalysis {
     let mut out = BundleAnalysis {

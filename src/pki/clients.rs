@@ -16,71 +16,7 @@
 //! - `go`: the Go driver and the MongoDB database tools built on it (`crypto/x509`).
 //! - `java`: the Java and Kotlin drivers (JSSE, PKIX validation).
 
-use serde::Serialize;
-
-/// What one client family does when it meets a condition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClientAction {
-    /// The client connects.
-    Accept,
-    /// The client refuses the connection.
-    Reject,
-    /// Not documented and not observed: do not rely on either outcome.
-    Unknown,
-}
-
-/// What each client family does about one finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct ClientVerdicts {
-    /// OpenSSL-based drivers (PyMongo, C, C++, PHP, Ruby; `openssl s_client`).
-    pub openssl: ClientAction,
-    /// Node.js driver and mongosh.
-    pub node: ClientAction,
-    /// Rust driver (rustls).
-    pub rustls: ClientAction,
-    /// Go driver and database tools.
-    pub go: ClientAction,
-    /// Java driver (JSSE).
-    pub java: ClientAction,
-}
-
-impl ClientVerdicts {
-    const fn all(action: ClientAction) -> Self {
-        ClientVerdicts {
-            openssl: action,
-            node: action,
-            rustls: action,
-            go: action,
-            java: action,
-        }
-    }
-
-    /// `(family name, action)` pairs in a fixed order.
-    pub fn iter(&self) -> [(&'static str, ClientAction); 5] {
-        [
-            ("openssl", self.openssl),
-            ("node", self.node),
-            ("rustls", self.rustls),
-            ("go", self.go),
-            ("java", self.java),
-        ]
-    }
-
-    /// Names of the families that refuse the connection.
-    pub fn rejecting(&self) -> Vec<&'static str> {
-        self.iter()
-            .into_iter()
-            .filter(|(_, a)| *a == ClientAction::Reject)
-            .map(|(n, _)| n)
-            .collect()
-    }
-
-    /// True when at least one common client family refuses the connection.
-    pub fn any_rejects(&self) -> bool {
-        self.iter().iter().any(|(_, a)| *a == ClientAction::Reject)
-    }
-}
+use crate::findings::{ClientAction, ClientVerdicts};
 
 /// A condition found on a chain, fine-grained enough that client behaviour is uniform for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,8 +16,9 @@ use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::findings::{ClientAction, ClientVerdicts};
 use crate::findings::{Code, Finding, Severity};
-use crate::pki::clients::{verdicts_for, ClientAction, ClientVerdicts, Condition};
+use crate::pki::clients::{verdicts_for, Condition};
 use crate::pki::inspect::{rfc3339, Cert, SignatureCheck, SignatureHash};
 
 /// What to verify the chain for.

@@ -3,7 +3,6 @@
 
 pub mod bench_table;
 pub mod bench_text;
-pub mod escape;
 pub mod json;
 pub mod junit;
 pub mod plot;
@@ -14,6 +13,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::escape::Escaping;
 use crate::findings::{Finding, Verdict};
 use crate::pki::ca_check::{BundleCertificate, Note};
 use crate::pki::verify::{PathElement, WebpkiOutcome};
@@ -21,19 +21,6 @@ use crate::probe::MemberReport;
 
 /// Version of the JSON shape. Bump on any incompatible change; adding fields is compatible.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Output formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Human-readable text ending in one verdict line.
-    Text,
-    /// One JSON object (see the README for the contract).
-    Json,
-    /// JUnit XML for CI test reporters: one test case per member, certificate or chain.
-    Junit,
-    /// Prometheus text exposition format, for node_exporter's textfile collector.
-    Prometheus,
-}
 
 /// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
 /// Prometheus are for `ca`, `verify`, `check` and `demo`).
@@ -51,28 +38,6 @@ pub enum OutputFormat {
     Markdown,
     /// CSV (`bench`).
     Csv,
-}
-
-impl From<Format> for OutputFormat {
-    fn from(f: Format) -> Self {
-        match f {
-            Format::Text => OutputFormat::Text,
-            Format::Json => OutputFormat::Json,
-            Format::Junit => OutputFormat::Junit,
-            Format::Prometheus => OutputFormat::Prometheus,
-        }
-    }
-}
-
-impl From<crate::cli::BenchFormat> for OutputFormat {
-    fn from(f: crate::cli::BenchFormat) -> Self {
-        match f {
-            crate::cli::BenchFormat::Text => OutputFormat::Text,
-            crate::cli::BenchFormat::Json => OutputFormat::Json,
-            crate::cli::BenchFormat::Markdown => OutputFormat::Markdown,
-            crate::cli::BenchFormat::Csv => OutputFormat::Csv,
-        }
-    }
 }
 
 /// `mongotls ca`.
@@ -113,6 +78,23 @@ pub struct CertSummary {
     pub days_remaining: i64,
     /// Where it was read from.
     pub source: String,
+}
+
+impl CertSummary {
+    /// The summaries of a bundle's certificates.
+    pub fn list(certs: &[BundleCertificate]) -> Vec<CertSummary> {
+        certs
+            .iter()
+            .map(|c| CertSummary {
+                index: c.index,
+                subject: c.info.subject.clone(),
+                sha256_fingerprint: c.info.sha256_fingerprint.clone(),
+                not_after: c.info.not_after.clone(),
+                days_remaining: c.info.days_remaining,
+                source: c.source.to_string(),
+            })
+            .collect()
+    }
 }
 
 /// `mongotls verify`.
@@ -295,10 +277,10 @@ impl Report {
     }
 
     /// Renders the report in `format`.
-    /// Every format goes through [`escape::Escaping`]: nothing a server chose can reach the
+    /// Every format goes through [`Escaping`]: nothing a server chose can reach the
     /// reader's terminal (or the XML file) as a control character.
     pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
-        let mut safe = escape::Escaping::new(out);
+        let mut safe = Escaping::new(out);
         let out: &mut dyn Write = &mut safe;
         match (format, self) {
             (OutputFormat::Text, _) => text::render(self, out),

@@ -3,10 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::escape::printable;
+use crate::escape::printable;
+use crate::findings::ClientAction;
 use crate::findings::{Finding, Severity, Verdict};
 use crate::pki::ca_check::{BundleCertificate, Note};
-use crate::pki::clients::ClientAction;
 use crate::pki::verify::{PathSource, Role};
 
 use super::{CaReport, CheckReport, Report, VerifyReport};

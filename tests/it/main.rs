@@ -16,6 +16,7 @@ mod hostile_inputs;
 mod independent_bench;
 mod independent_hostile;
 mod independent_server;
+mod layers;
 mod limbo;
 mod openssl_acceptance;
 mod pki_support_selftest;

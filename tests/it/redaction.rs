@@ -20,7 +20,8 @@ use std::sync::OnceLock;
 
 use clap::{Parser, ValueEnum};
 use mongotls::cli::Cli;
-use mongotls::report::{Format, OutputFormat, Report};
+use mongotls::cli::Format;
+use mongotls::report::{OutputFormat, Report};
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario};
 use mongotls::Outcome;
 use proptest::prelude::*;

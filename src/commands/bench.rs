@@ -1,0 +1,178 @@
+//! `mongotls bench`: measure, assemble the report, write the files beside it.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use super::inputs::{load_ca, read_client_identity, InputError};
+use super::{block_on, Outcome, RunError};
+use crate::findings::{Code, Finding, Severity, Verdict};
+use crate::pki::inspect::rfc3339;
+use crate::probe::ProbeSettings;
+use crate::report::{self, Report, SCHEMA_VERSION};
+use crate::settings::BenchRun;
+
+/// `mongotls bench`: measure, assemble the report, write `--export-json` and `--plot`.
+pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
+    let progress = |what: &str| {
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() {
+            let _ = writeln!(std::io::stderr(), "mongotls bench: {what}…");
+        }
+    };
+    let report = block_on(measure(run, &progress))??;
+    bench_outputs(run, &report)?;
+    Ok(Outcome::Report {
+        report: Box::new(report),
+        format: run.format,
+        strict: false,
+    })
+}
+
+/// Measures, then assembles the report (rendering and the SVG are the caller's).
+async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, InputError> {
+    let started = time::OffsetDateTime::now_utc();
+    let start = std::time::Instant::now();
+    let mut bench = run.bench.clone();
+    if let Some(path) = &run.client_cert {
+        bench.identity = Some(Arc::new(read_client_identity(path)?));
+    }
+    let certificate_notes = match &run.ca {
+        Some(ca) => bench_certificate_notes(&bench, ca, started).await?,
+        None => Vec::new(),
+    };
+    let mut outcome = crate::bench::run_bench(&bench, progress).await;
+    outcome.notes.splice(0..0, certificate_notes);
+    let mut findings = Vec::new();
+    if outcome.comparisons.is_empty() {
+        findings.push(Finding::new(
+            Code::BenchNothingMeasured,
+            Severity::Fail,
+            format!(
+                "nothing could be compared: {}",
+                if outcome.notes.is_empty() {
+                    "no sample succeeded".to_string()
+                } else {
+                    outcome.notes.join("; ")
+                }
+            ),
+            "run `mongotls check` on the same URI to see why the members cannot be reached",
+        ));
+    }
+    Ok(Report::Bench(crate::report::BenchReport {
+        schema_version: SCHEMA_VERSION,
+        command: "bench",
+        verdict: Verdict::from_findings(&findings),
+        started_at: rfc3339(started.replace_nanosecond(0).unwrap_or(started)),
+        duration_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        uri: run.uri_redacted.clone(),
+        plain_uri: run.plain_uri_redacted.clone(),
+        members: run
+            .bench
+            .members
+            .iter()
+            .map(|m| m.address.clone())
+            .collect(),
+        samples: run.bench.samples,
+        warmup: run.bench.warmup,
+        max_time_ms: u64::try_from(run.bench.max_time.as_millis()).unwrap_or(u64::MAX),
+        payload_sizes: run.bench.payload_sizes.clone(),
+        series: outcome.series,
+        comparisons: outcome.comparisons,
+        missing: outcome.missing,
+        throughput: outcome.throughput,
+        cpu: outcome.cpu,
+        warnings: outcome.warnings,
+        notes: outcome.notes,
+        findings,
+    }))
+}
+
+/// One probe per member (no plaintext probe) before a benchmark: what clients would refuse.
+async fn bench_certificate_notes(
+    bench: &crate::bench::BenchSettings,
+    ca: &std::path::Path,
+    now: time::OffsetDateTime,
+) -> Result<Vec<String>, InputError> {
+    let (_, analysis) = load_ca(&[ca.to_path_buf()], now, 0)?;
+    let settings = ProbeSettings {
+        timeout: bench.timeout,
+        deadline: std::time::Instant::now() + bench.max_time,
+        run_budget: bench.max_time,
+        server_name: bench.server_name.clone(),
+        identity: bench.identity.clone(),
+        plaintext_probe: false,
+        now,
+        warn_days: 0,
+        app_name: None,
+        max_message_bytes: bench.max_message_bytes,
+        anchors: Arc::new(analysis.certs),
+    };
+    let mut notes = Vec::new();
+    for member in &bench.members {
+        let report = crate::probe::probe(member, &settings).await;
+        let refused: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Fail)
+            .map(|f| f.code.to_string())
+            .collect();
+        if !refused.is_empty() {
+            notes.push(format!(
+                "{}: clients would refuse this member ({}); the figures below measure TLS anyway — run `mongotls check` for the details",
+                member.address,
+                refused.join(", ")
+            ));
+        }
+    }
+    Ok(notes)
+}
+
+/// `--export-json` and `--plot`: files written beside the rendered report.
+fn bench_outputs(run: &BenchRun, report: &Report) -> Result<(), RunError> {
+    if let Some(path) = &run.export_json {
+        let failed = |e: &dyn std::fmt::Display| {
+            RunError::Output(format!("--export-json {}: {e}", path.display()))
+        };
+        let mut file = create_output(path).map_err(|e| failed(&e))?;
+        report
+            .render(report::OutputFormat::Json, &mut file)
+            .map_err(|e| failed(&e))?;
+    }
+    if let (Some(path), Report::Bench(r)) = (&run.plot, report) {
+        let failed =
+            |e: &dyn std::fmt::Display| RunError::Output(format!("--plot {}: {e}", path.display()));
+        let svg = report::plot::render_svg(r).map_err(|e| failed(&e))?;
+        create_output(path)
+            .and_then(|mut f| f.write_all(svg.as_bytes()))
+            .map_err(|e| failed(&e))?;
+    }
+    Ok(())
+}
+
+/// Creates (or truncates) an output file without waiting forever on a named pipe nobody
+/// reads: the open is non-blocking, and a pipe without a reader is an error that says so.
+fn create_output(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+        let file = options.open(path).map_err(|e| {
+            if e.raw_os_error() == Some(libc::ENXIO) {
+                std::io::Error::other(
+                    "a named pipe that nobody reads: start its reader first, or give a regular file",
+                )
+            } else {
+                e
+            }
+        })?;
+        // Back to blocking writes (a pipe with a reader is written in full).
+        crate::pki::load::set_blocking(&file)?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        options.open(path)
+    }
+}

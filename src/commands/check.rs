@@ -1,0 +1,178 @@
+//! `mongotls check`: probe every member, judge the set, report.
+
+use std::sync::Arc;
+
+use super::inputs::{display_paths, load_ca, read_client_identity, InputError};
+use super::{block_on, Outcome, RunError};
+use crate::check::{check_set, SetExpectation};
+use crate::findings::{Code, Finding, Severity, Verdict};
+use crate::pki::ca_check::rejection_findings;
+use crate::pki::inspect::rfc3339;
+use crate::probe::{ProbeSettings, Target};
+use crate::report::SCHEMA_VERSION;
+use crate::report::{CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report};
+use crate::settings::CheckSettings;
+use crate::uri::Host;
+
+/// `mongotls check`.
+pub(super) fn run(s: &CheckSettings) -> Result<Outcome, RunError> {
+    let report = block_on(run_check(s))??;
+    Ok(Outcome::report(report, &s.common))
+}
+
+/// `mongotls check`: everything but the rendering.
+pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
+    let start = std::time::Instant::now();
+    let now = s.common.now;
+    let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
+    let identity = match &s.uri.options.tls_certificate_key_file {
+        Some(path) => Some(Arc::new(read_client_identity(path)?)),
+        None => None,
+    };
+
+    let mut findings = rejection_findings(&ca_input.rejected);
+    findings.extend(option_findings(s));
+    let settings = Arc::new(ProbeSettings {
+        timeout: s.timeout,
+        deadline: start + s.deadline,
+        run_budget: s.deadline,
+        server_name: s.server_name.clone(),
+        identity,
+        plaintext_probe: s.plaintext_probe,
+        now,
+        warn_days: s.common.warn_days,
+        app_name: s.uri.options.app_name.clone(),
+        max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
+        anchors: Arc::new(ca.certs.clone()),
+    });
+    let seeds: Vec<Target> = s
+        .uri
+        .hosts
+        .iter()
+        .map(|hp| Target {
+            address: hp.to_string(),
+            host: match &hp.host {
+                Host::Dns(name) => name.clone(),
+                Host::Ip(ip) => ip.to_string(),
+            },
+            port: hp.port,
+        })
+        .collect();
+    let expect = SetExpectation {
+        replica_set: s.uri.options.replica_set.clone(),
+        discover: s.discover,
+        max_connections: s.max_connections,
+    };
+    let outcome = check_set(seeds, &expect, settings).await;
+    findings.extend(outcome.findings);
+
+    let mut members = outcome.members;
+    if s.allow_invalid_hostnames {
+        for m in &mut members {
+            for f in &mut m.findings {
+                if f.code == Code::CertHostnameMismatch {
+                    f.message.push_str(
+                        " (the connection string tells clients to ignore this: tlsAllowInvalidHostnames)",
+                    );
+                }
+            }
+        }
+    }
+    let verdict = Verdict::from_findings(
+        findings
+            .iter()
+            .chain(members.iter().flat_map(|m| m.findings.iter())),
+    );
+    Ok(Report::Check(CheckReport {
+        schema_version: SCHEMA_VERSION,
+        command: "check",
+        verdict,
+        evaluated_at: rfc3339(now),
+        duration_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        target: CheckTarget {
+            uri: s.uri.redacted(),
+            seeds: s.uri.hosts.iter().map(ToString::to_string).collect(),
+            replica_set: s.uri.options.replica_set.clone(),
+            set_name: outcome.set_name,
+        },
+        options: CheckOptions {
+            timeout_ms: u64::try_from(s.timeout.as_millis()).unwrap_or(u64::MAX),
+            deadline_ms: u64::try_from(s.deadline.as_millis()).unwrap_or(u64::MAX),
+            max_connections: s.max_connections,
+            discover: s.discover,
+            plaintext_probe: s.plaintext_probe,
+            server_name: s.server_name.as_ref().map(|n| n.to_str().into_owned()),
+            insecure: insecure_options(s),
+        },
+        ca: CheckCa {
+            files: display_paths(&s.ca),
+            certificates: CertSummary::list(&ca.certificates),
+        },
+        members,
+        findings,
+    }))
+}
+
+fn insecure_options(s: &CheckSettings) -> Vec<String> {
+    let o = &s.uri.options;
+    let mut out = Vec::new();
+    if o.tls_insecure == Some(true) {
+        out.push("tlsInsecure=true".to_string());
+    }
+    if o.tls_allow_invalid_certificates == Some(true) {
+        out.push("tlsAllowInvalidCertificates=true".to_string());
+    }
+    if o.tls_allow_invalid_hostnames == Some(true) {
+        out.push("tlsAllowInvalidHostnames=true".to_string());
+    }
+    if s.allow_invalid_hostnames
+        && o.tls_allow_invalid_hostnames != Some(true)
+        && o.tls_insecure != Some(true)
+    {
+        out.push("--allow-invalid-hostnames".to_string());
+    }
+    out
+}
+
+/// Findings about the connection string and the options in effect.
+fn option_findings(s: &CheckSettings) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for opt in insecure_options(s) {
+        out.push(Finding::new(
+            Code::TlsInsecureOption,
+            Severity::Warn,
+            format!("{opt} is in effect: clients configured like this accept certificates they should refuse"),
+            "remove it once the certificates are right; mongotls still reports every certificate problem below",
+        ));
+    }
+    if !s.uri.tls_enabled() {
+        out.push(Finding::new(
+            Code::UriWarning,
+            Severity::Warn,
+            "the connection string does not ask for TLS (no tls=true): clients using it connect in plaintext; mongotls probes TLS anyway",
+            "add tls=true (and tlsCAFile=...) to the connection string your applications use",
+        ));
+    }
+    // The parser words one warning per unknown option (with a spelling suggestion) and lists
+    // the names in `unknown_options`; each warning is reported once, under the right code.
+    for w in &s.uri.warnings {
+        let unknown = s
+            .uri
+            .unknown_options
+            .iter()
+            .any(|name| w.contains(&format!("'{name}'")));
+        let (code, hint) = if unknown {
+            (
+                Code::UriUnknownOption,
+                "check its spelling against the MongoDB connection string options",
+            )
+        } else {
+            (
+                Code::UriWarning,
+                "see the MongoDB connection string documentation",
+            )
+        };
+        out.push(Finding::new(code, Severity::Warn, w.clone(), hint));
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! The commands: read the inputs, run the engines, return the report (or, for the sandbox,
+//! run until interrupted). `main` renders the report and maps it to an exit code.
+
+mod bench;
+mod ca;
+mod check;
+mod inputs;
+mod sandbox;
+mod verify;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use time::OffsetDateTime;
+
+pub use inputs::InputError;
+
+use crate::cli::Command;
+use crate::findings::Verdict;
+use crate::report::{OutputFormat, Report};
+use crate::settings::{
+    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxSettings, UsageError,
+    VerifySettings,
+};
+
+/// Exit code: nothing failed (warnings allowed unless `--strict`).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a check failed.
+pub const EXIT_FAIL: u8 = 1;
+/// Exit code: usage or input error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Anything that stops a command before it produces a report (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The async runtime could not start.
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(String),
+    /// The sandbox could not start.
+    #[error("sandbox: {0}")]
+    Sandbox(String),
+    /// An output file could not be written.
+    #[error("{0}")]
+    Output(String),
+    /// Arguments that cannot be acted on.
+    #[error(transparent)]
+    Usage(#[from] UsageError),
+    /// Inputs that cannot be used.
+    #[error(transparent)]
+    Input(#[from] InputError),
+}
+
+/// A finished run.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A report to render.
+    Report {
+        /// The report.
+        report: Box<Report>,
+        /// Requested format.
+        format: OutputFormat,
+        /// `--strict` was given.
+        strict: bool,
+    },
+    /// A command that printed as it went (the sandbox) and ended normally.
+    Finished,
+}
+
+impl Outcome {
+    /// A report rendered in the format of the shared options, `--strict` applied.
+    fn report(report: Report, common: &Common) -> Outcome {
+        Outcome::Report {
+            report: Box::new(report),
+            format: common.format,
+            strict: common.strict,
+        }
+    }
+
+    /// The process exit code for this outcome.
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(match self {
+            Outcome::Report { report, strict, .. } => match report.verdict() {
+                Verdict::Fail => EXIT_FAIL,
+                Verdict::Warn if *strict => EXIT_FAIL,
+                _ => EXIT_OK,
+            },
+            Outcome::Finished => EXIT_OK,
+        })
+    }
+}
+
+/// Runs a command with the wall clock as the default evaluation time. `out` receives what
+/// long-running commands print as they go (the sandbox's URI); reports are returned.
+pub fn run(command: &Command, out: &mut (dyn Write + Send)) -> Result<Outcome, RunError> {
+    run_at(command, OffsetDateTime::now_utc(), out)
+}
+
+/// Runs a future on a fresh runtime and returns without waiting for stray blocking work: a
+/// DNS lookup that outlived its --timeout (getaddrinfo cannot be cancelled) would otherwise
+/// hold the report back until the resolver gives up, after every phase was bounded.
+fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, RunError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| RunError::Runtime(e.to_string()))?;
+    let output = rt.block_on(future);
+    rt.shutdown_background();
+    Ok(output)
+}
+
+/// Runs a command; `now` is used unless `--at` overrides it.
+pub fn run_at(
+    command: &Command,
+    now: OffsetDateTime,
+    out: &mut (dyn Write + Send),
+) -> Result<Outcome, RunError> {
+    match command {
+        Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)?),
+        Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)?),
+        Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
+        Command::Sandbox(args) => sandbox::run(SandboxSettings::from_spec(&args.spec)?, out),
+        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
+        Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
+    }
+}

@@ -1,0 +1,65 @@
+//! `mongotls verify`: judge a chain file against the CA file, offline.
+
+use super::inputs::{describe_rejections, display_paths, load_ca, InputError};
+use super::{Outcome, RunError};
+use crate::findings::Verdict;
+use crate::pki::ca_check::{analyse_bundle, chain_file_findings, rejection_findings};
+use crate::pki::inspect::rfc3339;
+use crate::pki::load::read_input;
+use crate::pki::verify::{verify_chain, VerifyOptions};
+use crate::report::{CertSummary, Report, VerifyReport, SCHEMA_VERSION};
+use crate::settings::VerifySettings;
+
+/// `mongotls verify`.
+pub(super) fn run(s: &VerifySettings) -> Result<Outcome, RunError> {
+    Ok(Outcome::report(report(s)?, &s.common))
+}
+
+fn report(s: &VerifySettings) -> Result<Report, InputError> {
+    let now = s.common.now;
+    let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
+    let chain_input = read_input(&s.chain)?;
+    let chain = analyse_bundle(&chain_input, now, s.common.warn_days);
+    if chain.certs.is_empty() {
+        return Err(InputError::NoCertificate {
+            file: s.chain.display().to_string(),
+            problem: format!(
+                "no certificate to verify ({}); pass the server's certificate file (PEM, leaf first)",
+                describe_rejections(&chain_input)
+            ),
+        });
+    }
+    let opts = VerifyOptions {
+        host: s.host.clone(),
+        now,
+        warn_days: s.common.warn_days,
+    };
+    let verification = verify_chain(&ca.certs, &chain.certs, &opts);
+
+    // The CA file's own load problems matter to every client (a corrupt block, a private key);
+    // its per-certificate judgements do not, unless the path uses that certificate, which the
+    // chain findings already cover.
+    let mut findings = rejection_findings(&ca_input.rejected);
+    findings.extend(chain_file_findings(&chain_input));
+    findings.extend(verification.findings);
+    let mut notes = ca.notes;
+    notes.extend(chain.notes);
+
+    Ok(Report::Verify(VerifyReport {
+        schema_version: SCHEMA_VERSION,
+        command: "verify",
+        verdict: Verdict::from_findings(&findings),
+        evaluated_at: rfc3339(now),
+        warn_days: s.common.warn_days,
+        host: s.host.as_ref().map(|h| h.to_str().into_owned()),
+        ca_files: display_paths(&s.ca),
+        chain_file: s.chain.display().to_string(),
+        ca: CertSummary::list(&ca.certificates),
+        chain: chain.certificates,
+        path: verification.path,
+        trusted: verification.trusted,
+        rustls_webpki: verification.rustls_webpki,
+        notes,
+        findings,
+    }))
+}
