@@ -6,7 +6,19 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = mongotls::cli::Cli::parse();
+    let cli = match mongotls::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // The message quotes what was typed: shown, never obeyed.
+            let shown = mongotls::cli::values::render_error(&e);
+            let _ = if shown.informational {
+                write_escaped(&mut io::stdout(), &shown.text)
+            } else {
+                write_escaped(&mut io::stderr(), &shown.text)
+            };
+            return ExitCode::from(shown.exit_code);
+        }
+    };
     let mut stdout = io::stdout();
     match mongotls::run(&cli.command, &mut stdout) {
         Ok(outcome) => {
@@ -28,11 +40,15 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // Errors quote inputs (paths, connection-string parts): shown, never obeyed.
-            let mut stderr = io::stderr();
-            let mut safe = mongotls::escape::Escaping::new(&mut stderr);
-            let _ = writeln!(safe, "mongotls: error: {e}");
-            let _ = safe.finish();
+            let _ = write_escaped(&mut io::stderr(), &format!("mongotls: error: {e}\n"));
             ExitCode::from(mongotls::EXIT_USAGE)
         }
     }
+}
+
+/// Writes text with every control character a user's input could carry shown escaped.
+fn write_escaped(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    let mut safe = mongotls::escape::Escaping::new(out);
+    safe.write_all(text.as_bytes())?;
+    safe.finish()
 }

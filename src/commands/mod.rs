@@ -19,8 +19,7 @@ use crate::cli::Command;
 use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
-    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxSettings, UsageError,
-    VerifySettings,
+    self, BenchRun, CaSettings, CheckSettings, Common, DemoSettings, UsageError, VerifySettings,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -115,11 +114,11 @@ pub fn run_at(
     out: &mut (dyn Write + Send),
 ) -> Result<Outcome, RunError> {
     match command {
-        Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)?),
-        Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)?),
+        Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
+        Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
         Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
-        Command::Sandbox(args) => sandbox::run(SandboxSettings::from_spec(&args.spec)?, out),
-        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
+        Command::Sandbox(args) => sandbox::run(settings::sandbox_config(&args.spec), out),
+        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
     }
 }

@@ -1,11 +1,20 @@
-//! Command-line definitions (clap) and nothing else: what the user typed, before validation.
-//! [`crate::settings`] turns these into validated settings.
+//! Command-line definitions (clap): what the user typed, each value already parsed into what
+//! it means by the value parsers in [`values`] (durations, counts in range, times, host names,
+//! sizes, enums), so that `--help` lists the possible values and an error names its option
+//! once. [`crate::settings`] adds the rules that span several options.
+
+pub mod values;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use rustls_pki_types::ServerName;
+use time::OffsetDateTime;
 
 use crate::report::OutputFormat;
+use crate::sandbox::{Scenario, TlsMode};
+use values::PayloadSizes;
 
 /// Proves a MongoDB deployment's TLS is right, and explains exactly what is wrong when it is not.
 #[derive(Debug, Parser)]
@@ -99,20 +108,22 @@ pub struct BenchArgs {
     /// Measure only this member (host:port as in the URI); default: every seed.
     #[arg(long, value_name = "HOST:PORT")]
     pub member: Option<String>,
-    /// Samples per series.
+    /// Samples per series (1 to 1000000).
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 50,
-        allow_negative_numbers = true
+        default_value = "50",
+        value_parser = values::samples,
+        allow_hyphen_values = true
     )]
     pub samples: usize,
-    /// Unrecorded runs before each series.
+    /// Unrecorded runs before each series (at most 1000).
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 3,
-        allow_negative_numbers = true
+        default_value = "3",
+        value_parser = values::warmup,
+        allow_hyphen_values = true
     )]
     pub warmup: usize,
     /// Stop after this long, whatever the sample count.
@@ -120,29 +131,41 @@ pub struct BenchArgs {
         long,
         value_name = "DURATION",
         default_value = "30s",
+        value_parser = values::max_time,
         allow_hyphen_values = true
     )]
-    pub max_time: String,
-    /// Bound of each network phase.
+    pub max_time: Duration,
+    /// Bound of each network phase (at most 5m).
     #[arg(
         long,
         value_name = "DURATION",
         default_value = "10s",
+        value_parser = values::timeout,
         allow_hyphen_values = true
     )]
-    pub timeout: String,
-    /// Also measure throughput with N concurrent connections.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub timeout: Duration,
+    /// Also measure throughput with N concurrent connections (1 to 256).
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = values::concurrency,
+        allow_hyphen_values = true
+    )]
     pub concurrency: Option<usize>,
     /// Payload sizes for the per-byte cost, e.g. 1KiB,64KiB,1MiB.
-    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
-    pub payload_sizes: Option<String>,
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_parser = values::payload_sizes,
+        allow_hyphen_values = true
+    )]
+    pub payload_sizes: Option<PayloadSizes>,
     /// A separate plaintext endpoint, for servers that force TLS.
     #[arg(long, value_name = "URI")]
     pub plain_uri: Option<String>,
     /// Name to send as SNI (for IP addresses and tunnels).
-    #[arg(long, value_name = "NAME")]
-    pub server_name: Option<String>,
+    #[arg(long, value_name = "NAME", value_parser = values::host)]
+    pub server_name: Option<ServerName<'static>>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = BenchFormat::Text)]
     pub format: BenchFormat,
@@ -164,35 +187,38 @@ pub struct CheckArgs {
     /// The CA file clients trust (overrides tlsCAFile in the URI).
     #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
-    /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m.
+    /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m (at most 5m).
     #[arg(
         long,
         value_name = "DURATION",
         default_value = "10s",
+        value_parser = values::timeout,
         allow_hyphen_values = true
     )]
-    pub timeout: String,
+    pub timeout: Duration,
     /// Bound of the whole run (at most 1h): phases are cut short at it, and whatever was not
     /// checked by then is reported as `net.deadline_exceeded`.
     #[arg(
         long,
         value_name = "DURATION",
         default_value = "2m",
+        value_parser = values::deadline,
         allow_hyphen_values = true
     )]
-    pub deadline: String,
+    pub deadline: Duration,
     /// Most members probed at once (each holds one connection at a time; at most 256).
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 16,
-        allow_negative_numbers = true
+        default_value = "16",
+        value_parser = values::max_connections,
+        allow_hyphen_values = true
     )]
     pub max_connections: usize,
     /// Name to send as SNI and to check the certificates against, instead of each member's
     /// host (for connections through an IP address or a tunnel).
-    #[arg(long, value_name = "NAME")]
-    pub server_name: Option<String>,
+    #[arg(long, value_name = "NAME", value_parser = values::host)]
+    pub server_name: Option<ServerName<'static>>,
     /// Report host-name mismatches but say that clients were told to ignore them (insecure;
     /// shown loudly in the report).
     #[arg(long)]
@@ -211,26 +237,25 @@ pub struct CheckArgs {
 /// What the sandbox runs.
 #[derive(Debug, Args)]
 pub struct SandboxSpec {
-    /// Number of members.
+    /// Number of members (1 to 7).
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 3,
-        allow_negative_numbers = true
+        default_value = "3",
+        value_parser = values::members,
+        allow_hyphen_values = true
     )]
     pub members: usize,
-    /// What is wrong with it: good, expired, not-yet-valid, wrong-ca, hostname-mismatch,
-    /// missing-intermediate, self-signed, plaintext-only, tls-required, one-member-expired,
-    /// no-primary.
-    #[arg(long, value_name = "NAME", default_value = "good")]
-    pub scenario: String,
+    /// What is wrong with it.
+    #[arg(long, value_name = "NAME", value_enum, default_value_t = Scenario::Good)]
+    pub scenario: Scenario,
     /// TLS mode of every member (default: the scenario's; `allow` like a managed service
     /// right after SSL was enabled).
-    #[arg(long, value_name = "MODE")]
-    pub tls_mode: Option<String>,
+    #[arg(long, value_name = "MODE", value_enum)]
+    pub tls_mode: Option<TlsMode>,
     /// Sleep this long before each TLS handshake (to check what `bench` measures).
-    #[arg(long, value_name = "DURATION")]
-    pub handshake_delay: Option<String>,
+    #[arg(long, value_name = "DURATION", value_parser = values::delay)]
+    pub handshake_delay: Option<Duration>,
 }
 
 /// `mongotls sandbox`.
@@ -258,17 +283,18 @@ pub struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Warn when a certificate expires within this many days.
+    /// Warn when a certificate expires within this many days (0 to 36500).
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 30,
-        allow_negative_numbers = true
+        default_value = "30",
+        value_parser = values::warn_days,
+        allow_hyphen_values = true
     )]
     pub warn_days: i64,
     /// Judge as of this time instead of now (RFC 3339, e.g. 2027-01-01T00:00:00Z, or a date).
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<String>,
+    #[arg(long, value_name = "TIME", value_parser = values::time)]
+    pub at: Option<OffsetDateTime>,
     /// Exit 1 on warnings too, not only on failures.
     #[arg(long)]
     pub strict: bool,
@@ -296,8 +322,8 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     pub chain: PathBuf,
     /// The host name or IP address clients connect to.
-    #[arg(long, value_name = "NAME")]
-    pub host: Option<String>,
+    #[arg(long, value_name = "NAME", value_parser = values::host)]
+    pub host: Option<ServerName<'static>>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

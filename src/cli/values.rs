@@ -1,0 +1,347 @@
+//! Typed option values: the value parsers clap runs on what the user typed, so that every
+//! option arrives as what it means (a `Duration`, a range-checked count, a time, a host name,
+//! a list of sizes) or as an error that quotes the value and says what to write instead.
+//!
+//! Messages do not name the option: clap knows it, and [`render_error`] prints it once,
+//! before the message (`--timeout 0s is out of range: …`, `--timeout: empty duration: …`).
+
+use std::fmt;
+use std::time::Duration;
+
+use clap::builder::PossibleValue;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::ValueEnum;
+use rustls_pki_types::ServerName;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use crate::duration::{format_duration, parse_duration};
+use crate::sandbox::{Scenario, TlsMode};
+
+/// Longest accepted `--timeout` (one network phase).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(300);
+/// Longest accepted `--deadline` (a whole `check` run).
+pub const MAX_DEADLINE: Duration = Duration::from_secs(3600);
+/// Largest accepted `--max-connections` and `--concurrency`.
+pub const MAX_CONNECTIONS: usize = 256;
+/// Largest payload: MongoDB's maxBsonObjectSize minus room for the command around it.
+pub const MAX_PAYLOAD_BYTES: usize = 16 * 1024 * 1024 - 1024;
+
+/// A duration above zero and at most `max`; `example` is what the message suggests.
+fn bounded_duration(text: &str, max: Duration, example: &str) -> Result<Duration, String> {
+    let d = parse_duration(text).map_err(|e| e.to_string())?;
+    if d.is_zero() || d > max {
+        return Err(format!(
+            "{} is out of range: give a duration above 0 and at most {}, e.g. {example}",
+            text.trim(),
+            format_duration(max)
+        ));
+    }
+    Ok(d)
+}
+
+/// `--timeout`: the bound of each network phase, above 0 and at most 5m.
+pub fn timeout(text: &str) -> Result<Duration, String> {
+    bounded_duration(text, MAX_TIMEOUT, "10s")
+}
+
+/// `--deadline`: the bound of a whole `check` run, above 0 and at most 1h.
+pub fn deadline(text: &str) -> Result<Duration, String> {
+    bounded_duration(text, MAX_DEADLINE, "2m")
+}
+
+/// `--max-time`: the bound of a `bench` run, above 0 and at most 24h.
+pub fn max_time(text: &str) -> Result<Duration, String> {
+    bounded_duration(text, crate::duration::MAX_DURATION, "30s")
+}
+
+/// `--handshake-delay`: any duration up to 24h, zero included.
+pub fn delay(text: &str) -> Result<Duration, String> {
+    parse_duration(text).map_err(|e| e.to_string())
+}
+
+/// A whole number in `range`; `range_words` says the range in the message.
+fn whole_number(text: &str, min: i128, max: i128, range_words: &str) -> Result<i128, String> {
+    let trimmed = text.trim();
+    let n: i128 = trimmed
+        .parse()
+        .map_err(|_| format!("'{trimmed}' is not a whole number: {range_words}"))?;
+    if n < min || n > max {
+        return Err(format!("{trimmed} is out of range: {range_words}"));
+    }
+    Ok(n)
+}
+
+/// The value of [`whole_number`] in the option's own type (the range is the type's subset).
+fn cast<T: TryFrom<i128>>(n: i128, text: &str) -> Result<T, String> {
+    T::try_from(n).map_err(|_| format!("{} is out of range", text.trim()))
+}
+
+/// `--max-connections`: 1 to 256.
+pub fn max_connections(text: &str) -> Result<usize, String> {
+    let n = whole_number(text, 1, MAX_CONNECTIONS as i128, "give 1 to 256")?;
+    cast(n, text)
+}
+
+/// `--concurrency`: 1 to 256.
+pub fn concurrency(text: &str) -> Result<usize, String> {
+    let n = whole_number(text, 1, MAX_CONNECTIONS as i128, "from 1 to 256")?;
+    cast(n, text)
+}
+
+/// `--samples`: 1 to 1,000,000.
+pub fn samples(text: &str) -> Result<usize, String> {
+    let n = whole_number(text, 1, 1_000_000, "from 1 to 1000000")?;
+    cast(n, text)
+}
+
+/// `--warmup`: 0 to 1000.
+pub fn warmup(text: &str) -> Result<usize, String> {
+    let n = whole_number(text, 0, 1000, "from 0, at most 1000")?;
+    cast(n, text)
+}
+
+/// `--warn-days`: 0 to 36,500.
+pub fn warn_days(text: &str) -> Result<i64, String> {
+    let n = whole_number(text, 0, 36_500, "give a number of days from 0 to 36500")?;
+    cast(n, text)
+}
+
+/// `--members`: 1 to 7.
+pub fn members(text: &str) -> Result<usize, String> {
+    let n = whole_number(text, 1, 7, "a sandbox has 1 to 7 members")?;
+    cast(n, text)
+}
+
+/// `--at`: RFC 3339 (`2027-01-01T00:00:00Z`, `2027-01-01T08:00:00+08:00`) or a bare date
+/// (`2027-01-01`, midnight UTC).
+pub fn time(text: &str) -> Result<OffsetDateTime, String> {
+    if let Ok(t) = OffsetDateTime::parse(text, &Rfc3339) {
+        return Ok(t);
+    }
+    let date_format = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = Date::parse(text, &date_format) {
+        return Ok(d.midnight().assume_utc());
+    }
+    Err(format!(
+        "'{text}' is not a time: use RFC 3339 like 2027-01-01T00:00:00Z, or a date like 2027-01-01"
+    ))
+}
+
+/// `--host`, `--server-name`: an IPv4/IPv6 address (IPv6 with or without brackets) or a DNS
+/// name, read as member names from a server's `hello` are.
+pub fn host(text: &str) -> Result<ServerName<'static>, String> {
+    crate::pki::verify::parse_host(text)
+}
+
+/// `--payload-sizes`: payload sizes in bytes, in the order given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PayloadSizes(pub Vec<usize>);
+
+/// `--payload-sizes`: `1KiB,64KiB,1MiB,100` (KiB/MiB binary, KB/MB decimal, bare numbers are
+/// bytes), each from 1 byte to 16 MiB minus 1 KiB.
+pub fn payload_sizes(text: &str) -> Result<PayloadSizes, String> {
+    let mut out = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        out.push(payload_size(part)?);
+    }
+    if out.is_empty() {
+        return Err(format!(
+            "'{text}' names no size: write e.g. 1KiB,64KiB,1MiB"
+        ));
+    }
+    Ok(PayloadSizes(out))
+}
+
+fn payload_size(part: &str) -> Result<usize, String> {
+    let digits_end = part
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(part.len());
+    let (number, unit) = part.split_at(digits_end);
+    let n: usize = number
+        .parse()
+        .map_err(|_| format!("'{part}' is not a size: write e.g. 1KiB,64KiB,1MiB"))?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kib" | "k" => 1024,
+        "mib" | "m" => 1024 * 1024,
+        "kb" => 1000,
+        "mb" => 1_000_000,
+        other => {
+            return Err(format!(
+                "unknown unit '{other}' in '{part}': use B, KiB, MiB, KB or MB"
+            ))
+        }
+    };
+    let bytes = n.saturating_mul(factor);
+    if bytes == 0 || bytes > MAX_PAYLOAD_BYTES {
+        return Err(format!(
+            "{part} is out of range: from 1 byte to 16 MiB minus 1 KiB (MongoDB's largest document)"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// `--scenario`: the sandbox's names and descriptions, so `--help` lists them.
+impl ValueEnum for Scenario {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Scenario::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.description()))
+    }
+}
+
+/// `--tls-mode`: like mongod's `net.tls.mode`.
+impl ValueEnum for TlsMode {
+    fn value_variants<'a>() -> &'a [Self] {
+        &TlsMode::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            TlsMode::Require => "TLS only (requireTLS, \"force SSL\")",
+            TlsMode::Allow => "TLS and plaintext on the same port (as right after SSL was enabled)",
+            TlsMode::Disabled => "plaintext only",
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
+}
+
+/// A command-line error as mongotls shows it.
+#[derive(Debug)]
+pub struct CliError {
+    /// What to print (on stdout for `--help` and `--version`, else on stderr).
+    pub text: String,
+    /// The exit code: 0 for `--help` and `--version`, 2 for an error.
+    pub exit_code: u8,
+    /// `--help` or `--version`: not an error.
+    pub informational: bool,
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// How a clap error is shown. A value our parsers refused names the option once and then
+/// says what is wrong with the value (`mongotls: error: --timeout 0s is out of range: …`);
+/// everything else (unknown options, missing arguments, a value that is not one of the
+/// listed ones, `--help`) is clap's own text.
+pub fn render_error(e: &clap::Error) -> CliError {
+    let informational = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    let exit_code = if informational { 0 } else { 2 };
+    if e.kind() == ErrorKind::ValueValidation {
+        if let (Some(ContextValue::String(arg)), Some(source)) =
+            (e.get(ContextKind::InvalidArg), std::error::Error::source(e))
+        {
+            let flag = arg.split_whitespace().next().unwrap_or(arg);
+            let value = match e.get(ContextKind::InvalidValue) {
+                Some(ContextValue::String(v)) => v.trim().to_string(),
+                _ => String::new(),
+            };
+            let message = source.to_string();
+            // "--timeout 0s is out of range", "--timeout 'abc' is not a duration", but
+            // "--timeout: empty duration".
+            let starts_with_value = !value.is_empty()
+                && (message.starts_with(&value) || message.starts_with(&format!("'{value}'")));
+            let separator = if starts_with_value { " " } else { ": " };
+            return CliError {
+                text: format!("mongotls: error: {flag}{separator}{message}\n"),
+                exit_code,
+                informational,
+            };
+        }
+    }
+    CliError {
+        text: e.render().to_string(),
+        exit_code,
+        informational,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn payload_sizes_parse_and_an_empty_list_is_refused() {
+        assert_eq!(
+            payload_sizes("1KiB, 2,1MiB"),
+            Ok(PayloadSizes(vec![1024, 2, 1 << 20]))
+        );
+        for empty in ["", ",,,", " , "] {
+            let e = payload_sizes(empty).unwrap_err();
+            assert!(e.contains("names no size"), "{empty:?}: {e}");
+        }
+        assert!(payload_sizes("0").is_err() && payload_sizes("-1").is_err());
+        assert!(payload_sizes("16MiB").unwrap_err().contains("out of range"));
+    }
+
+    #[test]
+    fn parses_rfc3339_and_dates() {
+        assert_eq!(
+            time("2027-01-01T08:00:00+08:00"),
+            Ok(datetime!(2027-01-01 00:00 UTC))
+        );
+        assert_eq!(time("2027-01-01"), Ok(datetime!(2027-01-01 00:00 UTC)));
+        let err = time("yesterday").unwrap_err();
+        assert!(err.contains("RFC 3339"), "{err}");
+    }
+
+    #[test]
+    fn durations_are_bounded_with_one_rule() {
+        assert_eq!(timeout("10s"), Ok(Duration::from_secs(10)));
+        assert_eq!(timeout("5m"), Ok(MAX_TIMEOUT));
+        for (text, says) in [
+            (
+                "0s",
+                "0s is out of range: give a duration above 0 and at most 5m",
+            ),
+            ("6m", "6m is out of range"),
+            ("-1s", "negative"),
+            ("10", "no unit"),
+        ] {
+            let e = timeout(text).unwrap_err();
+            assert!(e.contains(says), "{text}: {e}");
+        }
+        assert!(deadline("1h").is_ok() && deadline("61m").is_err());
+        assert!(max_time("24h").is_ok() && max_time("0s").is_err());
+        assert_eq!(delay("0s"), Ok(Duration::ZERO));
+    }
+
+    #[test]
+    fn counts_are_range_checked_without_overflow() {
+        assert_eq!(max_connections("16"), Ok(16));
+        assert!(max_connections("0")
+            .unwrap_err()
+            .starts_with("0 is out of range"));
+        assert!(max_connections("-1")
+            .unwrap_err()
+            .starts_with("-1 is out of range"));
+        assert!(samples("99999999999999999999999")
+            .unwrap_err()
+            .contains("out of range"));
+        assert!(samples("123456789012345678901234567890123456789012")
+            .unwrap_err()
+            .contains("not a whole number"));
+        assert!(warmup("1001").unwrap_err().contains("at most 1000"));
+        assert_eq!(warn_days("0"), Ok(0));
+        assert!(warn_days("abc")
+            .unwrap_err()
+            .contains("'abc' is not a whole number"));
+        assert!(members("8").unwrap_err().contains("1 to 7 members"));
+    }
+
+    #[test]
+    fn hosts_are_names_or_addresses() {
+        assert!(matches!(host("10.0.0.5"), Ok(ServerName::IpAddress(_))));
+        assert!(matches!(host("[::1]"), Ok(ServerName::IpAddress(_))));
+        assert!(matches!(host("db.example"), Ok(ServerName::DnsName(_))));
+        assert!(host("db.example:27017").is_err());
+        assert!(host("a..b").unwrap_err().contains("'a..b'"));
+    }
+}
