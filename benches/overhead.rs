@@ -17,7 +17,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use mongotls::bench::stats::{compare, format_ms, summarize};
+use mongotls::bench::stats::{compare, summarize};
+use mongotls::duration::format_ms;
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use rustls::pki_types::ServerName;
 
@@ -60,7 +61,9 @@ async fn run(pairs: usize) -> Result<(), String> {
     let (mut bare, mut ours) = (Vec::with_capacity(pairs), Vec::with_capacity(pairs));
     for i in 0..pairs + 20 {
         let b = bare_sample(addr, config.clone(), name.clone()).await?;
-        let o = mongotls::bench::tls_only(addr, config.clone(), name.clone(), timeout).await?;
+        let o = mongotls::bench::tls_only(addr, config.clone(), name.clone(), timeout)
+            .await
+            .map_err(|e| e.to_string())?;
         // The first 20 pairs warm up caches and the allocator.
         if i >= 20 {
             bare.push(b);

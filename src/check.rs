@@ -6,8 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::dates::rfc3339;
+use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
-use crate::probe::{probe, MemberReport, ProbeSettings, Target, TlsMode};
+use crate::net::Target;
+use crate::probe::{probe, MemberProbe, ProbeSettings, TlsMode};
+use crate::wire::hello::HelloReply;
 
 /// Upper bound on members probed in one run: discovery never follows `hello` further.
 pub const MAX_MEMBERS: usize = 50;
@@ -32,16 +36,16 @@ pub struct SetExpectation {
 }
 
 /// The members probed, and the set-level findings.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SetOutcome {
     /// Every member, seeds first, then in discovery order.
-    pub members: Vec<MemberReport>,
+    pub members: Vec<MemberProbe>,
     /// The replica set's name, as its members report it.
     pub set_name: Option<String>,
     /// Findings about the set as a whole.
     pub findings: Vec<Finding>,
-    /// Wall time of all probes, in milliseconds.
-    pub elapsed_ms: f64,
+    /// Wall time of all probes.
+    pub elapsed: Duration,
 }
 
 /// Normalised address for comparisons (`Host:Port` and `host:port` are the same member).
@@ -85,7 +89,7 @@ pub async fn check_set(
 ) -> SetOutcome {
     let start = Instant::now();
     let mut findings = Vec::new();
-    let mut members: Vec<MemberReport> = Vec::new();
+    let mut members: Vec<MemberProbe> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let seed_keys: BTreeSet<String> = seeds.iter().map(|t| key(&t.address)).collect();
 
@@ -151,7 +155,7 @@ pub async fn check_set(
         members,
         set_name,
         findings,
-        elapsed_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        elapsed: start.elapsed(),
     }
 }
 
@@ -163,7 +167,7 @@ fn not_probed_in_time(wave: &[Target], run_budget: Duration) -> Finding {
         Severity::Fail,
         format!(
             "the run's deadline ({} after the start) passed before {} member(s) named by the replica-set configuration could be probed: {}",
-            crate::duration::format_duration(run_budget),
+            format_duration(run_budget),
             names.len(),
             short_list(names.iter())
         ),
@@ -177,7 +181,7 @@ async fn probe_all(
     targets: &[Target],
     settings: &Arc<ProbeSettings>,
     max_connections: usize,
-) -> Vec<MemberReport> {
+) -> Vec<MemberProbe> {
     let permits = Arc::new(tokio::sync::Semaphore::new(max_connections.max(1)));
     let mut set = tokio::task::JoinSet::new();
     for (i, t) in targets.iter().cloned().enumerate() {
@@ -198,7 +202,7 @@ async fn probe_all(
             (i, report)
         });
     }
-    let mut out: Vec<(usize, MemberReport)> = Vec::new();
+    let mut out: Vec<(usize, MemberProbe)> = Vec::new();
     while let Some(joined) = set.join_next().await {
         if let Ok(pair) = joined {
             out.push(pair);
@@ -211,7 +215,7 @@ async fn probe_all(
 /// Every member name the `hello` replies list (hosts, passives, arbiters), in first-seen order.
 /// Deduplicated through a set: a hostile `hello` may list many thousands of names, and a
 /// linear scan per name (quadratic) stalled the run for minutes.
-fn configured_names(members: &[MemberReport]) -> Vec<String> {
+fn configured_names(members: &[MemberProbe]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut keys: BTreeSet<String> = BTreeSet::new();
     for m in members {
@@ -237,18 +241,18 @@ fn short_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
     }
 }
 
-fn reachable(m: &MemberReport) -> bool {
+fn reachable(m: &MemberProbe) -> bool {
     m.tls_mode != TlsMode::Unreachable
 }
 
 /// Set-level findings. Returns the set name the members report.
 fn analyse_set(
-    members: &[MemberReport],
+    members: &[MemberProbe],
     expect: &SetExpectation,
     config: &BTreeSet<String>,
     findings: &mut Vec<Finding>,
 ) -> Option<String> {
-    let answered: Vec<&MemberReport> = members.iter().filter(|m| m.hello.is_some()).collect();
+    let answered: Vec<&MemberProbe> = members.iter().filter(|m| m.hello.is_some()).collect();
     let names: BTreeSet<String> = answered
         .iter()
         .filter_map(|m| m.hello.as_ref().and_then(|h| h.set_name.clone()))
@@ -287,7 +291,7 @@ fn analyse_set(
     if set_name.is_some()
         && !answered
             .iter()
-            .any(|m| m.hello.as_ref().is_some_and(|h| h.is_writable_primary))
+            .any(|m| m.hello.as_ref().is_some_and(HelloReply::is_primary))
     {
         findings.push(Finding::new(
             Code::RsNoPrimary,
@@ -327,7 +331,7 @@ fn analyse_set(
     set_name
 }
 
-fn certificate_consistency(members: &[MemberReport], findings: &mut Vec<Finding>) {
+fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>) {
     let leaves: Vec<(&str, &crate::pki::inspect::Cert)> = members
         .iter()
         .filter_map(|m| m.leaf.as_ref().map(|l| (m.address.as_str(), l)))
@@ -342,8 +346,8 @@ fn certificate_consistency(members: &[MemberReport], findings: &mut Vec<Finding>
             c.info.authority_key_id.as_deref().unwrap_or("absent")
         )
     });
-    let earliest = leaves.iter().map(|(_, c)| c.not_after).min();
-    let latest = leaves.iter().map(|(_, c)| c.not_after).max();
+    let earliest = leaves.iter().map(|(_, c)| c.info.not_after).min();
+    let latest = leaves.iter().map(|(_, c)| c.info.not_after).max();
     let spread_days = match (earliest, latest) {
         (Some(a), Some(b)) => (b - a).whole_days(),
         _ => 0,
@@ -360,7 +364,7 @@ fn certificate_consistency(members: &[MemberReport], findings: &mut Vec<Finding>
         ));
     }
     if spread_days > 1 {
-        let expiry: BTreeMap<String, Vec<&str>> = group(&leaves, |c| c.info.not_after.clone());
+        let expiry: BTreeMap<String, Vec<&str>> = group(&leaves, |c| rfc3339(c.info.not_after));
         findings.push(Finding::new(
             Code::RsInconsistentCertificates,
             Severity::Warn,
@@ -392,7 +396,7 @@ fn describe_groups(groups: &BTreeMap<String, Vec<&str>>) -> String {
         .join("; ")
 }
 
-fn tls_mode_consistency(members: &[MemberReport], findings: &mut Vec<Finding>) {
+fn tls_mode_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>) {
     let modes: BTreeMap<&str, Vec<&str>> = members
         .iter()
         .filter(|m| {

@@ -4,6 +4,10 @@
 //! `s`, `ms`, `us` (or `µs`) and `ns`, a number may have a decimal point (`1.5s`), and the result
 //! is exact to the nanosecond. [`format_duration`] prints the shortest exact form, so
 //! `parse_duration(&format_duration(d)) == Ok(d)` for every `d` up to [`MAX_DURATION`].
+//!
+//! Reports carry measured durations as milliseconds: [`millis`] is the one rounding of a
+//! `Duration` for them (to the microsecond), [`as_ms`] the exact value statistics work on, and
+//! [`format_ms`] the short form sentences use (`1.9 ms`, `18 µs`).
 
 use std::time::Duration;
 
@@ -231,6 +235,64 @@ pub fn format_duration(d: Duration) -> String {
     out
 }
 
+/// A measured duration in milliseconds as reports show it: rounded to the microsecond
+/// (`1.234`), so that the same run always prints the same digits.
+pub fn millis(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// A duration in milliseconds, exact (the unit of `bench`'s samples and statistics).
+pub fn as_ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// A duration for sentences, with two significant digits and a unit that keeps the number
+/// between 1 and 1000: `"1.9 ms"`, `"18 µs"`, `"250 ns"`, `"1.2 s"`. Integer digits are never
+/// rounded away (`"123 ms"`), negative values keep their sign (`"-1.9 ms"`), and NaN or
+/// infinity prints `"n/a"`.
+pub fn format_ms(ms: f64) -> String {
+    if !ms.is_finite() {
+        return "n/a".to_string();
+    }
+    if ms == 0.0 {
+        return "0 ms".to_string();
+    }
+    let sign = if ms < 0.0 { "-" } else { "" };
+    let ns = ms.abs() * 1e6;
+    const UNITS: [(&str, f64); 4] = [("ns", 1.0), ("µs", 1e3), ("ms", 1e6), ("s", 1e9)];
+    let mut unit = UNITS
+        .iter()
+        .rposition(|&(_, scale)| ns >= scale)
+        .unwrap_or(0);
+    loop {
+        let (name, scale) = UNITS.get(unit).copied().unwrap_or(("ns", 1.0));
+        let (text, rounded) = two_significant(ns / scale);
+        // 999.6 µs rounds to 1000 µs: say 1.0 ms instead.
+        if rounded >= 1000.0 && unit + 1 < UNITS.len() {
+            unit += 1;
+            continue;
+        }
+        return format!("{sign}{text} {name}");
+    }
+}
+
+/// `v > 0` rounded to two significant digits (at most three decimals), as text and as a
+/// number.
+fn two_significant(v: f64) -> (String, f64) {
+    let round = |decimals: i32| {
+        let scale = 10f64.powi(decimals);
+        (v * scale).round() / scale
+    };
+    let mut decimals = (1 - v.log10().floor() as i32).clamp(0, 3);
+    let mut rounded = round(decimals);
+    // 9.96 rounds to 10.0: one decimal fewer keeps two significant digits ("10").
+    if decimals > 0 && rounded >= 10f64.powi(2 - decimals) {
+        decimals -= 1;
+        rounded = round(decimals);
+    }
+    (format!("{rounded:.*}", decimals as usize), rounded)
+}
+
 /// `value / scale` as a decimal number without trailing zeros (`1500, 1000` → `1.5`).
 fn decimal(value: u128, scale: u128) -> String {
     let whole = value / scale;
@@ -430,5 +492,32 @@ mod tests {
             let text = format_duration(d);
             assert_eq!(parse_duration(&text), Ok(d), "{text}");
         }
+    }
+
+    #[test]
+    fn format_ms_cases() {
+        let cases = [
+            (1.94, "1.9 ms"),
+            (0.018, "18 µs"),
+            (0.00025, "250 ns"),
+            (12.3, "12 ms"),
+            (123.4, "123 ms"),
+            (1234.0, "1.2 s"),
+            (65_000.0, "65 s"),
+            (1.0, "1.0 ms"),
+            (0.9996, "1.0 ms"),
+            (9.96, "10 ms"),
+            (0.00999, "10 µs"),
+            (0.0000005, "0.50 ns"),
+            (0.0, "0 ms"),
+            (-1.94, "-1.9 ms"),
+            (-0.018, "-18 µs"),
+            (f64::NAN, "n/a"),
+            (f64::INFINITY, "n/a"),
+        ];
+        for (ms, want) in cases {
+            assert_eq!(format_ms(ms), want, "format_ms({ms})");
+        }
+        assert!(!format_ms(f64::MIN_POSITIVE).is_empty());
     }
 }

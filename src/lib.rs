@@ -5,7 +5,8 @@
 //! `tests/it/layers.rs` fails on any other import. From the bottom:
 //!
 //! 1. vocabulary: [`findings`] (codes, severities, verdicts), [`duration`] (`500ms`, `2m`, and
-//!    milliseconds for reports), [`escape`] (server-chosen text kept harmless);
+//!    milliseconds for reports), [`dates`] (RFC 3339, whole days), [`escape`] (server-chosen
+//!    text kept harmless);
 //! 2. engines without sockets: [`pki`] (CA bundles, certificates, chain verification; file
 //!    reading in [`pki::load`] only), [`wire`] (MongoDB messages on byte slices), [`uri`]
 //!    (connection strings);
@@ -20,6 +21,7 @@ pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod dates;
 pub mod duration;
 pub mod escape;
 pub mod findings;

@@ -8,18 +8,18 @@ use std::time::{Duration, Instant};
 
 use bson::Document;
 use rustls::pki_types::ServerName;
-use serde::Serialize;
 use time::OffsetDateTime;
 use tokio::io::{AsyncRead, AsyncWrite};
 
+use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
-use crate::net::{self, ClientIdentity, NetError, TlsFailure, TlsInfo};
+use crate::net::{self, ClientIdentity, NetError, Target, TlsFailure, TlsInfo};
 use crate::pki::inspect::Cert;
 use crate::pki::verify::{verify_chain, ChainVerification, VerifyOptions};
 use crate::wire::hello::{
     build_info_command, hello_command, parse_hello, ping_command, HelloReply,
 };
-use crate::wire::io::run_command;
+use crate::wire::io::{run_command_within, CommandError};
 
 /// Everything a probe needs besides its target. Shared by every member of a run.
 #[derive(Debug, Clone)]
@@ -36,6 +36,8 @@ pub struct ProbeSettings {
     pub identity: Option<Arc<ClientIdentity>>,
     /// Also try a plaintext `hello` on the same port.
     pub plaintext_probe: bool,
+    /// Clients were told to ignore host-name mismatches; a mismatch says so.
+    pub allow_invalid_hostnames: bool,
     /// Evaluation time for certificates.
     pub now: OffsetDateTime,
     /// Expiry warning window.
@@ -48,20 +50,8 @@ pub struct ProbeSettings {
     pub anchors: Arc<Vec<Cert>>,
 }
 
-/// A member to probe.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Target {
-    /// `host:port` as the replica-set configuration (or the seed list) names it.
-    pub address: String,
-    /// The host part, without brackets.
-    pub host: String,
-    /// The port.
-    pub port: u16,
-}
-
 /// How the endpoint treats TLS and plaintext.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TlsMode {
     /// TLS works; plaintext is refused (requireTLS, "forced SSL").
     TlsOnly,
@@ -91,95 +81,72 @@ impl TlsMode {
     }
 }
 
-/// Duration of each phase, in milliseconds; `None` when the phase did not run.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Timings {
+/// Duration of each phase; `None` when the phase did not run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PhaseTimings {
     /// Name resolution.
-    pub dns: Option<f64>,
+    pub dns: Option<Duration>,
     /// TCP three-way handshake.
-    pub tcp_connect: Option<f64>,
-    /// TLS handshake.
-    pub tls_handshake: Option<f64>,
+    pub tcp_connect: Option<Duration>,
+    /// TLS handshake (also when it failed).
+    pub tls_handshake: Option<Duration>,
     /// `hello` round trip over TLS.
-    pub hello: Option<f64>,
+    pub hello: Option<Duration>,
     /// `ping` round trip over TLS.
-    pub ping: Option<f64>,
+    pub ping: Option<Duration>,
     /// `buildInfo` round trip over TLS.
-    pub build_info: Option<f64>,
+    pub build_info: Option<Duration>,
     /// TCP connect plus plaintext `hello`.
-    pub plaintext_hello: Option<f64>,
+    pub plaintext_hello: Option<Duration>,
 }
 
-/// The `hello` fields a report shows.
-#[derive(Debug, Clone, Serialize)]
-pub struct HelloSummary {
-    /// Replica set name.
-    pub set_name: Option<String>,
-    /// The member's own name in the configuration.
-    pub me: Option<String>,
-    /// Primary?
-    pub is_writable_primary: bool,
-    /// Secondary?
-    pub secondary: bool,
-    /// Arbiter?
-    pub arbiter_only: bool,
-    /// Hidden?
-    pub hidden: bool,
-    /// The primary's name, as this member sees it.
-    pub primary: Option<String>,
-    /// Electable members.
-    pub hosts: Vec<String>,
-    /// Priority-0 members.
-    pub passives: Vec<String>,
-    /// Arbiters.
-    pub arbiters: Vec<String>,
-    /// Wire versions.
-    pub min_wire_version: Option<i32>,
-    /// Wire versions.
-    pub max_wire_version: Option<i32>,
-    /// Largest BSON document the server accepts.
-    pub max_bson_object_size: Option<i64>,
-    /// Largest message the server accepts.
-    pub max_message_size_bytes: Option<i64>,
-    /// The handshake went over legacy OP_QUERY (always: drivers do the same) and later commands
-    /// over OP_MSG when the server supports it (maxWireVersion ≥ 6, MongoDB 3.6).
-    pub op_msg: bool,
+impl PhaseTimings {
+    /// Every phase by its report name (`dns`, `tcp_connect`, …), in the order they run.
+    pub fn phases(&self) -> [(&'static str, Option<Duration>); 7] {
+        [
+            ("dns", self.dns),
+            ("tcp_connect", self.tcp_connect),
+            ("tls_handshake", self.tls_handshake),
+            ("hello", self.hello),
+            ("ping", self.ping),
+            ("build_info", self.build_info),
+            ("plaintext_hello", self.plaintext_hello),
+        ]
+    }
 }
 
-impl HelloSummary {
-    fn from_reply(r: &HelloReply, op_msg: bool) -> Self {
-        HelloSummary {
-            set_name: r.set_name.clone(),
-            me: r.me.clone(),
-            is_writable_primary: r.is_primary(),
-            secondary: r.secondary.unwrap_or(false),
-            arbiter_only: r.arbiter_only.unwrap_or(false),
-            hidden: r.hidden.unwrap_or(false),
-            primary: r.primary.clone(),
-            hosts: r.hosts.clone(),
-            passives: r.passives.clone(),
-            arbiters: r.arbiters.clone(),
-            min_wire_version: r.min_wire_version,
-            max_wire_version: r.max_wire_version,
-            max_bson_object_size: r.max_bson_object_size,
-            max_message_size_bytes: r.max_message_size_bytes,
-            op_msg,
+/// What a plaintext `hello` on the member's TLS port gave.
+#[derive(Debug)]
+pub enum PlaintextOutcome {
+    /// The server answered it: plaintext is accepted.
+    Accepted,
+    /// The server refused it (closed the connection, answered garbage, or nothing in time).
+    Refused(CommandError),
+    /// No second TCP connection could be made.
+    NoConnection(NetError),
+}
+
+impl PlaintextOutcome {
+    /// The server answered a plaintext `hello`.
+    pub fn accepted(&self) -> bool {
+        matches!(self, PlaintextOutcome::Accepted)
+    }
+}
+
+/// What happened, in words.
+impl std::fmt::Display for PlaintextOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlaintextOutcome::Accepted => f.write_str("the server answered a plaintext hello"),
+            PlaintextOutcome::Refused(e) => write!(f, "plaintext refused: {e}"),
+            PlaintextOutcome::NoConnection(e) => write!(f, "no second TCP connection: {e}"),
         }
     }
 }
 
-/// Outcome of the plaintext probe.
-#[derive(Debug, Clone, Serialize)]
-pub struct PlaintextProbe {
-    /// The server answered a plaintext `hello`.
-    pub accepted: bool,
-    /// What happened, in words.
-    pub detail: String,
-}
-
 /// Everything learnt about one member.
-#[derive(Debug, Clone, Serialize)]
-pub struct MemberReport {
+#[derive(Debug)]
+pub struct MemberProbe {
     /// `host:port` as the configuration (or the seed list) names it.
     pub address: String,
     /// The member was in the URI's seed list.
@@ -187,41 +154,37 @@ pub struct MemberReport {
     /// The member is in the set's configuration (`hosts`, `passives`, `arbiters`).
     pub in_config: bool,
     /// Every address the name resolved to.
-    pub resolved: Vec<String>,
+    pub resolved: Vec<SocketAddr>,
     /// The address connected to.
-    pub connected_to: Option<String>,
+    pub connected_to: Option<SocketAddr>,
     /// The name sent as SNI (none for IP addresses) and checked against the certificate.
     pub server_name: String,
     /// TLS / plaintext behaviour of the endpoint.
     pub tls_mode: TlsMode,
     /// Duration of each phase.
-    pub timings_ms: Timings,
+    pub timings: PhaseTimings,
     /// What the TLS handshake negotiated.
     pub tls: Option<TlsInfo>,
     /// The presented chain and its verification.
     pub chain: Option<ChainVerification>,
     /// The `hello` reply over TLS (or over plaintext when TLS is not enabled).
-    pub hello: Option<HelloSummary>,
+    pub hello: Option<HelloReply>,
     /// Server version from `buildInfo`.
     pub server_version: Option<String>,
     /// `ping` succeeded.
     pub ping_ok: bool,
-    /// The plaintext probe.
-    pub plaintext: Option<PlaintextProbe>,
+    /// The plaintext probe, when it ran.
+    pub plaintext: Option<PlaintextOutcome>,
     /// Every problem of this member.
     pub findings: Vec<Finding>,
-    /// Not serialised: the parsed hello for discovery.
-    #[serde(skip)]
-    pub hello_reply: Option<HelloReply>,
-    /// Not serialised: the presented leaf, for cross-member comparison.
-    #[serde(skip)]
+    /// The presented leaf, for cross-member comparison.
     pub leaf: Option<Cert>,
 }
 
-impl MemberReport {
-    /// A report with nothing learnt yet.
-    pub(crate) fn empty(target: &Target, server_name: String) -> Self {
-        MemberReport {
+impl MemberProbe {
+    /// A member with nothing learnt yet.
+    pub fn empty(target: &Target, server_name: String) -> Self {
+        MemberProbe {
             address: target.address.clone(),
             seed: false,
             in_config: false,
@@ -229,7 +192,7 @@ impl MemberReport {
             connected_to: None,
             server_name,
             tls_mode: TlsMode::Unknown,
-            timings_ms: Timings::default(),
+            timings: PhaseTimings::default(),
             tls: None,
             chain: None,
             hello: None,
@@ -237,14 +200,9 @@ impl MemberReport {
             ping_ok: false,
             plaintext: None,
             findings: Vec::new(),
-            hello_reply: None,
             leaf: None,
         }
     }
-}
-
-fn ms(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e6).round() / 1e3
 }
 
 fn fail(code: Code, message: String, hint: &str) -> Finding {
@@ -291,7 +249,7 @@ impl Budget {
 
     /// Adds the deadline finding when a phase was skipped, or shortened and then ran into the
     /// deadline.
-    fn finish(&self, r: &mut MemberReport) {
+    fn finish(&self, r: &mut MemberProbe) {
         let why = match (self.skipped, self.shortened) {
             (Some(phase), _) => format!("before the {phase} could start"),
             (None, Some(phase)) if Instant::now() >= self.deadline => {
@@ -304,7 +262,7 @@ impl Budget {
             format!(
                 "{}: the run's deadline ({} after the start) passed {why}; this member was not checked in full",
                 r.address,
-                crate::duration::format_duration(self.run_budget)
+                format_duration(self.run_budget)
             ),
             "a stalled member used up the run's time: see this member's other findings; raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
         ));
@@ -312,7 +270,7 @@ impl Budget {
 }
 
 /// Probes one member. Never fails: every failure is a finding of the report.
-pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
+pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberProbe {
     // Names can come from a server's hello: one that is neither a DNS name nor an IP address
     // is reported, not connected to.
     let named = match &s.server_name {
@@ -323,7 +281,7 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberReport {
         Ok(n) => n,
         Err(e) => return invalid_name(target, &e),
     };
-    let mut r = MemberReport::empty(target, server_name.to_str().into_owned());
+    let mut r = MemberProbe::empty(target, server_name.to_str().into_owned());
     let mut budget = Budget::new(s);
     probe_phases(target, s, server_name, &mut budget, &mut r).await;
     budget.finish(&mut r);
@@ -335,7 +293,7 @@ async fn probe_phases(
     s: &ProbeSettings,
     server_name: ServerName<'static>,
     budget: &mut Budget,
-    r: &mut MemberReport,
+    r: &mut MemberProbe,
 ) {
     // 1. DNS
     let Some(timeout) = budget.phase("name resolution") else {
@@ -353,8 +311,8 @@ async fn probe_phases(
             return;
         }
     };
-    r.timings_ms.dns = Some(ms(resolved.elapsed));
-    r.resolved = resolved.addresses.iter().map(ToString::to_string).collect();
+    r.timings.dns = Some(resolved.elapsed);
+    r.resolved = resolved.addresses.clone();
 
     // 2. TCP
     let Some(timeout) = budget.phase("TCP connection") else {
@@ -368,8 +326,8 @@ async fn probe_phases(
             return;
         }
     };
-    r.timings_ms.tcp_connect = Some(ms(tcp.elapsed));
-    r.connected_to = Some(tcp.peer.to_string());
+    r.timings.tcp_connect = Some(tcp.elapsed);
+    r.connected_to = Some(tcp.peer);
     let peer = tcp.peer;
 
     // 3. TLS
@@ -383,7 +341,7 @@ async fn probe_phases(
         timeout,
     )
     .await;
-    r.timings_ms.tls_handshake = Some(ms(attempt.elapsed));
+    r.timings.tls_handshake = Some(attempt.elapsed);
 
     // 4. The chain, judged whether or not the handshake completed.
     if !attempt.observed.chain.is_empty() {
@@ -403,7 +361,7 @@ async fn probe_phases(
     // 5. Plaintext
     let plain = if s.plaintext_probe {
         plaintext_hello(peer, s, budget).await.inspect(|p| {
-            r.timings_ms.plaintext_hello = p.elapsed.map(ms);
+            r.timings.plaintext_hello = p.elapsed;
         })
     } else {
         None
@@ -415,14 +373,14 @@ async fn probe_phases(
 /// The report of a member whose probe outlived the run's deadline and was abandoned (what it
 /// had learnt is lost; every phase is bounded, so this takes a phase that tries several
 /// addresses one after the other).
-pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberReport {
-    let mut r = MemberReport::empty(target, target.host.clone());
+pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberProbe {
+    let mut r = MemberProbe::empty(target, target.host.clone());
     r.findings.push(fail(
         Code::NetDeadlineExceeded,
         format!(
             "{}: the run's deadline ({} after the start) passed and this member's probe was abandoned",
             target.address,
-            crate::duration::format_duration(s.run_budget)
+            format_duration(s.run_budget)
         ),
         "raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
     ));
@@ -431,8 +389,8 @@ pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberReport {
 
 /// The report of a member whose name cannot be used at all (SNI is sent for DNS names only;
 /// IP addresses are matched against IP SANs).
-fn invalid_name(target: &Target, why: &str) -> MemberReport {
-    let mut r = MemberReport::empty(target, target.host.clone());
+fn invalid_name(target: &Target, why: &str) -> MemberProbe {
+    let mut r = MemberProbe::empty(target, target.host.clone());
     r.tls_mode = TlsMode::Unreachable;
     r.findings.push(fail(
         Code::NetDnsFailed,
@@ -466,7 +424,7 @@ fn judge_chain(
     chain: &[Vec<u8>],
     server_name: &ServerName<'static>,
     s: &ProbeSettings,
-    r: &mut MemberReport,
+    r: &mut MemberProbe,
 ) -> ChainVerification {
     let mut presented = Vec::new();
     for (i, der) in chain.iter().enumerate() {
@@ -486,6 +444,7 @@ fn judge_chain(
         host: Some(server_name.clone()),
         now: s.now,
         warn_days: s.warn_days,
+        hostnames_waived: s.allow_invalid_hostnames,
     };
     let v = verify_chain(&s.anchors, &presented, &opts);
     r.leaf = presented.first().cloned();
@@ -497,7 +456,7 @@ async fn mongo_phases<S>(
     stream: &mut S,
     s: &ProbeSettings,
     budget: &mut Budget,
-    r: &mut MemberReport,
+    r: &mut MemberProbe,
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -509,8 +468,8 @@ async fn mongo_phases<S>(
     };
     let start = Instant::now();
     let reply = command(stream, 1, &hello, true, s, timeout).await;
-    r.timings_ms.hello = Some(ms(start.elapsed()));
-    let reply = match reply.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
+    r.timings.hello = Some(start.elapsed());
+    let reply = match reply.and_then(|doc| Ok(parse_hello(&doc)?)) {
         Ok(h) => h,
         Err(e) => {
             r.findings.push(fail(
@@ -521,9 +480,8 @@ async fn mongo_phases<S>(
             return;
         }
     };
-    let op_msg = reply.max_wire_version.unwrap_or(0) >= 6;
-    r.hello = Some(HelloSummary::from_reply(&reply, op_msg));
-    r.hello_reply = Some(reply);
+    let op_msg = speaks_op_msg(&reply);
+    r.hello = Some(reply);
 
     let Some(timeout) = budget.phase("ping") else {
         return;
@@ -532,7 +490,7 @@ async fn mongo_phases<S>(
     match command(stream, 2, &ping_command(), !op_msg, s, timeout).await {
         Ok(_) => {
             r.ping_ok = true;
-            r.timings_ms.ping = Some(ms(start.elapsed()));
+            r.timings.ping = Some(start.elapsed());
         }
         Err(e) => r.findings.push(fail(
             Code::MongoPingFailed,
@@ -547,7 +505,7 @@ async fn mongo_phases<S>(
     let start = Instant::now();
     match command(stream, 3, &build_info_command(), !op_msg, s, timeout).await {
         Ok(doc) => {
-            r.timings_ms.build_info = Some(ms(start.elapsed()));
+            r.timings.build_info = Some(start.elapsed());
             r.server_version = doc.get_str("version").ok().map(str::to_string);
         }
         Err(e) => r.findings.push(Finding::new(
@@ -562,7 +520,13 @@ async fn mongo_phases<S>(
     }
 }
 
-/// One command round trip bounded by `timeout`, errors in words.
+/// Whether a server takes commands over OP_MSG (maxWireVersion 6, MongoDB 3.6, and later);
+/// the handshake itself always goes over OP_QUERY, as drivers open.
+pub fn speaks_op_msg(hello: &HelloReply) -> bool {
+    hello.max_wire_version.unwrap_or(0) >= 6
+}
+
+/// One command round trip bounded by `timeout`.
 async fn command<S>(
     stream: &mut S,
     request_id: i32,
@@ -570,28 +534,25 @@ async fn command<S>(
     legacy: bool,
     s: &ProbeSettings,
     timeout: Duration,
-) -> Result<Document, String>
+) -> Result<Document, CommandError>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    match tokio::time::timeout(
+    run_command_within(
+        stream,
+        request_id,
+        doc,
+        legacy,
+        s.max_message_bytes,
         timeout,
-        run_command(stream, request_id, doc, legacy, s.max_message_bytes),
     )
     .await
-    {
-        Err(_) => Err(format!(
-            "no reply within {}",
-            crate::duration::format_duration(timeout)
-        )),
-        Ok(Err(e)) => Err(e.to_string()),
-        Ok(Ok(doc)) => Ok(doc),
-    }
 }
 
 struct PlainOutcome {
-    accepted: Option<HelloReply>,
-    detail: String,
+    /// The reply, when the server answered.
+    reply: Option<HelloReply>,
+    outcome: PlaintextOutcome,
     elapsed: Option<Duration>,
 }
 
@@ -608,8 +569,8 @@ async fn plaintext_hello(
         Ok(tcp) => tcp.stream,
         Err(e) => {
             return Some(PlainOutcome {
-                accepted: None,
-                detail: format!("no second TCP connection: {e}"),
+                reply: None,
+                outcome: PlaintextOutcome::NoConnection(e),
                 elapsed: None,
             })
         }
@@ -618,34 +579,33 @@ async fn plaintext_hello(
     let timeout = budget.phase("plaintext probe")?;
     let result = command(&mut tcp, 1, &hello, true, s, timeout).await;
     let elapsed = Some(start.elapsed());
-    Some(
-        match result.and_then(|doc| parse_hello(&doc).map_err(|e| e.to_string())) {
-            Ok(h) => PlainOutcome {
-                accepted: Some(h),
-                detail: "the server answered a plaintext hello".into(),
-                elapsed,
-            },
-            Err(e) => PlainOutcome {
-                accepted: None,
-                detail: format!("plaintext refused: {e}"),
-                elapsed,
-            },
+    Some(match result.and_then(|doc| Ok(parse_hello(&doc)?)) {
+        Ok(h) => PlainOutcome {
+            reply: Some(h),
+            outcome: PlaintextOutcome::Accepted,
+            elapsed,
         },
-    )
+        Err(e) => PlainOutcome {
+            reply: None,
+            outcome: PlaintextOutcome::Refused(e),
+            elapsed,
+        },
+    })
 }
 
 fn classify_mode(
-    r: &mut MemberReport,
+    r: &mut MemberProbe,
     tls_error: Option<(NetError, net::Observed)>,
     plain: Option<PlainOutcome>,
 ) {
-    let plain_ok = plain.as_ref().map(|p| p.accepted.is_some());
-    if let Some(p) = &plain {
-        r.plaintext = Some(PlaintextProbe {
-            accepted: p.accepted.is_some(),
-            detail: p.detail.clone(),
-        });
-    }
+    let plain_ok = plain.as_ref().map(|p| p.reply.is_some());
+    let plain_reply = match plain {
+        Some(p) => {
+            r.plaintext = Some(p.outcome);
+            p.reply
+        }
+        None => None,
+    };
     match (&tls_error, plain_ok) {
         (None, Some(true)) => {
             r.tls_mode = TlsMode::TlsAndPlain;
@@ -669,12 +629,8 @@ fn classify_mode(
                 "enable SSL for the instance (managed console: SSL → enable; self-managed: net.tls.mode allowTLS/preferTLS/requireTLS with certificateKeyFile), or drop tls=true from the connection string if plaintext is intended",
             ));
             // Discovery still works from the plaintext hello.
-            if let Some(h) = plain.and_then(|p| p.accepted) {
-                r.hello = Some(HelloSummary::from_reply(
-                    &h,
-                    h.max_wire_version.unwrap_or(0) >= 6,
-                ));
-                r.hello_reply = Some(h);
+            if let Some(h) = plain_reply {
+                r.hello = Some(h);
             }
         }
         (Some((e, observed)), _) => {
@@ -727,6 +683,7 @@ mod tests {
             server_name: None,
             identity: None,
             plaintext_probe: true,
+            allow_invalid_hostnames: false,
             now: OffsetDateTime::now_utc(),
             warn_days: 30,
             app_name: None,
@@ -764,7 +721,7 @@ mod tests {
         assert_eq!(r.findings[0].code, Code::NetDeadlineExceeded);
         assert!(r.findings[0].message.contains("7s"));
         assert!(r.findings[0].message.contains("name resolution"));
-        assert!(r.timings_ms.dns.is_none() && r.connected_to.is_none());
+        assert!(r.timings.dns.is_none() && r.connected_to.is_none());
     }
 
     #[tokio::test]
@@ -780,6 +737,6 @@ mod tests {
         let r = probe(&t, &settings()).await;
         assert_eq!(r.tls_mode, TlsMode::Unreachable);
         assert!(r.findings.iter().any(|f| f.code == Code::NetConnectRefused));
-        assert!(r.timings_ms.dns.is_some());
+        assert!(r.timings.dns.is_some());
     }
 }

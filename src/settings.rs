@@ -11,6 +11,8 @@ use rustls_pki_types::ServerName;
 use time::OffsetDateTime;
 
 use crate::cli::{BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec, VerifyArgs};
+use crate::dates::whole_seconds;
+use crate::net::Target;
 use crate::report::OutputFormat;
 use crate::sandbox::SandboxConfig;
 use crate::uri::ConnectionString;
@@ -186,11 +188,6 @@ impl DemoSettings {
     }
 }
 
-/// Certificates carry whole seconds; so do reports.
-fn whole_seconds(t: OffsetDateTime) -> OffsetDateTime {
-    t.replace_nanosecond(0).unwrap_or(t)
-}
-
 impl Common {
     /// The shared options; `now` is the wall clock, used unless `--at` is given.
     pub fn from_args(args: &CommonArgs, now: OffsetDateTime) -> Common {
@@ -261,18 +258,8 @@ fn seed_count_in_range(uri: &ConnectionString) -> Result<(), UsageError> {
     Ok(())
 }
 
-fn targets(uri: &ConnectionString) -> Vec<crate::probe::Target> {
-    uri.hosts
-        .iter()
-        .map(|hp| crate::probe::Target {
-            address: hp.to_string(),
-            host: match &hp.host {
-                crate::uri::Host::Dns(n) => n.clone(),
-                crate::uri::Host::Ip(ip) => ip.to_string(),
-            },
-            port: hp.port,
-        })
-        .collect()
+fn targets(uri: &ConnectionString) -> Vec<Target> {
+    uri.hosts.iter().map(Target::from).collect()
 }
 
 impl BenchRun {

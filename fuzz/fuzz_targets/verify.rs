@@ -37,6 +37,7 @@ fuzz_target!(|data: &[u8]| {
             host: host.map(|h| parse_host(h).expect("fixed host parses")),
             now,
             warn_days: 30,
+            hostnames_waived: false,
         };
         let _ = verify_chain(&anchors, &presented, &opts);
     }

@@ -10,14 +10,14 @@ use std::time::{Duration, Instant};
 
 use bson::{doc, Document};
 use rustls::pki_types::ServerName;
-use serde::Serialize;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
-use crate::net::{self, ClientIdentity};
-use crate::probe::Target;
+use crate::duration::as_ms;
+use crate::findings::{Code, Finding, Severity};
+use crate::net::{self, ClientIdentity, NetError, Target};
 use crate::wire::hello::hello_command;
-use crate::wire::io::run_command;
+use crate::wire::io::{run_command_within, CommandError};
 use stats::{
     compare, comparison_warnings, series_warnings, Overhead, SampleStore, StatWarning, Summary,
     DEFAULT_STORE_CAP,
@@ -58,8 +58,7 @@ pub struct BenchSettings {
 }
 
 /// Plaintext or TLS.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transport {
     /// Plaintext TCP.
     Plain,
@@ -67,34 +66,74 @@ pub enum Transport {
     Tls,
 }
 
+impl Transport {
+    /// Lower-case name as in reports (`plain`, `tls`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Transport::Plain => "plain",
+            Transport::Tls => "tls",
+        }
+    }
+}
+
+/// What a series measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    /// TCP connect (plain) vs TCP connect + full TLS handshake.
+    ConnectFull,
+    /// TCP connect vs TCP connect + resumed TLS handshake.
+    ConnectResumed,
+    /// Time to a usable connection: connect (+ TLS) + `hello`.
+    ConnectHello,
+    /// `ping` on a warm connection.
+    Ping,
+    /// `ping` carrying a `comment` of this many bytes, on a warm connection.
+    Payload(usize),
+    /// `ping`s per second with this many connections.
+    Throughput(usize),
+}
+
+/// The stable name (`connect_full`, `payload_1024`, …): scripts match on it.
+impl std::fmt::Display for Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Metric::ConnectFull => f.write_str("connect_full"),
+            Metric::ConnectResumed => f.write_str("connect_resumed"),
+            Metric::ConnectHello => f.write_str("connect_hello"),
+            Metric::Ping => f.write_str("ping"),
+            Metric::Payload(bytes) => write!(f, "payload_{bytes}"),
+            Metric::Throughput(n) => write!(f, "throughput_{n}"),
+        }
+    }
+}
+
 /// One series of samples and its summary.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Series {
     /// `host:port`.
     pub member: String,
-    /// `connect_full`, `connect_resumed`, `connect_hello`, `ping`, `payload_<bytes>`.
-    pub metric: String,
-    /// `plain` or `tls`.
+    /// What it measures.
+    pub metric: Metric,
+    /// Plaintext or TLS.
     pub transport: Transport,
-    /// Every sample, in the order taken — up to 100,000; past that a uniform random subset
-    /// (count, min, max, mean and stddev stay exact; percentiles come from the subset).
+    /// Every sample in milliseconds, in the order taken — up to 100,000; past that a uniform
+    /// random subset (count, min, max, mean and stddev stay exact; percentiles come from the
+    /// subset).
     pub samples_ms: Vec<f64>,
     /// Summary statistics.
-    #[serde(flatten)]
     pub summary: Summary,
-    /// For `connect_resumed`/tls: how many handshakes actually resumed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// For `connect_resumed` over TLS: how many handshakes actually resumed.
     pub resumed: Option<usize>,
 }
 
 /// TLS versus plaintext for one metric.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ComparisonRow {
     /// `host:port`.
     pub member: String,
     /// The metric.
-    pub metric: String,
-    /// TLS − plaintext, median difference with a bootstrap 95 % CI.
+    pub metric: Metric,
+    /// TLS − plaintext, median difference with a bootstrap 95 % CI, in milliseconds.
     pub overhead_ms: Overhead,
     /// median(TLS) / median(plaintext).
     pub ratio: f64,
@@ -107,35 +146,35 @@ pub struct ComparisonRow {
 }
 
 /// A comparison that could not be made, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MissingComparison {
     /// `host:port`.
     pub member: String,
     /// The metric.
-    pub metric: String,
+    pub metric: Metric,
     /// Why (e.g. plaintext refused: forced SSL).
     pub reason: String,
 }
 
 /// Operations per second with N concurrent connections.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Throughput {
     /// `host:port`.
     pub member: String,
-    /// `plain` or `tls`.
+    /// Plaintext or TLS.
     pub transport: Transport,
     /// Concurrent connections.
     pub concurrency: usize,
     /// `ping`s completed.
     pub operations: u64,
     /// Measurement window.
-    pub duration_ms: f64,
+    pub duration: Duration,
     /// operations / second.
     pub ops_per_sec: f64,
 }
 
 /// Client CPU time per connection set-up.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CpuCost {
     /// `host:port`.
     pub member: String,
@@ -143,22 +182,51 @@ pub struct CpuCost {
     pub transport: Transport,
     /// Connections measured.
     pub connections: usize,
-    /// Process CPU time (user + system) per connection.
+    /// Process CPU time (user + system) per connection, in milliseconds.
     pub cpu_ms_per_connection: f64,
-    /// Wall time per connection.
+    /// Wall time per connection, in milliseconds.
     pub wall_ms_per_connection: f64,
 }
 
 /// A statistical warning, with where it applies.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct BenchWarning {
     /// `host:port`.
     pub member: String,
-    /// The metric (and transport, for series warnings).
-    pub series: String,
+    /// The metric.
+    pub metric: Metric,
+    /// The transport, for a warning about one series (none for a comparison).
+    pub transport: Option<Transport>,
     /// The warning.
-    #[serde(flatten)]
     pub warning: StatWarning,
+}
+
+impl BenchWarning {
+    /// `connect_full/tls` for a series, `ping` for a comparison: what the warning is about.
+    pub fn series(&self) -> String {
+        match self.transport {
+            Some(t) => format!("{}/{}", self.metric, t.as_str()),
+            None => self.metric.to_string(),
+        }
+    }
+}
+
+/// Why one sample could not be taken.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SampleError {
+    /// Connecting (TCP or TLS) failed.
+    #[error(transparent)]
+    Net(#[from] NetError),
+    /// A command round trip failed.
+    #[error(transparent)]
+    Command(#[from] CommandError),
+    /// Plaintext was refused on every warm-up run, so it was not asked again.
+    #[error("plaintext refused during warm-up")]
+    RefusedDuringWarmup,
+    /// There is no plaintext connection to sample on.
+    #[error("plaintext refused")]
+    NoPlaintext,
 }
 
 /// Everything measured.
@@ -178,6 +246,89 @@ pub struct BenchOutcome {
     pub warnings: Vec<BenchWarning>,
     /// Facts (resumption not offered, errors met while sampling).
     pub notes: Vec<String>,
+}
+
+impl BenchOutcome {
+    /// Adds one metric's two series of `member`: their summaries, the comparison (TLS minus
+    /// plaintext, bootstrap CI with a fixed seed) when both have samples, and every
+    /// statistical warning. Pure: the same samples always give the same outcome.
+    pub fn record(
+        &mut self,
+        member: &str,
+        metric: Metric,
+        plain: &SampleStore,
+        tls: &SampleStore,
+        resumed: Option<usize>,
+    ) {
+        let member = member.to_string();
+        if let (false, false) = (plain.is_empty(), tls.is_empty()) {
+            if let Some(c) = compare(plain.samples(), tls.samples(), RESAMPLES, SEED) {
+                for w in comparison_warnings(&metric.to_string(), &c) {
+                    self.warnings.push(BenchWarning {
+                        member: member.clone(),
+                        metric,
+                        transport: None,
+                        warning: w,
+                    });
+                }
+                self.comparisons.push(ComparisonRow {
+                    member: member.clone(),
+                    metric,
+                    overhead_ms: c.overhead_ms,
+                    ratio: c.ratio,
+                    ratio_ci95_low: c.ratio_ci95_low,
+                    ratio_ci95_high: c.ratio_ci95_high,
+                    relative_percent: c.relative_percent,
+                });
+            }
+        }
+        for (transport, samples) in [(Transport::Plain, plain), (Transport::Tls, tls)] {
+            let label = format!("{metric}/{}", transport.as_str());
+            for w in series_warnings(&label, samples.samples()) {
+                self.warnings.push(BenchWarning {
+                    member: member.clone(),
+                    metric,
+                    transport: Some(transport),
+                    warning: w,
+                });
+            }
+            if let Some(summary) = samples.summary() {
+                self.series.push(Series {
+                    member: member.clone(),
+                    metric,
+                    transport,
+                    samples_ms: samples.samples().to_vec(),
+                    summary,
+                    resumed: if transport == Transport::Tls {
+                        resumed
+                    } else {
+                        None
+                    },
+                });
+            }
+        }
+    }
+
+    /// `bench.nothing_measured` when no comparison could be made, with every note that says
+    /// why.
+    pub fn findings(&self) -> Vec<Finding> {
+        if !self.comparisons.is_empty() {
+            return Vec::new();
+        }
+        vec![Finding::new(
+            Code::BenchNothingMeasured,
+            Severity::Fail,
+            format!(
+                "nothing could be compared: {}",
+                if self.notes.is_empty() {
+                    "no sample succeeded".to_string()
+                } else {
+                    self.notes.join("; ")
+                }
+            ),
+            "run `mongotls check` on the same URI to see why the members cannot be reached",
+        )]
+    }
 }
 
 /// Runs the whole benchmark. Members are measured one after the other (never concurrently,
@@ -206,12 +357,8 @@ struct MemberBench<'a> {
     server_name: ServerName<'static>,
 }
 
-/// One timed sample, or why it failed.
-type Sample = Result<f64, String>;
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
+/// One timed sample in milliseconds, or why it failed.
+type Sample = Result<f64, SampleError>;
 
 impl<'a> MemberBench<'a> {
     fn new(
@@ -283,7 +430,7 @@ impl<'a> MemberBench<'a> {
             Duration::from_nanos(a.load(std::sync::atomic::Ordering::Relaxed))
         };
         self.cpu_costs(&plain, &tls, load(&cpu_plain), load(&cpu_tls));
-        self.record("connect_full", plain, tls, None);
+        self.record(Metric::ConnectFull, plain, tls, None);
 
         // 2. Resumed handshakes: prime the session cache first.
         let _ = tls_resumed(tls_addr, resuming.clone(), name.clone(), t, max).await;
@@ -318,7 +465,7 @@ impl<'a> MemberBench<'a> {
                 self.member.address
             ));
         }
-        self.record("connect_resumed", plain, tls, Some(resumed));
+        self.record(Metric::ConnectResumed, plain, tls, Some(resumed));
 
         // 3. Time to a usable connection: + hello.
         let (plain, tls, plain_error) = self
@@ -330,9 +477,9 @@ impl<'a> MemberBench<'a> {
             )
             .await;
         if plain.is_empty() {
-            self.plaintext_missing("connect_hello", plain_error);
+            self.plaintext_missing(Metric::ConnectHello, plain_error.map(|e| e.to_string()));
         }
-        self.record("connect_hello", plain, tls, None);
+        self.record(Metric::ConnectHello, plain, tls, None);
 
         // 4. Warm connections: ping, then payloads.
         self.warm(per_unit, deadline, plain_addr, tls_addr, &full)
@@ -364,7 +511,7 @@ impl<'a> MemberBench<'a> {
         deadline: Instant,
         mut plain: P,
         mut tls: T,
-    ) -> (SampleStore, SampleStore, Option<String>)
+    ) -> (SampleStore, SampleStore, Option<SampleError>)
     where
         P: FnMut() -> PF,
         PF: std::future::Future<Output = Sample>,
@@ -420,13 +567,13 @@ impl<'a> MemberBench<'a> {
             ));
         }
         if ps.is_empty() && plain_error.is_none() && !plain_ok {
-            plain_error = Some("plaintext refused during warm-up".into());
+            plain_error = Some(SampleError::RefusedDuringWarmup);
         }
         let plain_error = if ps.is_empty() { plain_error } else { None };
         (ps, ts, plain_error)
     }
 
-    fn plaintext_missing(&mut self, metric: &str, error: Option<String>) {
+    fn plaintext_missing(&mut self, metric: Metric, error: Option<String>) {
         let reason = format!(
             "plaintext refused by {} ({}): the server forces TLS, so there is nothing to compare with; pass --plain-uri for a separate plaintext endpoint",
             self.plain.address,
@@ -434,70 +581,20 @@ impl<'a> MemberBench<'a> {
         );
         self.out.missing.push(MissingComparison {
             member: self.member.address.clone(),
-            metric: metric.into(),
+            metric,
             reason,
         });
     }
 
     fn record(
         &mut self,
-        metric: &str,
+        metric: Metric,
         plain: SampleStore,
         tls: SampleStore,
         resumed: Option<usize>,
     ) {
         let member = self.member.address.clone();
-        if let (false, false) = (plain.is_empty(), tls.is_empty()) {
-            if let Some(c) = compare(plain.samples(), tls.samples(), RESAMPLES, SEED) {
-                for w in comparison_warnings(metric, &c) {
-                    self.out.warnings.push(BenchWarning {
-                        member: member.clone(),
-                        series: metric.into(),
-                        warning: w,
-                    });
-                }
-                self.out.comparisons.push(ComparisonRow {
-                    member: member.clone(),
-                    metric: metric.into(),
-                    overhead_ms: c.overhead_ms,
-                    ratio: c.ratio,
-                    ratio_ci95_low: c.ratio_ci95_low,
-                    ratio_ci95_high: c.ratio_ci95_high,
-                    relative_percent: c.relative_percent,
-                });
-            }
-        }
-        for (transport, samples) in [(Transport::Plain, plain), (Transport::Tls, tls)] {
-            let label = format!(
-                "{metric}/{}",
-                if transport == Transport::Tls {
-                    "tls"
-                } else {
-                    "plain"
-                }
-            );
-            for w in series_warnings(&label, samples.samples()) {
-                self.out.warnings.push(BenchWarning {
-                    member: member.clone(),
-                    series: label.clone(),
-                    warning: w,
-                });
-            }
-            if let Some(summary) = samples.summary() {
-                self.out.series.push(Series {
-                    member: member.clone(),
-                    metric: metric.into(),
-                    transport,
-                    samples_ms: samples.samples().to_vec(),
-                    summary,
-                    resumed: if transport == Transport::Tls {
-                        resumed
-                    } else {
-                        None
-                    },
-                });
-            }
-        }
+        self.out.record(&member, metric, &plain, &tls, resumed);
     }
 
     fn cpu_costs(
@@ -524,7 +621,7 @@ impl<'a> MemberBench<'a> {
                 member: member.clone(),
                 transport,
                 connections: running.count,
-                cpu_ms_per_connection: ms(cpu) / running.count.max(1) as f64,
+                cpu_ms_per_connection: as_ms(cpu) / running.count.max(1) as f64,
                 wall_ms_per_connection: running.mean_ms,
             });
         }
@@ -554,9 +651,10 @@ impl<'a> MemberBench<'a> {
         let plain_conn = match connect_plain_mongo(plain_addr, t, max).await {
             Ok(c) => Some(c),
             Err(e) => {
-                self.plaintext_missing("ping", Some(e.clone()));
-                for size in &self.s.payload_sizes {
-                    self.plaintext_missing(&format!("payload_{size}"), Some(e.clone()));
+                let why = e.to_string();
+                self.plaintext_missing(Metric::Ping, Some(why.clone()));
+                for &size in &self.s.payload_sizes {
+                    self.plaintext_missing(Metric::Payload(size), Some(why.clone()));
                 }
                 None
             }
@@ -564,9 +662,9 @@ impl<'a> MemberBench<'a> {
         let tls_conn = tokio::sync::Mutex::new(tls_conn);
         let plain_conn = plain_conn.map(tokio::sync::Mutex::new);
         let request_id = std::sync::atomic::AtomicI32::new(10);
-        let mut metrics: Vec<(String, Document)> = vec![("ping".into(), ping_doc(0))];
+        let mut metrics: Vec<(Metric, Document)> = vec![(Metric::Ping, ping_doc(0))];
         for &size in &self.s.payload_sizes {
-            metrics.push((format!("payload_{size}"), ping_doc(size)));
+            metrics.push((Metric::Payload(size), ping_doc(size)));
         }
         for (metric, command) in metrics {
             let (plain, tls, _) = match &plain_conn {
@@ -583,13 +681,13 @@ impl<'a> MemberBench<'a> {
                     self.interleave(
                         per_unit,
                         deadline,
-                        || async { Err::<f64, String>("plaintext refused".into()) },
+                        || async { Err::<f64, SampleError>(SampleError::NoPlaintext) },
                         || run_on(&tls_conn, &request_id, &command, t, max),
                     )
                     .await
                 }
             };
-            self.record(&metric, plain, tls, None);
+            self.record(metric, plain, tls, None);
         }
     }
 
@@ -626,7 +724,7 @@ impl<'a> MemberBench<'a> {
                     Err(e) => {
                         self.out.missing.push(MissingComparison {
                             member: self.member.address.clone(),
-                            metric: format!("throughput_{n}"),
+                            metric: Metric::Throughput(n),
                             reason: format!("could not open {n} {transport:?} connections: {e}"),
                         });
                         break;
@@ -666,7 +764,7 @@ impl<'a> MemberBench<'a> {
                 transport,
                 concurrency: n,
                 operations,
-                duration_ms: ms(elapsed),
+                duration: elapsed,
                 ops_per_sec: operations as f64 / elapsed.as_secs_f64().max(1e-9),
             });
         }
@@ -700,11 +798,8 @@ fn ping_doc(payload: usize) -> Document {
     }
 }
 
-async fn tcp(addr: SocketAddr, t: Duration) -> Result<TcpStream, String> {
-    net::connect_tcp(&[addr], t)
-        .await
-        .map(|c| c.stream)
-        .map_err(|e| e.to_string())
+async fn tcp(addr: SocketAddr, t: Duration) -> Result<TcpStream, SampleError> {
+    Ok(net::connect_tcp(&[addr], t).await.map(|c| c.stream)?)
 }
 
 async fn tcp_only(addr: SocketAddr, t: Duration) -> Sample {
@@ -712,7 +807,7 @@ async fn tcp_only(addr: SocketAddr, t: Duration) -> Sample {
     let s = tcp(addr, t).await?;
     let elapsed = start.elapsed();
     drop(s);
-    Ok(ms(elapsed))
+    Ok(as_ms(elapsed))
 }
 
 /// One `connect_full` TLS sample: TCP connect + full TLS handshake, in milliseconds. Public so
@@ -725,12 +820,10 @@ pub async fn tls_only(
 ) -> Sample {
     let start = Instant::now();
     let s = tcp(addr, t).await?;
-    let (stream, _) = net::tls_connect(config, s, name, t)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (stream, _) = net::tls_connect(config, s, name, t).await?;
     let elapsed = start.elapsed();
     drop(stream);
-    Ok(ms(elapsed))
+    Ok(as_ms(elapsed))
 }
 
 /// TCP + TLS (resumed when the cache has a ticket); then one hello, untimed, so that the
@@ -741,22 +834,20 @@ async fn tls_resumed(
     name: ServerName<'static>,
     t: Duration,
     max: usize,
-) -> Result<(f64, bool), String> {
+) -> Result<(f64, bool), SampleError> {
     let start = Instant::now();
     let s = tcp(addr, t).await?;
-    let (mut stream, info) = net::tls_connect(config, s, name, t)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (mut stream, info) = net::tls_connect(config, s, name, t).await?;
     let elapsed = start.elapsed();
     let _ = timed_command(&mut stream, 1, &hello_command(None, false), t, max).await;
-    Ok((ms(elapsed), info.resumed))
+    Ok((as_ms(elapsed), info.resumed))
 }
 
 async fn plain_hello(addr: SocketAddr, t: Duration, max: usize) -> Sample {
     let start = Instant::now();
     let mut s = tcp(addr, t).await?;
     handshake(&mut s, t, max).await?;
-    Ok(ms(start.elapsed()))
+    Ok(as_ms(start.elapsed()))
 }
 
 async fn tls_hello(
@@ -768,11 +859,9 @@ async fn tls_hello(
 ) -> Sample {
     let start = Instant::now();
     let s = tcp(addr, t).await?;
-    let (mut stream, _) = net::tls_connect(config, s, name, t)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (mut stream, _) = net::tls_connect(config, s, name, t).await?;
     handshake(&mut stream, t, max).await?;
-    Ok(ms(start.elapsed()))
+    Ok(as_ms(start.elapsed()))
 }
 
 /// The driver's opening `isMaster` over OP_QUERY.
@@ -780,12 +869,9 @@ async fn handshake<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
     s: &mut S,
     t: Duration,
     max: usize,
-) -> Result<(), String> {
-    match tokio::time::timeout(t, run_command(s, 1, &hello_command(None, true), true, max)).await {
-        Err(_) => Err("no hello reply in time".into()),
-        Ok(Err(e)) => Err(e.to_string()),
-        Ok(Ok(_)) => Ok(()),
-    }
+) -> Result<(), SampleError> {
+    run_command_within(s, 1, &hello_command(None, true), true, max, t).await?;
+    Ok(())
 }
 
 async fn connect_tls(
@@ -794,11 +880,9 @@ async fn connect_tls(
     name: ServerName<'static>,
     t: Duration,
     max: usize,
-) -> Result<Box<dyn Stream>, String> {
+) -> Result<Box<dyn Stream>, SampleError> {
     let s = tcp(addr, t).await?;
-    let (mut stream, _) = net::tls_connect(config, s, name, t)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (mut stream, _) = net::tls_connect(config, s, name, t).await?;
     handshake(&mut stream, t, max).await?;
     Ok(Box::new(stream))
 }
@@ -807,7 +891,7 @@ async fn connect_plain_mongo(
     addr: SocketAddr,
     t: Duration,
     max: usize,
-) -> Result<Box<dyn Stream>, String> {
+) -> Result<Box<dyn Stream>, SampleError> {
     let mut s = tcp(addr, t).await?;
     handshake(&mut s, t, max).await?;
     Ok(Box::new(s))
@@ -821,11 +905,8 @@ async fn timed_command<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
     max: usize,
 ) -> Sample {
     let start = Instant::now();
-    match tokio::time::timeout(t, run_command(s, id, command, false, max)).await {
-        Err(_) => Err("no reply in time".into()),
-        Ok(Err(e)) => Err(e.to_string()),
-        Ok(Ok(_)) => Ok(ms(start.elapsed())),
-    }
+    run_command_within(s, id, command, false, max, t).await?;
+    Ok(as_ms(start.elapsed()))
 }
 
 /// Runs a sample and adds the process CPU time it used to `acc` (nanoseconds). Samples run

@@ -13,7 +13,7 @@
 //! [`Summary::non_finite`], [`SampleStore`] in [`SampleStore::non_finite`]. [`percentile`] is
 //! the exception: it takes an already sorted, finite slice.
 
-use serde::Serialize;
+use crate::duration::format_ms;
 
 /// Modified z-score above which a sample is an outlier (Iglewicz and Hoaglin, 1993).
 ///
@@ -84,7 +84,7 @@ impl SplitMix64 {
 }
 
 /// Summary of one series (one metric, one transport).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// Finite samples summarised.
     pub count: usize,
@@ -213,7 +213,7 @@ pub fn outlier_count(samples: &[f64]) -> usize {
 
 /// The TLS overhead in milliseconds: the difference of medians (TLS − plain) and its
 /// percentile-bootstrap 95 % confidence interval.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Overhead {
     /// `median(tls) - median(plain)`, from the samples themselves (not from the resamples).
     pub median: f64,
@@ -224,7 +224,7 @@ pub struct Overhead {
 }
 
 /// TLS compared with plain TCP for one metric.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// What TLS adds, in milliseconds.
     pub overhead_ms: Overhead,
@@ -339,12 +339,39 @@ pub fn compare(plain: &[f64], tls: &[f64], resamples: usize, seed: u64) -> Optio
     })
 }
 
+/// What a statistical warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningCode {
+    /// Fewer than [`MIN_SAMPLES`] samples.
+    TooFewSamples,
+    /// The first sample was an outlier far above the median.
+    ColdStart,
+    /// More than [`MAX_OUTLIER_FRACTION`] of the samples are outliers.
+    Outliers,
+    /// The standard deviation is above [`MAX_VARIATION`] times the mean.
+    HighVariance,
+    /// The overhead's confidence interval includes zero.
+    CiIncludesZero,
+}
+
+impl WarningCode {
+    /// The stable identifier (`bench.too_few_samples`, …): scripts match on it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::TooFewSamples => "bench.too_few_samples",
+            WarningCode::ColdStart => "bench.cold_start",
+            WarningCode::Outliers => "bench.outliers",
+            WarningCode::HighVariance => "bench.high_variance",
+            WarningCode::CiIncludesZero => "bench.ci_includes_zero",
+        }
+    }
+}
+
 /// A statistical warning about a series or a comparison, with advice on what to do.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StatWarning {
-    /// Stable identifier: `bench.too_few_samples`, `bench.outliers`,
-    /// `bench.ci_includes_zero`, `bench.high_variance` or `bench.cold_start`.
-    pub code: &'static str,
+    /// What it is about.
+    pub code: WarningCode,
     /// What was observed, starting with the series label.
     pub message: String,
     /// What to do about it.
@@ -365,7 +392,7 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
     let n = ordered.len();
     if n < MIN_SAMPLES {
         warnings.push(StatWarning {
-            code: "bench.too_few_samples",
+            code: WarningCode::TooFewSamples,
             message: format!("{label}: only {n} sample{}", if n == 1 { "" } else { "s" }),
             hint: format!(
                 "raise --samples or --max-time: percentiles and outliers need at least \
@@ -383,7 +410,7 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
         if n > 1 && is_outlier(first, median, mad) && first >= COLD_START_RATIO * median {
             outliers -= 1;
             warnings.push(StatWarning {
-                code: "bench.cold_start",
+                code: WarningCode::ColdStart,
                 message: format!(
                     "{label}: the first sample ({}) was much slower than the median ({})",
                     format_ms(first),
@@ -398,7 +425,7 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
 
     if outliers as f64 > MAX_OUTLIER_FRACTION * n as f64 {
         warnings.push(StatWarning {
-            code: "bench.outliers",
+            code: WarningCode::Outliers,
             message: format!(
                 "{label}: {outliers} outlier{} in {n} samples ({:.1} %): the machine or the \
                  network is noisy",
@@ -413,7 +440,7 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
 
     if summary.mean_ms > 0.0 && summary.stddev_ms > MAX_VARIATION * summary.mean_ms {
         warnings.push(StatWarning {
-            code: "bench.high_variance",
+            code: WarningCode::HighVariance,
             message: format!(
                 "{label}: the standard deviation ({}) is {:.0} % of the mean ({})",
                 format_ms(summary.stddev_ms),
@@ -435,7 +462,7 @@ pub fn comparison_warnings(label: &str, c: &Comparison) -> Vec<StatWarning> {
     let o = &c.overhead_ms;
     if o.ci95_low <= 0.0 && 0.0 <= o.ci95_high {
         warnings.push(StatWarning {
-            code: "bench.ci_includes_zero",
+            code: WarningCode::CiIncludesZero,
             message: format!(
                 "{label}: the 95 % CI of the overhead ({} to {}) includes 0: no significant \
                  difference at this sample size",
@@ -451,7 +478,7 @@ pub fn comparison_warnings(label: &str, c: &Comparison) -> Vec<StatWarning> {
 }
 
 /// Exact running statistics of every finite sample a [`SampleStore`] has seen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Running {
     /// Finite samples seen.
     pub count: usize,
@@ -596,53 +623,6 @@ impl SampleStore {
         summary.non_finite = self.non_finite;
         Some(summary)
     }
-}
-
-/// A duration for sentences, with two significant digits and a unit that keeps the number
-/// between 1 and 1000: `"1.9 ms"`, `"18 µs"`, `"250 ns"`, `"1.2 s"`. Integer digits are never
-/// rounded away (`"123 ms"`), negative values keep their sign (`"-1.9 ms"`), and NaN or
-/// infinity prints `"n/a"`.
-pub fn format_ms(ms: f64) -> String {
-    if !ms.is_finite() {
-        return "n/a".to_string();
-    }
-    if ms == 0.0 {
-        return "0 ms".to_string();
-    }
-    let sign = if ms < 0.0 { "-" } else { "" };
-    let ns = ms.abs() * 1e6;
-    const UNITS: [(&str, f64); 4] = [("ns", 1.0), ("µs", 1e3), ("ms", 1e6), ("s", 1e9)];
-    let mut unit = UNITS
-        .iter()
-        .rposition(|&(_, scale)| ns >= scale)
-        .unwrap_or(0);
-    loop {
-        let (name, scale) = UNITS.get(unit).copied().unwrap_or(("ns", 1.0));
-        let (text, rounded) = two_significant(ns / scale);
-        // 999.6 µs rounds to 1000 µs: say 1.0 ms instead.
-        if rounded >= 1000.0 && unit + 1 < UNITS.len() {
-            unit += 1;
-            continue;
-        }
-        return format!("{sign}{text} {name}");
-    }
-}
-
-/// `v > 0` rounded to two significant digits (at most three decimals), as text and as a
-/// number.
-fn two_significant(v: f64) -> (String, f64) {
-    let round = |decimals: i32| {
-        let scale = 10f64.powi(decimals);
-        (v * scale).round() / scale
-    };
-    let mut decimals = (1 - v.log10().floor() as i32).clamp(0, 3);
-    let mut rounded = round(decimals);
-    // 9.96 rounds to 10.0: one decimal fewer keeps two significant digits ("10").
-    if decimals > 0 && rounded >= 10f64.powi(2 - decimals) {
-        decimals -= 1;
-        rounded = round(decimals);
-    }
-    (format!("{rounded:.*}", decimals as usize), rounded)
 }
 
 #[cfg(test)]
@@ -824,7 +804,7 @@ mod tests {
         assert!(c.ratio_ci95_low < 1.0 && 1.0 < c.ratio_ci95_high, "{c:?}");
         let warnings = comparison_warnings("ping", &c);
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].code, "bench.ci_includes_zero");
+        assert_eq!(warnings[0].code, WarningCode::CiIncludesZero);
         assert!(warnings[0].message.starts_with("ping: "));
         assert!(warnings[0].message.contains("includes 0"));
     }
@@ -887,7 +867,7 @@ mod tests {
     }
 
     fn codes(warnings: &[StatWarning]) -> Vec<&'static str> {
-        warnings.iter().map(|w| w.code).collect()
+        warnings.iter().map(|w| w.code.as_str()).collect()
     }
 
     #[test]
@@ -1035,32 +1015,5 @@ mod tests {
         };
         assert_eq!(fill(1), fill(1));
         assert_ne!(fill(1), fill(2));
-    }
-
-    #[test]
-    fn format_ms_cases() {
-        let cases = [
-            (1.94, "1.9 ms"),
-            (0.018, "18 µs"),
-            (0.00025, "250 ns"),
-            (12.3, "12 ms"),
-            (123.4, "123 ms"),
-            (1234.0, "1.2 s"),
-            (65_000.0, "65 s"),
-            (1.0, "1.0 ms"),
-            (0.9996, "1.0 ms"),
-            (9.96, "10 ms"),
-            (0.00999, "10 µs"),
-            (0.0000005, "0.50 ns"),
-            (0.0, "0 ms"),
-            (-1.94, "-1.9 ms"),
-            (-0.018, "-18 µs"),
-            (f64::NAN, "n/a"),
-            (f64::INFINITY, "n/a"),
-        ];
-        for (ms, want) in cases {
-            assert_eq!(format_ms(ms), want, "format_ms({ms})");
-        }
-        assert!(!format_ms(f64::MIN_POSITIVE).is_empty());
     }
 }

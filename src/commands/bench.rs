@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use super::inputs::{load_ca, read_client_identity, InputError};
 use super::{block_on, Outcome, RunError};
-use crate::findings::{Code, Finding, Severity, Verdict};
-use crate::pki::inspect::rfc3339;
+use crate::dates::whole_seconds;
+use crate::findings::Severity;
 use crate::probe::ProbeSettings;
-use crate::report::{self, Report, SCHEMA_VERSION};
+use crate::report::bench::BenchRunInfo;
+use crate::report::{self, BenchReport, Report};
 use crate::settings::BenchRun;
 
 /// `mongotls bench`: measure, assemble the report, write `--export-json` and `--plot`.
@@ -42,28 +43,9 @@ async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
     };
     let mut outcome = crate::bench::run_bench(&bench, progress).await;
     outcome.notes.splice(0..0, certificate_notes);
-    let mut findings = Vec::new();
-    if outcome.comparisons.is_empty() {
-        findings.push(Finding::new(
-            Code::BenchNothingMeasured,
-            Severity::Fail,
-            format!(
-                "nothing could be compared: {}",
-                if outcome.notes.is_empty() {
-                    "no sample succeeded".to_string()
-                } else {
-                    outcome.notes.join("; ")
-                }
-            ),
-            "run `mongotls check` on the same URI to see why the members cannot be reached",
-        ));
-    }
-    Ok(Report::Bench(crate::report::BenchReport {
-        schema_version: SCHEMA_VERSION,
-        command: "bench",
-        verdict: Verdict::from_findings(&findings),
-        started_at: rfc3339(started.replace_nanosecond(0).unwrap_or(started)),
-        duration_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+    let run_info = BenchRunInfo {
+        started_at: whole_seconds(started),
+        duration: start.elapsed(),
         uri: run.uri_redacted.clone(),
         plain_uri: run.plain_uri_redacted.clone(),
         members: run
@@ -74,17 +56,10 @@ async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
             .collect(),
         samples: run.bench.samples,
         warmup: run.bench.warmup,
-        max_time_ms: u64::try_from(run.bench.max_time.as_millis()).unwrap_or(u64::MAX),
+        max_time: run.bench.max_time,
         payload_sizes: run.bench.payload_sizes.clone(),
-        series: outcome.series,
-        comparisons: outcome.comparisons,
-        missing: outcome.missing,
-        throughput: outcome.throughput,
-        cpu: outcome.cpu,
-        warnings: outcome.warnings,
-        notes: outcome.notes,
-        findings,
-    }))
+    };
+    Ok(Report::Bench(BenchReport::new(run_info, &outcome)))
 }
 
 /// One probe per member (no plaintext probe) before a benchmark: what clients would refuse.
@@ -101,6 +76,7 @@ async fn bench_certificate_notes(
         server_name: bench.server_name.clone(),
         identity: bench.identity.clone(),
         plaintext_probe: false,
+        allow_invalid_hostnames: false,
         now,
         warn_days: 0,
         app_name: None,

@@ -2,11 +2,9 @@
 
 use super::inputs::{display_paths, InputError};
 use super::{Outcome, RunError};
-use crate::findings::Verdict;
 use crate::pki::ca_check::analyse_bundle;
-use crate::pki::inspect::rfc3339;
 use crate::pki::load::read_inputs;
-use crate::report::{CaReport, Report, SCHEMA_VERSION};
+use crate::report::{CaReport, Report};
 use crate::settings::CaSettings;
 
 /// `mongotls ca`.
@@ -17,15 +15,10 @@ pub(super) fn run(s: &CaSettings) -> Result<Outcome, RunError> {
 fn report(s: &CaSettings) -> Result<Report, InputError> {
     let input = read_inputs(&s.files)?;
     let analysis = analyse_bundle(&input, s.common.now, s.common.warn_days);
-    Ok(Report::Ca(CaReport {
-        schema_version: SCHEMA_VERSION,
-        command: "ca",
-        verdict: Verdict::from_findings(&analysis.findings),
-        evaluated_at: rfc3339(s.common.now),
-        warn_days: s.common.warn_days,
-        files: display_paths(&s.files),
-        certificates: analysis.certificates,
-        notes: analysis.notes,
-        findings: analysis.findings,
-    }))
+    Ok(Report::Ca(CaReport::new(
+        display_paths(&s.files),
+        &analysis,
+        s.common.now,
+        s.common.warn_days,
+    )))
 }

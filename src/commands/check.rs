@@ -6,13 +6,14 @@ use super::inputs::{display_paths, load_ca, read_client_identity, InputError};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, SetExpectation};
 use crate::findings::{Code, Finding, Severity, Verdict};
+use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
-use crate::pki::inspect::rfc3339;
-use crate::probe::{ProbeSettings, Target};
+use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
-use crate::report::{CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report};
+use crate::report::{
+    CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, MemberReport, Report,
+};
 use crate::settings::CheckSettings;
-use crate::uri::Host;
 
 /// `mongotls check`.
 pub(super) fn run(s: &CheckSettings) -> Result<Outcome, RunError> {
@@ -39,25 +40,14 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         server_name: s.server_name.clone(),
         identity,
         plaintext_probe: s.plaintext_probe,
+        allow_invalid_hostnames: s.allow_invalid_hostnames,
         now,
         warn_days: s.common.warn_days,
         app_name: s.uri.options.app_name.clone(),
         max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
         anchors: Arc::new(ca.certs.clone()),
     });
-    let seeds: Vec<Target> = s
-        .uri
-        .hosts
-        .iter()
-        .map(|hp| Target {
-            address: hp.to_string(),
-            host: match &hp.host {
-                Host::Dns(name) => name.clone(),
-                Host::Ip(ip) => ip.to_string(),
-            },
-            port: hp.port,
-        })
-        .collect();
+    let seeds: Vec<Target> = s.uri.hosts.iter().map(Target::from).collect();
     let expect = SetExpectation {
         replica_set: s.uri.options.replica_set.clone(),
         discover: s.discover,
@@ -66,18 +56,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let outcome = check_set(seeds, &expect, settings).await;
     findings.extend(outcome.findings);
 
-    let mut members = outcome.members;
-    if s.allow_invalid_hostnames {
-        for m in &mut members {
-            for f in &mut m.findings {
-                if f.code == Code::CertHostnameMismatch {
-                    f.message.push_str(
-                        " (the connection string tells clients to ignore this: tlsAllowInvalidHostnames)",
-                    );
-                }
-            }
-        }
-    }
+    let members: Vec<MemberReport> = outcome.members.iter().map(Into::into).collect();
     let verdict = Verdict::from_findings(
         findings
             .iter()
@@ -87,8 +66,8 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         schema_version: SCHEMA_VERSION,
         command: "check",
         verdict,
-        evaluated_at: rfc3339(now),
-        duration_ms: (start.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        evaluated_at: now,
+        duration: start.elapsed(),
         target: CheckTarget {
             uri: s.uri.redacted(),
             seeds: s.uri.hosts.iter().map(ToString::to_string).collect(),
@@ -96,8 +75,8 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             set_name: outcome.set_name,
         },
         options: CheckOptions {
-            timeout_ms: u64::try_from(s.timeout.as_millis()).unwrap_or(u64::MAX),
-            deadline_ms: u64::try_from(s.deadline.as_millis()).unwrap_or(u64::MAX),
+            timeout: s.timeout,
+            deadline: s.deadline,
             max_connections: s.max_connections,
             discover: s.discover,
             plaintext_probe: s.plaintext_probe,

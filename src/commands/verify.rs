@@ -4,7 +4,6 @@ use super::inputs::{describe_rejections, display_paths, load_ca, InputError};
 use super::{Outcome, RunError};
 use crate::findings::Verdict;
 use crate::pki::ca_check::{analyse_bundle, chain_file_findings, rejection_findings};
-use crate::pki::inspect::rfc3339;
 use crate::pki::load::read_input;
 use crate::pki::verify::{verify_chain, VerifyOptions};
 use crate::report::{CertSummary, Report, VerifyReport, SCHEMA_VERSION};
@@ -33,6 +32,7 @@ fn report(s: &VerifySettings) -> Result<Report, InputError> {
         host: s.host.clone(),
         now,
         warn_days: s.common.warn_days,
+        hostnames_waived: false,
     };
     let verification = verify_chain(&ca.certs, &chain.certs, &opts);
 
@@ -41,24 +41,28 @@ fn report(s: &VerifySettings) -> Result<Report, InputError> {
     // chain findings already cover.
     let mut findings = rejection_findings(&ca_input.rejected);
     findings.extend(chain_file_findings(&chain_input));
-    findings.extend(verification.findings);
-    let mut notes = ca.notes;
-    notes.extend(chain.notes);
+    findings.extend(verification.findings.iter().cloned());
+    let notes = ca
+        .notes
+        .iter()
+        .chain(&chain.notes)
+        .map(Into::into)
+        .collect();
 
     Ok(Report::Verify(VerifyReport {
         schema_version: SCHEMA_VERSION,
         command: "verify",
         verdict: Verdict::from_findings(&findings),
-        evaluated_at: rfc3339(now),
+        evaluated_at: now,
         warn_days: s.common.warn_days,
         host: s.host.as_ref().map(|h| h.to_str().into_owned()),
         ca_files: display_paths(&s.ca),
         chain_file: s.chain.display().to_string(),
         ca: CertSummary::list(&ca.certificates),
-        chain: chain.certificates,
-        path: verification.path,
+        chain: chain.certificates.iter().map(Into::into).collect(),
+        path: verification.path.iter().map(Into::into).collect(),
         trusted: verification.trusted,
-        rustls_webpki: verification.rustls_webpki,
+        rustls_webpki: (&verification.rustls_webpki).into(),
         notes,
         findings,
     }))

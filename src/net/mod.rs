@@ -15,6 +15,28 @@ use tokio_rustls::TlsConnector;
 
 pub use tls::{ClientIdentity, Observed};
 
+/// A member to connect to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// `host:port` as the replica-set configuration (or the seed list) names it.
+    pub address: String,
+    /// The host part, without brackets.
+    pub host: String,
+    /// The port.
+    pub port: u16,
+}
+
+impl From<&crate::uri::HostPort> for Target {
+    /// A host of the connection string (a seed).
+    fn from(hp: &crate::uri::HostPort) -> Self {
+        Target {
+            address: hp.to_string(),
+            host: hp.host.to_string(),
+            port: hp.port,
+        }
+    }
+}
+
 /// Why a network phase failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -187,17 +209,15 @@ pub async fn connect_tcp(
 }
 
 /// What a completed handshake negotiated.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TlsInfo {
     /// `TLSv1.3`, `TLSv1.2`.
     pub version: String,
     /// IANA name of the cipher suite.
     pub cipher_suite: String,
     /// Key-exchange group (`X25519`, `secp256r1`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub key_exchange_group: Option<String>,
     /// ALPN protocol, when one was negotiated (MongoDB servers negotiate none).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alpn: Option<String>,
     /// The handshake resumed an earlier session (abbreviated handshake).
     pub resumed: bool,

@@ -2,36 +2,73 @@
 //! other, and what is wrong with it. Pure: the evaluation time is a parameter.
 
 use std::collections::HashMap;
+use std::fmt;
 
-use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::dates::rfc3339;
 use crate::findings::{Code, Finding, Severity};
 use crate::pki::bundle::{Origin, ParsedInput, RejectKind, Rejected};
 use crate::pki::clients::{verdicts_for, Condition};
 use crate::pki::inspect::{Cert, CertInfo, SignatureCheck, SignatureHash};
 
 /// One certificate of the bundle, with where it came from and how it chains.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct BundleCertificate {
     /// 0-based position in the bundle (the `certificate` index of findings).
     pub index: usize,
     /// File, ZIP member, PEM block and line.
     pub source: Origin,
     /// Everything read from the certificate.
-    #[serde(flatten)]
     pub info: CertInfo,
     /// Self-issued and its own key verifies its signature.
     pub self_signed: bool,
     /// Index of the bundle certificate that issued this one, if the bundle holds it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<usize>,
-    /// How this entry relates to the others, in words.
-    pub chain: String,
+    /// How this entry relates to the others.
+    pub chain: ChainRelation,
+}
+
+/// How one certificate of a bundle relates to the others.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainRelation {
+    /// Where its issuer is.
+    pub issuer: IssuerInBundle,
+    /// The bundle certificates it issued.
+    pub issued: Vec<usize>,
+}
+
+/// Where a bundle certificate's issuer is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IssuerInBundle {
+    /// It is its own issuer.
+    SelfSignedRoot,
+    /// Another certificate of the bundle (by index).
+    IssuedBy(usize),
+    /// Not in the bundle; the issuer's name.
+    Missing(String),
+}
+
+/// `self-signed root; issued #1`, `issued by #0`, `issuer "…" is not in the bundle`.
+impl fmt::Display for ChainRelation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.issuer {
+            IssuerInBundle::SelfSignedRoot => f.write_str("self-signed root")?,
+            IssuerInBundle::IssuedBy(j) => write!(f, "issued by #{j}")?,
+            IssuerInBundle::Missing(issuer) => {
+                write!(f, "issuer \"{issuer}\" is not in the bundle")?
+            }
+        }
+        if !self.issued.is_empty() {
+            let list: Vec<String> = self.issued.iter().map(|j| format!("#{j}")).collect();
+            write!(f, "; issued {}", list.join(", "))?;
+        }
+        Ok(())
+    }
 }
 
 /// A fact about the input worth showing (e.g. which ZIP member was used).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Note {
     /// Where it applies.
     pub source: String,
@@ -312,20 +349,17 @@ fn relation(
     self_signed: bool,
     issued_by: Option<usize>,
     relations: &Relations<'_>,
-) -> String {
-    let issues: Vec<String> = (0..relations.certs.len())
-        .filter(|&j| relations.may_issue(i, j))
-        .map(|j| format!("#{j}"))
-        .collect();
-    let up = match (self_signed, issued_by) {
-        (true, _) => "self-signed root".to_string(),
-        (false, Some(j)) => format!("issued by #{j}"),
-        (false, None) => format!("issuer \"{}\" is not in the bundle", cert.info.issuer),
+) -> ChainRelation {
+    let issuer = match (self_signed, issued_by) {
+        (true, _) => IssuerInBundle::SelfSignedRoot,
+        (false, Some(j)) => IssuerInBundle::IssuedBy(j),
+        (false, None) => IssuerInBundle::Missing(cert.info.issuer.clone()),
     };
-    if issues.is_empty() {
-        up
-    } else {
-        format!("{up}; issued {}", issues.join(", "))
+    ChainRelation {
+        issuer,
+        issued: (0..relations.certs.len())
+            .filter(|&j| relations.may_issue(i, j))
+            .collect(),
     }
 }
 
@@ -364,26 +398,30 @@ fn certificate_findings(
             .with_certificate(i),
         );
     }
-    if now > cert.not_after {
+    if now > info.not_after {
         out.push(
             Finding::new(
                 Code::CaExpired,
                 Severity::Fail,
                 format!(
                     "certificate #{i} {name} expired on {} ({} days ago)",
-                    info.not_after, -info.days_remaining
+                    rfc3339(info.not_after),
+                    -info.days_remaining
                 ),
                 "download the current CA certificate from the console; OpenSSL- and Node-based clients refuse chains that end at an expired CA",
             )
             .with_certificate(i)
             .with_clients(verdicts_for(Condition::AnchorExpired)),
         );
-    } else if now < cert.not_before {
+    } else if now < info.not_before {
         out.push(
             Finding::new(
                 Code::CaNotYetValid,
                 Severity::Fail,
-                format!("certificate #{i} {name} is not valid before {}", info.not_before),
+                format!(
+                    "certificate #{i} {name} is not valid before {}",
+                    rfc3339(info.not_before)
+                ),
                 "check this machine's clock; a CA that is not valid yet is refused by OpenSSL- and Node-based clients",
             )
             .with_certificate(i)
@@ -396,7 +434,8 @@ fn certificate_findings(
                 Severity::Warn,
                 format!(
                     "certificate #{i} {name} expires on {} ({} days left, warning window {warn_days} days)",
-                    info.not_after, info.days_remaining
+                    rfc3339(info.not_after),
+                    info.days_remaining
                 ),
                 "renew the certificate on the console before then (\"Update certificate\") and distribute the new CA file to every client",
             )

@@ -1,31 +1,28 @@
 //! What is in one certificate, read with x509-parser: the facts `ca` prints and every check
 //! works from. Pure: the current time is a parameter.
 
-use serde::Serialize;
 use sha2::{Digest, Sha256};
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 
+use crate::dates::days_between;
+
 /// The public key of a certificate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyInfo {
     /// `RSA`, `EC`, `Ed25519`, `Ed448`, `DSA`, or the OID when unknown.
     pub algorithm: String,
     /// Key size in bits (RSA modulus, EC field size), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bits: Option<u32>,
     /// Named curve for EC keys (`P-256`, `P-384`, `P-521`, or the OID).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub curve: Option<String>,
 }
 
 /// The hash family of a signature algorithm, for policy checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignatureHash {
     /// MD2 or MD5: broken, refused everywhere.
     Md5,
@@ -37,8 +34,20 @@ pub enum SignatureHash {
     Unknown,
 }
 
+impl SignatureHash {
+    /// Lower-case name as in reports (`md5`, `sha1`, `strong`, `unknown`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignatureHash::Md5 => "md5",
+            SignatureHash::Sha1 => "sha1",
+            SignatureHash::Strong => "strong",
+            SignatureHash::Unknown => "unknown",
+        }
+    }
+}
+
 /// Everything `mongotls ca` shows about one certificate.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct CertInfo {
     /// Subject distinguished name, e.g. `C=CN, O=Example, CN=Example Root CA`.
     pub subject: String,
@@ -48,10 +57,10 @@ pub struct CertInfo {
     pub serial: String,
     /// SHA-256 of the DER encoding, colon-separated upper-case hex (as `openssl x509 -fingerprint -sha256`).
     pub sha256_fingerprint: String,
-    /// notBefore, RFC 3339.
-    pub not_before: String,
-    /// notAfter, RFC 3339.
-    pub not_after: String,
+    /// notBefore.
+    pub not_before: OffsetDateTime,
+    /// notAfter.
+    pub not_after: OffsetDateTime,
     /// Whole days from the evaluation time to notAfter; negative once expired.
     pub days_remaining: i64,
     /// X.509 version (1 or 3).
@@ -67,7 +76,6 @@ pub struct CertInfo {
     /// Whether a basicConstraints extension is present at all.
     pub basic_constraints: bool,
     /// basicConstraints pathLenConstraint.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub path_len: Option<u32>,
     /// Key usage bits, by name; empty when the extension is absent.
     pub key_usage: Vec<String>,
@@ -75,10 +83,8 @@ pub struct CertInfo {
     /// extension is absent (which allows every usage).
     pub extended_key_usage: Option<Vec<String>>,
     /// Subject key identifier, colon-separated hex.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject_key_id: Option<String>,
     /// Authority key identifier (keyIdentifier field), colon-separated hex.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub authority_key_id: Option<String>,
     /// subjectAltNames as `DNS:name`, `IP:addr`, `email:…`, `URI:…`; `None` when the extension
     /// is absent.
@@ -86,13 +92,11 @@ pub struct CertInfo {
     /// Subject common names.
     pub common_names: Vec<String>,
     /// authorityInfoAccess caIssuers URLs (where the issuer certificate can be downloaded).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ca_issuers_urls: Vec<String>,
     /// Subject equals issuer (self-issued); see [`Cert::is_self_signed`] for the signature check.
     pub self_issued: bool,
     /// Critical extensions OpenSSL does not handle (by OID): OpenSSL refuses any chain that
     /// contains such a certificate, trust anchor included.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unhandled_critical_extensions: Vec<String>,
 }
 
@@ -104,10 +108,6 @@ pub struct Cert {
     pub der: Vec<u8>,
     /// Facts, computed at the evaluation time given to [`Cert::parse`].
     pub info: CertInfo,
-    /// notBefore as a timestamp.
-    pub not_before: OffsetDateTime,
-    /// notAfter as a timestamp.
-    pub not_after: OffsetDateTime,
     subject_raw: Vec<u8>,
     issuer_raw: Vec<u8>,
     ski: Option<Vec<u8>>,
@@ -117,7 +117,7 @@ pub struct Cert {
 impl Cert {
     /// Parses DER and extracts its facts as of `now`. The error is x509-parser's, in words.
     pub fn parse(der: Vec<u8>, now: OffsetDateTime) -> Result<Cert, String> {
-        let (info, not_before, not_after, subject_raw, issuer_raw, ski, aki) = {
+        let (info, subject_raw, issuer_raw, ski, aki) = {
             let x = parse_x509(&der)?;
             let not_before = x.validity().not_before.to_datetime();
             let not_after = x.validity().not_after.to_datetime();
@@ -128,8 +128,8 @@ impl Cert {
                 issuer: x.issuer().to_string(),
                 serial: colon_hex(x.raw_serial()),
                 sha256_fingerprint: colon_hex(&Sha256::digest(&der)).to_uppercase(),
-                not_before: rfc3339(not_before),
-                not_after: rfc3339(not_after),
+                not_before,
+                not_after,
                 days_remaining: days_between(now, not_after),
                 version: x.version().0 + 1,
                 key: key_info(&x),
@@ -158,8 +158,6 @@ impl Cert {
             };
             (
                 info,
-                not_before,
-                not_after,
                 x.subject().as_raw().to_vec(),
                 x.issuer().as_raw().to_vec(),
                 ski,
@@ -169,8 +167,6 @@ impl Cert {
         Ok(Cert {
             der,
             info,
-            not_before,
-            not_after,
             subject_raw,
             issuer_raw,
             ski,
@@ -214,7 +210,7 @@ impl Cert {
 
     /// Is `now` within notBefore..=notAfter?
     pub fn is_valid_at(&self, now: OffsetDateTime) -> bool {
-        self.not_before <= now && now <= self.not_after
+        self.info.not_before <= now && now <= self.info.not_after
     }
 
     /// One-line description for messages: the subject, or its CN when it has one.
@@ -237,18 +233,6 @@ fn parse_x509(der: &[u8]) -> Result<X509Certificate<'_>, String> {
         )),
         Err(e) => Err(format!("not a valid X.509 certificate: {e}")),
     }
-}
-
-/// RFC 3339 text of a time (UTC, seconds).
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
-}
-
-/// Whole days from `from` to `to`, rounded towards negative infinity (so an expired
-/// certificate never shows 0 days remaining).
-pub fn days_between(from: OffsetDateTime, to: OffsetDateTime) -> i64 {
-    let secs = (to - from).whole_seconds();
-    secs.div_euclid(86_400)
 }
 
 /// Lower-case colon-separated hex.
@@ -498,15 +482,6 @@ fn ca_issuers_urls(x: &X509Certificate<'_>) -> Vec<String> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
-
-    #[test]
-    fn days_round_down_so_expired_is_negative() {
-        let now = datetime!(2026-01-10 12:00 UTC);
-        assert_eq!(days_between(now, datetime!(2026-01-20 12:00 UTC)), 10);
-        assert_eq!(days_between(now, datetime!(2026-01-20 11:59 UTC)), 9);
-        assert_eq!(days_between(now, datetime!(2026-01-10 11:00 UTC)), -1);
-    }
 
     #[test]
     fn colon_hex_formats_bytes() {

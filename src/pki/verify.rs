@@ -13,13 +13,13 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
-use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::dates::rfc3339;
 use crate::findings::{ClientAction, ClientVerdicts};
 use crate::findings::{Code, Finding, Severity};
 use crate::pki::clients::{verdicts_for, Condition};
-use crate::pki::inspect::{rfc3339, Cert, SignatureCheck, SignatureHash};
+use crate::pki::inspect::{Cert, SignatureCheck, SignatureHash};
 
 /// What to verify the chain for.
 #[derive(Clone, Debug)]
@@ -30,6 +30,9 @@ pub struct VerifyOptions {
     pub now: OffsetDateTime,
     /// Warn when a certificate on the path expires within this many days.
     pub warn_days: i64,
+    /// Clients were told to ignore host-name mismatches (`tlsAllowInvalidHostnames`): a
+    /// mismatch is still reported, and says so.
+    pub hostnames_waived: bool,
 }
 
 /// Parses a `--host` value: an IPv4/IPv6 address or a DNS name.
@@ -44,8 +47,7 @@ pub fn parse_host(text: &str) -> Result<ServerName<'static>, String> {
 }
 
 /// Where a certificate on the path came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathSource {
     /// The presented chain (`--chain`, or what the server sent).
     Chain,
@@ -53,9 +55,18 @@ pub enum PathSource {
     Ca,
 }
 
+impl PathSource {
+    /// Lower-case name as in reports (`chain`, `ca`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathSource::Chain => "chain",
+            PathSource::Ca => "ca",
+        }
+    }
+}
+
 /// The role a certificate plays on the path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     /// The server's own certificate.
     Leaf,
@@ -67,8 +78,20 @@ pub enum Role {
     Untrusted,
 }
 
+impl Role {
+    /// Lower-case name as in reports (`leaf`, `intermediate`, `anchor`, `untrusted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Leaf => "leaf",
+            Role::Intermediate => "intermediate",
+            Role::Anchor => "anchor",
+            Role::Untrusted => "untrusted",
+        }
+    }
+}
+
 /// One certificate on the path, leaf first.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct PathElement {
     /// Leaf, intermediate, anchor.
     pub role: Role,
@@ -80,8 +103,8 @@ pub struct PathElement {
     pub subject: String,
     /// Issuer DN.
     pub issuer: String,
-    /// notAfter, RFC 3339.
-    pub not_after: String,
+    /// notAfter.
+    pub not_after: OffsetDateTime,
     /// Whole days to notAfter at the evaluation time.
     pub days_remaining: i64,
     /// SHA-256 fingerprint.
@@ -89,20 +112,38 @@ pub struct PathElement {
 }
 
 /// rustls-webpki's own judgement.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct WebpkiOutcome {
     /// Path building and verification for server authentication succeeded.
     pub chain_accepted: bool,
     /// The host name check succeeded (`None` when no host was given).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name_accepted: Option<bool>,
-    /// webpki's error, when it rejected.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    /// Why webpki rejected the chain, when it did.
+    pub error: Option<WebpkiRejection>,
+}
+
+/// Why rustls-webpki rejected a chain.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WebpkiRejection {
+    /// No certificate was presented, so there was nothing to verify.
+    NoCertificate,
+    /// rustls-webpki's own error.
+    Error(webpki::Error),
+}
+
+/// As rustls-webpki's `Debug` names its errors (`CertExpired { … }`), which is what users
+/// search for; `no certificate` when nothing was presented.
+impl std::fmt::Display for WebpkiRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WebpkiRejection::NoCertificate => f.write_str("no certificate"),
+            WebpkiRejection::Error(e) => write!(f, "{e:?}"),
+        }
+    }
 }
 
 /// The result of verifying one presented chain.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct ChainVerification {
     /// The path built, leaf first.
     pub path: Vec<PathElement>,
@@ -212,7 +253,7 @@ pub fn verify_chain(
             rustls_webpki: WebpkiOutcome {
                 chain_accepted: false,
                 name_accepted: None,
-                error: Some("no certificate".into()),
+                error: Some(WebpkiRejection::NoCertificate),
             },
             findings: ctx.findings,
         };
@@ -248,7 +289,7 @@ pub fn verify_chain(
                 index,
                 subject: c.info.subject.clone(),
                 issuer: c.info.issuer.clone(),
-                not_after: c.info.not_after.clone(),
+                not_after: c.info.not_after,
                 days_remaining: c.info.days_remaining,
                 sha256_fingerprint: c.info.sha256_fingerprint.clone(),
             }
@@ -609,7 +650,7 @@ fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
         let c = ctx.cert(node).clone();
         let name = c.short_name();
-        if now > c.not_after {
+        if now > c.info.not_after {
             let days = -c.info.days_remaining;
             let (code, condition, what, hint) = match role {
                 Role::Leaf => (
@@ -637,11 +678,11 @@ fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
                 Some(pos),
                 format!(
                     "{what} {name} expired on {} ({days} days before {when})",
-                    c.info.not_after
+                    rfc3339(c.info.not_after)
                 ),
                 hint,
             );
-        } else if now < c.not_before {
+        } else if now < c.info.not_before {
             let condition = if role == Role::Anchor {
                 Condition::AnchorNotYetValid
             } else {
@@ -653,7 +694,7 @@ fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
                 Some(pos),
                 format!(
                     "{name} is not valid before {} (evaluated at {when})",
-                    c.info.not_before
+                    rfc3339(c.info.not_before)
                 ),
                 "check the clock of the machine that issued the certificate and of this machine; a certificate issued with a future start date is refused until then",
             );
@@ -663,7 +704,9 @@ fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
                 Severity::Warn,
                 format!(
                     "{name} expires on {} ({} days left, warning window {} days)",
-                    c.info.not_after, c.info.days_remaining, ctx.opts.warn_days
+                    rfc3339(c.info.not_after),
+                    c.info.days_remaining,
+                    ctx.opts.warn_days
                 ),
                 "renew before it expires (a managed console can renew before expiry: \"Update certificate\"), then download the new CA certificate",
             )
@@ -857,7 +900,14 @@ fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
             Code::CertHostnameMismatch,
             Condition::HostnameMismatch,
             Some(0),
-            format!("the server's certificate does not cover {host_text}; it covers {names}"),
+            format!(
+                "the server's certificate does not cover {host_text}; it covers {names}{}",
+                if ctx.opts.hostnames_waived {
+                    " (the connection string tells clients to ignore this: tlsAllowInvalidHostnames)"
+                } else {
+                    ""
+                }
+            ),
             "connect with a name the certificate covers; if this is a new endpoint (added after SSL was enabled), the certificate was issued before it existed: renew the certificate (\"Update certificate\") so that it includes the endpoint",
         );
     }
@@ -1026,7 +1076,7 @@ fn run_webpki(
     WebpkiOutcome {
         chain_accepted: error.is_none(),
         name_accepted,
-        error: error.map(|e| format!("{e:?}")),
+        error: error.map(WebpkiRejection::Error),
     }
 }
 

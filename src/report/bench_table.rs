@@ -3,16 +3,8 @@
 
 use std::io::{self, Write};
 
-use crate::bench::Transport;
-
 use super::BenchReport;
-
-fn transport(t: Transport) -> &'static str {
-    match t {
-        Transport::Plain => "plain",
-        Transport::Tls => "tls",
-    }
-}
+use crate::bench::Transport;
 
 /// Markdown: a series table and a comparison table.
 pub fn markdown(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
@@ -30,7 +22,7 @@ pub fn markdown(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
             "| {} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
             s.member,
             s.metric,
-            transport(s.transport),
+            s.transport.as_str(),
             m.count,
             m.min_ms,
             m.p50_ms,
@@ -91,7 +83,7 @@ pub fn csv(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
             "\"{}\",\"{}\",\"{}\",{},{:.6},{:.6},{:.6},{:.6},{:.6},{:.6},{:.6},{},{},{},{}",
             s.member.replace('"', "\"\""),
             s.metric,
-            transport(s.transport),
+            s.transport.as_str(),
             m.count,
             m.min_ms,
             m.p50_ms,

@@ -3,22 +3,19 @@
 
 use std::io::{self, Write};
 
-use crate::bench::stats::format_ms;
-use crate::bench::{ComparisonRow, Transport};
-
-use super::BenchReport;
+use super::bench::{BenchReport, ComparisonReport};
+use crate::bench::{Metric, Transport};
+use crate::duration::{format_ms, millis};
 
 /// Human names of the metrics.
-fn metric_label(metric: &str) -> String {
+fn metric_label(metric: Metric) -> String {
     match metric {
-        "connect_full" => "TCP + full handshake".into(),
-        "connect_resumed" => "TCP + resumed handshake".into(),
-        "connect_hello" => "to a usable connection".into(),
-        "ping" => "ping round trip".into(),
-        other => match other.strip_prefix("payload_") {
-            Some(bytes) => format!("round trip with {bytes} B"),
-            None => other.into(),
-        },
+        Metric::ConnectFull => "TCP + full handshake".into(),
+        Metric::ConnectResumed => "TCP + resumed handshake".into(),
+        Metric::ConnectHello => "to a usable connection".into(),
+        Metric::Ping => "ping round trip".into(),
+        Metric::Payload(bytes) => format!("round trip with {bytes} B"),
+        Metric::Throughput(n) => format!("throughput with {n} connections"),
     }
 }
 
@@ -34,8 +31,8 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
         r.samples,
         if r.samples == 1 { "" } else { "s" },
         r.warmup,
-        r.duration_ms / 1e3,
-        r.max_time_ms as f64 / 1e3
+        millis(r.duration) / 1e3,
+        r.max_time.as_secs_f64()
     )?;
     for member in &r.members {
         writeln!(out)?;
@@ -45,11 +42,11 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
             "   {:<26} {:>9} {:>9} {:>9} {:>9} {:>6}   {:>22}",
             "metric (ms)", "plain p50", "tls p50", "tls p90", "tls p99", "n", "TLS adds (95 % CI)"
         )?;
-        let metrics: Vec<&str> = {
-            let mut seen: Vec<&str> = Vec::new();
+        let metrics: Vec<Metric> = {
+            let mut seen: Vec<Metric> = Vec::new();
             for s in r.series.iter().filter(|s| &s.member == member) {
-                if !seen.contains(&s.metric.as_str()) {
-                    seen.push(&s.metric);
+                if !seen.contains(&s.metric) {
+                    seen.push(s.metric);
                 }
             }
             seen
@@ -133,24 +130,20 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
         // for many series, and its advice is the same each time.
         let mut codes: Vec<&str> = Vec::new();
         for w in &r.warnings {
-            if !codes.contains(&w.warning.code) {
-                codes.push(w.warning.code);
+            if !codes.contains(&w.code) {
+                codes.push(w.code);
             }
         }
         for code in codes {
-            let group: Vec<_> = r
-                .warnings
-                .iter()
-                .filter(|w| w.warning.code == code)
-                .collect();
+            let group: Vec<_> = r.warnings.iter().filter(|w| w.code == code).collect();
             writeln!(out, "  {code} ({}):", group.len())?;
             for w in &group {
-                writeln!(out, "    - {}: {}", w.member, w.warning.message)?;
+                writeln!(out, "    - {}: {}", w.member, w.message)?;
             }
             let mut hints: Vec<&str> = Vec::new();
             for w in &group {
-                if !hints.contains(&w.warning.hint.as_str()) {
-                    hints.push(&w.warning.hint);
+                if !hints.contains(&w.hint.as_str()) {
+                    hints.push(&w.hint);
                 }
             }
             for hint in hints {
@@ -177,7 +170,11 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn comparison<'a>(r: &'a BenchReport, member: &str, metric: &str) -> Option<&'a ComparisonRow> {
+fn comparison<'a>(
+    r: &'a BenchReport,
+    member: &str,
+    metric: Metric,
+) -> Option<&'a ComparisonReport> {
     r.comparisons
         .iter()
         .find(|c| c.member == member && c.metric == metric)
@@ -186,9 +183,9 @@ fn comparison<'a>(r: &'a BenchReport, member: &str, metric: &str) -> Option<&'a 
 /// "TLS adds 1.9 ms (+240 %, 95 % CI 1.7–2.1 ms) to a new connection and 18 µs (+9 %) to a
 /// round trip."
 pub fn sentence(r: &BenchReport, member: &str) -> Option<String> {
-    let connect = comparison(r, member, "connect_full");
-    let ping = comparison(r, member, "ping");
-    let part = |c: &ComparisonRow, what: &str, ci: bool| {
+    let connect = comparison(r, member, Metric::ConnectFull);
+    let ping = comparison(r, member, Metric::Ping);
+    let part = |c: &ComparisonReport, what: &str, ci: bool| {
         let ci_text = if ci {
             format!(
                 ", 95 % CI {}–{}",
@@ -220,19 +217,16 @@ pub fn sentence(r: &BenchReport, member: &str) -> Option<String> {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use crate::bench::stats::StatWarning;
-    use crate::bench::BenchWarning;
+    use crate::report::bench::WarningReport;
     use crate::report::fixtures;
 
-    fn warning(member: &str, code: &'static str, message: &str, hint: &str) -> BenchWarning {
-        BenchWarning {
+    fn warning(member: &str, code: &'static str, message: &str, hint: &str) -> WarningReport {
+        WarningReport {
             member: member.into(),
             series: "ping/tls".into(),
-            warning: StatWarning {
-                code,
-                message: message.into(),
-                hint: hint.into(),
-            },
+            code,
+            message: message.into(),
+            hint: hint.into(),
         }
     }
 

@@ -13,11 +13,9 @@ use std::time::Duration;
 
 use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
 
+use super::{CaReport, CheckReport, MemberReport, Report, VerifyReport};
+use crate::dates::rfc3339;
 use crate::findings::{Finding, Severity};
-use crate::pki::verify::Role;
-use crate::probe::MemberReport;
-
-use super::{CaReport, CheckReport, Report, VerifyReport};
 
 /// Class names of the test cases, one per kind of thing judged.
 pub mod classname {
@@ -65,15 +63,13 @@ fn check_suite(r: &CheckReport) -> TestSuite {
     let mut suite = TestSuite::new(format!("mongotls {}", r.command));
     suite.add_properties(properties(&[
         ("verdict", Some(r.verdict.as_str().to_string())),
-        ("evaluated_at", Some(r.evaluated_at.clone())),
+        ("evaluated_at", Some(rfc3339(r.evaluated_at))),
         ("seeds", Some(r.target.seeds.join(","))),
         ("replica_set", r.target.replica_set.clone()),
         ("set_name", r.target.set_name.clone()),
         ("ca_files", Some(r.ca.files.join(","))),
     ]));
-    if let Some(time) = millis(r.duration_ms) {
-        suite.set_time(time);
-    }
+    suite.set_time(r.duration);
     for m in &r.members {
         let findings: Vec<&Finding> = m.findings.iter().collect();
         suite.add_test_case(case(
@@ -123,7 +119,7 @@ fn member_facts(m: &MemberReport) -> Vec<String> {
             facts.push(format!(
                 "certificate: {}, expires {} ({} days), {}",
                 leaf.subject,
-                leaf.not_after,
+                rfc3339(leaf.not_after),
                 leaf.days_remaining,
                 if c.trusted {
                     "chains to the CA file"
@@ -144,27 +140,18 @@ fn member_facts(m: &MemberReport) -> Vec<String> {
 
 /// The sum of the member's phase durations.
 fn member_time(m: &MemberReport) -> Option<Duration> {
-    let t = &m.timings_ms;
-    let phases = [
-        t.dns,
-        t.tcp_connect,
-        t.tls_handshake,
-        t.hello,
-        t.ping,
-        t.build_info,
-        t.plaintext_hello,
-    ];
-    if phases.iter().all(Option::is_none) {
+    let phases = m.timings.phases();
+    if phases.is_empty() {
         return None;
     }
-    millis(phases.iter().flatten().sum())
+    Some(phases.iter().map(|(_, d)| *d).sum())
 }
 
 fn ca_suite(r: &CaReport) -> TestSuite {
     let mut suite = TestSuite::new(format!("mongotls {}", r.command));
     suite.add_properties(properties(&[
         ("verdict", Some(r.verdict.as_str().to_string())),
-        ("evaluated_at", Some(r.evaluated_at.clone())),
+        ("evaluated_at", Some(rfc3339(r.evaluated_at))),
         ("warn_days", Some(r.warn_days.to_string())),
         ("files", Some(r.files.join(","))),
     ]));
@@ -181,8 +168,8 @@ fn ca_suite(r: &CaReport) -> TestSuite {
             format!("sha256: {}", i.sha256_fingerprint),
             format!(
                 "valid: {} to {} ({})",
-                i.not_before,
-                i.not_after,
+                rfc3339(i.not_before),
+                rfc3339(i.not_after),
                 super::days_left(i.days_remaining)
             ),
             format!("chain: {}", c.chain),
@@ -228,7 +215,7 @@ fn verify_suite(r: &VerifyReport) -> TestSuite {
     let mut suite = TestSuite::new(format!("mongotls {}", r.command));
     suite.add_properties(properties(&[
         ("verdict", Some(r.verdict.as_str().to_string())),
-        ("evaluated_at", Some(r.evaluated_at.clone())),
+        ("evaluated_at", Some(rfc3339(r.evaluated_at))),
         ("warn_days", Some(r.warn_days.to_string())),
         ("host", r.host.clone()),
         ("chain_file", Some(r.chain_file.clone())),
@@ -249,15 +236,12 @@ fn verify_suite(r: &VerifyReport) -> TestSuite {
         ),
     ];
     facts.extend(r.path.iter().enumerate().map(|(pos, p)| {
-        let role = match p.role {
-            Role::Leaf => "leaf",
-            Role::Intermediate => "intermediate",
-            Role::Anchor => "anchor",
-            Role::Untrusted => "untrusted",
-        };
         format!(
-            "  [{pos}] {role} {} (expires {}, {} days)",
-            p.subject, p.not_after, p.days_remaining
+            "  [{pos}] {} {} (expires {}, {} days)",
+            p.role.as_str(),
+            p.subject,
+            rfc3339(p.not_after),
+            p.days_remaining
         )
     }));
     facts.extend(
@@ -358,10 +342,6 @@ fn properties(pairs: &[(&str, Option<String>)]) -> Vec<Property> {
         .collect()
 }
 
-fn millis(ms: f64) -> Option<Duration> {
-    Duration::try_from_secs_f64(ms / 1000.0).ok()
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -376,8 +356,8 @@ mod tests {
 
     fn member(address: &str, findings: Vec<Finding>) -> MemberReport {
         let mut m = fixtures::member(address, findings);
-        m.timings_ms.dns = Some(1.5);
-        m.timings_ms.tls_handshake = Some(2.5);
+        m.timings.dns = Some(Duration::from_micros(1500));
+        m.timings.tls_handshake = Some(Duration::from_micros(2500));
         m
     }
 
@@ -398,7 +378,12 @@ mod tests {
             ),
         ];
         let findings = vec![finding(Code::RsNoPrimary, Severity::Warn, "no primary")];
-        let mut report = fixtures::check_report(&["a:1", "b:2"], members, findings, 1234.0);
+        let mut report = fixtures::check_report(
+            &["a:1", "b:2"],
+            members,
+            findings,
+            Duration::from_millis(1234),
+        );
         if let Report::Check(r) = &mut report {
             r.target.replica_set = Some("rs0".into());
             r.target.set_name = Some("rs0".into());

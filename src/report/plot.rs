@@ -4,18 +4,17 @@
 use plotters::data::Quartiles;
 use plotters::prelude::*;
 
-use crate::bench::{Series, Transport};
-
-use super::BenchReport;
+use super::bench::{BenchReport, SeriesReport};
+use crate::bench::{Metric, Transport};
 
 const PANEL_HEIGHT: u32 = 170;
 
 /// The SVG document; errors are plotters', in words. Writing it is the caller's.
 pub fn render_svg(r: &BenchReport) -> Result<String, String> {
-    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let mut keys: Vec<(&str, Metric)> = Vec::new();
     for s in &r.series {
-        if !keys.contains(&(s.member.as_str(), s.metric.as_str())) {
-            keys.push((&s.member, &s.metric));
+        if !keys.contains(&(s.member.as_str(), s.metric)) {
+            keys.push((&s.member, s.metric));
         }
     }
     if keys.is_empty() {
@@ -34,15 +33,15 @@ pub fn render_svg(r: &BenchReport) -> Result<String, String> {
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     r: &BenchReport,
-    keys: &[(&str, &str)],
+    keys: &[(&str, Metric)],
 ) -> Result<(), String> {
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let panels = root.split_evenly((keys.len(), 1));
-    for (panel, (member, metric)) in panels.iter().zip(keys) {
+    for (panel, &(member, metric)) in panels.iter().zip(keys) {
         let find = |t: Transport| {
             r.series
                 .iter()
-                .find(|s| s.member == *member && s.metric == *metric && s.transport == t)
+                .find(|s| s.member == member && s.metric == metric && s.transport == t)
         };
         draw_panel(
             panel,
@@ -58,9 +57,9 @@ fn draw<DB: DrawingBackend>(
 fn draw_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     member: &str,
-    metric: &str,
-    plain: Option<&Series>,
-    tls: Option<&Series>,
+    metric: Metric,
+    plain: Option<&SeriesReport>,
+    tls: Option<&SeriesReport>,
 ) -> Result<(), String> {
     let max = [plain, tls]
         .iter()

@@ -10,19 +10,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
+use std::time::Duration;
 
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::MetricType;
 use prometheus_client::registry::{Registry, Unit};
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::findings::{Finding, Severity, Verdict};
-use crate::probe::MemberReport;
-
 use super::{CaReport, CheckReport, Report, VerifyReport};
+use crate::findings::{Finding, Severity, Verdict};
 
 /// The prefix of every metric name.
 pub const PREFIX: &str = "mongotls";
@@ -158,7 +156,7 @@ fn common(
     command: &str,
     target: &str,
     verdict: Verdict,
-    evaluated_at: &str,
+    evaluated_at: OffsetDateTime,
     findings: &[&Finding],
     families: &mut Families,
 ) {
@@ -201,9 +199,7 @@ fn common(
         "evaluation_timestamp",
         "The time certificates were judged at (now, or --at), as Unix time.",
     );
-    if let Some(t) = unix_time(evaluated_at) {
-        evaluated.push(labels(), t);
-    }
+    evaluated.push(labels(), evaluated_at.unix_timestamp());
     families.add(evaluated);
 }
 
@@ -219,7 +215,7 @@ fn check(r: &CheckReport) -> Families {
         r.command,
         &target,
         r.verdict,
-        &r.evaluated_at,
+        r.evaluated_at,
         &findings,
         &mut families,
     );
@@ -227,7 +223,7 @@ fn check(r: &CheckReport) -> Families {
     let mut duration = Family::seconds("run_duration", "Wall time of the run, in seconds.");
     duration.push(
         vec![("command", r.command.into()), ("target", target.clone())],
-        seconds(r.duration_ms),
+        seconds(r.duration),
     );
     families.add(duration);
 
@@ -269,13 +265,13 @@ fn check(r: &CheckReport) -> Families {
     for m in r.members.iter().filter(|m| seen.insert(m.address.as_str())) {
         let member = || -> Labels { vec![("member", m.address.clone())] };
         up.push(member(), m.tls.is_some() && m.hello.is_some());
-        if let Some(ms) = m.timings_ms.tls_handshake {
-            handshake.push(member(), seconds(ms));
+        if let Some(d) = m.timings.tls_handshake {
+            handshake.push(member(), seconds(d));
         }
-        for (phase, ms) in member_phases(m) {
+        for (phase, d) in m.timings.phases() {
             let mut l = member();
             l.push(("phase", phase.into()));
-            phases.push(l, seconds(ms));
+            phases.push(l, seconds(d));
         }
         if let Some(t) = &m.tls {
             let mut l = member();
@@ -287,8 +283,8 @@ fn check(r: &CheckReport) -> Families {
             plaintext.push(member(), p.accepted);
         }
         if let Some(c) = &m.chain {
-            if let Some(t) = c.path.first().and_then(|leaf| unix_time(&leaf.not_after)) {
-                not_after.push(member(), t);
+            if let Some(leaf) = c.path.first() {
+                not_after.push(member(), leaf.not_after.unix_timestamp());
             }
             trusted.push(member(), c.trusted);
         }
@@ -314,23 +310,6 @@ fn check(r: &CheckReport) -> Families {
     families
 }
 
-/// The phases that ran, named as in the JSON `timings_ms`.
-fn member_phases(m: &MemberReport) -> Vec<(&'static str, f64)> {
-    let t = &m.timings_ms;
-    [
-        ("dns", t.dns),
-        ("tcp_connect", t.tcp_connect),
-        ("tls_handshake", t.tls_handshake),
-        ("hello", t.hello),
-        ("ping", t.ping),
-        ("build_info", t.build_info),
-        ("plaintext_hello", t.plaintext_hello),
-    ]
-    .into_iter()
-    .filter_map(|(name, ms)| ms.map(|ms| (name, ms)))
-    .collect()
-}
-
 fn ca(r: &CaReport) -> Families {
     let mut families = Families::default();
     let target = r.files.join(",");
@@ -339,7 +318,7 @@ fn ca(r: &CaReport) -> Families {
         r.command,
         &target,
         r.verdict,
-        &r.evaluated_at,
+        r.evaluated_at,
         &findings,
         &mut families,
     );
@@ -365,16 +344,14 @@ fn ca(r: &CaReport) -> Families {
         if !seen.insert(i.sha256_fingerprint.as_str()) {
             continue;
         }
-        if let Some(t) = unix_time(&i.not_after) {
-            not_after.push(
-                vec![
-                    ("target", target.clone()),
-                    ("subject", i.subject.clone()),
-                    ("sha256", i.sha256_fingerprint.clone()),
-                ],
-                t,
-            );
-        }
+        not_after.push(
+            vec![
+                ("target", target.clone()),
+                ("subject", i.subject.clone()),
+                ("sha256", i.sha256_fingerprint.clone()),
+            ],
+            i.not_after.unix_timestamp(),
+        );
     }
     families.add(not_after);
     families
@@ -388,7 +365,7 @@ fn verify(r: &VerifyReport) -> Families {
         r.command,
         &target,
         r.verdict,
-        &r.evaluated_at,
+        r.evaluated_at,
         &findings,
         &mut families,
     );
@@ -405,16 +382,14 @@ fn verify(r: &VerifyReport) -> Families {
         "notAfter of the chain's leaf certificate, as Unix time.",
     );
     if let Some(leaf) = r.path.first() {
-        if let Some(t) = unix_time(&leaf.not_after) {
-            not_after.push(
-                vec![
-                    ("target", target.clone()),
-                    ("subject", leaf.subject.clone()),
-                    ("sha256", leaf.sha256_fingerprint.clone()),
-                ],
-                t,
-            );
-        }
+        not_after.push(
+            vec![
+                ("target", target.clone()),
+                ("subject", leaf.subject.clone()),
+                ("sha256", leaf.sha256_fingerprint.clone()),
+            ],
+            leaf.not_after.unix_timestamp(),
+        );
     }
     families.add(not_after);
     families
@@ -425,17 +400,10 @@ fn count(findings: &[&Finding], severity: Severity) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Milliseconds (as the report keeps them, to the microsecond) as seconds, without the
-/// binary noise of a plain division (`0.075841`, not `0.07584099999999999`).
-fn seconds(ms: f64) -> f64 {
-    (ms * 1000.0).round() / 1e6
-}
-
-/// An RFC 3339 time of the report as Unix seconds.
-fn unix_time(rfc3339: &str) -> Option<i64> {
-    OffsetDateTime::parse(rfc3339, &Rfc3339)
-        .ok()
-        .map(OffsetDateTime::unix_timestamp)
+/// A measured duration in seconds, to the microsecond as the JSON has it, without the binary
+/// noise of a plain division (`0.075841`, not `0.07584099999999999`).
+fn seconds(d: Duration) -> f64 {
+    (crate::duration::millis(d) * 1000.0).round() / 1e6
 }
 
 #[cfg(test)]
@@ -444,8 +412,8 @@ mod tests {
 
     use super::*;
     use crate::findings::Code;
-    use crate::net::TlsInfo;
-    use crate::probe::{PlaintextProbe, TlsMode};
+    use crate::probe::TlsMode;
+    use crate::report::check::{PlaintextReport, TlsReport};
     use crate::report::fixtures;
 
     use crate::report::fixtures::member;
@@ -453,7 +421,7 @@ mod tests {
     fn check_report() -> Report {
         let mut up = member("mongo-0:27017", vec![]);
         up.tls_mode = TlsMode::TlsAndPlain;
-        up.tls = Some(TlsInfo {
+        up.tls = Some(TlsReport {
             version: "TLSv1.3".into(),
             cipher_suite: "TLS13_AES_256_GCM_SHA384".into(),
             key_exchange_group: Some("X25519".into()),
@@ -461,9 +429,9 @@ mod tests {
             resumed: false,
         });
         up.hello = None;
-        up.timings_ms.dns = Some(0.5);
-        up.timings_ms.tls_handshake = Some(2.25);
-        up.plaintext = Some(PlaintextProbe {
+        up.timings.dns = Some(Duration::from_micros(500));
+        up.timings.tls_handshake = Some(Duration::from_micros(2250));
+        up.plaintext = Some(PlaintextReport {
             accepted: true,
             detail: "answered".into(),
         });
@@ -489,7 +457,7 @@ mod tests {
                 "none",
                 "elect",
             )],
-            1500.0,
+            Duration::from_millis(1500),
         )
     }
 
@@ -567,9 +535,10 @@ mod tests {
 
     #[test]
     fn seconds_have_no_binary_noise() {
-        assert_eq!(seconds(75.841).to_string(), "0.075841");
-        assert_eq!(seconds(1500.0).to_string(), "1.5");
-        assert_eq!(unix_time("2021-01-01T00:00:00Z"), Some(1_609_459_200));
-        assert_eq!(unix_time("not a time"), None);
+        assert_eq!(
+            seconds(Duration::from_nanos(75_841_400)).to_string(),
+            "0.075841"
+        );
+        assert_eq!(seconds(Duration::from_millis(1500)).to_string(), "1.5");
     }
 }

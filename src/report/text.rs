@@ -3,14 +3,12 @@
 
 use std::io::{self, Write};
 
+use super::{CaReport, CertificateReport, CheckReport, MemberReport, Note, Report, VerifyReport};
+use crate::dates::rfc3339;
+use crate::duration::{format_duration, millis};
 use crate::escape::printable;
-use crate::findings::ClientAction;
-use crate::findings::{Finding, Severity, Verdict};
-use crate::pki::ca_check::{BundleCertificate, Note};
-use crate::pki::verify::{PathSource, Role};
-
-use super::{CaReport, CheckReport, Report, VerifyReport};
-use crate::probe::MemberReport;
+use crate::findings::{ClientAction, Finding, Severity, Verdict};
+use crate::pki::verify::PathSource;
 
 /// Writes the report as text.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -47,7 +45,7 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
         plural(r.ca.certificates.len()),
         r.ca.certificates
             .iter()
-            .map(|c| format!("{} until {}", c.subject, c.not_after))
+            .map(|c| format!("{} until {}", c.subject, rfc3339(c.not_after)))
             .collect::<Vec<_>>()
             .join("; ")
     )?;
@@ -56,9 +54,9 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
         "Run     {} member{} in {:.0} ms, timeout {} per phase, deadline {}, {} connection{} at once{}{}",
         r.members.len(),
         plural(r.members.len()),
-        r.duration_ms,
-        millis(r.options.timeout_ms),
-        millis(r.options.deadline_ms),
+        millis(r.duration),
+        format_duration(r.options.timeout),
+        format_duration(r.options.deadline),
         r.options.max_connections,
         plural(r.options.max_connections),
         if r.options.discover {
@@ -143,7 +141,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "   certificate {}  expires {} ({} days){}",
                 printable(&leaf.subject),
-                leaf.not_after,
+                rfc3339(leaf.not_after),
                 leaf.days_remaining,
                 if c.trusted {
                     "  — chains to the CA file"
@@ -170,7 +168,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     if let Some(p) = &m.plaintext {
         writeln!(out, "   plaintext   {}", printable(&p.detail))?;
     }
-    let t = &m.timings_ms;
+    let t = &m.timings;
     let phases: Vec<String> = [
         ("dns", t.dns),
         ("tcp", t.tcp_connect),
@@ -181,7 +179,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
         ("plain hello", t.plaintext_hello),
     ]
     .iter()
-    .filter_map(|(name, v)| v.map(|v| format!("{name} {v:.2}")))
+    .filter_map(|(name, d)| d.map(|d| format!("{name} {:.2}", millis(d))))
     .collect();
     writeln!(out, "   timings ms  {}", phases.join(" · "))?;
     member_findings(&m.findings, out)
@@ -214,7 +212,7 @@ fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
         r.files.join(", "),
         r.certificates.len(),
         plural(r.certificates.len()),
-        r.evaluated_at
+        rfc3339(r.evaluated_at)
     )?;
     for c in &r.certificates {
         writeln!(out)?;
@@ -236,7 +234,7 @@ fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         r.ca.len(),
         plural(r.ca.len()),
         r.host.as_deref().unwrap_or("(not checked)"),
-        r.evaluated_at
+        rfc3339(r.evaluated_at)
     )?;
     writeln!(out)?;
     writeln!(
@@ -249,12 +247,7 @@ fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         }
     )?;
     for (pos, p) in r.path.iter().enumerate() {
-        let role = match p.role {
-            Role::Leaf => "leaf",
-            Role::Intermediate => "intermediate",
-            Role::Anchor => "anchor",
-            Role::Untrusted => "untrusted",
-        };
+        let role = p.role.as_str();
         let source = match p.source {
             PathSource::Chain => format!("chain #{}", p.index),
             PathSource::Ca => format!("CA file #{}", p.index),
@@ -262,7 +255,9 @@ fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "  [{pos}] {role:<12} {}  ({source}; expires {}, {} days)",
-            p.subject, p.not_after, p.days_remaining
+            p.subject,
+            rfc3339(p.not_after),
+            p.days_remaining
         )?;
     }
     let w = &r.rustls_webpki;
@@ -295,7 +290,7 @@ fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     verdict_line(r.verdict, &r.findings, out)
 }
 
-fn certificate(c: &BundleCertificate, out: &mut dyn Write) -> io::Result<()> {
+fn certificate(c: &CertificateReport, out: &mut dyn Write) -> io::Result<()> {
     let i = &c.info;
     writeln!(out, "#{} {}", c.index, i.subject)?;
     let rows: Vec<(&str, String)> = vec![
@@ -307,8 +302,8 @@ fn certificate(c: &BundleCertificate, out: &mut dyn Write) -> io::Result<()> {
             "valid",
             format!(
                 "{} → {} ({})",
-                i.not_before,
-                i.not_after,
+                rfc3339(i.not_before),
+                rfc3339(i.not_after),
                 super::days_left(i.days_remaining)
             ),
         ),
@@ -454,11 +449,6 @@ fn list_or_dash(items: &[String]) -> String {
     } else {
         items.join(", ")
     }
-}
-
-/// `10s`, `2m`, `1500ms`: a millisecond option as the user would have typed it.
-fn millis(ms: u64) -> String {
-    crate::duration::format_duration(std::time::Duration::from_millis(ms))
 }
 
 fn plural(n: usize) -> &'static str {

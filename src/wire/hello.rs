@@ -2,7 +2,7 @@
 //! `buildInfo`) and the typed `hello` reply with its SDAM server kind.
 
 use bson::{doc, Bson, Document};
-use serde::{de::Error as _, Deserialize, Deserializer, Serialize};
+use serde::{de::Error as _, Deserialize, Deserializer};
 
 use super::message::{check_command_ok, number_as_f64, number_as_i64};
 use super::WireError;
@@ -105,8 +105,7 @@ pub struct HelloReply {
 }
 
 /// What a server is, by the rules of the Server Discovery and Monitoring specification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ServerKind {
     /// A mongod outside any replica set.
     Standalone,

@@ -103,6 +103,42 @@ where
     reply_document(request_id, &header, &body)
 }
 
+/// Why a command round trip bounded by a timeout failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CommandError {
+    /// No reply came within the timeout.
+    #[error("no reply within {}", crate::duration::format_duration(*.0))]
+    Timeout(std::time::Duration),
+    /// The reply (or sending the command) failed.
+    #[error(transparent)]
+    Wire(#[from] WireError),
+}
+
+/// [`run_command`] bounded by `timeout`: the one command round trip every probe and
+/// benchmark sample uses.
+pub async fn run_command_within<S>(
+    stream: &mut S,
+    request_id: i32,
+    command: &Document,
+    legacy_op_query: bool,
+    max_len: usize,
+    timeout: std::time::Duration,
+) -> Result<Document, CommandError>
+where
+    S: AsyncRead + AsyncWrite + Unpin + ?Sized,
+{
+    match tokio::time::timeout(
+        timeout,
+        run_command(stream, request_id, command, legacy_op_query, max_len),
+    )
+    .await
+    {
+        Err(_) => Err(CommandError::Timeout(timeout)),
+        Ok(result) => Ok(result?),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::header::{OpCode, DEFAULT_MAX_MESSAGE_BYTES};

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, from the bottom, with the top-level modules of each.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("vocabulary", &["findings", "duration", "escape"]),
+    ("vocabulary", &["findings", "duration", "dates", "escape"]),
     ("engines without sockets", &["pki", "wire", "uri"]),
     ("network", &["net"]),
     ("per-member work", &["probe", "check", "bench", "sandbox"]),

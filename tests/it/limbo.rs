@@ -103,6 +103,7 @@ fn run_case(case: &Value) -> Outcome {
             host,
             now,
             warn_days: 0,
+            hostnames_waived: false,
         },
     );
     let verdict = Verdict::from_findings(&result.findings);

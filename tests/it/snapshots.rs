@@ -306,175 +306,94 @@ async fn bench_json_shape_live() {
 }
 
 mod fixed_bench {
-    //! A `bench` report built from fixed samples: the renderers' output is then exact.
+    //! A `bench` report built from fixed samples through the engine's own bookkeeping
+    //! (`BenchOutcome::record`: summaries, bootstrap comparisons with the fixed seed,
+    //! warnings): the renderers' output is then exact.
 
-    use mongotls::bench::stats::{
-        compare, comparison_warnings, series_warnings, SampleStore, SplitMix64,
-    };
+    use std::time::Duration;
+
+    use mongotls::bench::stats::{SampleStore, SplitMix64};
     use mongotls::bench::{
-        BenchWarning, ComparisonRow, CpuCost, MissingComparison, Series, Throughput, Transport,
+        BenchOutcome, CpuCost, Metric, MissingComparison, Throughput, Transport,
     };
-    use mongotls::findings::Verdict;
-    use mongotls::report::{BenchReport, OutputFormat, Report, SCHEMA_VERSION};
+    use mongotls::report::bench::BenchRunInfo;
+    use mongotls::report::{BenchReport, OutputFormat, Report};
 
     use super::pin;
 
     const MEMBER: &str = "db-0.example:27017";
 
     /// `n` samples around `base` ms with a spread of `spread` ms, from a fixed seed.
-    fn samples(seed: u64, n: usize, base: f64, spread: f64) -> Vec<f64> {
+    fn samples(seed: u64, n: usize, base: f64, spread: f64) -> SampleStore {
         let mut rng = SplitMix64::new(seed);
-        (0..n)
-            .map(|_| ((base + spread * rng.next_f64()) * 1e6).round() / 1e6)
-            .collect()
+        let mut store = SampleStore::new(100_000, 1);
+        for _ in 0..n {
+            store.push(((base + spread * rng.next_f64()) * 1e6).round() / 1e6);
+        }
+        store
     }
 
-    fn store(samples: &[f64]) -> SampleStore {
-        let mut s = SampleStore::new(100_000, 1);
-        for x in samples {
-            s.push(*x);
-        }
-        s
-    }
-
-    /// What the measurement loop records for one metric.
-    fn record(
-        r: &mut BenchReport,
-        metric: &str,
-        plain: &[f64],
-        tls: &[f64],
-        resumed: Option<usize>,
-    ) {
-        if let Some(c) = compare(plain, tls, 2000, 0x6d6f_6e67_6f74_6c73) {
-            for w in comparison_warnings(metric, &c) {
-                r.warnings.push(BenchWarning {
-                    member: MEMBER.into(),
-                    series: metric.into(),
-                    warning: w,
-                });
-            }
-            r.comparisons.push(ComparisonRow {
-                member: MEMBER.into(),
-                metric: metric.into(),
-                overhead_ms: c.overhead_ms,
-                ratio: c.ratio,
-                ratio_ci95_low: c.ratio_ci95_low,
-                ratio_ci95_high: c.ratio_ci95_high,
-                relative_percent: c.relative_percent,
-            });
-        }
-        for (transport, label, samples) in [
-            (Transport::Plain, "plain", plain),
-            (Transport::Tls, "tls", tls),
-        ] {
-            let label = format!("{metric}/{label}");
-            for w in series_warnings(&label, samples) {
-                r.warnings.push(BenchWarning {
-                    member: MEMBER.into(),
-                    series: label.clone(),
-                    warning: w,
-                });
-            }
-            let s = store(samples);
-            if let Some(summary) = s.summary() {
-                r.series.push(Series {
-                    member: MEMBER.into(),
-                    metric: metric.into(),
-                    transport,
-                    samples_ms: s.samples().to_vec(),
-                    summary,
-                    resumed: if transport == Transport::Tls {
-                        resumed
-                    } else {
-                        None
-                    },
-                });
-            }
-        }
-    }
-
-    fn report() -> Report {
-        let mut r = BenchReport {
-            schema_version: SCHEMA_VERSION,
-            command: "bench",
-            verdict: Verdict::Pass,
-            started_at: "2026-01-02T03:04:05Z".into(),
-            duration_ms: 1234.5,
-            uri: "mongodb://root:****@db-0.example:27017/?tls=true".into(),
-            plain_uri: None,
-            members: vec![MEMBER.into()],
-            samples: 20,
-            warmup: 3,
-            max_time_ms: 30_000,
-            payload_sizes: vec![1024],
-            series: Vec::new(),
-            comparisons: Vec::new(),
-            missing: Vec::new(),
-            throughput: Vec::new(),
-            cpu: Vec::new(),
-            warnings: Vec::new(),
-            notes: Vec::new(),
-            findings: Vec::new(),
-        };
-        record(
-            &mut r,
-            "connect_full",
+    fn outcome() -> BenchOutcome {
+        let mut out = BenchOutcome::default();
+        out.record(
+            MEMBER,
+            Metric::ConnectFull,
             &samples(1, 20, 0.20, 0.05),
             &samples(2, 20, 2.20, 0.30),
             None,
         );
-        let mut cold = samples(3, 20, 0.21, 0.05);
-        cold[0] = 1.5;
-        record(
-            &mut r,
-            "connect_resumed",
+        let mut cold = SampleStore::new(100_000, 1);
+        cold.push(1.5);
+        for x in samples(3, 20, 0.21, 0.05).samples().iter().skip(1) {
+            cold.push(*x);
+        }
+        out.record(
+            MEMBER,
+            Metric::ConnectResumed,
             &cold,
             &samples(4, 20, 1.10, 0.20),
             Some(20),
         );
-        record(
-            &mut r,
-            "connect_hello",
+        out.record(
+            MEMBER,
+            Metric::ConnectHello,
             &samples(5, 20, 0.60, 0.10),
             &samples(6, 20, 3.00, 0.40),
             None,
         );
         // Overlapping distributions: the interval includes zero.
-        record(
-            &mut r,
-            "ping",
+        out.record(
+            MEMBER,
+            Metric::Ping,
             &samples(7, 20, 0.100, 0.040),
             &samples(8, 20, 0.105, 0.040),
             None,
         );
-        record(
-            &mut r,
-            "payload_1024",
+        out.record(
+            MEMBER,
+            Metric::Payload(1024),
             &samples(9, 5, 0.12, 0.02),
             &samples(10, 5, 0.15, 0.02),
             None,
         );
-        r.missing.push(MissingComparison {
+        out.missing.push(MissingComparison {
             member: MEMBER.into(),
-            metric: "payload_1048576".into(),
+            metric: Metric::Payload(1_048_576),
             reason: "plaintext refused by db-0.example:27017 (no answer): the server forces TLS, so there is nothing to compare with; pass --plain-uri for a separate plaintext endpoint".into(),
         });
-        for (transport, ops, ms) in [
-            (Transport::Plain, 9000, 1000.0),
-            (Transport::Tls, 8000, 1000.0),
-        ] {
-            r.throughput.push(Throughput {
+        for (transport, ops) in [(Transport::Plain, 9000u32), (Transport::Tls, 8000)] {
+            out.throughput.push(Throughput {
                 member: MEMBER.into(),
                 transport,
                 concurrency: 4,
-                operations: ops,
-                duration_ms: ms,
-                ops_per_sec: f64::from(u32::try_from(ops).unwrap_or(0)) * 1000.0 / ms,
+                operations: u64::from(ops),
+                duration: Duration::from_secs(1),
+                ops_per_sec: f64::from(ops),
             });
         }
         for (transport, cpu, wall) in [(Transport::Plain, 0.012, 0.21), (Transport::Tls, 0.9, 2.3)]
         {
-            r.cpu.push(CpuCost {
+            out.cpu.push(CpuCost {
                 member: MEMBER.into(),
                 transport,
                 connections: 20,
@@ -482,10 +401,25 @@ mod fixed_bench {
                 wall_ms_per_connection: wall,
             });
         }
-        r.notes.push(
+        out.notes.push(
             "db-0.example:27017: the server offered no session tickets on one connection".into(),
         );
-        Report::Bench(r)
+        out
+    }
+
+    fn report() -> Report {
+        let run = BenchRunInfo {
+            started_at: time::macros::datetime!(2026-01-02 03:04:05 UTC),
+            duration: Duration::from_micros(1_234_500),
+            uri: "mongodb://root:****@db-0.example:27017/?tls=true".into(),
+            plain_uri: None,
+            members: vec![MEMBER.into()],
+            samples: 20,
+            warmup: 3,
+            max_time: Duration::from_secs(30),
+            payload_sizes: vec![1024],
+        };
+        Report::Bench(BenchReport::new(run, &outcome()))
     }
 
     fn render(format: OutputFormat) -> String {

@@ -1,0 +1,316 @@
+//! `mongotls check` (and `demo`): the report of a replica set, member by member. Built from
+//! [`crate::check::SetOutcome`] and [`crate::probe::MemberProbe`]; this is the JSON contract.
+
+use std::time::Duration;
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::ca::CertSummary;
+use super::value;
+use super::verify::ChainReport;
+use crate::findings::{Finding, Verdict};
+use crate::net::TlsInfo;
+use crate::probe::{speaks_op_msg, MemberProbe, PhaseTimings, PlaintextOutcome, TlsMode};
+use crate::wire::hello::HelloReply;
+
+/// `mongotls check`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckReport {
+    /// JSON shape version.
+    pub schema_version: u32,
+    /// Always `check`.
+    pub command: &'static str,
+    /// Derived from every finding, the members' and the set's.
+    pub verdict: Verdict,
+    /// The time certificates were judged at.
+    #[serde(serialize_with = "value::time")]
+    pub evaluated_at: OffsetDateTime,
+    /// Wall time of the run.
+    #[serde(rename = "duration_ms", serialize_with = "value::millis")]
+    pub duration: Duration,
+    /// What was checked.
+    pub target: CheckTarget,
+    /// How.
+    pub options: CheckOptions,
+    /// The trusted CA file(s).
+    pub ca: CheckCa,
+    /// Every member, seeds first.
+    pub members: Vec<MemberReport>,
+    /// Findings about the set, the connection string, the CA file and the options.
+    pub findings: Vec<Finding>,
+}
+
+impl CheckReport {
+    /// Every finding of the run: the set's, then each member's.
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .chain(self.members.iter().flat_map(|m| m.findings.iter()))
+    }
+}
+
+/// What `check` was pointed at.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckTarget {
+    /// The connection string with every secret replaced by `****`.
+    pub uri: String,
+    /// The seed list, as `host:port`.
+    pub seeds: Vec<String>,
+    /// `replicaSet` from the URI.
+    pub replica_set: Option<String>,
+    /// The set name the members report.
+    pub set_name: Option<String>,
+}
+
+/// How `check` ran: the options that change what it proves.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckOptions {
+    /// Bound of each network phase.
+    #[serde(rename = "timeout_ms", serialize_with = "value::whole_millis")]
+    pub timeout: Duration,
+    /// Bound of the whole run (`--deadline`).
+    #[serde(rename = "deadline_ms", serialize_with = "value::whole_millis")]
+    pub deadline: Duration,
+    /// Most connections open at once (`--max-connections`).
+    pub max_connections: usize,
+    /// Members beyond the seeds were discovered.
+    pub discover: bool,
+    /// Plaintext was probed on every member.
+    pub plaintext_probe: bool,
+    /// `--server-name`, when given.
+    pub server_name: Option<String>,
+    /// Options in effect that weaken verification; each is also a `tls.insecure_option` finding.
+    pub insecure: Vec<String>,
+}
+
+/// The CA file(s) `check` trusted.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckCa {
+    /// Files read.
+    pub files: Vec<String>,
+    /// Their certificates.
+    pub certificates: Vec<CertSummary>,
+}
+
+/// Everything learnt about one member.
+#[derive(Clone, Debug, Serialize)]
+pub struct MemberReport {
+    /// `host:port` as the configuration (or the seed list) names it.
+    pub address: String,
+    /// The member was in the URI's seed list.
+    pub seed: bool,
+    /// The member is in the set's configuration (`hosts`, `passives`, `arbiters`).
+    pub in_config: bool,
+    /// Every address the name resolved to.
+    pub resolved: Vec<String>,
+    /// The address connected to.
+    pub connected_to: Option<String>,
+    /// The name sent as SNI (none for IP addresses) and checked against the certificate.
+    pub server_name: String,
+    /// TLS / plaintext behaviour of the endpoint.
+    #[serde(serialize_with = "value::tls_mode")]
+    pub tls_mode: TlsMode,
+    /// Duration of each phase.
+    #[serde(rename = "timings_ms")]
+    pub timings: Timings,
+    /// What the TLS handshake negotiated.
+    pub tls: Option<TlsReport>,
+    /// The presented chain and its verification.
+    pub chain: Option<ChainReport>,
+    /// The `hello` reply over TLS (or over plaintext when TLS is not enabled).
+    pub hello: Option<HelloSummary>,
+    /// Server version from `buildInfo`.
+    pub server_version: Option<String>,
+    /// `ping` succeeded.
+    pub ping_ok: bool,
+    /// The plaintext probe.
+    pub plaintext: Option<PlaintextReport>,
+    /// Every problem of this member.
+    pub findings: Vec<Finding>,
+}
+
+impl From<&MemberProbe> for MemberReport {
+    fn from(m: &MemberProbe) -> Self {
+        MemberReport {
+            address: m.address.clone(),
+            seed: m.seed,
+            in_config: m.in_config,
+            resolved: m.resolved.iter().map(ToString::to_string).collect(),
+            connected_to: m.connected_to.map(|a| a.to_string()),
+            server_name: m.server_name.clone(),
+            tls_mode: m.tls_mode,
+            timings: m.timings.into(),
+            tls: m.tls.as_ref().map(Into::into),
+            chain: m.chain.as_ref().map(Into::into),
+            hello: m.hello.as_ref().map(Into::into),
+            server_version: m.server_version.clone(),
+            ping_ok: m.ping_ok,
+            plaintext: m.plaintext.as_ref().map(Into::into),
+            findings: m.findings.clone(),
+        }
+    }
+}
+
+/// Duration of each phase (milliseconds in JSON); `null` when the phase did not run.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct Timings {
+    /// Name resolution.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub dns: Option<Duration>,
+    /// TCP three-way handshake.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub tcp_connect: Option<Duration>,
+    /// TLS handshake.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub tls_handshake: Option<Duration>,
+    /// `hello` round trip over TLS.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub hello: Option<Duration>,
+    /// `ping` round trip over TLS.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub ping: Option<Duration>,
+    /// `buildInfo` round trip over TLS.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub build_info: Option<Duration>,
+    /// TCP connect plus plaintext `hello`.
+    #[serde(serialize_with = "value::opt_millis")]
+    pub plaintext_hello: Option<Duration>,
+}
+
+impl From<PhaseTimings> for Timings {
+    fn from(t: PhaseTimings) -> Self {
+        Timings {
+            dns: t.dns,
+            tcp_connect: t.tcp_connect,
+            tls_handshake: t.tls_handshake,
+            hello: t.hello,
+            ping: t.ping,
+            build_info: t.build_info,
+            plaintext_hello: t.plaintext_hello,
+        }
+    }
+}
+
+impl Timings {
+    /// Every phase that ran, by its JSON name, in the order they run.
+    pub fn phases(&self) -> Vec<(&'static str, Duration)> {
+        [
+            ("dns", self.dns),
+            ("tcp_connect", self.tcp_connect),
+            ("tls_handshake", self.tls_handshake),
+            ("hello", self.hello),
+            ("ping", self.ping),
+            ("build_info", self.build_info),
+            ("plaintext_hello", self.plaintext_hello),
+        ]
+        .into_iter()
+        .filter_map(|(name, d)| d.map(|d| (name, d)))
+        .collect()
+    }
+}
+
+/// What a completed handshake negotiated.
+#[derive(Clone, Debug, Serialize)]
+pub struct TlsReport {
+    /// `TLSv1.3`, `TLSv1.2`.
+    pub version: String,
+    /// IANA name of the cipher suite.
+    pub cipher_suite: String,
+    /// Key-exchange group (`X25519`, `secp256r1`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_exchange_group: Option<String>,
+    /// ALPN protocol, when one was negotiated (MongoDB servers negotiate none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alpn: Option<String>,
+    /// The handshake resumed an earlier session.
+    pub resumed: bool,
+}
+
+impl From<&TlsInfo> for TlsReport {
+    fn from(t: &TlsInfo) -> Self {
+        TlsReport {
+            version: t.version.clone(),
+            cipher_suite: t.cipher_suite.clone(),
+            key_exchange_group: t.key_exchange_group.clone(),
+            alpn: t.alpn.clone(),
+            resumed: t.resumed,
+        }
+    }
+}
+
+/// The `hello` fields a report shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct HelloSummary {
+    /// Replica set name.
+    pub set_name: Option<String>,
+    /// The member's own name in the configuration.
+    pub me: Option<String>,
+    /// Primary?
+    pub is_writable_primary: bool,
+    /// Secondary?
+    pub secondary: bool,
+    /// Arbiter?
+    pub arbiter_only: bool,
+    /// Hidden?
+    pub hidden: bool,
+    /// The primary's name, as this member sees it.
+    pub primary: Option<String>,
+    /// Electable members.
+    pub hosts: Vec<String>,
+    /// Priority-0 members.
+    pub passives: Vec<String>,
+    /// Arbiters.
+    pub arbiters: Vec<String>,
+    /// Wire versions.
+    pub min_wire_version: Option<i32>,
+    /// Wire versions.
+    pub max_wire_version: Option<i32>,
+    /// Largest BSON document the server accepts.
+    pub max_bson_object_size: Option<i64>,
+    /// Largest message the server accepts.
+    pub max_message_size_bytes: Option<i64>,
+    /// The handshake went over legacy OP_QUERY (always: drivers do the same) and later commands
+    /// over OP_MSG when the server supports it (maxWireVersion ≥ 6, MongoDB 3.6).
+    pub op_msg: bool,
+}
+
+impl From<&HelloReply> for HelloSummary {
+    fn from(r: &HelloReply) -> Self {
+        HelloSummary {
+            set_name: r.set_name.clone(),
+            me: r.me.clone(),
+            is_writable_primary: r.is_primary(),
+            secondary: r.secondary.unwrap_or(false),
+            arbiter_only: r.arbiter_only.unwrap_or(false),
+            hidden: r.hidden.unwrap_or(false),
+            primary: r.primary.clone(),
+            hosts: r.hosts.clone(),
+            passives: r.passives.clone(),
+            arbiters: r.arbiters.clone(),
+            min_wire_version: r.min_wire_version,
+            max_wire_version: r.max_wire_version,
+            max_bson_object_size: r.max_bson_object_size,
+            max_message_size_bytes: r.max_message_size_bytes,
+            op_msg: speaks_op_msg(r),
+        }
+    }
+}
+
+/// Outcome of the plaintext probe.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlaintextReport {
+    /// The server answered a plaintext `hello`.
+    pub accepted: bool,
+    /// What happened, in words.
+    pub detail: String,
+}
+
+impl From<&PlaintextOutcome> for PlaintextReport {
+    fn from(p: &PlaintextOutcome) -> Self {
+        PlaintextReport {
+            accepted: p.accepted(),
+            detail: p.to_string(),
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! How typed values become JSON: one serializer per kind of value, used through
+//! `#[serde(serialize_with = "…")]` by the report structs. Times become RFC 3339 text
+//! ([`crate::dates::rfc3339`]), measured durations milliseconds rounded to the microsecond
+//! ([`crate::duration::millis`]), configured durations whole milliseconds, and the engines'
+//! enums their lower-case names. The text renderers use the same functions, so each kind of
+//! value is written one way.
+
+use std::time::Duration;
+
+use serde::Serializer;
+use time::OffsetDateTime;
+
+use crate::bench::Transport;
+use crate::pki::inspect::SignatureHash;
+use crate::pki::verify::{PathSource, Role};
+use crate::probe::TlsMode;
+
+/// A time as RFC 3339 text.
+pub fn time<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::dates::rfc3339(*t))
+}
+
+/// A measured duration in milliseconds, to the microsecond.
+pub fn millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(crate::duration::millis(*d))
+}
+
+/// A measured duration in milliseconds, or `null` when the phase did not run.
+pub fn opt_millis<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&crate::duration::millis(*d)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A measured duration in milliseconds, exactly (`bench`'s throughput window).
+pub fn exact_millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(crate::duration::as_ms(*d))
+}
+
+/// A value by its `Display` form (`bench` metrics: `connect_full`, `payload_1024`).
+pub fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// A configured duration (`--timeout`) in whole milliseconds.
+pub fn whole_millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// The engines' enums as their lower-case names (`tls_only`, `leaf`, `sha1`, `plain`).
+macro_rules! names {
+    ($($name:ident: $ty:ty),* $(,)?) => {
+        $(
+            #[doc = concat!("A [`", stringify!($ty), "`] by its name.")]
+            pub fn $name<S: Serializer>(v: &$ty, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(v.as_str())
+            }
+        )*
+    };
+}
+
+names! {
+    tls_mode: TlsMode,
+    role: Role,
+    path_source: PathSource,
+    signature_hash: SignatureHash,
+    transport: Transport,
+}

@@ -1,0 +1,133 @@
+//! `mongotls verify`: the report of a chain judged against a CA file, and the chain
+//! verification every `check` member carries. Built from
+//! [`crate::pki::verify::ChainVerification`]; this is the JSON contract.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::ca::{CertSummary, CertificateReport, Note};
+use super::value;
+use crate::findings::{Finding, Verdict};
+use crate::pki::verify::{ChainVerification, PathElement, PathSource, Role, WebpkiOutcome};
+
+/// `mongotls verify`.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerifyReport {
+    /// JSON shape version.
+    pub schema_version: u32,
+    /// Always `verify`.
+    pub command: &'static str,
+    /// Derived from `findings`.
+    pub verdict: Verdict,
+    /// The time everything was judged at.
+    #[serde(serialize_with = "value::time")]
+    pub evaluated_at: OffsetDateTime,
+    /// Warning window for expiry, in days.
+    pub warn_days: i64,
+    /// The host name checked, if any.
+    pub host: Option<String>,
+    /// The CA file(s) read.
+    pub ca_files: Vec<String>,
+    /// The chain file read.
+    pub chain_file: String,
+    /// The CA file's certificates.
+    pub ca: Vec<CertSummary>,
+    /// The presented certificates, in the order given.
+    pub chain: Vec<CertificateReport>,
+    /// The path built, leaf first; findings' `certificate` indexes this list.
+    pub path: Vec<PathStep>,
+    /// The path ends at a certificate of the CA file.
+    pub trusted: bool,
+    /// rustls-webpki's own judgement.
+    pub rustls_webpki: WebpkiReport,
+    /// Facts about the inputs.
+    pub notes: Vec<Note>,
+    /// Every problem found: the CA file's, the chain file's, the chain's.
+    pub findings: Vec<Finding>,
+}
+
+/// One certificate on the path, leaf first.
+#[derive(Clone, Debug, Serialize)]
+pub struct PathStep {
+    /// Leaf, intermediate, anchor, untrusted.
+    #[serde(serialize_with = "value::role")]
+    pub role: Role,
+    /// Presented chain or CA file.
+    #[serde(serialize_with = "value::path_source")]
+    pub source: PathSource,
+    /// Index in that list.
+    pub index: usize,
+    /// Subject DN.
+    pub subject: String,
+    /// Issuer DN.
+    pub issuer: String,
+    /// notAfter.
+    #[serde(serialize_with = "value::time")]
+    pub not_after: OffsetDateTime,
+    /// Whole days to notAfter at the evaluation time.
+    pub days_remaining: i64,
+    /// SHA-256 fingerprint.
+    pub sha256_fingerprint: String,
+}
+
+impl From<&PathElement> for PathStep {
+    fn from(p: &PathElement) -> Self {
+        PathStep {
+            role: p.role,
+            source: p.source,
+            index: p.index,
+            subject: p.subject.clone(),
+            issuer: p.issuer.clone(),
+            not_after: p.not_after,
+            days_remaining: p.days_remaining,
+            sha256_fingerprint: p.sha256_fingerprint.clone(),
+        }
+    }
+}
+
+/// rustls-webpki's own judgement.
+#[derive(Clone, Debug, Serialize)]
+pub struct WebpkiReport {
+    /// Path building and verification for server authentication succeeded.
+    pub chain_accepted: bool,
+    /// The host name check succeeded (absent when no host was given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_accepted: Option<bool>,
+    /// webpki's error, when it rejected (its own name for it, e.g. `UnknownIssuer`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl From<&WebpkiOutcome> for WebpkiReport {
+    fn from(w: &WebpkiOutcome) -> Self {
+        WebpkiReport {
+            chain_accepted: w.chain_accepted,
+            name_accepted: w.name_accepted,
+            error: w.error.as_ref().map(ToString::to_string),
+        }
+    }
+}
+
+/// A presented chain and its verification, as each `check` member carries it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChainReport {
+    /// The path built, leaf first.
+    pub path: Vec<PathStep>,
+    /// The path ends at a certificate of the CA file.
+    pub trusted: bool,
+    /// rustls-webpki's judgement.
+    pub rustls_webpki: WebpkiReport,
+    /// Every finding. `certificate` indexes `path`.
+    pub findings: Vec<Finding>,
+}
+
+impl From<&ChainVerification> for ChainReport {
+    fn from(v: &ChainVerification) -> Self {
+        ChainReport {
+            path: v.path.iter().map(Into::into).collect(),
+            trusted: v.trusted,
+            rustls_webpki: (&v.rustls_webpki).into(),
+            findings: v.findings.clone(),
+        }
+    }
+}
