@@ -9,7 +9,7 @@
 //!    text kept harmless);
 //! 2. engines without sockets: [`pki`] (CA bundles, certificates, chain verification; file
 //!    reading in [`pki::load`] only), [`wire`] (MongoDB messages on byte slices), [`uri`]
-//!    (connection strings);
+//!    (connection strings), [`files`] (opening inputs and outputs without hanging on a pipe);
 //! 3. [`net`]: DNS, TCP and TLS with a timeout and a duration per phase;
 //! 4. per-member work: [`probe`] (one member), [`check`] (the replica set), [`bench`]
 //!    (latency), [`sandbox`] (a loopback replica set with a throwaway PKI);
@@ -24,6 +24,7 @@ pub mod commands;
 pub mod dates;
 pub mod duration;
 pub mod escape;
+pub mod files;
 pub mod findings;
 pub mod net;
 pub mod pki;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::sync::Arc;
 
 use super::inputs::{load_ca, read_client_identity, InputError};
+use super::output::Exports;
 use super::{block_on, Outcome, RunError};
 use crate::dates::whole_seconds;
 use crate::findings::Severity;
@@ -20,8 +21,17 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
             let _ = writeln!(std::io::stderr(), "mongotls bench: {what}…");
         }
     };
+    // Before anything else: a bad output path must not cost the measurement.
+    let exports = Exports::open(&[
+        (
+            "--export-json",
+            run.export_json.as_deref(),
+            &report::json::Json,
+        ),
+        ("--plot", run.plot.as_deref(), &report::plot::SvgPlot),
+    ])?;
     let report = block_on(measure(run, &progress))??;
-    bench_outputs(run, &report)?;
+    exports.write(&report)?;
     Ok(Outcome::Report {
         report: Box::new(report),
         format: run.format,
@@ -101,54 +111,4 @@ async fn bench_certificate_notes(
         }
     }
     Ok(notes)
-}
-
-/// `--export-json` and `--plot`: files written beside the rendered report.
-fn bench_outputs(run: &BenchRun, report: &Report) -> Result<(), RunError> {
-    if let Some(path) = &run.export_json {
-        let failed = |e: &dyn std::fmt::Display| {
-            RunError::Output(format!("--export-json {}: {e}", path.display()))
-        };
-        let mut file = create_output(path).map_err(|e| failed(&e))?;
-        report
-            .render(report::OutputFormat::Json, &mut file)
-            .map_err(|e| failed(&e))?;
-    }
-    if let (Some(path), Report::Bench(r)) = (&run.plot, report) {
-        let failed =
-            |e: &dyn std::fmt::Display| RunError::Output(format!("--plot {}: {e}", path.display()));
-        let svg = report::plot::render_svg(r).map_err(|e| failed(&e))?;
-        create_output(path)
-            .and_then(|mut f| f.write_all(svg.as_bytes()))
-            .map_err(|e| failed(&e))?;
-    }
-    Ok(())
-}
-
-/// Creates (or truncates) an output file without waiting forever on a named pipe nobody
-/// reads: the open is non-blocking, and a pipe without a reader is an error that says so.
-fn create_output(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-        let file = options.open(path).map_err(|e| {
-            if e.raw_os_error() == Some(libc::ENXIO) {
-                std::io::Error::other(
-                    "a named pipe that nobody reads: start its reader first, or give a regular file",
-                )
-            } else {
-                e
-            }
-        })?;
-        // Back to blocking writes (a pipe with a reader is written in full).
-        crate::pki::load::set_blocking(&file)?;
-        Ok(file)
-    }
-    #[cfg(not(unix))]
-    {
-        options.open(path)
-    }
 }

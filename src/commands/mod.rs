@@ -5,6 +5,7 @@ mod bench;
 mod ca;
 mod check;
 mod inputs;
+mod output;
 mod sandbox;
 mod verify;
 

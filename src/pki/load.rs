@@ -182,7 +182,7 @@ fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>, LoadError> {
     if metadata.is_file() && metadata.len() > MAX_INPUT_BYTES {
         return Err(too_large(shown, metadata.len()));
     }
-    let file = open_without_waiting(path).map_err(|e| path_error(path, shown, e))?;
+    let file = crate::files::open_for_reading(path).map_err(|e| path_error(path, shown, e))?;
     // The path may have been replaced between the two looks: judge what was opened.
     let opened = file.metadata().map_err(|e| io_error(shown, e))?;
     check_file_type(path, shown, &opened)?;
@@ -192,7 +192,7 @@ fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>, LoadError> {
     if pipe {
         wait_for_writer(&file, &mut bytes).map_err(|e| io_error(shown, e))?;
     }
-    set_blocking(&file).map_err(|e| io_error(shown, e))?;
+    crate::files::set_blocking(&file).map_err(|e| io_error(shown, e))?;
     let already = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     file.take(MAX_INPUT_BYTES.saturating_add(1).saturating_sub(already))
         .read_to_end(&mut bytes)
@@ -212,48 +212,6 @@ fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>, LoadError> {
 /// How long a pipe without a writer is given for one to appear (a producer started just
 /// before mongotls, `cat ca.pem > fifo &`); then it is read as empty.
 const PIPE_WRITER_WAIT: Duration = Duration::from_secs(1);
-
-/// Opens `path` for reading without waiting: opening a named pipe blocks until a writer opens
-/// it, which may be never. [`set_blocking`] turns the descriptor back to blocking reads.
-#[cfg(unix)]
-fn open_without_waiting(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_without_waiting(path: &Path) -> io::Result<File> {
-    File::open(path)
-}
-
-/// Back to blocking reads (and writes), so that a pipe whose writer is slow (`<(kubectl …)`) is
-/// waited for. Also used for output files opened without waiting.
-#[cfg(unix)]
-pub(crate) fn set_blocking(file: &File) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-
-    let fd = file.as_raw_fd();
-    // SAFETY: fcntl(2) with F_GETFL/F_SETFL on a descriptor `file` owns and keeps open; no
-    // memory is passed.
-    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
-    if flags < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: as above.
-    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn set_blocking(_file: &File) -> io::Result<()> {
-    Ok(())
-}
 
 /// On a pipe opened without blocking: returns once a writer is there (its first bytes are
 /// appended to `bytes`), or after [`PIPE_WRITER_WAIT`] without one. A non-blocking read tells

@@ -100,3 +100,33 @@ pub fn csv(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Markdown tables of `bench` (`--format markdown`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Markdown;
+
+impl super::Renderer for Markdown {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        match report {
+            super::Report::Bench(r) => markdown(r, out),
+            _ => Err(io::Error::other(
+                "Markdown and CSV are formats of `bench` only",
+            )),
+        }
+    }
+}
+
+/// CSV of `bench` (`--format csv`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Csv;
+
+impl super::Renderer for Csv {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        match report {
+            super::Report::Bench(r) => csv(r, out),
+            _ => Err(io::Error::other(
+                "Markdown and CSV are formats of `bench` only",
+            )),
+        }
+    }
+}

@@ -16,3 +16,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     result.map_err(io::Error::from)?;
     writeln!(out)
 }
+
+/// One JSON object (`--format json`, `--export-json`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json;
+
+impl super::Renderer for Json {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        render(report, out)
+    }
+}

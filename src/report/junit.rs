@@ -342,6 +342,16 @@ fn properties(pairs: &[(&str, Option<String>)]) -> Vec<Property> {
         .collect()
 }
 
+/// JUnit XML (`--format junit`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Junit;
+
+impl super::Renderer for Junit {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        render(report, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -81,24 +81,39 @@ impl Report {
     }
 
     /// Renders the report in `format`.
-    /// Every format goes through [`Escaping`]: nothing a server chose can reach the
-    /// reader's terminal (or the XML file) as a control character.
     pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
+        self.render_with(format.renderer(), out)
+    }
+
+    /// Renders the report with `renderer`. Every renderer writes through [`Escaping`]:
+    /// nothing a server chose can reach the reader's terminal (or the XML file) as a control
+    /// character.
+    pub fn render_with(&self, renderer: &dyn Renderer, out: &mut dyn Write) -> io::Result<()> {
         let mut safe = Escaping::new(out);
-        let out: &mut dyn Write = &mut safe;
-        match (format, self) {
-            (OutputFormat::Text, _) => text::render(self, out),
-            (OutputFormat::Json, _) => json::render(self, out),
-            (OutputFormat::Markdown, Report::Bench(r)) => bench_table::markdown(r, out),
-            (OutputFormat::Csv, Report::Bench(r)) => bench_table::csv(r, out),
-            (OutputFormat::Markdown | OutputFormat::Csv, _) => Err(io::Error::other(
-                "Markdown and CSV are formats of `bench` only",
-            )),
-            // Both refuse `bench` reports.
-            (OutputFormat::Junit, _) => junit::render(self, out),
-            (OutputFormat::Prometheus, _) => prometheus::render(self, out),
-        }?;
+        renderer.render(self, &mut safe)?;
         safe.finish()
+    }
+}
+
+/// One output format: writes any report it supports to any `Write` (stdout, a file), and
+/// refuses with an error the reports it does not (JUnit for `bench`, CSV for `check`). Each
+/// format is one type in its own file; [`OutputFormat::renderer`] picks it.
+pub trait Renderer {
+    /// Writes `report`.
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+impl OutputFormat {
+    /// The renderer of this format.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            OutputFormat::Text => &text::Text,
+            OutputFormat::Json => &json::Json,
+            OutputFormat::Junit => &junit::Junit,
+            OutputFormat::Prometheus => &prometheus::Prometheus,
+            OutputFormat::Markdown => &bench_table::Markdown,
+            OutputFormat::Csv => &bench_table::Csv,
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! `bench --plot FILE.svg`: the latency distributions, plaintext vs TLS, one panel per
 //! member and metric, as box plots (median, quartiles, 1.5 IQR whiskers), drawn by plotters.
 
+use std::io::{self, Write};
+
 use plotters::data::Quartiles;
 use plotters::prelude::*;
 
@@ -97,4 +99,20 @@ fn draw_panel<DB: DrawingBackend>(
             .map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+/// Box plots of `bench` as SVG (`--plot FILE.svg`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SvgPlot;
+
+impl super::Renderer for SvgPlot {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        match report {
+            super::Report::Bench(r) => {
+                let svg = render_svg(r).map_err(io::Error::other)?;
+                out.write_all(svg.as_bytes())
+            }
+            _ => Err(io::Error::other("plots are made of `bench` reports only")),
+        }
+    }
 }

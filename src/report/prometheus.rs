@@ -406,6 +406,16 @@ fn seconds(d: Duration) -> f64 {
     (crate::duration::millis(d) * 1000.0).round() / 1e6
 }
 
+/// The Prometheus text exposition format (`--format prometheus`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Prometheus;
+
+impl super::Renderer for Prometheus {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        render(report, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -458,3 +458,13 @@ fn plural(n: usize) -> &'static str {
         "s"
     }
 }
+
+/// Text for people (`--format text`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Text;
+
+impl super::Renderer for Text {
+    fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+        render(report, out)
+    }
+}

@@ -291,3 +291,83 @@ async fn a_member_clients_would_refuse_is_noted_before_its_figures() {
     assert!(notes.contains("cert.expired"), "{notes}");
     assert!(!r["comparisons"].as_array().unwrap().is_empty());
 }
+
+/// A port that accepts connections and counts them, and never answers.
+fn counting_listener() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let count = std::sync::Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            seen.fetch_add(1, Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    (format!("mongodb://127.0.0.1:{port}/?tls=true"), count)
+}
+
+/// Issue 9: `--export-json` and `--plot` are checked before any network work starts, so a
+/// typo in a path costs nothing: exit 2 naming the option and the path, and not one
+/// connection to the server.
+#[test]
+fn bad_output_paths_fail_before_measuring() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing_dir = dir.path().join("no-such-dir").join("bench.json");
+    let (uri, connections) = counting_listener();
+    for (flag, path) in [
+        ("--export-json", missing_dir.clone()),
+        ("--plot", dir.path().to_path_buf()),
+    ] {
+        let run = mongotls(&[
+            "bench",
+            &uri,
+            "--samples",
+            "3",
+            "--timeout",
+            "2s",
+            flag,
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{flag}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(flag) && run.stderr.contains(path.to_str().unwrap()),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        connections.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "bench connected although its output path was unusable"
+    );
+}
+
+/// A run that stops before it has a report (here: an unreadable CA file) leaves no output file
+/// behind that it created, and does not empty one that was there.
+#[test]
+fn a_failed_run_leaves_output_files_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = dir.path().join("new.json");
+    let existing = dir.path().join("old.svg");
+    std::fs::write(&existing, "<svg>earlier run</svg>").unwrap();
+    let (uri, _) = counting_listener();
+    let run = mongotls(&[
+        "bench",
+        &uri,
+        "--ca",
+        dir.path().join("missing-ca.pem").to_str().unwrap(),
+        "--export-json",
+        created.to_str().unwrap(),
+        "--plot",
+        existing.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("missing-ca.pem"), "{}", run.stderr);
+    assert!(!created.exists(), "the run left an empty {}", created.display());
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "<svg>earlier run</svg>"
+    );
+}

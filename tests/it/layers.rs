@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// The layers, from the bottom, with the top-level modules of each.
 const LAYERS: &[(&str, &[&str])] = &[
     ("vocabulary", &["findings", "duration", "dates", "escape"]),
-    ("engines without sockets", &["pki", "wire", "uri"]),
+    ("engines without sockets", &["pki", "wire", "uri", "files"]),
     ("network", &["net"]),
     ("per-member work", &["probe", "check", "bench", "sandbox"]),
     ("report", &["report"]),

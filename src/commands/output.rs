@@ -1,0 +1,78 @@
+//! Files written beside the rendered report (`bench --export-json FILE`, `--plot FILE.svg`):
+//! each is a path and a [`Renderer`], opened before any network work starts — a typo in a
+//! path costs nothing, not the whole measurement — and written once the report exists.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::RunError;
+use crate::files::{open_for_writing, truncate_regular};
+use crate::report::{Renderer, Report};
+
+/// One output file: where, in what form, and the file itself, already open.
+struct Export {
+    /// The option that named it (`--export-json`), for messages.
+    flag: &'static str,
+    path: PathBuf,
+    renderer: &'static dyn Renderer,
+    file: Option<File>,
+    /// This run created the file: it is removed again when nothing is written to it.
+    created: bool,
+}
+
+/// The output files of a run. Dropped without [`Exports::write`] (the run failed before it
+/// had a report), the files it created are removed again and existing files keep their
+/// content.
+pub(super) struct Exports(Vec<Export>);
+
+impl Exports {
+    /// Opens every `(flag, path, renderer)`: creatable, not a directory, not a pipe nobody
+    /// reads. An existing file is not emptied until the report is written.
+    pub(super) fn open(
+        targets: &[(&'static str, Option<&Path>, &'static dyn Renderer)],
+    ) -> Result<Self, RunError> {
+        let mut out = Exports(Vec::new());
+        for &(flag, path, renderer) in targets {
+            let Some(path) = path else { continue };
+            let (file, created) = open_for_writing(path).map_err(|e| failed(flag, path, &e))?;
+            out.0.push(Export {
+                flag,
+                path: path.to_path_buf(),
+                renderer,
+                file: Some(file),
+                created,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes `report` into every file.
+    pub(super) fn write(mut self, report: &Report) -> Result<(), RunError> {
+        for export in &mut self.0 {
+            let Some(mut file) = export.file.take() else {
+                continue;
+            };
+            export.created = false;
+            truncate_regular(&file)
+                .and_then(|()| report.render_with(export.renderer, &mut file))
+                .and_then(|()| file.flush())
+                .map_err(|e| failed(export.flag, &export.path, &e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Exports {
+    fn drop(&mut self) {
+        for export in &self.0 {
+            if export.created && export.file.is_some() {
+                let _ = std::fs::remove_file(&export.path);
+            }
+        }
+    }
+}
+
+fn failed(flag: &str, path: &Path, e: &dyn std::fmt::Display) -> RunError {
+    RunError::Output(format!("{flag} {}: {e}", path.display()))
+}
