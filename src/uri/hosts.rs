@@ -1,5 +1,5 @@
 //! The host list: entries `host[:port]`, IPv6 literals in brackets, DNS names and IPv4
-//! addresses, duplicates.
+//! addresses, duplicates; and [`parse_host_port`] for one `host[:port]` on its own.
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -47,6 +47,22 @@ impl fmt::Display for HostPort {
             host => write!(f, "{host}:{}", self.port),
         }
     }
+}
+
+/// Reads one `host[:port]` by the rules of the connection string's host list: `db` (port
+/// [`DEFAULT_PORT`]), `db:27018`, `10.0.0.5:27017`, `[::1]:27018`; an IPv6 address must be in
+/// brackets, and the port, when written, must be a number from 1 to 65535.
+///
+/// Exactly as one entry of [`parse`](super::parse)'s host list: names are lower-cased and lose
+/// a trailing dot (here without the warning the connection string gets), `%`-escapes are
+/// decoded, and a unix domain socket (`/tmp/mongodb-27017.sock`, `%2F…`) is refused. What the
+/// error quotes is printable, as in [`parse`](super::parse).
+///
+/// # Errors
+///
+/// [`UriError`] saying what is wrong with the text and how to write it.
+pub fn parse_host_port(text: &str) -> Result<HostPort, UriError> {
+    parse_entry(text, &mut Vec::new()).map_err(UriError::printable)
 }
 
 /// The host list: its entries in order, duplicates dropped with a warning.
@@ -326,5 +342,59 @@ mod tests {
             );
             assert!(e.to_string().contains("/tmp/mongodb-270"), "{e}");
         }
+    }
+
+    /// The cases `check::target_from_address` covers for the member names of a `hello` reply.
+    #[test]
+    fn parse_host_port_reads_one_host_like_the_host_list() {
+        assert_eq!(parse_host_port("db"), Ok(dns("db", 27017)));
+        assert_eq!(parse_host_port("[::1]:27018"), Ok(ip("::1", 27018)));
+        assert!(
+            matches!(
+                parse_host_port("::1:27017"),
+                Err(UriError::Ipv6NotBracketed { .. })
+            ),
+            "an IPv6 address needs brackets"
+        );
+        assert!(
+            matches!(
+                parse_host_port(":27017"),
+                Err(UriError::MissingHostName { .. })
+            ),
+            "a port needs a host"
+        );
+        assert!(
+            matches!(
+                parse_host_port("db:notaport"),
+                Err(UriError::InvalidPort { .. })
+            ),
+            "a port is a number"
+        );
+    }
+
+    /// Where the host list's rules go beyond a bare `host:port` (see `parse_host_port`).
+    #[test]
+    fn parse_host_port_keeps_the_host_lists_other_rules() {
+        // Normalised as in a connection string: lower case, no trailing dot (and no warning).
+        assert_eq!(
+            parse_host_port("DB-0.Example.com.:3717"),
+            Ok(dns("db-0.example.com", 3717))
+        );
+        // Percent-escapes are decoded; unix domain sockets are refused.
+        assert_eq!(parse_host_port("d%62:1"), Ok(dns("db", 1)));
+        for socket in ["/tmp/mongodb-27017.sock", "%2Ftmp%2Fm.sock"] {
+            assert!(
+                matches!(parse_host_port(socket), Err(UriError::UnixSocket { .. })),
+                "{socket}"
+            );
+        }
+        // Port 0, a zone id, an empty text and a list are refused.
+        for text in ["db:0", "[fe80::1%25eth0]:27017", "", "a,b", "db:+1"] {
+            assert!(parse_host_port(text).is_err(), "{text}");
+        }
+        // What the error quotes is printable, as in `parse`.
+        let message = parse_host_port("d\u{1b}[2Jb:1").unwrap_err().to_string();
+        assert!(!message.chars().any(char::is_control), "{message:?}");
+        assert!(message.contains("d\\u{1b}[2Jb"), "{message}");
     }
 }

@@ -10,10 +10,10 @@
 //! `mongodb+srv://` is refused with [`UriError::SrvNotSupported`], and so are unix domain
 //! sockets: mongotls checks TLS over TCP.
 //!
-//! One file a part: `scheme` (`mongodb://`), `hosts` (the host list), `options`
-//! (`?name=value`), `percent` (percent-encoding), `redact` ([`Secret`],
-//! [`ConnectionString::redacted`]), `error` ([`UriError`] and its messages) and `quote` (what
-//! messages may quote). This file ties them together: [`ConnectionString`],
+//! One file a part: `scheme` (`mongodb://`), `hosts` (the host list, and [`parse_host_port`]
+//! for one `host[:port]`), `options` (`?name=value`), `percent` (percent-encoding), `redact`
+//! ([`Secret`], [`ConnectionString::redacted`]), `error` ([`UriError`] and its messages) and
+//! `quote` (what messages may quote). This file ties them together: [`ConnectionString`],
 //! [`parse`], the user information and the database name. Every public item is re-exported
 //! here: `crate::uri::X` is the one path to each.
 
@@ -28,7 +28,7 @@ mod scheme;
 use std::str::FromStr;
 
 pub use error::UriError;
-pub use hosts::{Host, HostPort, DEFAULT_PORT};
+pub use hosts::{parse_host_port, Host, HostPort, DEFAULT_PORT};
 pub use options::{OtherOption, UriOptions, AUTH_MECHANISMS};
 pub use percent::EncodingProblem;
 pub use quote::MAX_WARNINGS;
