@@ -62,6 +62,7 @@ pub struct CertificateReport {
     /// 0-based position in the bundle (the `certificate` index of findings).
     pub index: usize,
     /// File, ZIP member, PEM block and line.
+    #[serde(serialize_with = "value::origin")]
     pub source: Origin,
     /// Everything read from the certificate.
     #[serde(flatten)]

@@ -7,10 +7,11 @@
 
 use std::time::Duration;
 
-use serde::Serializer;
+use serde::{Serialize, Serializer};
 use time::OffsetDateTime;
 
 use crate::bench::Transport;
+use crate::pki::bundle::{InputFormat, Origin};
 use crate::pki::inspect::SignatureHash;
 use crate::pki::verify::{PathSource, Role};
 use crate::probe::TlsMode;
@@ -46,6 +47,34 @@ pub fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok
 /// A configured duration (`--timeout`) in whole milliseconds.
 pub fn whole_millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Where an entry was read from: `{"file", "zip_member", "format", "block", "line",
+/// "index"}`, the parts that do not apply left out.
+pub fn origin<S: Serializer>(o: &Origin, s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Source<'a> {
+        file: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        zip_member: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        format: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        block: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+    }
+    Source {
+        file: &o.file,
+        zip_member: o.zip_member.as_deref(),
+        format: o.format.map(InputFormat::as_str),
+        block: o.block,
+        line: o.line,
+        index: o.index,
+    }
+    .serialize(s)
 }
 
 /// The engines' enums as their lower-case names (`tls_only`, `leaf`, `sha1`, `plain`).

@@ -37,8 +37,7 @@ use self::sniff::{
 use self::zip::parse_zip;
 
 /// The container format an entry was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// PEM text with `-----BEGIN CERTIFICATE-----` blocks.
     Pem,
@@ -50,25 +49,32 @@ pub enum InputFormat {
     Pkcs7Der,
 }
 
+impl InputFormat {
+    /// Lower-case name as in reports (`pem`, `der`, `pkcs7_pem`, `pkcs7_der`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Pem => "pem",
+            InputFormat::Der => "der",
+            InputFormat::Pkcs7Pem => "pkcs7_pem",
+            InputFormat::Pkcs7Der => "pkcs7_der",
+        }
+    }
+}
+
 /// Where an entry came from, precisely enough for a user to find it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
     /// The file name as the user gave it.
     pub file: String,
     /// The member of a ZIP archive, when the file is a ZIP.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub zip_member: Option<String>,
     /// The format of the (innermost) container.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<InputFormat>,
     /// 1-based number of the PEM block in its file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub block: Option<usize>,
     /// 1-based line of the block's `-----BEGIN` line.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// 1-based position of the certificate inside a PKCS#7 bundle.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
 }
 
