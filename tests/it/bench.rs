@@ -365,7 +365,11 @@ fn a_failed_run_leaves_output_files_as_they_were() {
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("missing-ca.pem"), "{}", run.stderr);
-    assert!(!created.exists(), "the run left an empty {}", created.display());
+    assert!(
+        !created.exists(),
+        "the run left an empty {}",
+        created.display()
+    );
     assert_eq!(
         std::fs::read_to_string(&existing).unwrap(),
         "<svg>earlier run</svg>"

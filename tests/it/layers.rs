@@ -511,3 +511,51 @@ fn the_reader_finds_paths_in_use_trees_and_code() {
         ]
     );
 }
+
+/// The JSON contract lives in one layer: only `report/` (and the findings every report
+/// carries as they are) derive or implement `Serialize`; engines keep typed values.
+#[test]
+fn only_the_report_layer_serializes() {
+    let offenders: Vec<String> = sources()
+        .iter()
+        .filter(|s| {
+            !matches!(
+                s.module.first().map(String::as_str),
+                Some("report" | "findings")
+            )
+        })
+        .filter(|s| {
+            let code = code_only(&s.text);
+            code.contains("Serialize,")
+                || code.contains("Serialize)")
+                || code.contains("impl Serialize")
+                || code.contains("serde::Serialize")
+        })
+        .map(|s| s.path.display().to_string())
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "Serialize outside report/: {offenders:?}; put the JSON shape in a report struct"
+    );
+}
+
+/// No source file holds more than 1,000 lines before its `#[cfg(test)]` module: past that a
+/// file has more than one purpose, and is split along its seams.
+#[test]
+fn no_source_file_over_1000_non_test_lines() {
+    let too_long: Vec<String> = sources()
+        .iter()
+        .filter_map(|s| {
+            let non_test = s
+                .text
+                .lines()
+                .take_while(|l| l.trim() != "#[cfg(test)]")
+                .count();
+            (non_test > 1000).then(|| format!("{} ({non_test} lines)", s.path.display()))
+        })
+        .collect();
+    assert!(
+        too_long.is_empty(),
+        "files over 1,000 non-test lines: {too_long:?}"
+    );
+}

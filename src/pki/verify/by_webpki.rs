@@ -1,0 +1,112 @@
+//! rustls-webpki's own judgement of the chain, as the Rust driver makes it, and the one place
+//! its typed errors become finding codes (never by string matching).
+
+use std::time::Duration;
+
+use rustls_pki_types::{CertificateDer, UnixTime};
+
+use super::{Ctx, WebpkiOutcome, WebpkiRejection};
+use crate::findings::{ClientAction, ClientVerdicts, Code, Finding, Severity};
+use crate::pki::clients::Condition;
+
+pub(super) fn run_webpki(
+    ctx: &mut Ctx<'_>,
+    leaf: usize,
+    name_accepted: Option<bool>,
+    path_found: bool,
+) -> WebpkiOutcome {
+    let mut anchors = Vec::new();
+    for (j, a) in ctx.anchors.iter().enumerate() {
+        let der = CertificateDer::from(a.der.as_slice());
+        match webpki::anchor_from_trusted_cert(&der) {
+            Ok(ta) => anchors.push(ta.to_owned()),
+            Err(e) => ctx.push(Finding::new(
+                Code::CaParseError,
+                Severity::Warn,
+                format!(
+                    "CA certificate #{j} {} cannot be used as a trust anchor by rustls-webpki ({e:?}); the Rust driver drops it without a word",
+                    a.short_name()
+                ),
+                "replace it with a well-formed copy of the CA certificate",
+            )),
+        }
+    }
+    let intermediates: Vec<CertificateDer<'_>> = ctx
+        .presented
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != leaf)
+        .map(|(_, c)| CertificateDer::from(c.der.as_slice()))
+        .collect();
+    let leaf_der = CertificateDer::from(ctx.presented[leaf].der.as_slice());
+    let secs = u64::try_from(ctx.opts.now.unix_timestamp()).unwrap_or(0);
+    let time = UnixTime::since_unix_epoch(Duration::from_secs(secs));
+    let result = webpki::EndEntityCert::try_from(&leaf_der).and_then(|ee| {
+        ee.verify_for_usage(
+            webpki::ALL_VERIFICATION_ALGS,
+            &anchors,
+            &intermediates,
+            time,
+            webpki::KeyUsage::server_auth(),
+            None,
+            None,
+        )
+        .map(|_| ())
+    });
+    let error = result.err();
+    if let Some(e) = &error {
+        let explained = ctx.findings.iter().any(|f| {
+            f.clients
+                .is_some_and(|c: ClientVerdicts| c.rustls == ClientAction::Reject)
+        });
+        let path_missed = path_found
+            && matches!(
+                e,
+                webpki::Error::UnknownIssuer | webpki::Error::InvalidSignatureForPublicKey
+            );
+        if !explained && path_missed {
+            ctx.client_finding(
+                Code::CertInvalid,
+                Condition::OtherWebpkiError,
+                None,
+                format!(
+                    "a valid path to the CA file exists, but rustls-webpki (Rust driver) does not find it and rejects the chain ({e:?}); this happens with self-issued or cross-signed intermediates"
+                ),
+                "simplify the chain the server sends (leaf and the intermediates of one path only) so that the Rust driver can verify it too",
+            );
+        } else if !explained {
+            let (code, condition) = webpki_error_code(e);
+            ctx.client_finding(
+                code,
+                condition,
+                None,
+                format!("rustls-webpki (Rust driver) rejects the chain: {e:?}"),
+                "see the rustls-webpki error; other clients may accept this chain, but the Rust driver will not",
+            );
+        }
+    }
+    WebpkiOutcome {
+        chain_accepted: error.is_none(),
+        name_accepted,
+        error: error.map(WebpkiRejection::Error),
+    }
+}
+
+/// The one place webpki's typed errors become our codes (never by string matching).
+fn webpki_error_code(e: &webpki::Error) -> (Code, Condition) {
+    use webpki::Error as E;
+    match e {
+        E::UnknownIssuer => (Code::CertUnknownIssuer, Condition::UnknownIssuer),
+        E::CertExpired { .. } => (Code::CertExpired, Condition::LeafExpired),
+        E::CertNotValidYet { .. } => (Code::CertNotYetValid, Condition::NotYetValid),
+        E::InvalidSignatureForPublicKey => (Code::CertBadSignature, Condition::BadSignature),
+        E::RequiredEkuNotFoundContext(_) => (Code::CertBadEku, Condition::EkuWithoutServerAuth),
+        E::CaUsedAsEndEntity => (Code::CertCaAsLeaf, Condition::CaAsLeaf),
+        E::NameConstraintViolation => (Code::CertNameConstraints, Condition::NameConstraints),
+        E::UnsupportedSignatureAlgorithmContext(_)
+        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => {
+            (Code::CertWeakSignature, Condition::OtherWebpkiError)
+        }
+        _ => (Code::CertInvalid, Condition::OtherWebpkiError),
+    }
+}
