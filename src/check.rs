@@ -53,34 +53,6 @@ fn key(address: &str) -> String {
     address.to_ascii_lowercase()
 }
 
-/// Splits `host:port` / `[v6]:port` as `hello` names members.
-pub fn target_from_address(address: &str) -> Option<Target> {
-    let (host, port) = match address.strip_prefix('[') {
-        Some(rest) => {
-            let (host, after) = rest.split_once(']')?;
-            let port = match after.strip_prefix(':') {
-                Some(p) => p.parse().ok()?,
-                None if after.is_empty() => 27017,
-                None => return None,
-            };
-            (host.to_string(), port)
-        }
-        None => match address.rsplit_once(':') {
-            Some((h, p)) if !h.contains(':') => (h.to_string(), p.parse().ok()?),
-            Some(_) => return None,
-            None => (address.to_string(), 27017),
-        },
-    };
-    if host.is_empty() {
-        return None;
-    }
-    Some(Target {
-        address: address.to_string(),
-        host,
-        port,
-    })
-}
-
 /// Probes the seeds and, unless told not to, every member they name.
 pub async fn check_set(
     seeds: Vec<Target>,
@@ -125,12 +97,12 @@ pub async fn check_set(
             // Seen either way: a name that cannot be dialled is reported once, not once per
             // round that meets it again.
             seen.insert(key(&name));
-            match target_from_address(&name) {
-                Some(t) => wave.push(t),
-                None => findings.push(Finding::new(
+            match Target::from_member_name(&name) {
+                Ok(t) => wave.push(t),
+                Err(e) => findings.push(Finding::new(
                     Code::RsMemberUnreachable,
                     Severity::Fail,
-                    format!("the replica-set configuration names the member '{name}', which is not a host:port address"),
+                    format!("the replica-set configuration names the member '{name}', which is not a host:port address ({e})"),
                     "fix the member's host in the replica-set configuration (rs.conf())",
                 )),
             }
@@ -252,14 +224,28 @@ fn analyse_set(
     config: &BTreeSet<String>,
     findings: &mut Vec<Finding>,
 ) -> Option<String> {
-    let answered: Vec<&MemberProbe> = members.iter().filter(|m| m.hello.is_some()).collect();
-    let names: BTreeSet<String> = answered
-        .iter()
-        .filter_map(|m| m.hello.as_ref().and_then(|h| h.set_name.clone()))
-        .collect();
-    let set_name = names.iter().next().cloned();
+    let set_name = set_names(members, expect, findings);
+    if set_name.is_some() {
+        primary(members, findings);
+    }
+    unreachable_members(members, config, findings);
+    seeds_outside_the_configuration(members, config, findings);
+    certificate_consistency(members, findings);
+    tls_mode_consistency(members, findings);
+    set_name
+}
 
-    if !answered.is_empty() && names.is_empty() {
+/// The replica-set name the members report (the first, when they disagree), and the findings
+/// about it: none reported (not a replica set), several, or not the connection string's.
+fn set_names(
+    members: &[MemberProbe],
+    expect: &SetExpectation,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    let hellos: Vec<&HelloReply> = members.iter().filter_map(|m| m.hello.as_ref()).collect();
+    let names: BTreeSet<String> = hellos.iter().filter_map(|h| h.set_name.clone()).collect();
+    let set_name = names.iter().next().cloned();
+    if !hellos.is_empty() && names.is_empty() {
         findings.push(Finding::new(
             Code::RsNotAReplicaSet,
             Severity::Warn,
@@ -288,11 +274,15 @@ fn analyse_set(
             ));
         }
     }
-    if set_name.is_some()
-        && !answered
-            .iter()
-            .any(|m| m.hello.as_ref().is_some_and(HelloReply::is_primary))
-    {
+    set_name
+}
+
+/// `rs.no_primary` when no member that answered reports itself primary.
+fn primary(members: &[MemberProbe], findings: &mut Vec<Finding>) {
+    let has_primary = members
+        .iter()
+        .any(|m| m.hello.as_ref().is_some_and(HelloReply::is_primary));
+    if !has_primary {
         findings.push(Finding::new(
             Code::RsNoPrimary,
             Severity::Fail,
@@ -300,6 +290,15 @@ fn analyse_set(
             "writes fail until a primary is elected: wait for the election (a restart after an SSL change takes about 30 s per member), or check the members' health",
         ));
     }
+}
+
+/// `rs.member_unreachable` for every member of the configuration (or, when no member
+/// answered, every member probed) that could not be reached.
+fn unreachable_members(
+    members: &[MemberProbe],
+    config: &BTreeSet<String>,
+    findings: &mut Vec<Finding>,
+) {
     for m in members {
         if !reachable(m) && (config.contains(&key(&m.address)) || config.is_empty()) {
             findings.push(Finding::new(
@@ -310,25 +309,32 @@ fn analyse_set(
             ));
         }
     }
-    if !config.is_empty() {
-        for m in members.iter().filter(|m| m.seed) {
-            if !config.contains(&key(&m.address)) {
-                findings.push(Finding::new(
-                    Code::RsSeedNotMember,
-                    Severity::Warn,
-                    format!(
-                        "the seed {} is not in the replica-set configuration, which names {}",
-                        m.address,
-                        short_list(config.iter())
-                    ),
-                    "drivers drop this seed and connect to the configured names: their certificates must cover those names, and the connection string should use them",
-                ));
-            }
+}
+
+/// `rs.seed_not_member` for seeds the configuration does not name: drivers drop them and
+/// connect to the configured names, which the certificates must then cover.
+fn seeds_outside_the_configuration(
+    members: &[MemberProbe],
+    config: &BTreeSet<String>,
+    findings: &mut Vec<Finding>,
+) {
+    if config.is_empty() {
+        return;
+    }
+    for m in members.iter().filter(|m| m.seed) {
+        if !config.contains(&key(&m.address)) {
+            findings.push(Finding::new(
+                Code::RsSeedNotMember,
+                Severity::Warn,
+                format!(
+                    "the seed {} is not in the replica-set configuration, which names {}",
+                    m.address,
+                    short_list(config.iter())
+                ),
+                "drivers drop this seed and connect to the configured names: their certificates must cover those names, and the connection string should use them",
+            ));
         }
     }
-    certificate_consistency(members, findings);
-    tls_mode_consistency(members, findings);
-    set_name
 }
 
 fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>) {
@@ -431,15 +437,226 @@ mod tests {
     use super::*;
 
     #[test]
-    fn addresses_split_like_hello_names_them() {
-        let t = target_from_address("db-0.example:3717").unwrap();
+    fn members_are_read_like_the_connection_strings_hosts() {
+        let t = Target::from_member_name("db-0.example:3717").unwrap();
         assert_eq!((t.host.as_str(), t.port), ("db-0.example", 3717));
-        let t = target_from_address("[::1]:27018").unwrap();
-        assert_eq!((t.host.as_str(), t.port), ("::1", 27018));
-        let t = target_from_address("db").unwrap();
-        assert_eq!(t.port, 27017);
-        assert!(target_from_address("db:notaport").is_none());
-        assert!(target_from_address("::1:27017").is_none());
-        assert!(target_from_address(":27017").is_none());
+        let t = Target::from_member_name("[::1]:27018").unwrap();
+        assert_eq!(
+            (t.host.as_str(), t.port, t.address.as_str()),
+            ("::1", 27018, "[::1]:27018")
+        );
+        assert_eq!(Target::from_member_name("db").unwrap().port, 27017);
+        for bad in [
+            "db:notaport",
+            "::1:27017",
+            ":27017",
+            "localhost:65536",
+            "db:0",
+            "a b:1",
+        ] {
+            assert!(Target::from_member_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    use bson::doc;
+    use time::macros::datetime;
+    use time::OffsetDateTime;
+
+    use crate::pki::inspect::Cert;
+    use crate::wire::hello::parse_hello;
+
+    const NOW: OffsetDateTime = datetime!(2026-06-01 00:00 UTC);
+
+    /// A member that answered `hello` over TLS as `set` (primary or not) and lists `hosts`.
+    fn answering(address: &str, set: Option<&str>, primary: bool, hosts: &[&str]) -> MemberProbe {
+        let t = Target::from_member_name(address).unwrap();
+        let mut m = MemberProbe::empty(&t, t.host.clone());
+        let mut reply = doc! {
+            "ok": 1,
+            "isWritablePrimary": primary,
+            "secondary": !primary,
+            "hosts": hosts.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+            "maxWireVersion": 21,
+        };
+        if let Some(set) = set {
+            reply.insert("setName", set);
+        }
+        m.hello = Some(parse_hello(&reply).unwrap());
+        m.tls_mode = TlsMode::TlsOnly;
+        m
+    }
+
+    fn unreachable(address: &str) -> MemberProbe {
+        let t = Target::from_member_name(address).unwrap();
+        let mut m = MemberProbe::empty(&t, t.host.clone());
+        m.tls_mode = TlsMode::Unreachable;
+        m
+    }
+
+    fn expect(replica_set: Option<&str>) -> SetExpectation {
+        SetExpectation {
+            replica_set: replica_set.map(str::to_string),
+            discover: true,
+            max_connections: 16,
+        }
+    }
+
+    /// Set-level findings for `members` (seeds marked), as `check_set` computes them.
+    fn judge(members: &mut [MemberProbe], seeds: &[&str], want: Option<&str>) -> Vec<Finding> {
+        let config: BTreeSet<String> = configured_names(members).iter().map(|n| key(n)).collect();
+        for m in members.iter_mut() {
+            m.seed = seeds.contains(&m.address.as_str());
+        }
+        let mut findings = Vec::new();
+        analyse_set(members, &expect(want), &config, &mut findings);
+        findings
+    }
+
+    fn codes(findings: &[Finding]) -> Vec<&'static str> {
+        findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    const SET: [&str; 3] = ["a:1", "b:2", "c:3"];
+
+    #[test]
+    fn a_healthy_set_has_no_set_finding() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET),
+            answering("b:2", Some("rs0"), false, &SET),
+            answering("c:3", Some("rs0"), false, &SET),
+        ];
+        assert!(judge(&mut members, &["a:1"], Some("rs0")).is_empty());
+    }
+
+    #[test]
+    fn the_wrong_replica_set_name_says_which_to_use() {
+        let mut members = vec![answering("a:1", Some("mgset-1"), true, &["a:1"])];
+        let f = judge(&mut members, &["a:1"], Some("mgset-2"));
+        assert_eq!(codes(&f), ["rs.name_mismatch"]);
+        assert!(f[0].message.contains("replicaSet=mgset-2") && f[0].message.contains("mgset-1"));
+        assert!(
+            f[0].hint.contains("use replicaSet=mgset-1"),
+            "{}",
+            f[0].hint
+        );
+    }
+
+    #[test]
+    fn members_of_two_sets_are_named() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &["a:1"]),
+            answering("b:2", Some("rs1"), true, &["b:2"]),
+        ];
+        let f = judge(&mut members, &["a:1", "b:2"], None);
+        assert_eq!(codes(&f), ["rs.name_mismatch"]);
+        assert!(f[0].message.ends_with("rs0, rs1"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn no_primary_and_not_a_replica_set() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), false, &SET[..2]),
+            answering("b:2", Some("rs0"), false, &SET[..2]),
+        ];
+        assert_eq!(
+            codes(&judge(&mut members, &["a:1"], None)),
+            ["rs.no_primary"]
+        );
+        let mut standalone = vec![answering("a:1", None, true, &[])];
+        assert_eq!(
+            codes(&judge(&mut standalone, &["a:1"], None)),
+            ["rs.not_a_replica_set"]
+        );
+    }
+
+    #[test]
+    fn unreachable_configured_members_fail_and_stray_seeds_warn() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET),
+            unreachable("c:3"),
+            // A seed the configuration does not name (an IP address instead of the
+            // configured name, say), unreachable: a warning about the seed, not a missing
+            // member of the set.
+            unreachable("10.0.0.9:3717"),
+        ];
+        let f = judge(&mut members, &["a:1", "10.0.0.9:3717"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable", "rs.seed_not_member"]);
+        assert!(f[0].message.contains("member c:3"), "{}", f[0].message);
+        assert!(
+            f[1].message.contains("10.0.0.9:3717") && f[1].message.contains("a:1, b:2, c:3"),
+            "{}",
+            f[1].message
+        );
+        assert_eq!(f[1].severity, Severity::Warn);
+    }
+
+    #[test]
+    fn when_nothing_answered_every_unreachable_member_is_named() {
+        let mut members = vec![unreachable("a:1"), unreachable("b:2")];
+        let f = judge(&mut members, &["a:1", "b:2"], Some("rs0"));
+        assert_eq!(
+            codes(&f),
+            ["rs.member_unreachable", "rs.member_unreachable"]
+        );
+    }
+
+    /// A self-signed leaf named `cn`, expiring at `not_after`.
+    fn leaf(cn: &str, not_after: OffsetDateTime) -> Cert {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(vec!["db.example".to_string()]).unwrap();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, cn);
+        params.not_before = not_after - time::Duration::days(365);
+        params.not_after = not_after;
+        let cert = params.self_signed(&key).unwrap();
+        Cert::parse(cert.der().to_vec(), NOW).unwrap()
+    }
+
+    #[test]
+    fn a_member_left_behind_at_a_renewal_is_named() {
+        let renewed = datetime!(2027-06-01 00:00 UTC);
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET[..2]),
+            answering("b:2", Some("rs0"), false, &SET[..2]),
+        ];
+        members[0].leaf = Some(leaf("Instance CA", renewed));
+        members[1].leaf = Some(leaf("Old CA", renewed - time::Duration::days(300)));
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(
+            codes(&f),
+            [
+                "rs.inconsistent_certificates",
+                "rs.inconsistent_certificates"
+            ]
+        );
+        assert!(
+            f[0].message.contains("different issuers"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[1].message.contains("up to 300 days apart")
+                && f[1].message.contains("2027-06-01T00:00:00Z on a:1"),
+            "{}",
+            f[1].message
+        );
+    }
+
+    #[test]
+    fn members_in_different_tls_modes_are_grouped() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET[..2]),
+            answering("b:2", Some("rs0"), false, &SET[..2]),
+        ];
+        members[1].tls_mode = TlsMode::TlsAndPlain;
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.mixed_tls_modes"]);
+        assert!(
+            f[0].message.contains("tls_and_plain on b:2")
+                && f[0].message.contains("tls_only on a:1"),
+            "{}",
+            f[0].message
+        );
     }
 }

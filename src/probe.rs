@@ -295,10 +295,31 @@ async fn probe_phases(
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) {
-    // 1. DNS
-    let Some(timeout) = budget.phase("name resolution") else {
+    let Some(tcp) = connect(target, budget, r).await else {
         return;
     };
+    let peer = tcp.peer;
+    let Some(tls_error) = tls_phases(tcp.stream, &server_name, s, budget, r).await else {
+        return;
+    };
+    let plain = if s.plaintext_probe {
+        plaintext_hello(peer, s, budget).await.inspect(|p| {
+            r.timings.plaintext_hello = p.elapsed;
+        })
+    } else {
+        None
+    };
+    classify_mode(r, tls_error, plain);
+}
+
+/// Phases 1 and 2: name resolution and TCP. `None` (with the finding, or the deadline's
+/// note) when either failed or was not started.
+async fn connect(
+    target: &Target,
+    budget: &mut Budget,
+    r: &mut MemberProbe,
+) -> Option<net::TcpConnected> {
+    let timeout = budget.phase("name resolution")?;
     let resolved = match net::resolve(&target.host, target.port, timeout).await {
         Ok(res) => res,
         Err(e) => {
@@ -308,66 +329,53 @@ async fn probe_phases(
                 "check the host name in the connection string; on a managed service use the connection string from the console, and check that this machine's DNS can resolve it (private endpoints resolve only inside the VPC)",
             ));
             r.tls_mode = TlsMode::Unreachable;
-            return;
+            return None;
         }
     };
     r.timings.dns = Some(resolved.elapsed);
     r.resolved = resolved.addresses.clone();
 
-    // 2. TCP
-    let Some(timeout) = budget.phase("TCP connection") else {
-        return;
-    };
-    let tcp = match net::connect_tcp(&resolved.addresses, timeout).await {
-        Ok(tcp) => tcp,
+    let timeout = budget.phase("TCP connection")?;
+    match net::connect_tcp(&resolved.addresses, timeout).await {
+        Ok(tcp) => {
+            r.timings.tcp_connect = Some(tcp.elapsed);
+            r.connected_to = Some(tcp.peer);
+            Some(tcp)
+        }
         Err(e) => {
             r.findings.push(tcp_finding(&target.address, &e));
             r.tls_mode = TlsMode::Unreachable;
-            return;
+            None
         }
-    };
-    r.timings.tcp_connect = Some(tcp.elapsed);
-    r.connected_to = Some(tcp.peer);
-    let peer = tcp.peer;
+    }
+}
 
-    // 3. TLS
-    let Some(timeout) = budget.phase("TLS handshake") else {
-        return;
-    };
-    let attempt = net::tls_handshake(
-        tcp.stream,
-        server_name.clone(),
-        s.identity.as_deref(),
-        timeout,
-    )
-    .await;
+/// Phases 3 and 4: the TLS handshake, the presented chain judged whether or not the
+/// handshake completed, and over a completed one the MongoDB commands. Returns how TLS
+/// failed (`Some(None)` when it worked), or `None` when the deadline left no time for it.
+async fn tls_phases(
+    tcp: tokio::net::TcpStream,
+    server_name: &ServerName<'static>,
+    s: &ProbeSettings,
+    budget: &mut Budget,
+    r: &mut MemberProbe,
+) -> Option<Option<(NetError, net::Observed)>> {
+    let timeout = budget.phase("TLS handshake")?;
+    let attempt =
+        net::tls_handshake(tcp, server_name.clone(), s.identity.as_deref(), timeout).await;
     r.timings.tls_handshake = Some(attempt.elapsed);
-
-    // 4. The chain, judged whether or not the handshake completed.
     if !attempt.observed.chain.is_empty() {
-        let verification = judge_chain(&attempt.observed.chain, &server_name, s, r);
+        let verification = judge_chain(&attempt.observed.chain, server_name, s, r);
         r.chain = Some(verification);
     }
-
-    let tls_error = match attempt.result {
+    Some(match attempt.result {
         Ok((mut stream, info)) => {
             r.tls = Some(info);
             mongo_phases(&mut stream, s, budget, r).await;
             None
         }
         Err(e) => Some((e, attempt.observed)),
-    };
-
-    // 5. Plaintext
-    let plain = if s.plaintext_probe {
-        plaintext_hello(peer, s, budget).await.inspect(|p| {
-            r.timings.plaintext_hello = p.elapsed;
-        })
-    } else {
-        None
-    };
-
-    classify_mode(r, tls_error, plain);
+    })
 }
 
 /// The report of a member whose probe outlived the run's deadline and was abandoned (what it

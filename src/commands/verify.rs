@@ -2,11 +2,11 @@
 
 use super::inputs::{describe_rejections, display_paths, load_ca, InputError};
 use super::{Outcome, RunError};
-use crate::findings::Verdict;
 use crate::pki::ca_check::{analyse_bundle, chain_file_findings, rejection_findings};
 use crate::pki::load::read_input;
 use crate::pki::verify::{verify_chain, VerifyOptions};
-use crate::report::{CertSummary, Report, VerifyReport, SCHEMA_VERSION};
+use crate::report::verify::VerifyInputs;
+use crate::report::{Report, VerifyReport};
 use crate::settings::VerifySettings;
 
 /// `mongotls verify`.
@@ -39,31 +39,20 @@ fn report(s: &VerifySettings) -> Result<Report, InputError> {
     // The CA file's own load problems matter to every client (a corrupt block, a private key);
     // its per-certificate judgements do not, unless the path uses that certificate, which the
     // chain findings already cover.
-    let mut findings = rejection_findings(&ca_input.rejected);
-    findings.extend(chain_file_findings(&chain_input));
-    findings.extend(verification.findings.iter().cloned());
-    let notes = ca
-        .notes
-        .iter()
-        .chain(&chain.notes)
-        .map(Into::into)
-        .collect();
-
-    Ok(Report::Verify(VerifyReport {
-        schema_version: SCHEMA_VERSION,
-        command: "verify",
-        verdict: Verdict::from_findings(&findings),
+    let mut input_findings = rejection_findings(&ca_input.rejected);
+    input_findings.extend(chain_file_findings(&chain_input));
+    let inputs = VerifyInputs {
         evaluated_at: now,
         warn_days: s.common.warn_days,
         host: s.host.as_ref().map(|h| h.to_str().into_owned()),
         ca_files: display_paths(&s.ca),
         chain_file: s.chain.display().to_string(),
-        ca: CertSummary::list(&ca.certificates),
-        chain: chain.certificates.iter().map(Into::into).collect(),
-        path: verification.path.iter().map(Into::into).collect(),
-        trusted: verification.trusted,
-        rustls_webpki: (&verification.rustls_webpki).into(),
-        notes,
-        findings,
-    }))
+    };
+    Ok(Report::Verify(VerifyReport::new(
+        inputs,
+        &ca,
+        &chain,
+        &verification,
+        input_findings,
+    )))
 }

@@ -26,6 +26,24 @@ pub struct Target {
     pub port: u16,
 }
 
+impl Target {
+    /// A member as a server's `hello` names it (`host:port`, `[v6]:port`, or a bare host on
+    /// port 27017), read by the rules of the connection string's host list; `address` keeps
+    /// the name as the server wrote it.
+    ///
+    /// # Errors
+    ///
+    /// The name is not a `host[:port]` a client could dial.
+    pub fn from_member_name(name: &str) -> Result<Target, crate::uri::UriError> {
+        let hp = crate::uri::parse_host_port(name)?;
+        Ok(Target {
+            address: name.to_string(),
+            host: hp.host.to_string(),
+            port: hp.port,
+        })
+    }
+}
+
 impl From<&crate::uri::HostPort> for Target {
     /// A host of the connection string (a seed).
     fn from(hp: &crate::uri::HostPort) -> Self {

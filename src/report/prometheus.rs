@@ -227,6 +227,15 @@ fn check(r: &CheckReport) -> Families {
     );
     families.add(duration);
 
+    for family in member_families(r) {
+        families.add(family);
+    }
+    families
+}
+
+/// The per-member families, each with one series per member (the first of a name listed
+/// twice: duplicate series would make the file unreadable).
+fn member_families(r: &CheckReport) -> [Family; 8] {
     let mut up = Family::gauge(
         "member_up",
         "1 when the member completed a TLS handshake and answered hello over TLS (whatever its certificate), else 0.",
@@ -295,7 +304,7 @@ fn check(r: &CheckReport) -> Families {
             member_findings.push(l, count(&own, severity));
         }
     }
-    for f in [
+    [
         up,
         handshake,
         phases,
@@ -304,10 +313,7 @@ fn check(r: &CheckReport) -> Families {
         not_after,
         trusted,
         member_findings,
-    ] {
-        families.add(f);
-    }
-    families
+    ]
 }
 
 fn ca(r: &CaReport) -> Families {

@@ -94,27 +94,7 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
-    let role = match &m.hello {
-        Some(h) if h.is_writable_primary => "primary",
-        Some(h) if h.arbiter_only => "arbiter",
-        Some(h) if h.secondary => "secondary",
-        Some(h) if h.hidden => "hidden",
-        Some(_) => "other",
-        None => "no hello",
-    };
-    let tags = [(m.seed, "seed"), (m.in_config, "in config")]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, t)| *t)
-        .collect::<Vec<_>>()
-        .join(", ");
-    writeln!(
-        out,
-        "== {}  [{}]  {}  ({tags})",
-        printable(&m.address),
-        m.tls_mode.as_str(),
-        role
-    )?;
+    member_heading(m, out)?;
     if let Some(addr) = &m.connected_to {
         writeln!(
             out,
@@ -135,22 +115,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
                 .unwrap_or_default()
         )?;
     }
-    if let Some(c) = &m.chain {
-        if let Some(leaf) = c.path.first() {
-            writeln!(
-                out,
-                "   certificate {}  expires {} ({} days){}",
-                printable(&leaf.subject),
-                rfc3339(leaf.not_after),
-                leaf.days_remaining,
-                if c.trusted {
-                    "  — chains to the CA file"
-                } else {
-                    "  — does NOT chain to the CA file"
-                }
-            )?;
-        }
-    }
+    member_certificate(m, out)?;
     if let Some(h) = &m.hello {
         writeln!(
             out,
@@ -168,6 +133,60 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     if let Some(p) = &m.plaintext {
         writeln!(out, "   plaintext   {}", printable(&p.detail))?;
     }
+    member_timings(m, out)?;
+    member_findings(&m.findings, out)
+}
+
+/// `== host:port  [tls_only]  primary  (seed, in config)`.
+fn member_heading(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
+    let role = match &m.hello {
+        Some(h) if h.is_writable_primary => "primary",
+        Some(h) if h.arbiter_only => "arbiter",
+        Some(h) if h.secondary => "secondary",
+        Some(h) if h.hidden => "hidden",
+        Some(_) => "other",
+        None => "no hello",
+    };
+    let tags = [(m.seed, "seed"), (m.in_config, "in config")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(
+        out,
+        "== {}  [{}]  {}  ({tags})",
+        printable(&m.address),
+        m.tls_mode.as_str(),
+        role
+    )
+}
+
+/// The presented leaf: subject, expiry, and whether it chains to the CA file.
+fn member_certificate(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
+    let Some((c, leaf)) = m
+        .chain
+        .as_ref()
+        .and_then(|c| c.path.first().map(|l| (c, l)))
+    else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "   certificate {}  expires {} ({} days){}",
+        printable(&leaf.subject),
+        rfc3339(leaf.not_after),
+        leaf.days_remaining,
+        if c.trusted {
+            "  — chains to the CA file"
+        } else {
+            "  — does NOT chain to the CA file"
+        }
+    )
+}
+
+/// Every phase that ran, in milliseconds.
+fn member_timings(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     let t = &m.timings;
     let phases: Vec<String> = [
         ("dns", t.dns),
@@ -181,8 +200,7 @@ fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     .iter()
     .filter_map(|(name, d)| d.map(|d| format!("{name} {:.2}", millis(d))))
     .collect();
-    writeln!(out, "   timings ms  {}", phases.join(" · "))?;
-    member_findings(&m.findings, out)
+    writeln!(out, "   timings ms  {}", phases.join(" · "))
 }
 
 fn member_findings(list: &[Finding], out: &mut dyn Write) -> io::Result<()> {
@@ -466,5 +484,217 @@ pub struct Text;
 impl super::Renderer for Text {
     fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
         render(report, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::findings::Code;
+    use crate::pki::ca_check::analyse_bundle;
+    use crate::pki::clients::{verdicts_for, Condition};
+    use crate::pki::verify::{verify_chain, VerifyOptions};
+    use crate::report::check::PlaintextReport;
+    use crate::report::fixtures;
+
+    fn text(report: &Report) -> String {
+        let mut out = Vec::new();
+        report
+            .render(crate::report::OutputFormat::Text, &mut out)
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn check_report() -> Report {
+        let mut a = fixtures::member(
+            "a:1",
+            vec![
+                Finding::new(
+                    Code::MongoBuildInfoUnavailable,
+                    Severity::Info,
+                    "no version",
+                    "none",
+                ),
+                Finding::new(
+                    Code::TlsPlaintextAccepted,
+                    Severity::Warn,
+                    "plain too",
+                    "force TLS",
+                ),
+                Finding::new(
+                    Code::CertExpired,
+                    Severity::Fail,
+                    "leaf expired",
+                    "renew it",
+                )
+                .with_certificate(0)
+                .with_clients(verdicts_for(Condition::LeafExpired)),
+            ],
+        );
+        a.timings.dns = Some(Duration::from_micros(1234));
+        a.timings.tls_handshake = Some(Duration::from_micros(2500));
+        a.plaintext = Some(PlaintextReport {
+            accepted: true,
+            detail: "the server answered a plaintext hello".into(),
+        });
+        // A name a hostile server chose, with a line break that must not start a new line.
+        let b = fixtures::member("b:2\nverdict: PASS", vec![]);
+        let mut r = fixtures::check_report(
+            &["a:1"],
+            vec![a, b],
+            vec![Finding::new(
+                Code::RsInconsistentCertificates,
+                Severity::Warn,
+                "different issuers",
+                "renew",
+            )],
+            Duration::from_millis(1234),
+        );
+        if let Report::Check(c) = &mut r {
+            c.options.insecure = vec!["tlsInsecure=true".into()];
+        }
+        r
+    }
+
+    #[test]
+    fn check_shows_each_member_then_the_set_then_one_verdict_over_everything() {
+        let out = text(&check_report());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "Target  mongodb://root:****@a:1/");
+        assert!(
+            lines[3].starts_with(
+                "Run     2 members in 1234 ms, timeout 1s per phase, deadline 1m, 16 connections at once"
+            ),
+            "{}",
+            lines[3]
+        );
+        assert!(
+            lines[4].starts_with("INSECURE tlsInsecure=true"),
+            "{}",
+            lines[4]
+        );
+        assert!(out.contains("== a:1  [tls_only]  no hello  (seed, in config)"));
+        assert!(out.contains("   plaintext   the server answered a plaintext hello"));
+        assert!(out.contains("   timings ms  dns 1.23 · tls 2.50"), "{out}");
+        // Worst first; the informational finding is counted, not shown.
+        let fail = out.find("   FAIL cert.expired [#0]: leaf expired").unwrap();
+        let warn = out
+            .find("   WARN tls.plaintext_accepted: plain too")
+            .unwrap();
+        assert!(fail < warn);
+        assert!(out.contains("        hint: renew it"));
+        assert!(out.contains("        clients: refused by openssl, node, rustls, go, java"));
+        assert!(out.contains("   (1 informational finding in --format json)"));
+        assert!(!out.contains("no version"));
+        // The server's line break is shown, not obeyed.
+        assert!(out.contains("== b:2\\nverdict: PASS"), "{out}");
+        assert!(!lines.iter().any(|l| l.starts_with("verdict: PASS")));
+        assert!(out.contains("Replica set:\n\nFindings:\n  WARN rs.inconsistent_certificates"));
+        assert_eq!(
+            lines.last(),
+            Some(&"verdict: FAIL (1 failure, 2 warnings)"),
+            "the verdict counts the members' findings too"
+        );
+    }
+
+    /// A CA and a leaf it issued, made at run time.
+    fn pem_pair() -> (String, String) {
+        let now = datetime!(2026-06-01 00:00 UTC);
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca = rcgen::CertificateParams::default();
+        ca.distinguished_name
+            .push(rcgen::DnType::CommonName, "Test Root");
+        ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Constrained(1));
+        ca.not_before = now - time::Duration::days(10);
+        ca.not_after = now + time::Duration::days(20);
+        let ca_cert = ca.self_signed(&ca_key).unwrap();
+        let leaf_key = rcgen::KeyPair::generate().unwrap();
+        let mut leaf = rcgen::CertificateParams::new(vec!["db.example".to_string()]).unwrap();
+        leaf.distinguished_name
+            .push(rcgen::DnType::CommonName, "db.example");
+        leaf.not_before = now - time::Duration::days(400);
+        leaf.not_after = now - time::Duration::days(3);
+        let leaf_cert = leaf.signed_by(&leaf_key, &ca_cert, &ca_key).unwrap();
+        (ca_cert.pem(), leaf_cert.pem())
+    }
+
+    #[test]
+    fn ca_lists_each_certificate_with_its_facts() {
+        let now = datetime!(2026-06-01 00:00 UTC);
+        let (ca, _) = pem_pair();
+        let input = crate::pki::bundle::parse_input("ca.pem", ca.as_bytes());
+        let analysis = analyse_bundle(&input, now, 30);
+        let out = text(&Report::Ca(CaReport::new(
+            vec!["ca.pem".into()],
+            &analysis,
+            now,
+            30,
+        )));
+        assert!(out.starts_with(
+            "CA bundle ca.pem — 1 certificate (evaluated at 2026-06-01T00:00:00Z)\n\n#0 CN=Test Root\n"
+        ));
+        assert!(out.contains("   chain       self-signed root\n"), "{out}");
+        assert!(out
+            .contains("   valid       2026-05-22T00:00:00Z → 2026-06-21T00:00:00Z (20 days left)"));
+        assert!(out.contains("   CA          yes, path length ≤ 1"));
+        assert!(
+            out.contains("   source      ca.pem block 1 (line 1)"),
+            "{out}"
+        );
+        assert!(out.contains("WARN ca.expiring_soon [#0]"), "{out}");
+        assert!(out.ends_with("verdict: WARN (0 failures, 1 warning)\n"));
+    }
+
+    #[test]
+    fn verify_shows_the_path_webpki_and_the_presented_certificates() {
+        let now = datetime!(2026-06-01 00:00 UTC);
+        let (ca, leaf) = pem_pair();
+        let ca = analyse_bundle(
+            &crate::pki::bundle::parse_input("ca.pem", ca.as_bytes()),
+            now,
+            0,
+        );
+        let chain = analyse_bundle(
+            &crate::pki::bundle::parse_input("leaf.pem", leaf.as_bytes()),
+            now,
+            0,
+        );
+        let opts = VerifyOptions {
+            host: Some(crate::pki::verify::parse_host("db.example").unwrap()),
+            now,
+            warn_days: 0,
+            hostnames_waived: false,
+        };
+        let v = verify_chain(&ca.certs, &chain.certs, &opts);
+        let inputs = crate::report::verify::VerifyInputs {
+            evaluated_at: now,
+            warn_days: 0,
+            host: Some("db.example".into()),
+            ca_files: vec!["ca.pem".into()],
+            chain_file: "leaf.pem".into(),
+        };
+        let report = Report::Verify(VerifyReport::new(inputs, &ca, &chain, &v, Vec::new()));
+        let out = text(&report);
+        assert!(out.starts_with("Chain leaf.pem (1 certificate) against CA ca.pem (1 certificate), host db.example, at 2026-06-01T00:00:00Z\n"));
+        assert!(out.contains("Path (ends at the CA file):\n  [0] leaf         CN=db.example  (chain #0; expires 2026-05-29T00:00:00Z, -3 days)\n  [1] anchor       CN=Test Root  (CA file #0; "), "{out}");
+        assert!(
+            out.contains("rustls-webpki: chain rejected, name accepted (CertExpired {"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "   valid       2025-04-27T00:00:00Z → 2026-05-29T00:00:00Z (EXPIRED 3 days ago)"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("FAIL cert.expired [#0]: the server's certificate \"db.example\" expired on 2026-05-29T00:00:00Z (3 days before 2026-06-01T00:00:00Z)"), "{out}");
+        assert!(
+            out.ends_with("verdict: FAIL (1 failure, 0 warnings)\n"),
+            "{out}"
+        );
     }
 }

@@ -6,8 +6,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::ca::{CertSummary, CertificateReport, Note};
-use super::value;
+use super::{value, SCHEMA_VERSION};
 use crate::findings::{Finding, Verdict};
+use crate::pki::ca_check::BundleAnalysis;
 use crate::pki::verify::{ChainVerification, PathElement, PathSource, Role, WebpkiOutcome};
 
 /// `mongotls verify`.
@@ -44,6 +45,57 @@ pub struct VerifyReport {
     pub notes: Vec<Note>,
     /// Every problem found: the CA file's, the chain file's, the chain's.
     pub findings: Vec<Finding>,
+}
+
+/// What `verify` was given, for the report's header.
+#[derive(Clone, Debug)]
+pub struct VerifyInputs {
+    /// The time everything was judged at.
+    pub evaluated_at: OffsetDateTime,
+    /// Warning window for expiry, in days.
+    pub warn_days: i64,
+    /// The host name checked, if any.
+    pub host: Option<String>,
+    /// The CA file(s) read.
+    pub ca_files: Vec<String>,
+    /// The chain file read.
+    pub chain_file: String,
+}
+
+impl VerifyReport {
+    /// The report of `verification`, with the findings about the input files first.
+    pub fn new(
+        inputs: VerifyInputs,
+        ca: &BundleAnalysis,
+        chain: &BundleAnalysis,
+        verification: &ChainVerification,
+        input_findings: Vec<Finding>,
+    ) -> Self {
+        let mut findings = input_findings;
+        findings.extend(verification.findings.iter().cloned());
+        VerifyReport {
+            schema_version: SCHEMA_VERSION,
+            command: "verify",
+            verdict: Verdict::from_findings(&findings),
+            evaluated_at: inputs.evaluated_at,
+            warn_days: inputs.warn_days,
+            host: inputs.host,
+            ca_files: inputs.ca_files,
+            chain_file: inputs.chain_file,
+            ca: CertSummary::list(&ca.certificates),
+            chain: chain.certificates.iter().map(Into::into).collect(),
+            path: verification.path.iter().map(Into::into).collect(),
+            trusted: verification.trusted,
+            rustls_webpki: (&verification.rustls_webpki).into(),
+            notes: ca
+                .notes
+                .iter()
+                .chain(&chain.notes)
+                .map(Into::into)
+                .collect(),
+            findings,
+        }
+    }
 }
 
 /// One certificate on the path, leaf first.
