@@ -113,6 +113,13 @@ impl PhaseTimings {
             ("plaintext_hello", self.plaintext_hello),
         ]
     }
+
+    /// The phases that ran, with their durations.
+    pub fn ran(&self) -> impl Iterator<Item = (&'static str, Duration)> {
+        self.phases()
+            .into_iter()
+            .filter_map(|(name, d)| d.map(|d| (name, d)))
+    }
 }
 
 /// What a plaintext `hello` on the member's TLS port gave.

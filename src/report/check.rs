@@ -111,9 +111,9 @@ pub struct MemberReport {
     /// TLS / plaintext behaviour of the endpoint.
     #[serde(serialize_with = "value::tls_mode")]
     pub tls_mode: TlsMode,
-    /// Duration of each phase.
-    #[serde(rename = "timings_ms")]
-    pub timings: Timings,
+    /// Duration of each phase (milliseconds in JSON; `null` when the phase did not run).
+    #[serde(rename = "timings_ms", serialize_with = "value::timings")]
+    pub timings: PhaseTimings,
     /// What the TLS handshake negotiated.
     pub tls: Option<TlsReport>,
     /// The presented chain and its verification.
@@ -140,7 +140,7 @@ impl From<&MemberProbe> for MemberReport {
             connected_to: m.connected_to.map(|a| a.to_string()),
             server_name: m.server_name.clone(),
             tls_mode: m.tls_mode,
-            timings: m.timings.into(),
+            timings: m.timings,
             tls: m.tls.as_ref().map(Into::into),
             chain: m.chain.as_ref().map(Into::into),
             hello: m.hello.as_ref().map(Into::into),
@@ -149,64 +149,6 @@ impl From<&MemberProbe> for MemberReport {
             plaintext: m.plaintext.as_ref().map(Into::into),
             findings: m.findings.clone(),
         }
-    }
-}
-
-/// Duration of each phase (milliseconds in JSON); `null` when the phase did not run.
-#[derive(Clone, Copy, Debug, Default, Serialize)]
-pub struct Timings {
-    /// Name resolution.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub dns: Option<Duration>,
-    /// TCP three-way handshake.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub tcp_connect: Option<Duration>,
-    /// TLS handshake.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub tls_handshake: Option<Duration>,
-    /// `hello` round trip over TLS.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub hello: Option<Duration>,
-    /// `ping` round trip over TLS.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub ping: Option<Duration>,
-    /// `buildInfo` round trip over TLS.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub build_info: Option<Duration>,
-    /// TCP connect plus plaintext `hello`.
-    #[serde(serialize_with = "value::opt_millis")]
-    pub plaintext_hello: Option<Duration>,
-}
-
-impl From<PhaseTimings> for Timings {
-    fn from(t: PhaseTimings) -> Self {
-        Timings {
-            dns: t.dns,
-            tcp_connect: t.tcp_connect,
-            tls_handshake: t.tls_handshake,
-            hello: t.hello,
-            ping: t.ping,
-            build_info: t.build_info,
-            plaintext_hello: t.plaintext_hello,
-        }
-    }
-}
-
-impl Timings {
-    /// Every phase that ran, by its JSON name, in the order they run.
-    pub fn phases(&self) -> Vec<(&'static str, Duration)> {
-        [
-            ("dns", self.dns),
-            ("tcp_connect", self.tcp_connect),
-            ("tls_handshake", self.tls_handshake),
-            ("hello", self.hello),
-            ("ping", self.ping),
-            ("build_info", self.build_info),
-            ("plaintext_hello", self.plaintext_hello),
-        ]
-        .into_iter()
-        .filter_map(|(name, d)| d.map(|d| (name, d)))
-        .collect()
     }
 }
 

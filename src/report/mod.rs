@@ -122,7 +122,7 @@ impl OutputFormat {
 pub(crate) mod fixtures {
     use std::time::Duration;
 
-    use super::check::Timings;
+    use crate::probe::PhaseTimings;
     use super::*;
     use crate::findings::Finding;
     use crate::probe::TlsMode;
@@ -137,7 +137,7 @@ pub(crate) mod fixtures {
             connected_to: None,
             server_name: "localhost".into(),
             tls_mode: TlsMode::TlsOnly,
-            timings: Timings::default(),
+            timings: PhaseTimings::default(),
             tls: None,
             chain: None,
             hello: None,

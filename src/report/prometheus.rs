@@ -277,7 +277,7 @@ fn member_families(r: &CheckReport) -> [Family; 8] {
         if let Some(d) = m.timings.tls_handshake {
             handshake.push(member(), seconds(d));
         }
-        for (phase, d) in m.timings.phases() {
+        for (phase, d) in m.timings.ran() {
             let mut l = member();
             l.push(("phase", phase.into()));
             phases.push(l, seconds(d));

@@ -14,7 +14,7 @@ use crate::bench::Transport;
 use crate::pki::bundle::{InputFormat, Origin};
 use crate::pki::inspect::SignatureHash;
 use crate::pki::verify::{PathSource, Role};
-use crate::probe::TlsMode;
+use crate::probe::{PhaseTimings, TlsMode};
 
 /// A time as RFC 3339 text.
 pub fn time<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
@@ -42,6 +42,18 @@ pub fn exact_millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error
 /// A value by its `Display` form (`bench` metrics: `connect_full`, `payload_1024`).
 pub fn display<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(v)
+}
+
+/// A member's phase timings as `{"dns": 0.123, "tcp_connect": null, …}`, in the order the
+/// phases run.
+pub fn timings<S: Serializer>(t: &PhaseTimings, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let phases = t.phases();
+    let mut map = s.serialize_map(Some(phases.len()))?;
+    for (name, d) in phases {
+        map.serialize_entry(name, &d.map(crate::duration::millis))?;
+    }
+    map.end()
 }
 
 /// A configured duration (`--timeout`) in whole milliseconds.
