@@ -4,15 +4,12 @@
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rustls::pki_types::ServerName;
 
-use super::samplers::{
-    cpu_time, ping_doc, plain_hello, run_on, tcp_only, tls_hello, tls_only, tls_resumed, with_cpu,
-    Dialer, Sample, Stream,
-};
+use super::samplers::{cpu_time, ping_doc, run_on, tls_only, with_cpu, Dialer, Sample, Stream};
 use super::stats::{SampleStore, DEFAULT_STORE_CAP};
 use super::{
     throughput, BenchOutcome, BenchSettings, CpuCost, Metric, MissingComparison, SampleError,
@@ -54,11 +51,11 @@ impl<'a> MemberBench<'a> {
 
     /// Every metric, one after the other.
     pub(super) async fn run(&mut self) {
-        let Some((dialer, resuming)) = self.prepare().await else {
+        let Some(dialer) = self.prepare().await else {
             return;
         };
         self.full_handshakes(&dialer).await;
-        self.resumed_handshakes(&dialer, &resuming).await;
+        self.resumed_handshakes(&dialer).await;
         self.connect_hello(&dialer).await;
         self.warm(&dialer).await;
         if let Some(n) = self.s.concurrency {
@@ -67,10 +64,10 @@ impl<'a> MemberBench<'a> {
         }
     }
 
-    /// Resolves both endpoints and builds two TLS configurations: one without resumption
-    /// (every handshake full) in the dialer, one with a session cache. `None`, with a note,
-    /// when any of it fails.
-    async fn prepare(&mut self) -> Option<(Dialer, Arc<rustls::ClientConfig>)> {
+    /// Resolves both endpoints and builds the dialer with its two TLS configurations: one
+    /// without resumption (every handshake full), one with a session cache. `None`, with a
+    /// note, when any of it fails.
+    async fn prepare(&mut self) -> Option<Dialer> {
         let tls_addr = self.resolve(self.member).await;
         let plain_addr = self.resolve(self.plain).await;
         let (Some(tls), Some(plain)) = (tls_addr, plain_addr) else {
@@ -94,11 +91,12 @@ impl<'a> MemberBench<'a> {
             plain,
             tls,
             full,
+            resuming,
             name: self.server_name(),
             timeout: self.s.timeout,
             max: self.s.max_message_bytes,
         };
-        Some((dialer, resuming))
+        Some(dialer)
     }
 
     /// `--server-name`, else the member's host (an IP address or a DNS name).
@@ -126,8 +124,9 @@ impl<'a> MemberBench<'a> {
         let cpu_tls = AtomicU64::new(0);
         let (plain, tls, _) = self
             .interleave(
-                || with_cpu(&cpu_plain, tcp_only(d.plain, d.timeout)),
+                || with_cpu(&cpu_plain, d.tcp_only()),
                 || {
+                    // The public sample function: `benches/overhead.rs` measures this one.
                     let sample = tls_only(d.tls, d.full.clone(), d.name.clone(), d.timeout);
                     with_cpu(&cpu_tls, sample)
                 },
@@ -140,18 +139,16 @@ impl<'a> MemberBench<'a> {
 
     /// `connect_resumed`: TCP + resumed TLS handshake vs TCP, and how many handshakes
     /// actually resumed.
-    async fn resumed_handshakes(&mut self, d: &Dialer, resuming: &Arc<rustls::ClientConfig>) {
-        let (t, max) = (d.timeout, d.max);
+    async fn resumed_handshakes(&mut self, d: &Dialer) {
         // Prime the session cache first.
-        let _ = tls_resumed(d.tls, resuming.clone(), d.name.clone(), t, max).await;
+        let _ = d.tls_resumed().await;
         // Every TLS sample pushes whether it resumed; warm-up runs are dropped from the front.
         let resumed_flags = Mutex::new(Vec::<bool>::new());
         let (plain, tls, _) = self
             .interleave(
-                || tcp_only(d.plain, t),
+                || d.tcp_only(),
                 || async {
-                    let r = tls_resumed(d.tls, resuming.clone(), d.name.clone(), t, max).await;
-                    r.map(|(ms, resumed)| {
+                    d.tls_resumed().await.map(|(ms, resumed)| {
                         if let Ok(mut flags) = resumed_flags.lock() {
                             flags.push(resumed);
                         }
@@ -178,12 +175,7 @@ impl<'a> MemberBench<'a> {
 
     /// `connect_hello`: time to a usable connection, connect (+ TLS) + `hello`.
     async fn connect_hello(&mut self, d: &Dialer) {
-        let (plain, tls, plain_error) = self
-            .interleave(
-                || plain_hello(d.plain, d.timeout, d.max),
-                || tls_hello(d.tls, d.full.clone(), d.name.clone(), d.timeout, d.max),
-            )
-            .await;
+        let (plain, tls, plain_error) = self.interleave(|| d.plain_hello(), || d.tls_hello()).await;
         if plain.is_empty() {
             self.plaintext_missing(Metric::ConnectHello, plain_error.map(|e| e.to_string()));
         }

@@ -10,10 +10,11 @@ use bson::{doc, Document};
 use rustls::pki_types::ServerName;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
+use tokio_rustls::client::TlsStream;
 
 use super::{SampleError, Transport};
 use crate::duration::as_ms;
-use crate::net;
+use crate::net::{self, TlsInfo};
 use crate::wire::hello::hello_command;
 use crate::wire::io::run_command_within;
 
@@ -24,8 +25,8 @@ pub(super) type Sample = Result<f64, SampleError>;
 pub(super) trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<S: AsyncRead + AsyncWrite + Unpin + Send> Stream for S {}
 
-/// Where and how one member is reached: its plaintext and TLS addresses, the TLS
-/// configuration of full handshakes, and the bounds of each connection.
+/// Where and how one member is reached: its plaintext and TLS addresses, the two TLS
+/// configurations, and the bounds of each connection. Its methods take one sample each.
 pub(super) struct Dialer {
     /// Where plaintext samples go.
     pub(super) plain: SocketAddr,
@@ -33,6 +34,8 @@ pub(super) struct Dialer {
     pub(super) tls: SocketAddr,
     /// Client configuration without resumption: every handshake is full.
     pub(super) full: Arc<rustls::ClientConfig>,
+    /// Client configuration with a session cache, for resumed handshakes.
+    pub(super) resuming: Arc<rustls::ClientConfig>,
     /// SNI / certificate name.
     pub(super) name: ServerName<'static>,
     /// Bound of each network phase.
@@ -42,21 +45,71 @@ pub(super) struct Dialer {
 }
 
 impl Dialer {
+    /// One `connect_full` plaintext sample: TCP connect, in milliseconds.
+    pub(super) async fn tcp_only(&self) -> Sample {
+        let start = Instant::now();
+        let s = tcp(self.plain, self.timeout).await?;
+        let elapsed = start.elapsed();
+        drop(s);
+        Ok(as_ms(elapsed))
+    }
+
+    /// One `connect_resumed` TLS sample: TCP + TLS (resumed when the cache has a ticket),
+    /// in milliseconds, and whether it resumed; then one hello, untimed, so that the server's
+    /// new session tickets arrive for the next connection.
+    pub(super) async fn tls_resumed(&self) -> Result<(f64, bool), SampleError> {
+        let (t, max) = (self.timeout, self.max);
+        let (config, name) = (self.resuming.clone(), self.name.clone());
+        let start = Instant::now();
+        let (mut stream, info) = tcp_tls(self.tls, config, name, t).await?;
+        let elapsed = start.elapsed();
+        let _ = timed_command(&mut stream, 1, &hello_command(None, false), t, max).await;
+        Ok((as_ms(elapsed), info.resumed))
+    }
+
+    /// One `connect_hello` plaintext sample: TCP connect + the driver's hello.
+    pub(super) async fn plain_hello(&self) -> Sample {
+        let start = Instant::now();
+        let _conn = self.plain_ready().await?;
+        Ok(as_ms(start.elapsed()))
+    }
+
+    /// One `connect_hello` TLS sample: TCP connect + full TLS handshake + the driver's hello.
+    pub(super) async fn tls_hello(&self) -> Sample {
+        let (config, name) = (self.full.clone(), self.name.clone());
+        let start = Instant::now();
+        let _conn = self.tls_ready(config, name).await?;
+        Ok(as_ms(start.elapsed()))
+    }
+
     /// A connection that has said hello, ready for commands.
     pub(super) async fn open(&self, transport: Transport) -> Result<Box<dyn Stream>, SampleError> {
-        match transport {
-            Transport::Plain => connect_plain_mongo(self.plain, self.timeout, self.max).await,
+        Ok(match transport {
+            Transport::Plain => Box::new(self.plain_ready().await?),
             Transport::Tls => {
-                connect_tls(
-                    self.tls,
-                    self.full.clone(),
-                    self.name.clone(),
-                    self.timeout,
-                    self.max,
-                )
-                .await
+                let (config, name) = (self.full.clone(), self.name.clone());
+                Box::new(self.tls_ready(config, name).await?)
             }
-        }
+        })
+    }
+
+    /// A plaintext connection that has said hello.
+    async fn plain_ready(&self) -> Result<TcpStream, SampleError> {
+        let mut s = tcp(self.plain, self.timeout).await?;
+        handshake(&mut s, self.timeout, self.max).await?;
+        Ok(s)
+    }
+
+    /// A TLS connection that has said hello. The caller clones `config` and `name`, outside
+    /// what it times.
+    async fn tls_ready(
+        &self,
+        config: Arc<rustls::ClientConfig>,
+        name: ServerName<'static>,
+    ) -> Result<TlsStream<TcpStream>, SampleError> {
+        let (mut stream, _) = tcp_tls(self.tls, config, name, self.timeout).await?;
+        handshake(&mut stream, self.timeout, self.max).await?;
+        Ok(stream)
     }
 }
 
@@ -88,13 +141,15 @@ async fn tcp(addr: SocketAddr, t: Duration) -> Result<TcpStream, SampleError> {
     Ok(net::connect_tcp(&[addr], t).await.map(|c| c.stream)?)
 }
 
-/// One `connect_full` plaintext sample: TCP connect, in milliseconds.
-pub(super) async fn tcp_only(addr: SocketAddr, t: Duration) -> Sample {
-    let start = Instant::now();
+/// TCP connect + TLS handshake (resumed when `config` has a ticket for the server).
+async fn tcp_tls(
+    addr: SocketAddr,
+    config: Arc<rustls::ClientConfig>,
+    name: ServerName<'static>,
+    t: Duration,
+) -> Result<(TlsStream<TcpStream>, TlsInfo), SampleError> {
     let s = tcp(addr, t).await?;
-    let elapsed = start.elapsed();
-    drop(s);
-    Ok(as_ms(elapsed))
+    Ok(net::tls_connect(config, s, name, t).await?)
 }
 
 /// One `connect_full` TLS sample: TCP connect + full TLS handshake, in milliseconds. Public so
@@ -106,51 +161,10 @@ pub async fn tls_only(
     t: Duration,
 ) -> Sample {
     let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let (stream, _) = net::tls_connect(config, s, name, t).await?;
+    let (stream, _) = tcp_tls(addr, config, name, t).await?;
     let elapsed = start.elapsed();
     drop(stream);
     Ok(as_ms(elapsed))
-}
-
-/// TCP + TLS (resumed when the cache has a ticket); then one hello, untimed, so that the
-/// server's new session tickets arrive for the next connection.
-pub(super) async fn tls_resumed(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-    max: usize,
-) -> Result<(f64, bool), SampleError> {
-    let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let (mut stream, info) = net::tls_connect(config, s, name, t).await?;
-    let elapsed = start.elapsed();
-    let _ = timed_command(&mut stream, 1, &hello_command(None, false), t, max).await;
-    Ok((as_ms(elapsed), info.resumed))
-}
-
-/// One `connect_hello` plaintext sample: TCP connect + the driver's hello.
-pub(super) async fn plain_hello(addr: SocketAddr, t: Duration, max: usize) -> Sample {
-    let start = Instant::now();
-    let mut s = tcp(addr, t).await?;
-    handshake(&mut s, t, max).await?;
-    Ok(as_ms(start.elapsed()))
-}
-
-/// One `connect_hello` TLS sample: TCP connect + full TLS handshake + the driver's hello.
-pub(super) async fn tls_hello(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-    max: usize,
-) -> Sample {
-    let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let (mut stream, _) = net::tls_connect(config, s, name, t).await?;
-    handshake(&mut stream, t, max).await?;
-    Ok(as_ms(start.elapsed()))
 }
 
 /// The driver's opening `isMaster` over OP_QUERY.
@@ -161,29 +175,6 @@ async fn handshake<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
 ) -> Result<(), SampleError> {
     run_command_within(s, 1, &hello_command(None, true), true, max, t).await?;
     Ok(())
-}
-
-async fn connect_tls(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-    max: usize,
-) -> Result<Box<dyn Stream>, SampleError> {
-    let s = tcp(addr, t).await?;
-    let (mut stream, _) = net::tls_connect(config, s, name, t).await?;
-    handshake(&mut stream, t, max).await?;
-    Ok(Box::new(stream))
-}
-
-async fn connect_plain_mongo(
-    addr: SocketAddr,
-    t: Duration,
-    max: usize,
-) -> Result<Box<dyn Stream>, SampleError> {
-    let mut s = tcp(addr, t).await?;
-    handshake(&mut s, t, max).await?;
-    Ok(Box::new(s))
 }
 
 /// One command round trip, in milliseconds.
