@@ -4,23 +4,22 @@
 
 pub mod stats;
 
-use std::net::SocketAddr;
+mod member;
+mod samplers;
+mod throughput;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bson::{doc, Document};
 use rustls::pki_types::ServerName;
-use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::net::TcpStream;
 
-use crate::duration::as_ms;
 use crate::findings::{Code, Finding, Severity};
-use crate::net::{self, ClientIdentity, NetError, Target};
-use crate::wire::hello::hello_command;
-use crate::wire::io::{run_command_within, CommandError};
+use crate::net::{ClientIdentity, NetError, Target};
+use crate::wire::io::CommandError;
+use member::MemberBench;
+pub use samplers::tls_only;
 use stats::{
     compare, comparison_warnings, series_warnings, Overhead, SampleStore, StatWarning, Summary,
-    DEFAULT_STORE_CAP,
 };
 
 /// Bootstrap resamples per comparison.
@@ -260,52 +259,81 @@ impl BenchOutcome {
         tls: &SampleStore,
         resumed: Option<usize>,
     ) {
-        let member = member.to_string();
         if let (false, false) = (plain.is_empty(), tls.is_empty()) {
-            if let Some(c) = compare(plain.samples(), tls.samples(), RESAMPLES, SEED) {
-                for w in comparison_warnings(&metric.to_string(), &c) {
-                    self.warnings.push(BenchWarning {
-                        member: member.clone(),
-                        metric,
-                        transport: None,
-                        warning: w,
-                    });
-                }
-                self.comparisons.push(ComparisonRow {
-                    member: member.clone(),
-                    metric,
-                    overhead_ms: c.overhead_ms,
-                    ratio: c.ratio,
-                    ratio_ci95_low: c.ratio_ci95_low,
-                    ratio_ci95_high: c.ratio_ci95_high,
-                    relative_percent: c.relative_percent,
-                });
-            }
+            self.record_comparison(member, metric, plain, tls);
         }
-        for (transport, samples) in [(Transport::Plain, plain), (Transport::Tls, tls)] {
-            let label = format!("{metric}/{}", transport.as_str());
-            for w in series_warnings(&label, samples.samples()) {
-                self.warnings.push(BenchWarning {
-                    member: member.clone(),
-                    metric,
-                    transport: Some(transport),
-                    warning: w,
-                });
-            }
-            if let Some(summary) = samples.summary() {
-                self.series.push(Series {
-                    member: member.clone(),
-                    metric,
-                    transport,
-                    samples_ms: samples.samples().to_vec(),
-                    summary,
-                    resumed: if transport == Transport::Tls {
-                        resumed
-                    } else {
-                        None
-                    },
-                });
-            }
+        self.record_series(member, metric, Transport::Plain, plain, None);
+        self.record_series(member, metric, Transport::Tls, tls, resumed);
+    }
+
+    /// TLS minus plaintext for one metric, and the warnings about that comparison.
+    fn record_comparison(
+        &mut self,
+        member: &str,
+        metric: Metric,
+        plain: &SampleStore,
+        tls: &SampleStore,
+    ) {
+        let Some(c) = compare(plain.samples(), tls.samples(), RESAMPLES, SEED) else {
+            return;
+        };
+        let warnings = comparison_warnings(&metric.to_string(), &c);
+        self.warn(member, metric, None, warnings);
+        self.comparisons.push(ComparisonRow {
+            member: member.to_string(),
+            metric,
+            overhead_ms: c.overhead_ms,
+            ratio: c.ratio,
+            ratio_ci95_low: c.ratio_ci95_low,
+            ratio_ci95_high: c.ratio_ci95_high,
+            relative_percent: c.relative_percent,
+        });
+    }
+
+    /// One series' warnings, and the series itself when it has samples.
+    fn record_series(
+        &mut self,
+        member: &str,
+        metric: Metric,
+        transport: Transport,
+        samples: &SampleStore,
+        resumed: Option<usize>,
+    ) {
+        let label = format!("{metric}/{}", transport.as_str());
+        let warnings = series_warnings(&label, samples.samples());
+        self.warn(member, metric, Some(transport), warnings);
+        if let Some(summary) = samples.summary() {
+            self.series.push(Series {
+                member: member.to_string(),
+                metric,
+                transport,
+                samples_ms: samples.samples().to_vec(),
+                summary,
+                resumed,
+            });
+        }
+    }
+
+    fn warn(
+        &mut self,
+        member: &str,
+        metric: Metric,
+        transport: Option<Transport>,
+        warnings: Vec<StatWarning>,
+    ) {
+        self.warnings
+            .extend(warnings.into_iter().map(|warning| BenchWarning {
+                member: member.to_string(),
+                metric,
+                transport,
+                warning,
+            }));
+    }
+
+    /// Adds a fact to the notes, once.
+    fn note(&mut self, text: String) {
+        if !self.notes.contains(&text) {
+            self.notes.push(text);
         }
     }
 
@@ -341,610 +369,8 @@ pub async fn run_bench(s: &BenchSettings, progress: &(dyn Fn(&str) + Sync)) -> B
     let per_unit = s.max_time / u32::try_from(units.max(1)).unwrap_or(u32::MAX);
     for (member, plain) in s.members.iter().zip(&s.plain_endpoints) {
         progress(&format!("measuring {}", member.address));
-        let mut m = MemberBench::new(member, plain, s, &mut out);
-        m.run(per_unit, deadline).await;
+        let mut m = MemberBench::new(member, plain, s, &mut out, per_unit, deadline);
+        m.run().await;
     }
     out
-}
-
-struct MemberBench<'a> {
-    member: &'a Target,
-    plain: &'a Target,
-    s: &'a BenchSettings,
-    out: &'a mut BenchOutcome,
-    tls_addr: Option<SocketAddr>,
-    plain_addr: Option<SocketAddr>,
-    server_name: ServerName<'static>,
-}
-
-/// One timed sample in milliseconds, or why it failed.
-type Sample = Result<f64, SampleError>;
-
-impl<'a> MemberBench<'a> {
-    fn new(
-        member: &'a Target,
-        plain: &'a Target,
-        s: &'a BenchSettings,
-        out: &'a mut BenchOutcome,
-    ) -> Self {
-        let server_name = s.server_name.clone().unwrap_or_else(|| {
-            crate::pki::verify::parse_host(&member.host)
-                .unwrap_or_else(|_| ServerName::IpAddress(std::net::Ipv4Addr::LOCALHOST.into()))
-        });
-        MemberBench {
-            member,
-            plain,
-            s,
-            out,
-            tls_addr: None,
-            plain_addr: None,
-            server_name,
-        }
-    }
-
-    fn note(&mut self, text: String) {
-        if !self.out.notes.contains(&text) {
-            self.out.notes.push(text);
-        }
-    }
-
-    async fn run(&mut self, per_unit: Duration, deadline: Instant) {
-        self.tls_addr = self.resolve(self.member).await;
-        self.plain_addr = self.resolve(self.plain).await;
-        let (Some(tls_addr), Some(plain_addr)) = (self.tls_addr, self.plain_addr) else {
-            return;
-        };
-        // One configuration without resumption (every handshake full), one with a session cache.
-        let configs = net::tls::client_config_with(self.s.identity.as_deref(), false).and_then(
-            |(full, _)| {
-                net::tls::client_config_with(self.s.identity.as_deref(), true)
-                    .map(|(resuming, _)| (full, resuming))
-            },
-        );
-        let (full, resuming) = match configs {
-            Ok(c) => c,
-            Err(e) => {
-                self.note(format!(
-                    "{}: TLS client configuration failed: {e}",
-                    self.member.address
-                ));
-                return;
-            }
-        };
-        let t = self.s.timeout;
-        let name = self.server_name.clone();
-        let max = self.s.max_message_bytes;
-
-        // 1. TCP + full TLS handshake vs TCP, with the client CPU time of each sample.
-        let cpu_plain = std::sync::atomic::AtomicU64::new(0);
-        let cpu_tls = std::sync::atomic::AtomicU64::new(0);
-        let (plain, tls, _) = self
-            .interleave(
-                per_unit,
-                deadline,
-                || with_cpu(&cpu_plain, tcp_only(plain_addr, t)),
-                || with_cpu(&cpu_tls, tls_only(tls_addr, full.clone(), name.clone(), t)),
-            )
-            .await;
-        let load = |a: &std::sync::atomic::AtomicU64| {
-            Duration::from_nanos(a.load(std::sync::atomic::Ordering::Relaxed))
-        };
-        self.cpu_costs(&plain, &tls, load(&cpu_plain), load(&cpu_tls));
-        self.record(Metric::ConnectFull, plain, tls, None);
-
-        // 2. Resumed handshakes: prime the session cache first.
-        let _ = tls_resumed(tls_addr, resuming.clone(), name.clone(), t, max).await;
-        // Every TLS sample pushes whether it resumed; warm-up runs are dropped from the front.
-        let resumed_flags = std::sync::Mutex::new(Vec::<bool>::new());
-        let (plain, tls, _) = self
-            .interleave(
-                per_unit,
-                deadline,
-                || tcp_only(plain_addr, t),
-                || async {
-                    let r = tls_resumed(tls_addr, resuming.clone(), name.clone(), t, max).await;
-                    r.map(|(ms, resumed)| {
-                        if let Ok(mut flags) = resumed_flags.lock() {
-                            flags.push(resumed);
-                        }
-                        ms
-                    })
-                },
-            )
-            .await;
-        let resumed = resumed_flags
-            .lock()
-            .map(|flags| {
-                let recorded = flags.len().saturating_sub(tls.len());
-                flags[recorded..].iter().filter(|r| **r).count()
-            })
-            .unwrap_or(0);
-        if !tls.is_empty() && resumed == 0 {
-            self.note(format!(
-                "{}: the server did not resume any TLS session (no session tickets / PSK): connect_resumed shows full handshakes",
-                self.member.address
-            ));
-        }
-        self.record(Metric::ConnectResumed, plain, tls, Some(resumed));
-
-        // 3. Time to a usable connection: + hello.
-        let (plain, tls, plain_error) = self
-            .interleave(
-                per_unit,
-                deadline,
-                || plain_hello(plain_addr, t, max),
-                || tls_hello(tls_addr, full.clone(), name.clone(), t, max),
-            )
-            .await;
-        if plain.is_empty() {
-            self.plaintext_missing(Metric::ConnectHello, plain_error.map(|e| e.to_string()));
-        }
-        self.record(Metric::ConnectHello, plain, tls, None);
-
-        // 4. Warm connections: ping, then payloads.
-        self.warm(per_unit, deadline, plain_addr, tls_addr, &full)
-            .await;
-
-        // 5. Throughput.
-        if let Some(n) = self.s.concurrency {
-            self.throughput(n, per_unit, deadline, plain_addr, tls_addr, &full)
-                .await;
-        }
-    }
-
-    async fn resolve(&mut self, t: &Target) -> Option<SocketAddr> {
-        match net::resolve(&t.host, t.port, self.s.timeout).await {
-            Ok(r) => r.addresses.first().copied(),
-            Err(e) => {
-                self.note(format!("{}: {e}", t.address));
-                None
-            }
-        }
-    }
-
-    /// Runs warm-up pairs, then sample pairs in A B B A order until `samples` pairs or the
-    /// unit's time budget (or the run's deadline) is spent. Returns both series and the last
-    /// plaintext error, if plaintext never worked.
-    async fn interleave<P, PF, T, TF>(
-        &mut self,
-        budget: Duration,
-        deadline: Instant,
-        mut plain: P,
-        mut tls: T,
-    ) -> (SampleStore, SampleStore, Option<SampleError>)
-    where
-        P: FnMut() -> PF,
-        PF: std::future::Future<Output = Sample>,
-        T: FnMut() -> TF,
-        TF: std::future::Future<Output = Sample>,
-    {
-        let unit_end = (Instant::now() + budget).min(deadline);
-        let mut plain_ok = true;
-        for _ in 0..self.s.warmup {
-            if Instant::now() >= unit_end {
-                break;
-            }
-            plain_ok &= plain().await.is_ok();
-            let _ = tls().await;
-        }
-        // Bounded memory: at most DEFAULT_STORE_CAP samples are kept per series.
-        let mut ps = SampleStore::new(DEFAULT_STORE_CAP, SEED);
-        let mut ts = SampleStore::new(DEFAULT_STORE_CAP, SEED ^ 1);
-        let mut plain_error = None;
-        let mut tls_error = None;
-        let mut i = 0usize;
-        while i < self.s.samples && Instant::now() < unit_end {
-            let order_plain_first = i % 4 == 0 || i % 4 == 3;
-            for step in 0..2 {
-                let do_plain = (step == 0) == order_plain_first;
-                if do_plain {
-                    if !plain_ok {
-                        continue;
-                    }
-                    match plain().await {
-                        Ok(v) => ps.push(v),
-                        Err(e) => {
-                            plain_error = Some(e);
-                            // A refused plaintext endpoint refuses every time: stop asking.
-                            if ps.is_empty() {
-                                plain_ok = false;
-                            }
-                        }
-                    }
-                } else {
-                    match tls().await {
-                        Ok(v) => ts.push(v),
-                        Err(e) => tls_error = Some(e),
-                    }
-                }
-            }
-            i += 1;
-        }
-        if let Some(e) = tls_error {
-            self.note(format!(
-                "{}: some TLS samples failed: {e}",
-                self.member.address
-            ));
-        }
-        if ps.is_empty() && plain_error.is_none() && !plain_ok {
-            plain_error = Some(SampleError::RefusedDuringWarmup);
-        }
-        let plain_error = if ps.is_empty() { plain_error } else { None };
-        (ps, ts, plain_error)
-    }
-
-    fn plaintext_missing(&mut self, metric: Metric, error: Option<String>) {
-        let reason = format!(
-            "plaintext refused by {} ({}): the server forces TLS, so there is nothing to compare with; pass --plain-uri for a separate plaintext endpoint",
-            self.plain.address,
-            error.unwrap_or_else(|| "no answer".into())
-        );
-        self.out.missing.push(MissingComparison {
-            member: self.member.address.clone(),
-            metric,
-            reason,
-        });
-    }
-
-    fn record(
-        &mut self,
-        metric: Metric,
-        plain: SampleStore,
-        tls: SampleStore,
-        resumed: Option<usize>,
-    ) {
-        let member = self.member.address.clone();
-        self.out.record(&member, metric, &plain, &tls, resumed);
-    }
-
-    fn cpu_costs(
-        &mut self,
-        plain: &SampleStore,
-        tls: &SampleStore,
-        cpu_plain: Duration,
-        cpu_tls: Duration,
-    ) {
-        if cpu_time().is_none() {
-            self.note("process CPU time is not available on this platform".into());
-            return;
-        }
-        let member = self.member.address.clone();
-        for (transport, samples, cpu) in [
-            (Transport::Plain, plain, cpu_plain),
-            (Transport::Tls, tls, cpu_tls),
-        ] {
-            if samples.is_empty() {
-                continue;
-            }
-            let running = samples.running();
-            self.out.cpu.push(CpuCost {
-                member: member.clone(),
-                transport,
-                connections: running.count,
-                cpu_ms_per_connection: as_ms(cpu) / running.count.max(1) as f64,
-                wall_ms_per_connection: running.mean_ms,
-            });
-        }
-    }
-
-    async fn warm(
-        &mut self,
-        per_unit: Duration,
-        deadline: Instant,
-        plain_addr: SocketAddr,
-        tls_addr: SocketAddr,
-        full: &Arc<rustls::ClientConfig>,
-    ) {
-        let t = self.s.timeout;
-        let max = self.s.max_message_bytes;
-        let tls_conn =
-            match connect_tls(tls_addr, full.clone(), self.server_name.clone(), t, max).await {
-                Ok(c) => c,
-                Err(e) => {
-                    self.note(format!(
-                        "{}: no warm TLS connection: {e}",
-                        self.member.address
-                    ));
-                    return;
-                }
-            };
-        let plain_conn = match connect_plain_mongo(plain_addr, t, max).await {
-            Ok(c) => Some(c),
-            Err(e) => {
-                let why = e.to_string();
-                self.plaintext_missing(Metric::Ping, Some(why.clone()));
-                for &size in &self.s.payload_sizes {
-                    self.plaintext_missing(Metric::Payload(size), Some(why.clone()));
-                }
-                None
-            }
-        };
-        let tls_conn = tokio::sync::Mutex::new(tls_conn);
-        let plain_conn = plain_conn.map(tokio::sync::Mutex::new);
-        let request_id = std::sync::atomic::AtomicI32::new(10);
-        let mut metrics: Vec<(Metric, Document)> = vec![(Metric::Ping, ping_doc(0))];
-        for &size in &self.s.payload_sizes {
-            metrics.push((Metric::Payload(size), ping_doc(size)));
-        }
-        for (metric, command) in metrics {
-            let (plain, tls, _) = match &plain_conn {
-                Some(p) => {
-                    self.interleave(
-                        per_unit,
-                        deadline,
-                        || run_on(p, &request_id, &command, t, max),
-                        || run_on(&tls_conn, &request_id, &command, t, max),
-                    )
-                    .await
-                }
-                None => {
-                    self.interleave(
-                        per_unit,
-                        deadline,
-                        || async { Err::<f64, SampleError>(SampleError::NoPlaintext) },
-                        || run_on(&tls_conn, &request_id, &command, t, max),
-                    )
-                    .await
-                }
-            };
-            self.record(metric, plain, tls, None);
-        }
-    }
-
-    async fn throughput(
-        &mut self,
-        n: usize,
-        per_unit: Duration,
-        deadline: Instant,
-        plain_addr: SocketAddr,
-        tls_addr: SocketAddr,
-        full: &Arc<rustls::ClientConfig>,
-    ) {
-        let t = self.s.timeout;
-        let max = self.s.max_message_bytes;
-        let window = (per_unit / 2).min(Duration::from_secs(5));
-        for transport in [Transport::Plain, Transport::Tls] {
-            if Instant::now() + window > deadline {
-                self.note(format!(
-                    "{}: throughput skipped: --max-time reached",
-                    self.member.address
-                ));
-                return;
-            }
-            let mut conns: Vec<Box<dyn Stream>> = Vec::new();
-            for _ in 0..n {
-                let c = match transport {
-                    Transport::Plain => connect_plain_mongo(plain_addr, t, max).await,
-                    Transport::Tls => {
-                        connect_tls(tls_addr, full.clone(), self.server_name.clone(), t, max).await
-                    }
-                };
-                match c {
-                    Ok(c) => conns.push(c),
-                    Err(e) => {
-                        self.out.missing.push(MissingComparison {
-                            member: self.member.address.clone(),
-                            metric: Metric::Throughput(n),
-                            reason: format!("could not open {n} {transport:?} connections: {e}"),
-                        });
-                        break;
-                    }
-                }
-            }
-            if conns.len() < n {
-                continue;
-            }
-            let start = Instant::now();
-            let end = start + window;
-            let mut set = tokio::task::JoinSet::new();
-            for mut c in conns {
-                set.spawn(async move {
-                    let mut ops = 0u64;
-                    let mut id = 100;
-                    while Instant::now() < end {
-                        id += 1;
-                        if timed_command(&mut *c, id, &ping_doc(0), t, max)
-                            .await
-                            .is_err()
-                        {
-                            break;
-                        }
-                        ops += 1;
-                    }
-                    ops
-                });
-            }
-            let mut operations = 0;
-            while let Some(r) = set.join_next().await {
-                operations += r.unwrap_or(0);
-            }
-            let elapsed = start.elapsed();
-            self.out.throughput.push(Throughput {
-                member: self.member.address.clone(),
-                transport,
-                concurrency: n,
-                operations,
-                duration: elapsed,
-                ops_per_sec: operations as f64 / elapsed.as_secs_f64().max(1e-9),
-            });
-        }
-    }
-}
-
-/// One timed command on a shared warm connection.
-async fn run_on(
-    conn: &tokio::sync::Mutex<Box<dyn Stream>>,
-    request_id: &std::sync::atomic::AtomicI32,
-    command: &Document,
-    t: Duration,
-    max: usize,
-) -> Sample {
-    let id = request_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let mut c = conn.lock().await;
-    timed_command(&mut **c, id, command, t, max).await
-}
-
-/// A MongoDB connection, plaintext or TLS.
-trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<S: AsyncRead + AsyncWrite + Unpin + Send> Stream for S {}
-
-fn ping_doc(payload: usize) -> Document {
-    if payload == 0 {
-        doc! { "ping": 1, "$db": "admin" }
-    } else {
-        // `comment` is accepted by every command since MongoDB 4.4 and is not stored: the
-        // bytes cross the network and nothing is written.
-        doc! { "ping": 1, "comment": "x".repeat(payload), "$db": "admin" }
-    }
-}
-
-async fn tcp(addr: SocketAddr, t: Duration) -> Result<TcpStream, SampleError> {
-    Ok(net::connect_tcp(&[addr], t).await.map(|c| c.stream)?)
-}
-
-async fn tcp_only(addr: SocketAddr, t: Duration) -> Sample {
-    let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let elapsed = start.elapsed();
-    drop(s);
-    Ok(as_ms(elapsed))
-}
-
-/// One `connect_full` TLS sample: TCP connect + full TLS handshake, in milliseconds. Public so
-/// that `benches/overhead.rs` can measure what this measurement itself adds.
-pub async fn tls_only(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-) -> Sample {
-    let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let (stream, _) = net::tls_connect(config, s, name, t).await?;
-    let elapsed = start.elapsed();
-    drop(stream);
-    Ok(as_ms(elapsed))
-}
-
-/// TCP + TLS (resumed when the cache has a ticket); then one hello, untimed, so that the
-/// server's new session tickets arrive for the next connection.
-async fn tls_resumed(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-    max: usize,
-) -> Result<(f64, bool), SampleError> {
-    let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let (mut stream, info) = net::tls_connect(config, s, name, t).await?;
-    let elapsed = start.elapsed();
-    let _ = timed_command(&mut stream, 1, &hello_command(None, false), t, max).await;
-    Ok((as_ms(elapsed), info.resumed))
-}
-
-async fn plain_hello(addr: SocketAddr, t: Duration, max: usize) -> Sample {
-    let start = Instant::now();
-    let mut s = tcp(addr, t).await?;
-    handshake(&mut s, t, max).await?;
-    Ok(as_ms(start.elapsed()))
-}
-
-async fn tls_hello(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-    max: usize,
-) -> Sample {
-    let start = Instant::now();
-    let s = tcp(addr, t).await?;
-    let (mut stream, _) = net::tls_connect(config, s, name, t).await?;
-    handshake(&mut stream, t, max).await?;
-    Ok(as_ms(start.elapsed()))
-}
-
-/// The driver's opening `isMaster` over OP_QUERY.
-async fn handshake<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
-    s: &mut S,
-    t: Duration,
-    max: usize,
-) -> Result<(), SampleError> {
-    run_command_within(s, 1, &hello_command(None, true), true, max, t).await?;
-    Ok(())
-}
-
-async fn connect_tls(
-    addr: SocketAddr,
-    config: Arc<rustls::ClientConfig>,
-    name: ServerName<'static>,
-    t: Duration,
-    max: usize,
-) -> Result<Box<dyn Stream>, SampleError> {
-    let s = tcp(addr, t).await?;
-    let (mut stream, _) = net::tls_connect(config, s, name, t).await?;
-    handshake(&mut stream, t, max).await?;
-    Ok(Box::new(stream))
-}
-
-async fn connect_plain_mongo(
-    addr: SocketAddr,
-    t: Duration,
-    max: usize,
-) -> Result<Box<dyn Stream>, SampleError> {
-    let mut s = tcp(addr, t).await?;
-    handshake(&mut s, t, max).await?;
-    Ok(Box::new(s))
-}
-
-async fn timed_command<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
-    s: &mut S,
-    id: i32,
-    command: &Document,
-    t: Duration,
-    max: usize,
-) -> Sample {
-    let start = Instant::now();
-    run_command_within(s, id, command, false, max, t).await?;
-    Ok(as_ms(start.elapsed()))
-}
-
-/// Runs a sample and adds the process CPU time it used to `acc` (nanoseconds). Samples run
-/// one at a time, so the process's CPU time during a sample is the sample's (the runtime's
-/// idle workers use next to nothing).
-async fn with_cpu<F: std::future::Future<Output = Sample>>(
-    acc: &std::sync::atomic::AtomicU64,
-    sample: F,
-) -> Sample {
-    let before = cpu_time();
-    let result = sample.await;
-    if let (Some(a), Some(b)) = (before, cpu_time()) {
-        let used = u64::try_from(b.saturating_sub(a).as_nanos()).unwrap_or(u64::MAX);
-        acc.fetch_add(used, std::sync::atomic::Ordering::Relaxed);
-    }
-    result
-}
-
-/// Process CPU time (user + system) so far.
-#[cfg(unix)]
-fn cpu_time() -> Option<Duration> {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
-    // SAFETY: getrusage writes a complete rusage into the pointer on success (return 0);
-    // we read it only then.
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) };
-    if rc != 0 {
-        return None;
-    }
-    // SAFETY: rc == 0, so the struct was initialised.
-    let usage = unsafe { usage.assume_init() };
-    let tv = |t: libc::timeval| {
-        Duration::from_secs(u64::try_from(t.tv_sec).unwrap_or(0))
-            + Duration::from_micros(u64::try_from(t.tv_usec).unwrap_or(0))
-    };
-    Some(tv(usage.ru_utime) + tv(usage.ru_stime))
-}
-
-#[cfg(not(unix))]
-fn cpu_time() -> Option<Duration> {
-    None
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::bench::{BenchReport, ComparisonReport};
+use super::bench::{BenchReport, ComparisonReport, SeriesReport};
 use crate::bench::{Metric, Transport};
 use crate::duration::{format_ms, millis};
 
@@ -21,6 +21,17 @@ fn metric_label(metric: Metric) -> String {
 
 /// Writes the report as text.
 pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
+    header(r, out)?;
+    for member in &r.members {
+        member_table(r, member, out)?;
+        member_lines(r, member, out)?;
+    }
+    warnings(r, out)?;
+    notes_and_findings(r, out)
+}
+
+/// The URIs, and how many samples were taken in how long.
+fn header(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Target  {}", r.uri)?;
     if let Some(p) = &r.plain_uri {
         writeln!(out, "Plain   {p}")?;
@@ -33,124 +44,152 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
         r.warmup,
         millis(r.duration) / 1e3,
         r.max_time.as_secs_f64()
+    )
+}
+
+/// One line of a member's table: the metric, five numbers and the overhead.
+fn table_line(out: &mut dyn Write, cells: [&str; 7]) -> io::Result<()> {
+    let [metric, plain_p50, tls_p50, tls_p90, tls_p99, n, adds] = cells;
+    writeln!(
+        out,
+        "   {metric:<26} {plain_p50:>9} {tls_p50:>9} {tls_p90:>9} {tls_p99:>9} {n:>6}   {adds:>22}"
+    )
+}
+
+/// The member's heading and its table: one row a metric, in the order first measured.
+fn member_table(r: &BenchReport, member: &str, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "== {member}")?;
+    table_line(
+        out,
+        [
+            "metric (ms)",
+            "plain p50",
+            "tls p50",
+            "tls p90",
+            "tls p99",
+            "n",
+            "TLS adds (95 % CI)",
+        ],
     )?;
-    for member in &r.members {
-        writeln!(out)?;
-        writeln!(out, "== {member}")?;
+    let metrics = first_seen(
+        r.series
+            .iter()
+            .filter(|s| s.member == member)
+            .map(|s| s.metric),
+    );
+    for metric in metrics {
+        metric_row(r, member, metric, out)?;
+    }
+    Ok(())
+}
+
+/// One metric's row, and how many handshakes resumed where that was counted.
+fn metric_row(
+    r: &BenchReport,
+    member: &str,
+    metric: Metric,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let find = |t: Transport| {
+        r.series
+            .iter()
+            .find(|s| s.member == member && s.metric == metric && s.transport == t)
+    };
+    let (plain, tls) = (find(Transport::Plain), find(Transport::Tls));
+    let cell = |s: Option<&SeriesReport>, value: fn(&SeriesReport) -> String| {
+        s.map(value).unwrap_or_else(|| "-".to_string())
+    };
+    let adds = comparison(r, member, metric).map(|c| {
+        format!(
+            "{} ({}–{})",
+            format_ms(c.overhead_ms.median),
+            format_ms(c.overhead_ms.ci95_low),
+            format_ms(c.overhead_ms.ci95_high)
+        )
+    });
+    table_line(
+        out,
+        [
+            &metric_label(metric),
+            &cell(plain, |s| format!("{:.3}", s.summary.p50_ms)),
+            &cell(tls, |s| format!("{:.3}", s.summary.p50_ms)),
+            &cell(tls, |s| format!("{:.3}", s.summary.p90_ms)),
+            &cell(tls, |s| format!("{:.3}", s.summary.p99_ms)),
+            &cell(tls, |s| s.summary.count.to_string()),
+            adds.as_deref().unwrap_or("-"),
+        ],
+    )?;
+    if let Some(n) = tls.and_then(|s| s.resumed) {
         writeln!(
             out,
-            "   {:<26} {:>9} {:>9} {:>9} {:>9} {:>6}   {:>22}",
-            "metric (ms)", "plain p50", "tls p50", "tls p90", "tls p99", "n", "TLS adds (95 % CI)"
+            "   {:<26} {n} of {} TLS handshakes resumed",
+            "",
+            tls.map(|s| s.summary.count).unwrap_or(0)
         )?;
-        let metrics: Vec<Metric> = {
-            let mut seen: Vec<Metric> = Vec::new();
-            for s in r.series.iter().filter(|s| &s.member == member) {
-                if !seen.contains(&s.metric) {
-                    seen.push(s.metric);
-                }
-            }
-            seen
-        };
-        for metric in metrics {
-            let find = |t: Transport| {
-                r.series
-                    .iter()
-                    .find(|s| &s.member == member && s.metric == metric && s.transport == t)
-            };
-            let (plain, tls) = (find(Transport::Plain), find(Transport::Tls));
-            let cmp = comparison(r, member, metric);
-            let dash = || "-".to_string();
-            writeln!(
-                out,
-                "   {:<26} {:>9} {:>9} {:>9} {:>9} {:>6}   {:>22}",
-                metric_label(metric),
-                plain
-                    .map(|s| format!("{:.3}", s.summary.p50_ms))
-                    .unwrap_or_else(dash),
-                tls.map(|s| format!("{:.3}", s.summary.p50_ms))
-                    .unwrap_or_else(dash),
-                tls.map(|s| format!("{:.3}", s.summary.p90_ms))
-                    .unwrap_or_else(dash),
-                tls.map(|s| format!("{:.3}", s.summary.p99_ms))
-                    .unwrap_or_else(dash),
-                tls.map(|s| s.summary.count.to_string())
-                    .unwrap_or_else(dash),
-                cmp.map(|c| format!(
-                    "{} ({}–{})",
-                    format_ms(c.overhead_ms.median),
-                    format_ms(c.overhead_ms.ci95_low),
-                    format_ms(c.overhead_ms.ci95_high)
-                ))
-                .unwrap_or_else(dash),
-            )?;
-            if let Some(n) = tls.and_then(|s| s.resumed) {
-                writeln!(
-                    out,
-                    "   {:<26} {n} of {} TLS handshakes resumed",
-                    "",
-                    tls.map(|s| s.summary.count).unwrap_or(0)
-                )?;
-            }
+    }
+    Ok(())
+}
+
+/// Below a member's table: client CPU per connection, throughput, the sentence, and the
+/// comparisons that could not be made.
+fn member_lines(r: &BenchReport, member: &str, out: &mut dyn Write) -> io::Result<()> {
+    for c in r.cpu.iter().filter(|c| c.member == member) {
+        writeln!(
+            out,
+            "   client CPU per {}: {} (wall {})",
+            match c.transport {
+                Transport::Plain => "TCP connect",
+                Transport::Tls => "TCP + TLS handshake",
+            },
+            format_ms(c.cpu_ms_per_connection),
+            format_ms(c.wall_ms_per_connection)
+        )?;
+    }
+    for t in r.throughput.iter().filter(|t| t.member == member) {
+        writeln!(
+            out,
+            "   throughput {} with {} connections: {:.0} ops/s",
+            match t.transport {
+                Transport::Plain => "plaintext",
+                Transport::Tls => "TLS",
+            },
+            t.concurrency,
+            t.ops_per_sec
+        )?;
+    }
+    if let Some(sentence) = sentence(r, member) {
+        writeln!(out, "   {sentence}")?;
+    }
+    for m in r.missing.iter().filter(|m| m.member == member) {
+        writeln!(out, "   no {} comparison: {}", m.metric, m.reason)?;
+    }
+    Ok(())
+}
+
+/// The warnings, grouped by code in first-seen order: on a loaded machine the same warning
+/// fires for many series, and its advice is the same each time.
+fn warnings(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
+    if r.warnings.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Warnings:")?;
+    for code in first_seen(r.warnings.iter().map(|w| w.code)) {
+        let group: Vec<_> = r.warnings.iter().filter(|w| w.code == code).collect();
+        writeln!(out, "  {code} ({}):", group.len())?;
+        for w in &group {
+            writeln!(out, "    - {}: {}", w.member, w.message)?;
         }
-        for c in r.cpu.iter().filter(|c| &c.member == member) {
-            writeln!(
-                out,
-                "   client CPU per {}: {} (wall {})",
-                match c.transport {
-                    Transport::Plain => "TCP connect",
-                    Transport::Tls => "TCP + TLS handshake",
-                },
-                format_ms(c.cpu_ms_per_connection),
-                format_ms(c.wall_ms_per_connection)
-            )?;
-        }
-        for t in r.throughput.iter().filter(|t| &t.member == member) {
-            writeln!(
-                out,
-                "   throughput {} with {} connections: {:.0} ops/s",
-                match t.transport {
-                    Transport::Plain => "plaintext",
-                    Transport::Tls => "TLS",
-                },
-                t.concurrency,
-                t.ops_per_sec
-            )?;
-        }
-        if let Some(sentence) = sentence(r, member) {
-            writeln!(out, "   {sentence}")?;
-        }
-        for m in r.missing.iter().filter(|m| &m.member == member) {
-            writeln!(out, "   no {} comparison: {}", m.metric, m.reason)?;
+        for hint in first_seen(group.iter().map(|w| w.hint.as_str())) {
+            writeln!(out, "    hint: {hint}")?;
         }
     }
-    if !r.warnings.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Warnings:")?;
-        // Grouped by code, in first-seen order: on a loaded machine the same warning fires
-        // for many series, and its advice is the same each time.
-        let mut codes: Vec<&str> = Vec::new();
-        for w in &r.warnings {
-            if !codes.contains(&w.code) {
-                codes.push(w.code);
-            }
-        }
-        for code in codes {
-            let group: Vec<_> = r.warnings.iter().filter(|w| w.code == code).collect();
-            writeln!(out, "  {code} ({}):", group.len())?;
-            for w in &group {
-                writeln!(out, "    - {}: {}", w.member, w.message)?;
-            }
-            let mut hints: Vec<&str> = Vec::new();
-            for w in &group {
-                if !hints.contains(&w.hint.as_str()) {
-                    hints.push(&w.hint);
-                }
-            }
-            for hint in hints {
-                writeln!(out, "    hint: {hint}")?;
-            }
-        }
-    }
+    Ok(())
+}
+
+/// The notes, then the findings.
+fn notes_and_findings(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
     if !r.notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "Notes:")?;
@@ -168,6 +207,17 @@ pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Each distinct item once, in the order first seen.
+fn first_seen<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen: Vec<T> = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
 }
 
 fn comparison<'a>(
