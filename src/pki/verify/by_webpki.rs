@@ -137,3 +137,80 @@ fn webpki_error_code(e: &webpki::Error) -> (Code, Condition) {
         _ => (Code::CertInvalid, Condition::OtherWebpkiError),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::checks::test_support::{summary, verify};
+    use super::super::WebpkiRejection;
+    use super::webpki_error_code;
+    use crate::findings::{Code, Severity};
+    use crate::pki::clients::Condition;
+    use crate::pki::inspect::test_certs::{hierarchy, server};
+
+    #[test]
+    fn a_rejection_already_explained_adds_no_finding() {
+        let h = hierarchy();
+        let not_yet = server(&h.intermediate).valid_days(2, 400).make();
+        let v = verify(
+            &[&h.root],
+            &[&not_yet, &h.intermediate],
+            Some("db.example.com"),
+        );
+        assert!(!v.rustls_webpki.chain_accepted);
+        assert!(
+            matches!(
+                v.rustls_webpki.error,
+                Some(WebpkiRejection::Error(
+                    webpki::Error::CertNotValidYet { .. }
+                ))
+            ),
+            "{:?}",
+            v.rustls_webpki.error
+        );
+        assert_eq!(summary(&v), [(Code::CertNotYetValid, Severity::Fail)]);
+    }
+
+    #[test]
+    fn a_missing_issuer_is_webpki_unknown_issuer_reported_once() {
+        let h = hierarchy();
+        let v = verify(&[&h.root], &[&h.leaf], Some("db.example.com"));
+        assert_eq!(
+            v.rustls_webpki.error,
+            Some(WebpkiRejection::Error(webpki::Error::UnknownIssuer))
+        );
+        let shown = v.rustls_webpki.error.as_ref().map(ToString::to_string);
+        assert_eq!(shown.as_deref(), Some("UnknownIssuer"));
+        assert_eq!(summary(&v), [(Code::CertUnknownIssuer, Severity::Fail)]);
+    }
+
+    #[test]
+    fn webpki_errors_become_their_codes() {
+        use webpki::Error as E;
+        let table = [
+            (
+                E::UnknownIssuer,
+                Code::CertUnknownIssuer,
+                Condition::UnknownIssuer,
+            ),
+            (
+                E::InvalidSignatureForPublicKey,
+                Code::CertBadSignature,
+                Condition::BadSignature,
+            ),
+            (
+                E::CaUsedAsEndEntity,
+                Code::CertCaAsLeaf,
+                Condition::CaAsLeaf,
+            ),
+            (
+                E::NameConstraintViolation,
+                Code::CertNameConstraints,
+                Condition::NameConstraints,
+            ),
+            (E::BadDer, Code::CertInvalid, Condition::OtherWebpkiError),
+        ];
+        for (error, code, condition) in table {
+            assert_eq!(webpki_error_code(&error), (code, condition), "{error:?}");
+        }
+    }
+}

@@ -477,3 +477,233 @@ pub(super) fn check_unused(ctx: &mut Ctx<'_>, nodes: &[Node], leaf: usize) {
         ));
     }
 }
+
+/// Verification scenarios shared by the unit tests of `verify`'s files.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(super) mod test_support {
+    use super::super::{parse_host, verify_chain, ChainVerification, VerifyOptions};
+    use crate::findings::{Code, Finding, Severity};
+    use crate::pki::inspect::test_certs::{now, parsed, Made};
+
+    /// Every client family, as `rejected_by` lists them.
+    pub(crate) const EVERY_CLIENT: [&str; 5] = ["openssl", "node", "rustls", "go", "java"];
+
+    /// Verifies the presented `chain` against the CA file `ca` at [`now`], with a 30-day
+    /// warning window, for `host` when given.
+    pub(crate) fn verify(ca: &[&Made], chain: &[&Made], host: Option<&str>) -> ChainVerification {
+        let opts = VerifyOptions {
+            host: host.map(|h| parse_host(h).unwrap()),
+            now: now(),
+            warn_days: 30,
+            hostnames_waived: false,
+        };
+        verify_chain(&parsed(ca), &parsed(chain), &opts)
+    }
+
+    /// The one finding with `code`, checked to have `severity` and to be about the certificate
+    /// at path position `certificate`; fails, showing every finding, otherwise.
+    pub(crate) fn the(
+        v: &ChainVerification,
+        code: Code,
+        severity: Severity,
+        certificate: Option<usize>,
+    ) -> &Finding {
+        let found: Vec<&Finding> = v.findings.iter().filter(|f| f.code == code).collect();
+        assert_eq!(found.len(), 1, "one {code} expected in {:#?}", v.findings);
+        assert_eq!(
+            (found[0].severity, found[0].certificate),
+            (severity, certificate),
+            "{code}"
+        );
+        found[0]
+    }
+
+    /// Fails, showing `message`, unless it contains each of `parts`.
+    pub(crate) fn mentions(message: &str, parts: &[&str]) {
+        for part in parts {
+            assert!(message.contains(part), "{part:?} missing from: {message}");
+        }
+    }
+
+    /// `(code, severity)` of every finding, in order.
+    pub(crate) fn summary(v: &ChainVerification) -> Vec<(Code, Severity)> {
+        v.findings.iter().map(|f| (f.code, f.severity)).collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::test_support::{mentions, summary, the, verify, EVERY_CLIENT};
+    use crate::findings::{ClientAction, Code, Severity};
+    use crate::pki::inspect::test_certs::{ca, hierarchy, leaf, server};
+
+    #[test]
+    fn an_expired_leaf_fails_for_every_client() {
+        let h = hierarchy();
+        let expired = server(&h.intermediate).valid_days(-400, -10).make();
+        let v = verify(&[&h.root], &[&expired, &h.intermediate], None);
+        assert!(v.trusted, "an expired leaf still has a path");
+        let f = the(&v, Code::CertExpired, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &[
+                "the server's certificate \"db.example.com\" expired on 2030-05-22T00:00:00Z",
+                "(10 days before 2030-06-01T00:00:00Z)",
+            ],
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn an_expired_root_in_the_ca_file_fails_openssl_but_not_rustls() {
+        let root = ca("Test Root").valid_days(-4000, -1).make();
+        let intermediate = ca("Test Intermediate").issued_by(&root).make();
+        let leaf = server(&intermediate).make();
+        let v = verify(&[&root], &[&leaf, &intermediate], Some("db.example.com"));
+        assert!(v.trusted);
+        assert_eq!(summary(&v), [(Code::CertCaExpired, Severity::Fail)]);
+        // The anchor is third on the path.
+        let f = the(&v, Code::CertCaExpired, Severity::Fail, Some(2));
+        mentions(
+            &f.message,
+            &["the CA certificate this chain is trusted through \"Test Root\" expired on"],
+        );
+        let clients = f.clients.unwrap();
+        assert_eq!(clients.openssl, ClientAction::Reject);
+        assert_eq!(clients.rustls, ClientAction::Accept);
+        assert!(
+            v.rustls_webpki.chain_accepted,
+            "webpki does not check the anchor's validity"
+        );
+    }
+
+    #[test]
+    fn a_missing_intermediate_names_the_issuer() {
+        let h = hierarchy();
+        let v = verify(&[&h.root], &[&h.leaf], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &[
+                "the server sent only its own certificate \"db.example.com\"; its issuer \"CN=Test Intermediate\"",
+                "(the CA file holds \"Test Root\")",
+            ],
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn a_chain_that_stops_short_of_the_ca_file_names_the_missing_issuer() {
+        let h = hierarchy();
+        let other = ca("Other Root").make();
+        let v = verify(&[&other], &[&h.leaf, &h.intermediate], None);
+        assert!(!v.trusted);
+        // The intermediate is where the path stops.
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(1));
+        mentions(
+            &f.message,
+            &[
+                "the chain ends at \"Test Intermediate\", issued by \"CN=Test Root\"",
+                "(the CA file holds \"Other Root\")",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_ca_file_of_another_instance_is_named_as_such() {
+        let h = hierarchy();
+        // Same name as the intermediate, another key.
+        let other_instance = ca("Test Intermediate").issued_by(&h.root).make();
+        let v = verify(&[&other_instance], &[&h.leaf], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &[
+                "\"db.example.com\" was issued by \"CN=Test Intermediate\" (authority key id ",
+                "the CA file holds a certificate with that name whose key does not verify it",
+                "it is a CA of another instance",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_issuer_whose_key_does_not_verify_despite_its_key_id_is_a_bad_signature() {
+        let root = ca("Test Root").make();
+        let leaf = server(&root).make();
+        // Same name and subject key identifier as the real root, another key.
+        let forged = ca("Test Root").key_id(root.cert.key_identifier()).make();
+        let v = verify(&[&forged], &[&leaf], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertBadSignature, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &["the signature of \"db.example.com\" does not verify with the key of its issuer \"Test Root\""],
+        );
+        assert!(
+            !v.findings.iter().any(|f| f.code == Code::CertUnknownIssuer),
+            "{:#?}",
+            v.findings
+        );
+    }
+
+    #[test]
+    fn a_self_signed_leaf_not_in_the_ca_file_fails() {
+        let root = ca("Test Root").make();
+        let own = leaf("db.example.com", &["db.example.com"]).make();
+        let v = verify(&[&root], &[&own], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertSelfSigned, Severity::Fail, Some(0));
+        assert_eq!(
+            f.message,
+            "the server's certificate \"db.example.com\" is self-signed and the CA file does not hold it (the CA file holds \"Test Root\")"
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn a_self_signed_leaf_pinned_in_the_ca_file_is_trusted_with_a_warning() {
+        let own = leaf("db.example.com", &["db.example.com"]).make();
+        let v = verify(&[&own], &[&own], None);
+        assert!(v.trusted);
+        let f = the(&v, Code::CertSelfSigned, Severity::Warn, Some(0));
+        assert!(f.clients.is_none());
+        mentions(
+            &f.message,
+            &["the server's certificate \"db.example.com\" is trusted only because the CA file holds this exact certificate (pinned)"],
+        );
+    }
+
+    #[test]
+    fn a_chain_ending_at_a_root_the_ca_file_does_not_hold_names_its_fingerprint() {
+        let root = ca("Test Root").make();
+        let leaf = server(&root).make();
+        let other = ca("Other Root").make();
+        let v = verify(&[&other], &[&leaf, &root], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(1));
+        let fingerprint = root.parsed().info.sha256_fingerprint;
+        mentions(
+            &f.message,
+            &[&format!(
+                "the server's chain ends at the root \"Test Root\" (SHA-256 {fingerprint}), which the CA file does not hold (the CA file holds \"Other Root\")"
+            )],
+        );
+    }
+
+    #[test]
+    fn an_intermediate_expiring_inside_the_warning_window_warns() {
+        let root = ca("Test Root").make();
+        let intermediate = ca("Test Intermediate")
+            .issued_by(&root)
+            .valid_days(-30, 12)
+            .make();
+        let leaf = server(&intermediate).make();
+        let v = verify(&[&root], &[&leaf, &intermediate], None);
+        let f = the(&v, Code::CertExpiringSoon, Severity::Warn, Some(1));
+        mentions(&f.message, &["(12 days left, warning window 30 days)"]);
+    }
+}
