@@ -617,6 +617,138 @@ fn weak_signature_hash(entry: &Entry<'_>) -> Option<Finding> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::findings::ClientAction;
+    use crate::pki::bundle::RawCert;
+    use crate::pki::inspect::test_certs::{ca, now, server, Made};
+
+    /// The bundle `ca.pem` holding `certs`, one PEM block each.
+    fn bundle(certs: &[&Made]) -> ParsedInput {
+        ParsedInput {
+            certs: certs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| RawCert {
+                    der: c.cert.der().to_vec(),
+                    origin: Origin {
+                        block: Some(i + 1),
+                        ..Origin::file("ca.pem")
+                    },
+                })
+                .collect(),
+            ..ParsedInput::default()
+        }
+    }
+
+    /// `(code, severity, certificate)` of every finding, in order.
+    fn summary(a: &BundleAnalysis) -> Vec<(Code, Severity, Option<usize>)> {
+        a.findings
+            .iter()
+            .map(|f| (f.code, f.severity, f.certificate))
+            .collect()
+    }
+
+    #[test]
+    fn a_server_certificate_in_the_ca_file_is_not_a_ca() {
+        let root = ca("Test Root").make();
+        let leaf = server(&root).make();
+        let a = analyse_bundle(&bundle(&[&leaf]), now(), 30);
+        assert_eq!(summary(&a), [(Code::CaNotACa, Severity::Warn, Some(0))]);
+        let f = &a.findings[0];
+        assert!(
+            f.message.starts_with(
+                "certificate #0 \"db.example.com\" is not a CA certificate (basicConstraints CA:FALSE)"
+            ),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.source.as_deref(), Some("ca.pem block 1"));
+        assert_eq!(
+            a.certificates[0].chain.to_string(),
+            "issuer \"CN=Test Root\" is not in the bundle"
+        );
+    }
+
+    #[test]
+    fn a_ca_expiring_inside_the_warning_window_warns() {
+        let root = ca("Test Root").valid_days(-30, 10).make();
+        let a = analyse_bundle(&bundle(&[&root]), now(), 30);
+        assert_eq!(
+            summary(&a),
+            [(Code::CaExpiringSoon, Severity::Warn, Some(0))]
+        );
+        assert_eq!(
+            a.findings[0].message,
+            "certificate #0 \"Test Root\" expires on 2030-06-11T00:00:00Z (10 days left, warning window 30 days)"
+        );
+        // Ten days left is outside a ten-day window.
+        let a = analyse_bundle(&bundle(&[&root]), now(), 10);
+        assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    }
+
+    #[test]
+    fn an_expired_or_not_yet_valid_ca_fails_openssl_but_not_rustls() {
+        let expired = ca("Old Root").valid_days(-400, -5).make();
+        let future = ca("New Root").valid_days(3, 400).make();
+        let a = analyse_bundle(&bundle(&[&expired, &future]), now(), 30);
+        assert_eq!(
+            summary(&a),
+            [
+                (Code::CaExpired, Severity::Fail, Some(0)),
+                (Code::CaNotYetValid, Severity::Fail, Some(1))
+            ]
+        );
+        assert_eq!(
+            a.findings[0].message,
+            "certificate #0 \"Old Root\" expired on 2030-05-27T00:00:00Z (5 days ago)"
+        );
+        assert_eq!(
+            a.findings[1].message,
+            "certificate #1 \"New Root\" is not valid before 2030-06-04T00:00:00Z"
+        );
+        for f in &a.findings {
+            let clients = f.clients.unwrap();
+            assert_eq!(clients.openssl, ClientAction::Reject);
+            assert_eq!(clients.rustls, ClientAction::Accept);
+        }
+    }
+
+    #[test]
+    fn a_duplicate_is_reported_and_not_judged_again() {
+        let root = ca("Test Root").valid_days(-400, -5).make();
+        let intermediate = ca("Test Intermediate").issued_by(&root).make();
+        let a = analyse_bundle(&bundle(&[&root, &intermediate, &root]), now(), 30);
+        assert_eq!(
+            summary(&a),
+            [
+                (Code::CaExpired, Severity::Fail, Some(0)),
+                (Code::CaDuplicate, Severity::Warn, Some(2))
+            ]
+        );
+        let f = &a.findings[1];
+        assert_eq!(
+            f.message,
+            "certificate #2 \"Test Root\" is the same certificate as #0"
+        );
+        assert_eq!(f.source.as_deref(), Some("ca.pem block 3"));
+        let chains: Vec<String> = a.certificates.iter().map(|c| c.chain.to_string()).collect();
+        assert_eq!(
+            chains,
+            [
+                "self-signed root; issued #1",
+                "issued by #0",
+                "self-signed root; issued #1"
+            ]
+        );
+        assert_eq!(a.certificates[1].issued_by, Some(0));
+        assert!(a.certificates[2].self_signed);
+    }
+
+    #[test]
+    fn an_input_without_certificates_is_empty() {
+        let a = analyse_bundle(&ParsedInput::default(), now(), 30);
+        assert_eq!(summary(&a), [(Code::CaEmpty, Severity::Fail, None)]);
+        assert!(a.certificates.is_empty());
+    }
 
     /// Distinct self-signed certificates that all share rcgen's default name.
     fn same_named(n: usize) -> Vec<Cert> {
