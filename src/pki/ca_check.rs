@@ -175,16 +175,42 @@ pub fn chain_file_findings(input: &ParsedInput) -> Vec<Finding> {
 pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) -> BundleAnalysis {
     let mut out = BundleAnalysis {
         findings: rejection_findings(&input.rejected),
-        notes: input
-            .notes
-            .iter()
-            .map(|(origin, message)| Note {
-                source: origin.to_string(),
-                message: message.clone(),
-            })
-            .collect(),
+        notes: input_notes(input),
         ..BundleAnalysis::default()
     };
+    let origins = parse_entries(input, now, &mut out);
+    // Rejected entries already say why nothing was usable; only a silent void needs saying.
+    if out.certs.is_empty() && out.findings.is_empty() {
+        out.findings.push(Finding::new(
+            Code::CaEmpty,
+            Severity::Fail,
+            "no usable certificate was found in the CA input",
+            "pass the CA certificate file downloaded from the console (the .pem member of the ZIP)",
+        ));
+    }
+    judge_entries(&mut out, &origins, now, warn_days);
+    out
+}
+
+/// The reader's facts about the input (e.g. which ZIP member was used), as notes.
+fn input_notes(input: &ParsedInput) -> Vec<Note> {
+    input
+        .notes
+        .iter()
+        .map(|(origin, message)| Note {
+            source: origin.to_string(),
+            message: message.clone(),
+        })
+        .collect()
+}
+
+/// Parses each certificate entry as of `now` into `out.certs`; an entry x509-parser refuses is
+/// a `ca.parse_error`. Returns the origins of the parsed ones, in the same order.
+fn parse_entries(
+    input: &ParsedInput,
+    now: OffsetDateTime,
+    out: &mut BundleAnalysis,
+) -> Vec<Origin> {
     let mut origins = Vec::new();
     for raw in &input.certs {
         match Cert::parse(raw.der.clone(), now) {
@@ -206,66 +232,88 @@ pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) 
             ),
         }
     }
-    // Rejected entries already say why nothing was usable; only a silent void needs saying.
-    if out.certs.is_empty() && out.findings.is_empty() {
-        out.findings.push(Finding::new(
-            Code::CaEmpty,
-            Severity::Fail,
-            "no usable certificate was found in the CA input",
-            "pass the CA certificate file downloaded from the console (the .pem member of the ZIP)",
-        ));
-    }
+    origins
+}
 
+/// Works out who issued whom among `out.certs`, and judges each certificate: a copy of an
+/// earlier one is only a duplicate, any other gets its own findings.
+fn judge_entries(
+    out: &mut BundleAnalysis,
+    origins: &[Origin],
+    now: OffsetDateTime,
+    warn_days: i64,
+) {
+    let BundleAnalysis {
+        certificates,
+        certs,
+        notes,
+        findings,
+    } = out;
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    let relations = Relations::new(&out.certs);
-    for (i, (cert, origin)) in out.certs.iter().zip(&origins).enumerate() {
-        let self_signed = relations.self_signed(i);
-        let issued_by = if self_signed {
-            None
-        } else {
-            relations.issuer_of(i)
-        };
-        let chain = relation(i, cert, self_signed, issued_by, &relations);
-        out.certificates.push(BundleCertificate {
-            index: i,
-            source: origin.clone(),
-            info: cert.info.clone(),
-            self_signed,
-            issued_by,
-            chain,
-        });
+    let relations = Relations::new(certs);
+    for (i, (cert, origin)) in certs.iter().zip(origins).enumerate() {
+        let entry = bundle_certificate(i, cert, origin, &relations);
+        let self_signed = entry.self_signed;
+        certificates.push(entry);
         if let Some(&first) = first_seen.get(cert.info.sha256_fingerprint.as_str()) {
-            out.findings.push(
-                Finding::new(
-                    Code::CaDuplicate,
-                    Severity::Warn,
-                    format!(
-                        "certificate #{i} {} is the same certificate as #{first}",
-                        cert.short_name()
-                    ),
-                    "harmless for clients, but a sign the file was assembled by hand: keep one copy",
-                )
-                .with_certificate(i)
-                .with_source(origin.to_string()),
-            );
+            findings.push(duplicate_finding(i, first, cert, origin));
             continue;
         }
         first_seen.insert(cert.info.sha256_fingerprint.as_str(), i);
-        out.findings.extend(
+        findings.extend(
             certificate_findings(i, cert, self_signed, now, warn_days)
                 .into_iter()
                 .map(|f| f.with_source(origin.to_string())),
         );
     }
     if relations.incomplete() {
-        out.notes.push(Note {
+        notes.push(Note {
             source: "bundle".into(),
             message: format!(
                 "many certificates share names: who issued whom was worked out with at most {MAX_RELATION_CHECKS} signature checks, and relations past that are not listed"
             ),
         });
     }
-    out
+}
+
+/// Certificate `i` of the bundle with whether it signs itself, which bundle certificate
+/// issued it, and which it issued.
+fn bundle_certificate(
+    i: usize,
+    cert: &Cert,
+    origin: &Origin,
+    relations: &Relations<'_>,
+) -> BundleCertificate {
+    let self_signed = relations.self_signed(i);
+    let issued_by = if self_signed {
+        None
+    } else {
+        relations.issuer_of(i)
+    };
+    let chain = relation(i, cert, self_signed, issued_by, relations);
+    BundleCertificate {
+        index: i,
+        source: origin.clone(),
+        info: cert.info.clone(),
+        self_signed,
+        issued_by,
+        chain,
+    }
+}
+
+/// `ca.duplicate`: certificate `i` is a byte-for-byte copy of the earlier `first`.
+fn duplicate_finding(i: usize, first: usize, cert: &Cert, origin: &Origin) -> Finding {
+    Finding::new(
+        Code::CaDuplicate,
+        Severity::Warn,
+        format!(
+            "certificate #{i} {} is the same certificate as #{first}",
+            cert.short_name()
+        ),
+        "harmless for clients, but a sign the file was assembled by hand: keep one copy",
+    )
+    .with_certificate(i)
+    .with_source(origin.to_string())
 }
 
 /// Who issued whom in a bundle. Copies of one certificate (same SHA-256) are judged once: a
@@ -343,6 +391,7 @@ impl<'a> Relations<'a> {
     }
 }
 
+/// Where certificate `i`'s issuer is, and which bundle certificates it may have issued.
 fn relation(
     i: usize,
     cert: &Cert,
@@ -363,6 +412,8 @@ fn relation(
     }
 }
 
+/// Everything wrong with one (first copy of a) bundle certificate, in a fixed order: not a CA,
+/// validity window, weak RSA key, unhandled critical extensions, weak signature hash.
 fn certificate_findings(
     i: usize,
     cert: &Cert,
@@ -370,36 +421,75 @@ fn certificate_findings(
     now: OffsetDateTime,
     warn_days: i64,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let name = cert.short_name();
-    let info = &cert.info;
-    if !info.is_ca {
-        let (message, severity) = if info.version == 1 && self_signed {
-            (
-                format!("certificate #{i} {name} is a version 1 certificate without basicConstraints: OpenSSL accepts it as a root, other clients may not"),
-                Severity::Warn,
-            )
-        } else {
-            (
-                format!(
-                    "certificate #{i} {name} is not a CA certificate (basicConstraints {}): it looks like a server certificate, which can only be trusted as a pinned certificate of exactly that server",
-                    if info.basic_constraints { "CA:FALSE" } else { "absent" }
-                ),
-                Severity::Warn,
-            )
-        };
-        out.push(
-            Finding::new(
-                Code::CaNotACa,
-                severity,
-                message,
-                "pass the CA certificate (the file downloaded from the console), not the server's certificate",
-            )
-            .with_certificate(i),
-        );
+    let entry = Entry {
+        i,
+        name: cert.short_name(),
+        info: &cert.info,
+        self_signed,
+    };
+    [
+        not_a_ca(&entry),
+        validity_window(&entry, now, warn_days),
+        weak_rsa_key(&entry),
+        unhandled_critical_extensions(&entry),
+        weak_signature_hash(&entry),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|f| f.with_certificate(i))
+    .collect()
+}
+
+/// One bundle certificate as the per-certificate checks see it.
+struct Entry<'a> {
+    /// Position in the bundle.
+    i: usize,
+    /// [`Cert::short_name`], for messages.
+    name: String,
+    info: &'a CertInfo,
+    self_signed: bool,
+}
+
+/// `ca.not_a_ca`: a certificate without basicConstraints CA:TRUE, most often a server's own
+/// certificate passed as the CA file (a self-signed version 1 certificate is a root to OpenSSL).
+fn not_a_ca(entry: &Entry<'_>) -> Option<Finding> {
+    let Entry {
+        i,
+        name,
+        info,
+        self_signed,
+    } = entry;
+    if info.is_ca {
+        return None;
     }
+    let (message, severity) = if info.version == 1 && *self_signed {
+        (
+            format!("certificate #{i} {name} is a version 1 certificate without basicConstraints: OpenSSL accepts it as a root, other clients may not"),
+            Severity::Warn,
+        )
+    } else {
+        (
+            format!(
+                "certificate #{i} {name} is not a CA certificate (basicConstraints {}): it looks like a server certificate, which can only be trusted as a pinned certificate of exactly that server",
+                if info.basic_constraints { "CA:FALSE" } else { "absent" }
+            ),
+            Severity::Warn,
+        )
+    };
+    Some(Finding::new(
+        Code::CaNotACa,
+        severity,
+        message,
+        "pass the CA certificate (the file downloaded from the console), not the server's certificate",
+    ))
+}
+
+/// `ca.expired`, `ca.not_yet_valid` or `ca.expiring_soon` (within `warn_days`): the
+/// certificate's validity window as of `now`.
+fn validity_window(entry: &Entry<'_>, now: OffsetDateTime, warn_days: i64) -> Option<Finding> {
+    let Entry { i, name, info, .. } = entry;
     if now > info.not_after {
-        out.push(
+        Some(
             Finding::new(
                 Code::CaExpired,
                 Severity::Fail,
@@ -410,11 +500,10 @@ fn certificate_findings(
                 ),
                 "download the current CA certificate from the console; OpenSSL- and Node-based clients refuse chains that end at an expired CA",
             )
-            .with_certificate(i)
             .with_clients(verdicts_for(Condition::AnchorExpired)),
-        );
+        )
     } else if now < info.not_before {
-        out.push(
+        Some(
             Finding::new(
                 Code::CaNotYetValid,
                 Severity::Fail,
@@ -424,95 +513,242 @@ fn certificate_findings(
                 ),
                 "check this machine's clock; a CA that is not valid yet is refused by OpenSSL- and Node-based clients",
             )
-            .with_certificate(i)
             .with_clients(verdicts_for(Condition::AnchorNotYetValid)),
-        );
+        )
     } else if info.days_remaining < warn_days {
-        out.push(
-            Finding::new(
-                Code::CaExpiringSoon,
-                Severity::Warn,
-                format!(
-                    "certificate #{i} {name} expires on {} ({} days left, warning window {warn_days} days)",
-                    rfc3339(info.not_after),
-                    info.days_remaining
-                ),
-                "renew the certificate on the console before then (\"Update certificate\") and distribute the new CA file to every client",
-            )
-            .with_certificate(i),
-        );
+        Some(Finding::new(
+            Code::CaExpiringSoon,
+            Severity::Warn,
+            format!(
+                "certificate #{i} {name} expires on {} ({} days left, warning window {warn_days} days)",
+                rfc3339(info.not_after),
+                info.days_remaining
+            ),
+            "renew the certificate on the console before then (\"Update certificate\") and distribute the new CA file to every client",
+        ))
+    } else {
+        None
     }
-    if info.key.algorithm == "RSA" {
-        if let Some(bits) = info.key.bits.filter(|b| *b < 2048) {
-            let condition = if bits < 1024 {
-                Condition::RsaKeyBelow1024
-            } else {
-                Condition::RsaKeyBelow2048
-            };
-            out.push(
-                Finding::new(
-                    Code::CaWeakKey,
-                    Severity::Fail,
-                    format!("certificate #{i} {name} has a {bits}-bit RSA key"),
-                    "the CA must be re-issued with an RSA key of at least 2048 bits (or ECDSA P-256)",
-                )
-                .with_certificate(i)
-                .with_clients(verdicts_for(condition)),
-            );
-        }
+}
+
+/// `ca.weak_key`: an RSA key below 2048 bits (below 1024, every client refuses it).
+fn weak_rsa_key(entry: &Entry<'_>) -> Option<Finding> {
+    let Entry { i, name, info, .. } = entry;
+    if info.key.algorithm != "RSA" {
+        return None;
     }
-    if !info.unhandled_critical_extensions.is_empty() {
-        out.push(
-            Finding::new(
-                Code::CaUnhandledCriticalExtension,
-                Severity::Fail,
-                format!(
-                    "certificate #{i} {name} marks extension(s) {} critical, which OpenSSL does not handle",
-                    info.unhandled_critical_extensions.join(", ")
-                ),
-                "OpenSSL-based clients refuse every chain through this CA; it must be re-issued",
-            )
-            .with_certificate(i)
-            .with_clients(verdicts_for(Condition::UnhandledCriticalExtension)),
-        );
-    }
-    let weak_hash = match info.signature_hash {
-        SignatureHash::Sha1 => Some(Condition::Sha1Signature),
-        SignatureHash::Md5 => Some(Condition::Md5Signature),
-        _ => None,
+    let bits = info.key.bits.filter(|b| *b < 2048)?;
+    let condition = if bits < 1024 {
+        Condition::RsaKeyBelow1024
+    } else {
+        Condition::RsaKeyBelow2048
     };
-    if let Some(condition) = weak_hash {
-        let f = if self_signed {
-            Finding::new(
-                Code::CaWeakSignature,
-                Severity::Info,
-                format!(
-                    "root certificate #{i} {name} signs itself with {}; clients do not check a root's own signature, so this alone is harmless",
-                    info.signature_algorithm
-                ),
-                "no action needed for the root itself",
-            )
-        } else {
-            Finding::new(
-                Code::CaWeakSignature,
-                Severity::Fail,
-                format!(
-                    "certificate #{i} {name} is signed with {}",
-                    info.signature_algorithm
-                ),
-                "the intermediate CA must be re-issued with a SHA-256 (or stronger) signature",
-            )
-            .with_clients(verdicts_for(condition))
-        };
-        out.push(f.with_certificate(i));
+    Some(
+        Finding::new(
+            Code::CaWeakKey,
+            Severity::Fail,
+            format!("certificate #{i} {name} has a {bits}-bit RSA key"),
+            "the CA must be re-issued with an RSA key of at least 2048 bits (or ECDSA P-256)",
+        )
+        .with_clients(verdicts_for(condition)),
+    )
+}
+
+/// `ca.unhandled_critical_extension`: critical extensions OpenSSL does not handle, so
+/// OpenSSL-based clients refuse every chain through this CA.
+fn unhandled_critical_extensions(entry: &Entry<'_>) -> Option<Finding> {
+    let Entry { i, name, info, .. } = entry;
+    if info.unhandled_critical_extensions.is_empty() {
+        return None;
     }
-    out
+    Some(
+        Finding::new(
+            Code::CaUnhandledCriticalExtension,
+            Severity::Fail,
+            format!(
+                "certificate #{i} {name} marks extension(s) {} critical, which OpenSSL does not handle",
+                info.unhandled_critical_extensions.join(", ")
+            ),
+            "OpenSSL-based clients refuse every chain through this CA; it must be re-issued",
+        )
+        .with_clients(verdicts_for(Condition::UnhandledCriticalExtension)),
+    )
+}
+
+/// `ca.weak_signature`: signed with SHA-1 or MD5. Harmless (info) on a self-signed root, whose
+/// own signature no client checks; a failure on an intermediate.
+fn weak_signature_hash(entry: &Entry<'_>) -> Option<Finding> {
+    let Entry {
+        i,
+        name,
+        info,
+        self_signed,
+    } = entry;
+    let condition = match info.signature_hash {
+        SignatureHash::Sha1 => Condition::Sha1Signature,
+        SignatureHash::Md5 => Condition::Md5Signature,
+        _ => return None,
+    };
+    Some(if *self_signed {
+        Finding::new(
+            Code::CaWeakSignature,
+            Severity::Info,
+            format!(
+                "root certificate #{i} {name} signs itself with {}; clients do not check a root's own signature, so this alone is harmless",
+                info.signature_algorithm
+            ),
+            "no action needed for the root itself",
+        )
+    } else {
+        Finding::new(
+            Code::CaWeakSignature,
+            Severity::Fail,
+            format!(
+                "certificate #{i} {name} is signed with {}",
+                info.signature_algorithm
+            ),
+            "the intermediate CA must be re-issued with a SHA-256 (or stronger) signature",
+        )
+        .with_clients(verdicts_for(condition))
+    })
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::findings::ClientAction;
+    use crate::pki::bundle::RawCert;
+    use crate::pki::inspect::test_certs::{ca, now, server, Made};
+
+    /// The bundle `ca.pem` holding `certs`, one PEM block each.
+    fn bundle(certs: &[&Made]) -> ParsedInput {
+        ParsedInput {
+            certs: certs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| RawCert {
+                    der: c.cert.der().to_vec(),
+                    origin: Origin {
+                        block: Some(i + 1),
+                        ..Origin::file("ca.pem")
+                    },
+                })
+                .collect(),
+            ..ParsedInput::default()
+        }
+    }
+
+    /// `(code, severity, certificate)` of every finding, in order.
+    fn summary(a: &BundleAnalysis) -> Vec<(Code, Severity, Option<usize>)> {
+        a.findings
+            .iter()
+            .map(|f| (f.code, f.severity, f.certificate))
+            .collect()
+    }
+
+    #[test]
+    fn a_server_certificate_in_the_ca_file_is_not_a_ca() {
+        let root = ca("Test Root").make();
+        let leaf = server(&root).make();
+        let a = analyse_bundle(&bundle(&[&leaf]), now(), 30);
+        assert_eq!(summary(&a), [(Code::CaNotACa, Severity::Warn, Some(0))]);
+        let f = &a.findings[0];
+        assert!(
+            f.message.starts_with(
+                "certificate #0 \"db.example.com\" is not a CA certificate (basicConstraints CA:FALSE)"
+            ),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.source.as_deref(), Some("ca.pem block 1"));
+        assert_eq!(
+            a.certificates[0].chain.to_string(),
+            "issuer \"CN=Test Root\" is not in the bundle"
+        );
+    }
+
+    #[test]
+    fn a_ca_expiring_inside_the_warning_window_warns() {
+        let root = ca("Test Root").valid_days(-30, 10).make();
+        let a = analyse_bundle(&bundle(&[&root]), now(), 30);
+        assert_eq!(
+            summary(&a),
+            [(Code::CaExpiringSoon, Severity::Warn, Some(0))]
+        );
+        assert_eq!(
+            a.findings[0].message,
+            "certificate #0 \"Test Root\" expires on 2030-06-11T00:00:00Z (10 days left, warning window 30 days)"
+        );
+        // Ten days left is outside a ten-day window.
+        let a = analyse_bundle(&bundle(&[&root]), now(), 10);
+        assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    }
+
+    #[test]
+    fn an_expired_or_not_yet_valid_ca_fails_openssl_but_not_rustls() {
+        let expired = ca("Old Root").valid_days(-400, -5).make();
+        let future = ca("New Root").valid_days(3, 400).make();
+        let a = analyse_bundle(&bundle(&[&expired, &future]), now(), 30);
+        assert_eq!(
+            summary(&a),
+            [
+                (Code::CaExpired, Severity::Fail, Some(0)),
+                (Code::CaNotYetValid, Severity::Fail, Some(1))
+            ]
+        );
+        assert_eq!(
+            a.findings[0].message,
+            "certificate #0 \"Old Root\" expired on 2030-05-27T00:00:00Z (5 days ago)"
+        );
+        assert_eq!(
+            a.findings[1].message,
+            "certificate #1 \"New Root\" is not valid before 2030-06-04T00:00:00Z"
+        );
+        for f in &a.findings {
+            let clients = f.clients.unwrap();
+            assert_eq!(clients.openssl, ClientAction::Reject);
+            assert_eq!(clients.rustls, ClientAction::Accept);
+        }
+    }
+
+    #[test]
+    fn a_duplicate_is_reported_and_not_judged_again() {
+        let root = ca("Test Root").valid_days(-400, -5).make();
+        let intermediate = ca("Test Intermediate").issued_by(&root).make();
+        let a = analyse_bundle(&bundle(&[&root, &intermediate, &root]), now(), 30);
+        assert_eq!(
+            summary(&a),
+            [
+                (Code::CaExpired, Severity::Fail, Some(0)),
+                (Code::CaDuplicate, Severity::Warn, Some(2))
+            ]
+        );
+        let f = &a.findings[1];
+        assert_eq!(
+            f.message,
+            "certificate #2 \"Test Root\" is the same certificate as #0"
+        );
+        assert_eq!(f.source.as_deref(), Some("ca.pem block 3"));
+        let chains: Vec<String> = a.certificates.iter().map(|c| c.chain.to_string()).collect();
+        assert_eq!(
+            chains,
+            [
+                "self-signed root; issued #1",
+                "issued by #0",
+                "self-signed root; issued #1"
+            ]
+        );
+        assert_eq!(a.certificates[1].issued_by, Some(0));
+        assert!(a.certificates[2].self_signed);
+    }
+
+    #[test]
+    fn an_input_without_certificates_is_empty() {
+        let a = analyse_bundle(&ParsedInput::default(), now(), 30);
+        assert_eq!(summary(&a), [(Code::CaEmpty, Severity::Fail, None)]);
+        assert!(a.certificates.is_empty());
+    }
 
     /// Distinct self-signed certificates that all share rcgen's default name.
     fn same_named(n: usize) -> Vec<Cert> {

@@ -478,6 +478,162 @@ fn ca_issuers_urls(x: &X509Certificate<'_>) -> Vec<String> {
         .collect()
 }
 
+/// Certificates made at run time for the unit tests of the PKI engine (`ca_check`, `verify`):
+/// one builder for roots, intermediates and leaves, valid for a span of days around a fixed
+/// evaluation time, so that no test depends on the clock.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) mod test_certs {
+    use rcgen::{
+        BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, KeyIdMethod, KeyPair,
+        KeyUsagePurpose,
+    };
+    use time::{Duration, OffsetDateTime};
+
+    use super::Cert;
+
+    /// The evaluation time of every test.
+    pub(crate) fn now() -> OffsetDateTime {
+        time::macros::datetime!(2030-06-01 00:00 UTC)
+    }
+
+    /// A certificate and its key, so that it can issue others.
+    pub(crate) struct Made {
+        pub(crate) cert: rcgen::Certificate,
+        pub(crate) key: KeyPair,
+    }
+
+    impl Made {
+        /// The certificate as [`Cert::parse`] reads it at [`now`].
+        pub(crate) fn parsed(&self) -> Cert {
+            Cert::parse(self.cert.der().to_vec(), now()).unwrap()
+        }
+    }
+
+    /// Parses each certificate at [`now`], in order.
+    pub(crate) fn parsed(certs: &[&Made]) -> Vec<Cert> {
+        certs.iter().map(|c| c.parsed()).collect()
+    }
+
+    /// The usual hierarchy: a root, an intermediate it issued, and a server certificate the
+    /// intermediate issued.
+    pub(crate) struct Hierarchy {
+        /// "Test Root".
+        pub(crate) root: Made,
+        /// "Test Intermediate".
+        pub(crate) intermediate: Made,
+        /// "db.example.com", see [`server`].
+        pub(crate) leaf: Made,
+    }
+
+    /// Makes a fresh [`Hierarchy`].
+    pub(crate) fn hierarchy() -> Hierarchy {
+        let root = ca("Test Root").make();
+        let intermediate = ca("Test Intermediate").issued_by(&root).make();
+        let leaf = server(&intermediate).make();
+        Hierarchy {
+            root,
+            intermediate,
+            leaf,
+        }
+    }
+
+    /// The server certificate "db.example.com" (DNS:db.example.com) issued by `issuer`.
+    pub(crate) fn server(issuer: &Made) -> Spec<'_> {
+        leaf("db.example.com", &["db.example.com"]).issued_by(issuer)
+    }
+
+    /// What to make: start with [`ca`] or [`leaf`], adjust, then [`Spec::make`].
+    pub(crate) struct Spec<'a> {
+        cn: &'a str,
+        ca: bool,
+        dns: &'a [&'a str],
+        issuer: Option<&'a Made>,
+        /// notBefore and notAfter, in days from [`now`].
+        days: (i64, i64),
+        key_id: Option<Vec<u8>>,
+    }
+
+    /// A CA certificate named `cn` (CA:TRUE, keyCertSign), self-signed unless
+    /// [`Spec::issued_by`] says otherwise, valid from 30 days before [`now`] for a year.
+    pub(crate) fn ca(cn: &str) -> Spec<'_> {
+        Spec {
+            cn,
+            ca: true,
+            dns: &[],
+            issuer: None,
+            days: (-30, 365),
+            key_id: None,
+        }
+    }
+
+    /// A server certificate named `cn` (CA:FALSE) for the DNS names `dns`, self-signed unless
+    /// [`Spec::issued_by`] says otherwise, valid from 30 days before [`now`] for a year.
+    pub(crate) fn leaf<'a>(cn: &'a str, dns: &'a [&'a str]) -> Spec<'a> {
+        Spec {
+            cn,
+            ca: false,
+            dns,
+            issuer: None,
+            days: (-30, 365),
+            key_id: None,
+        }
+    }
+
+    impl<'a> Spec<'a> {
+        /// Signed by `issuer`, with an authority key identifier naming it.
+        pub(crate) fn issued_by(mut self, issuer: &'a Made) -> Self {
+            self.issuer = Some(issuer);
+            self
+        }
+
+        /// Valid from `from` to `to` days after [`now`] (negative: before it).
+        pub(crate) fn valid_days(mut self, from: i64, to: i64) -> Self {
+            self.days = (from, to);
+            self
+        }
+
+        /// This subject key identifier instead of one derived from the key (a CA only).
+        pub(crate) fn key_id(mut self, id: Vec<u8>) -> Self {
+            self.key_id = Some(id);
+            self
+        }
+
+        /// Generates a fresh P-256 key and the certificate.
+        pub(crate) fn make(self) -> Made {
+            let mut params =
+                CertificateParams::new(self.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>())
+                    .unwrap();
+            params.distinguished_name = DistinguishedName::new();
+            params.distinguished_name.push(DnType::CommonName, self.cn);
+            params.not_before = now() + Duration::days(self.days.0);
+            params.not_after = now() + Duration::days(self.days.1);
+            if self.ca {
+                params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+                params.key_usages = vec![
+                    KeyUsagePurpose::KeyCertSign,
+                    KeyUsagePurpose::CrlSign,
+                    KeyUsagePurpose::DigitalSignature,
+                ];
+            } else {
+                params.is_ca = IsCa::ExplicitNoCa;
+            }
+            if let Some(id) = self.key_id {
+                params.key_identifier_method = KeyIdMethod::PreSpecified(id);
+            }
+            let key = KeyPair::generate().unwrap();
+            let cert = match self.issuer {
+                Some(issuer) => {
+                    params.use_authority_key_identifier_extension = true;
+                    params.signed_by(&key, &issuer.cert, &issuer.key).unwrap()
+                }
+                None => params.self_signed(&key).unwrap(),
+            };
+            Made { cert, key }
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

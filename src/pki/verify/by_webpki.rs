@@ -3,18 +3,35 @@
 
 use std::time::Duration;
 
-use rustls_pki_types::{CertificateDer, UnixTime};
+use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 
 use super::{Ctx, WebpkiOutcome, WebpkiRejection};
 use crate::findings::{ClientAction, ClientVerdicts, Code, Finding, Severity};
 use crate::pki::clients::Condition;
 
+/// rustls-webpki's verdict on the chain, at the evaluation time, for server authentication;
+/// a rejection no earlier finding already explains becomes a finding of its own.
 pub(super) fn run_webpki(
     ctx: &mut Ctx<'_>,
     leaf: usize,
     name_accepted: Option<bool>,
     path_found: bool,
 ) -> WebpkiOutcome {
+    let anchors = usable_anchors(ctx);
+    let error = verify_with_webpki(ctx, leaf, &anchors).err();
+    if let Some(e) = &error {
+        report_rejection(ctx, e, path_found);
+    }
+    WebpkiOutcome {
+        chain_accepted: error.is_none(),
+        name_accepted,
+        error: error.map(WebpkiRejection::Error),
+    }
+}
+
+/// The CA file as rustls-webpki trust anchors; a certificate it cannot use is a `ca.parse_error`
+/// warning, since the Rust driver drops it silently.
+fn usable_anchors(ctx: &mut Ctx<'_>) -> Vec<TrustAnchor<'static>> {
     let mut anchors = Vec::new();
     for (j, a) in ctx.anchors.iter().enumerate() {
         let der = CertificateDer::from(a.der.as_slice());
@@ -31,6 +48,16 @@ pub(super) fn run_webpki(
             )),
         }
     }
+    anchors
+}
+
+/// Runs rustls-webpki on the presented leaf, every other presented certificate offered as an
+/// intermediate, at the evaluation time.
+fn verify_with_webpki(
+    ctx: &Ctx<'_>,
+    leaf: usize,
+    anchors: &[TrustAnchor<'_>],
+) -> Result<(), webpki::Error> {
     let intermediates: Vec<CertificateDer<'_>> = ctx
         .presented
         .iter()
@@ -41,10 +68,10 @@ pub(super) fn run_webpki(
     let leaf_der = CertificateDer::from(ctx.presented[leaf].der.as_slice());
     let secs = u64::try_from(ctx.opts.now.unix_timestamp()).unwrap_or(0);
     let time = UnixTime::since_unix_epoch(Duration::from_secs(secs));
-    let result = webpki::EndEntityCert::try_from(&leaf_der).and_then(|ee| {
+    webpki::EndEntityCert::try_from(&leaf_der).and_then(|ee| {
         ee.verify_for_usage(
             webpki::ALL_VERIFICATION_ALGS,
-            &anchors,
+            anchors,
             &intermediates,
             time,
             webpki::KeyUsage::server_auth(),
@@ -52,43 +79,43 @@ pub(super) fn run_webpki(
             None,
         )
         .map(|_| ())
+    })
+}
+
+/// Reports webpki's rejection unless a finding already says rustls refuses the chain: as a
+/// path webpki missed when our path builder reached the CA file, else as webpki's own error.
+fn report_rejection(ctx: &mut Ctx<'_>, e: &webpki::Error, path_found: bool) {
+    let explained = ctx.findings.iter().any(|f| {
+        f.clients
+            .is_some_and(|c: ClientVerdicts| c.rustls == ClientAction::Reject)
     });
-    let error = result.err();
-    if let Some(e) = &error {
-        let explained = ctx.findings.iter().any(|f| {
-            f.clients
-                .is_some_and(|c: ClientVerdicts| c.rustls == ClientAction::Reject)
-        });
-        let path_missed = path_found
-            && matches!(
-                e,
-                webpki::Error::UnknownIssuer | webpki::Error::InvalidSignatureForPublicKey
-            );
-        if !explained && path_missed {
-            ctx.client_finding(
-                Code::CertInvalid,
-                Condition::OtherWebpkiError,
-                None,
-                format!(
-                    "a valid path to the CA file exists, but rustls-webpki (Rust driver) does not find it and rejects the chain ({e:?}); this happens with self-issued or cross-signed intermediates"
-                ),
-                "simplify the chain the server sends (leaf and the intermediates of one path only) so that the Rust driver can verify it too",
-            );
-        } else if !explained {
-            let (code, condition) = webpki_error_code(e);
-            ctx.client_finding(
-                code,
-                condition,
-                None,
-                format!("rustls-webpki (Rust driver) rejects the chain: {e:?}"),
-                "see the rustls-webpki error; other clients may accept this chain, but the Rust driver will not",
-            );
-        }
+    if explained {
+        return;
     }
-    WebpkiOutcome {
-        chain_accepted: error.is_none(),
-        name_accepted,
-        error: error.map(WebpkiRejection::Error),
+    let path_missed = path_found
+        && matches!(
+            e,
+            webpki::Error::UnknownIssuer | webpki::Error::InvalidSignatureForPublicKey
+        );
+    if path_missed {
+        ctx.client_finding(
+            Code::CertInvalid,
+            Condition::OtherWebpkiError,
+            None,
+            format!(
+                "a valid path to the CA file exists, but rustls-webpki (Rust driver) does not find it and rejects the chain ({e:?}); this happens with self-issued or cross-signed intermediates"
+            ),
+            "simplify the chain the server sends (leaf and the intermediates of one path only) so that the Rust driver can verify it too",
+        );
+    } else {
+        let (code, condition) = webpki_error_code(e);
+        ctx.client_finding(
+            code,
+            condition,
+            None,
+            format!("rustls-webpki (Rust driver) rejects the chain: {e:?}"),
+            "see the rustls-webpki error; other clients may accept this chain, but the Rust driver will not",
+        );
     }
 }
 
@@ -108,5 +135,82 @@ fn webpki_error_code(e: &webpki::Error) -> (Code, Condition) {
             (Code::CertWeakSignature, Condition::OtherWebpkiError)
         }
         _ => (Code::CertInvalid, Condition::OtherWebpkiError),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::checks::test_support::{summary, verify};
+    use super::super::WebpkiRejection;
+    use super::webpki_error_code;
+    use crate::findings::{Code, Severity};
+    use crate::pki::clients::Condition;
+    use crate::pki::inspect::test_certs::{hierarchy, server};
+
+    #[test]
+    fn a_rejection_already_explained_adds_no_finding() {
+        let h = hierarchy();
+        let not_yet = server(&h.intermediate).valid_days(2, 400).make();
+        let v = verify(
+            &[&h.root],
+            &[&not_yet, &h.intermediate],
+            Some("db.example.com"),
+        );
+        assert!(!v.rustls_webpki.chain_accepted);
+        assert!(
+            matches!(
+                v.rustls_webpki.error,
+                Some(WebpkiRejection::Error(
+                    webpki::Error::CertNotValidYet { .. }
+                ))
+            ),
+            "{:?}",
+            v.rustls_webpki.error
+        );
+        assert_eq!(summary(&v), [(Code::CertNotYetValid, Severity::Fail)]);
+    }
+
+    #[test]
+    fn a_missing_issuer_is_webpki_unknown_issuer_reported_once() {
+        let h = hierarchy();
+        let v = verify(&[&h.root], &[&h.leaf], Some("db.example.com"));
+        assert_eq!(
+            v.rustls_webpki.error,
+            Some(WebpkiRejection::Error(webpki::Error::UnknownIssuer))
+        );
+        let shown = v.rustls_webpki.error.as_ref().map(ToString::to_string);
+        assert_eq!(shown.as_deref(), Some("UnknownIssuer"));
+        assert_eq!(summary(&v), [(Code::CertUnknownIssuer, Severity::Fail)]);
+    }
+
+    #[test]
+    fn webpki_errors_become_their_codes() {
+        use webpki::Error as E;
+        let table = [
+            (
+                E::UnknownIssuer,
+                Code::CertUnknownIssuer,
+                Condition::UnknownIssuer,
+            ),
+            (
+                E::InvalidSignatureForPublicKey,
+                Code::CertBadSignature,
+                Condition::BadSignature,
+            ),
+            (
+                E::CaUsedAsEndEntity,
+                Code::CertCaAsLeaf,
+                Condition::CaAsLeaf,
+            ),
+            (
+                E::NameConstraintViolation,
+                Code::CertNameConstraints,
+                Condition::NameConstraints,
+            ),
+            (E::BadDer, Code::CertInvalid, Condition::OtherWebpkiError),
+        ];
+        for (error, code, condition) in table {
+            assert_eq!(webpki_error_code(&error), (code, condition), "{error:?}");
+        }
     }
 }

@@ -9,6 +9,8 @@ use crate::findings::{Code, Finding, Severity};
 use crate::pki::clients::Condition;
 use crate::pki::inspect::{Cert, SignatureHash};
 
+/// `cert.chain_order` (info): the presented certificates on the path were not sent leaf first,
+/// then each issuer in turn.
 pub(super) fn check_order(ctx: &mut Ctx<'_>, nodes: &[Node]) {
     let presented_order: Vec<usize> = nodes
         .iter()
@@ -35,133 +37,165 @@ pub(super) fn check_order(ctx: &mut Ctx<'_>, nodes: &[Node]) {
     }
 }
 
+/// Why the path is trusted only by pinning, or why it is not trusted at all: one finding per
+/// way the path can stop short of a CA in the CA file.
 pub(super) fn check_trust(ctx: &mut Ctx<'_>, nodes: &[Node], stop: &Stop, pinned: bool) {
     let Some(&top_node) = nodes.last() else {
         return;
     };
     let top_pos = nodes.len() - 1;
     let top = ctx.cert(top_node).clone();
-    let held = ca_file_summary(ctx.anchors);
     match stop {
-        Stop::Anchored if pinned => {
-            let f = Finding::new(
-                Code::CertSelfSigned,
-                Severity::Warn,
-                format!(
-                    "the server's certificate {} is trusted only because the CA file holds this exact certificate (pinned), not through a CA",
-                    top.short_name()
-                ),
-                "pinning works until the certificate is renewed; prefer a CA-issued certificate and put the CA in the CA file",
-            )
-            .with_certificate(0);
-            ctx.push(f);
-        }
+        Stop::Anchored if pinned => pinned_leaf(ctx, &top),
         Stop::Anchored => {}
-        Stop::SelfSigned if top_pos == 0 => {
-            ctx.client_finding(
-                Code::CertSelfSigned,
-                Condition::SelfSignedUntrusted,
-                Some(0),
-                format!(
-                    "the server's certificate {} is self-signed and the CA file does not hold it (the CA file holds {held})",
-                    top.short_name()
-                ),
-                "issue the server certificate from a CA and put that CA in the CA file, or (for a test setup only) put this exact certificate in the CA file",
-            );
-        }
-        Stop::SelfSigned => {
-            ctx.client_finding(
-                Code::CertUnknownIssuer,
-                Condition::UnknownIssuer,
-                Some(top_pos),
-                format!(
-                    "the server's chain ends at the root {} (SHA-256 {}), which the CA file does not hold (the CA file holds {held}): the CA file looks like the wrong one",
-                    top.short_name(),
-                    top.info.sha256_fingerprint
-                ),
-                "download the CA certificate again from the console of this instance (the one the server's chain ends at), and pass that file",
-            );
-        }
+        Stop::SelfSigned if top_pos == 0 => self_signed_leaf(ctx, &top),
+        Stop::SelfSigned => root_not_in_ca_file(ctx, &top, top_pos),
         Stop::NameOnly {
             different_key,
             bad_signature,
         } => {
             if let Some(&n) = bad_signature.first() {
-                let issuer = ctx.cert(n).clone();
-                ctx.client_finding(
-                    Code::CertBadSignature,
-                    Condition::BadSignature,
-                    Some(top_pos),
-                    format!(
-                        "the signature of {} does not verify with the key of its issuer {} (same name, matching key identifier): the certificate was altered or mis-issued",
-                        top.short_name(),
-                        issuer.short_name()
-                    ),
-                    "re-issue the certificate from the CA; a certificate whose signature does not verify is never accepted",
-                );
+                signature_does_not_verify(ctx, &top, top_pos, n);
             } else if let Some(&n) = different_key.first() {
-                let other = ctx.cert(n).clone();
-                let where_ = match n {
-                    Node::Ca(_) => "the CA file",
-                    Node::Chain(_) => "the presented chain",
-                };
-                ctx.client_finding(
-                    Code::CertUnknownIssuer,
-                    Condition::UnknownIssuer,
-                    Some(top_pos),
-                    format!(
-                        "{} was issued by \"{}\" (authority key id {}), and {where_} holds a certificate with that name whose key does not verify it (subject key id {}): it is a CA of another instance, or from before a certificate renewal",
-                        top.short_name(),
-                        top.info.issuer,
-                        top.info.authority_key_id.as_deref().unwrap_or("absent"),
-                        other.info.subject_key_id.as_deref().unwrap_or("absent"),
-                    ),
-                    "download the CA certificate again from the console of this instance and pass the new file",
-                );
+                issuer_with_another_key(ctx, &top, top_pos, n);
             }
         }
-        Stop::NoIssuer | Stop::TooLong => {
-            let aia = if top.info.ca_issuers_urls.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; the certificate says its issuer can be downloaded from {}",
-                    top.info.ca_issuers_urls.join(", ")
-                )
-            };
-            let needed = format!(
-                "\"{}\" (authority key id {})",
-                top.info.issuer,
-                top.info.authority_key_id.as_deref().unwrap_or("absent")
-            );
-            let (message, hint) = if top_pos == 0 && ctx.presented.len() == 1 {
-                (
-                    format!(
-                        "the server sent only its own certificate {}; its issuer {needed} is not in the CA file (the CA file holds {held}){aia}. Either the server's chain is incomplete (it should also send that intermediate CA), or the CA file is not the one that issued this certificate",
-                        top.short_name()
-                    ),
-                    "if the issuer is an intermediate CA, configure the server to send it after its own certificate (or add it to the CA file); otherwise download the CA certificate of this instance again",
-                )
-            } else {
-                (
-                    format!(
-                        "the chain ends at {}, issued by {needed}, which the CA file does not hold (the CA file holds {held}){aia}: the CA file looks like the wrong one, or the server's chain is missing a further intermediate",
-                        top.short_name()
-                    ),
-                    "download the CA certificate of this instance again and pass it with --ca; if it is the right one, the server must also send the missing intermediate",
-                )
-            };
-            ctx.client_finding(
-                Code::CertUnknownIssuer,
-                Condition::UnknownIssuer,
-                Some(top_pos),
-                message,
-                hint,
-            );
-        }
+        Stop::NoIssuer | Stop::TooLong => issuer_not_found(ctx, &top, top_pos),
     }
 }
 
+/// `cert.self_signed` (warn): the server's certificate is trusted only because the CA file
+/// holds that exact certificate.
+fn pinned_leaf(ctx: &mut Ctx<'_>, leaf: &Cert) {
+    let f = Finding::new(
+        Code::CertSelfSigned,
+        Severity::Warn,
+        format!(
+            "the server's certificate {} is trusted only because the CA file holds this exact certificate (pinned), not through a CA",
+            leaf.short_name()
+        ),
+        "pinning works until the certificate is renewed; prefer a CA-issued certificate and put the CA in the CA file",
+    )
+    .with_certificate(0);
+    ctx.push(f);
+}
+
+/// `cert.self_signed`: the server's own certificate signs itself and the CA file does not
+/// hold it.
+fn self_signed_leaf(ctx: &mut Ctx<'_>, leaf: &Cert) {
+    let held = ca_file_summary(ctx.anchors);
+    ctx.client_finding(
+        Code::CertSelfSigned,
+        Condition::SelfSignedUntrusted,
+        Some(0),
+        format!(
+            "the server's certificate {} is self-signed and the CA file does not hold it (the CA file holds {held})",
+            leaf.short_name()
+        ),
+        "issue the server certificate from a CA and put that CA in the CA file, or (for a test setup only) put this exact certificate in the CA file",
+    );
+}
+
+/// `cert.unknown_issuer`: the chain ends at a self-signed root the CA file does not hold.
+fn root_not_in_ca_file(ctx: &mut Ctx<'_>, root: &Cert, pos: usize) {
+    let held = ca_file_summary(ctx.anchors);
+    ctx.client_finding(
+        Code::CertUnknownIssuer,
+        Condition::UnknownIssuer,
+        Some(pos),
+        format!(
+            "the server's chain ends at the root {} (SHA-256 {}), which the CA file does not hold (the CA file holds {held}): the CA file looks like the wrong one",
+            root.short_name(),
+            root.info.sha256_fingerprint
+        ),
+        "download the CA certificate again from the console of this instance (the one the server's chain ends at), and pass that file",
+    );
+}
+
+/// `cert.bad_signature`: the issuer has the right name and key identifier, but its key does
+/// not verify the signature of the certificate at `pos`.
+fn signature_does_not_verify(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, issuer: Node) {
+    let issuer = ctx.cert(issuer).clone();
+    ctx.client_finding(
+        Code::CertBadSignature,
+        Condition::BadSignature,
+        Some(pos),
+        format!(
+            "the signature of {} does not verify with the key of its issuer {} (same name, matching key identifier): the certificate was altered or mis-issued",
+            top.short_name(),
+            issuer.short_name()
+        ),
+        "re-issue the certificate from the CA; a certificate whose signature does not verify is never accepted",
+    );
+}
+
+/// `cert.unknown_issuer`: a certificate has the issuer's name but another key (a CA of
+/// another instance, or from before a renewal).
+fn issuer_with_another_key(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, other: Node) {
+    let where_ = match other {
+        Node::Ca(_) => "the CA file",
+        Node::Chain(_) => "the presented chain",
+    };
+    let other = ctx.cert(other).clone();
+    ctx.client_finding(
+        Code::CertUnknownIssuer,
+        Condition::UnknownIssuer,
+        Some(pos),
+        format!(
+            "{} was issued by \"{}\" (authority key id {}), and {where_} holds a certificate with that name whose key does not verify it (subject key id {}): it is a CA of another instance, or from before a certificate renewal",
+            top.short_name(),
+            top.info.issuer,
+            top.info.authority_key_id.as_deref().unwrap_or("absent"),
+            other.info.subject_key_id.as_deref().unwrap_or("absent"),
+        ),
+        "download the CA certificate again from the console of this instance and pass the new file",
+    );
+}
+
+/// `cert.unknown_issuer`: nothing holds even the issuer's name (or the path is absurdly long):
+/// an incomplete chain (the server sent only its own certificate) or the wrong CA file.
+fn issuer_not_found(ctx: &mut Ctx<'_>, top: &Cert, pos: usize) {
+    let held = ca_file_summary(ctx.anchors);
+    let aia = if top.info.ca_issuers_urls.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; the certificate says its issuer can be downloaded from {}",
+            top.info.ca_issuers_urls.join(", ")
+        )
+    };
+    let needed = format!(
+        "\"{}\" (authority key id {})",
+        top.info.issuer,
+        top.info.authority_key_id.as_deref().unwrap_or("absent")
+    );
+    let (message, hint) = if pos == 0 && ctx.presented.len() == 1 {
+        (
+            format!(
+                "the server sent only its own certificate {}; its issuer {needed} is not in the CA file (the CA file holds {held}){aia}. Either the server's chain is incomplete (it should also send that intermediate CA), or the CA file is not the one that issued this certificate",
+                top.short_name()
+            ),
+            "if the issuer is an intermediate CA, configure the server to send it after its own certificate (or add it to the CA file); otherwise download the CA certificate of this instance again",
+        )
+    } else {
+        (
+            format!(
+                "the chain ends at {}, issued by {needed}, which the CA file does not hold (the CA file holds {held}){aia}: the CA file looks like the wrong one, or the server's chain is missing a further intermediate",
+                top.short_name()
+            ),
+            "download the CA certificate of this instance again and pass it with --ca; if it is the right one, the server must also send the missing intermediate",
+        )
+    };
+    ctx.client_finding(
+        Code::CertUnknownIssuer,
+        Condition::UnknownIssuer,
+        Some(pos),
+        message,
+        hint,
+    );
+}
+
+/// "A, B" or "7 certificates, e.g. A, B, C": what the CA file holds, for messages.
 fn ca_file_summary(anchors: &[Cert]) -> String {
     match anchors.len() {
         0 => "no certificate".into(),
@@ -181,154 +215,196 @@ fn ca_file_summary(anchors: &[Cert]) -> String {
     }
 }
 
+/// The validity window of every certificate on the path at the evaluation time: expired, not
+/// yet valid, or expiring within the warning window.
 pub(super) fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     let now = ctx.opts.now;
-    let when = rfc3339(now);
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
         let c = ctx.cert(node).clone();
-        let name = c.short_name();
         if now > c.info.not_after {
-            let days = -c.info.days_remaining;
-            let (code, condition, what, hint) = match role {
-                Role::Leaf => (
-                    Code::CertExpired,
-                    Condition::LeafExpired,
-                    "the server's certificate",
-                    "renew the server certificate (on a managed console: \"Update certificate\"), then download the new CA certificate",
-                ),
-                Role::Anchor => (
-                    Code::CertCaExpired,
-                    Condition::AnchorExpired,
-                    "the CA certificate this chain is trusted through",
-                    "download the current CA certificate from the console; if the CA itself expired, renew the server certificate so that it is issued by a current CA",
-                ),
-                Role::Intermediate | Role::Untrusted => (
-                    Code::CertIntermediateExpired,
-                    Condition::IntermediateExpired,
-                    "the intermediate CA certificate",
-                    "the server must send a current intermediate: renew the server certificate or update the intermediate in the server's PEM file",
-                ),
-            };
-            ctx.client_finding(
-                code,
-                condition,
-                Some(pos),
-                format!(
-                    "{what} {name} expired on {} ({days} days before {when})",
-                    rfc3339(c.info.not_after)
-                ),
-                hint,
-            );
+            expired(ctx, &c, pos, role);
         } else if now < c.info.not_before {
-            let condition = if role == Role::Anchor {
-                Condition::AnchorNotYetValid
-            } else {
-                Condition::NotYetValid
-            };
-            ctx.client_finding(
-                Code::CertNotYetValid,
-                condition,
-                Some(pos),
-                format!(
-                    "{name} is not valid before {} (evaluated at {when})",
-                    rfc3339(c.info.not_before)
-                ),
-                "check the clock of the machine that issued the certificate and of this machine; a certificate issued with a future start date is refused until then",
-            );
+            not_yet_valid(ctx, &c, pos, role);
         } else if c.info.days_remaining < ctx.opts.warn_days {
-            let f = Finding::new(
-                Code::CertExpiringSoon,
-                Severity::Warn,
-                format!(
-                    "{name} expires on {} ({} days left, warning window {} days)",
-                    rfc3339(c.info.not_after),
-                    c.info.days_remaining,
-                    ctx.opts.warn_days
-                ),
-                "renew before it expires (a managed console can renew before expiry: \"Update certificate\"), then download the new CA certificate",
-            )
-            .with_certificate(pos);
-            ctx.push(f);
+            expiring_soon(ctx, &c, pos);
         }
     }
 }
 
+/// `cert.expired`, `cert.ca_expired` or `cert.intermediate_expired`, by the certificate's role:
+/// the clients that refuse an expired trust anchor are not those that refuse an expired leaf.
+fn expired(ctx: &mut Ctx<'_>, c: &Cert, pos: usize, role: Role) {
+    let when = rfc3339(ctx.opts.now);
+    let name = c.short_name();
+    let days = -c.info.days_remaining;
+    let (code, condition, what, hint) = match role {
+        Role::Leaf => (
+            Code::CertExpired,
+            Condition::LeafExpired,
+            "the server's certificate",
+            "renew the server certificate (on a managed console: \"Update certificate\"), then download the new CA certificate",
+        ),
+        Role::Anchor => (
+            Code::CertCaExpired,
+            Condition::AnchorExpired,
+            "the CA certificate this chain is trusted through",
+            "download the current CA certificate from the console; if the CA itself expired, renew the server certificate so that it is issued by a current CA",
+        ),
+        Role::Intermediate | Role::Untrusted => (
+            Code::CertIntermediateExpired,
+            Condition::IntermediateExpired,
+            "the intermediate CA certificate",
+            "the server must send a current intermediate: renew the server certificate or update the intermediate in the server's PEM file",
+        ),
+    };
+    ctx.client_finding(
+        code,
+        condition,
+        Some(pos),
+        format!(
+            "{what} {name} expired on {} ({days} days before {when})",
+            rfc3339(c.info.not_after)
+        ),
+        hint,
+    );
+}
+
+/// `cert.not_yet_valid`: notBefore is after the evaluation time (judged as an anchor's when the
+/// certificate is the trust anchor).
+fn not_yet_valid(ctx: &mut Ctx<'_>, c: &Cert, pos: usize, role: Role) {
+    let when = rfc3339(ctx.opts.now);
+    let condition = if role == Role::Anchor {
+        Condition::AnchorNotYetValid
+    } else {
+        Condition::NotYetValid
+    };
+    let name = c.short_name();
+    ctx.client_finding(
+        Code::CertNotYetValid,
+        condition,
+        Some(pos),
+        format!(
+            "{name} is not valid before {} (evaluated at {when})",
+            rfc3339(c.info.not_before)
+        ),
+        "check the clock of the machine that issued the certificate and of this machine; a certificate issued with a future start date is refused until then",
+    );
+}
+
+/// `cert.expiring_soon` (warn): notAfter falls within the warning window.
+fn expiring_soon(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
+    let name = c.short_name();
+    let f = Finding::new(
+        Code::CertExpiringSoon,
+        Severity::Warn,
+        format!(
+            "{name} expires on {} ({} days left, warning window {} days)",
+            rfc3339(c.info.not_after),
+            c.info.days_remaining,
+            ctx.opts.warn_days
+        ),
+        "renew before it expires (a managed console can renew before expiry: \"Update certificate\"), then download the new CA certificate",
+    )
+    .with_certificate(pos);
+    ctx.push(f);
+}
+
+/// Key strength, OpenSSL-unhandled critical extensions and signature hash of every certificate
+/// on the path.
 pub(super) fn check_keys_and_signatures(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
         let c = ctx.cert(node).clone();
-        if c.info.key.algorithm == "EC" && c.info.key.bits.is_some_and(|b| b < 224) {
-            ctx.client_finding(
-                Code::CertWeakKey,
-                Condition::EcKeyBelow224,
-                Some(pos),
-                format!(
-                    "{} has an EC key on {} ({} bits)",
-                    c.short_name(),
-                    c.info.key.curve.as_deref().unwrap_or("an unknown curve"),
-                    c.info.key.bits.unwrap_or(0)
-                ),
-                "re-issue it with an ECDSA P-256 (or RSA 2048+) key",
-            );
-        }
-        if !c.info.unhandled_critical_extensions.is_empty() {
-            ctx.client_finding(
-                Code::CertUnhandledCriticalExtension,
-                Condition::UnhandledCriticalExtension,
-                Some(pos),
-                format!(
-                    "{} marks extension(s) {} critical, which OpenSSL does not handle: OpenSSL-based clients refuse the whole chain",
-                    c.short_name(),
-                    c.info.unhandled_critical_extensions.join(", ")
-                ),
-                "re-issue the certificate without marking those extensions critical",
-            );
-        }
-        if c.info.key.algorithm == "RSA" {
-            if let Some(bits) = c.info.key.bits {
-                let condition = if bits < 1024 {
-                    Some(Condition::RsaKeyBelow1024)
-                } else if bits < 2048 {
-                    Some(Condition::RsaKeyBelow2048)
-                } else {
-                    None
-                };
-                if let Some(condition) = condition {
-                    ctx.client_finding(
-                        Code::CertWeakKey,
-                        condition,
-                        Some(pos),
-                        format!("{} has a {bits}-bit RSA key", c.short_name()),
-                        "re-issue it with an RSA key of at least 2048 bits or an ECDSA P-256 key",
-                    );
-                }
-            }
-        }
+        weak_ec_key(ctx, &c, pos);
+        unhandled_critical_extensions(ctx, &c, pos);
+        weak_rsa_key(ctx, &c, pos);
         // A trust anchor's (or an untrusted root's) own signature is never checked by clients.
         let signature_checked = matches!(role, Role::Leaf | Role::Intermediate)
             && !(role == Role::Leaf && matches!(node, Node::Ca(_)));
         if signature_checked {
-            let condition = match c.info.signature_hash {
-                SignatureHash::Sha1 => Some(Condition::Sha1Signature),
-                SignatureHash::Md5 => Some(Condition::Md5Signature),
-                _ => None,
-            };
-            if let Some(condition) = condition {
-                ctx.client_finding(
-                    Code::CertWeakSignature,
-                    condition,
-                    Some(pos),
-                    format!(
-                        "{} is signed with {}",
-                        c.short_name(),
-                        c.info.signature_algorithm
-                    ),
-                    "re-issue it with a SHA-256 (or stronger) signature",
-                );
-            }
+            weak_signature_hash(ctx, &c, pos);
         }
     }
 }
 
+/// `cert.weak_key`: an EC key on a curve below 224 bits.
+fn weak_ec_key(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
+    if c.info.key.algorithm == "EC" && c.info.key.bits.is_some_and(|b| b < 224) {
+        ctx.client_finding(
+            Code::CertWeakKey,
+            Condition::EcKeyBelow224,
+            Some(pos),
+            format!(
+                "{} has an EC key on {} ({} bits)",
+                c.short_name(),
+                c.info.key.curve.as_deref().unwrap_or("an unknown curve"),
+                c.info.key.bits.unwrap_or(0)
+            ),
+            "re-issue it with an ECDSA P-256 (or RSA 2048+) key",
+        );
+    }
+}
+
+/// `cert.unhandled_critical_extension`: critical extensions OpenSSL does not handle, so
+/// OpenSSL-based clients refuse the whole chain.
+fn unhandled_critical_extensions(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
+    if !c.info.unhandled_critical_extensions.is_empty() {
+        ctx.client_finding(
+            Code::CertUnhandledCriticalExtension,
+            Condition::UnhandledCriticalExtension,
+            Some(pos),
+            format!(
+                "{} marks extension(s) {} critical, which OpenSSL does not handle: OpenSSL-based clients refuse the whole chain",
+                c.short_name(),
+                c.info.unhandled_critical_extensions.join(", ")
+            ),
+            "re-issue the certificate without marking those extensions critical",
+        );
+    }
+}
+
+/// `cert.weak_key`: an RSA key below 2048 bits (below 1024, every client refuses it).
+fn weak_rsa_key(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
+    let Some(bits) = c.info.key.bits.filter(|_| c.info.key.algorithm == "RSA") else {
+        return;
+    };
+    let condition = if bits < 1024 {
+        Condition::RsaKeyBelow1024
+    } else if bits < 2048 {
+        Condition::RsaKeyBelow2048
+    } else {
+        return;
+    };
+    ctx.client_finding(
+        Code::CertWeakKey,
+        condition,
+        Some(pos),
+        format!("{} has a {bits}-bit RSA key", c.short_name()),
+        "re-issue it with an RSA key of at least 2048 bits or an ECDSA P-256 key",
+    );
+}
+
+/// `cert.weak_signature`: signed with SHA-1 or MD5 (only where clients check the signature).
+fn weak_signature_hash(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
+    let condition = match c.info.signature_hash {
+        SignatureHash::Sha1 => Condition::Sha1Signature,
+        SignatureHash::Md5 => Condition::Md5Signature,
+        _ => return,
+    };
+    ctx.client_finding(
+        Code::CertWeakSignature,
+        condition,
+        Some(pos),
+        format!(
+            "{} is signed with {}",
+            c.short_name(),
+            c.info.signature_algorithm
+        ),
+        "re-issue it with a SHA-256 (or stronger) signature",
+    );
+}
+
+/// What the leaf and intermediates may be used for: an extended key usage without serverAuth,
+/// and a CA certificate presented as the server's own.
 pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role], pinned: bool) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
         if !matches!(role, Role::Leaf | Role::Intermediate) {
@@ -370,6 +446,7 @@ pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
     }
 }
 
+/// `cert.unused_certificate` (info): presented certificates that are not on the path.
 pub(super) fn check_unused(ctx: &mut Ctx<'_>, nodes: &[Node], leaf: usize) {
     for i in 0..ctx.presented.len() {
         if nodes.contains(&Node::Chain(i)) {
@@ -398,5 +475,235 @@ pub(super) fn check_unused(ctx: &mut Ctx<'_>, nodes: &[Node], leaf: usize) {
             message,
             "harmless, but the server's PEM file should hold only its certificate and the intermediates up to the CA",
         ));
+    }
+}
+
+/// Verification scenarios shared by the unit tests of `verify`'s files.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(super) mod test_support {
+    use super::super::{parse_host, verify_chain, ChainVerification, VerifyOptions};
+    use crate::findings::{Code, Finding, Severity};
+    use crate::pki::inspect::test_certs::{now, parsed, Made};
+
+    /// Every client family, as `rejected_by` lists them.
+    pub(crate) const EVERY_CLIENT: [&str; 5] = ["openssl", "node", "rustls", "go", "java"];
+
+    /// Verifies the presented `chain` against the CA file `ca` at [`now`], with a 30-day
+    /// warning window, for `host` when given.
+    pub(crate) fn verify(ca: &[&Made], chain: &[&Made], host: Option<&str>) -> ChainVerification {
+        let opts = VerifyOptions {
+            host: host.map(|h| parse_host(h).unwrap()),
+            now: now(),
+            warn_days: 30,
+            hostnames_waived: false,
+        };
+        verify_chain(&parsed(ca), &parsed(chain), &opts)
+    }
+
+    /// The one finding with `code`, checked to have `severity` and to be about the certificate
+    /// at path position `certificate`; fails, showing every finding, otherwise.
+    pub(crate) fn the(
+        v: &ChainVerification,
+        code: Code,
+        severity: Severity,
+        certificate: Option<usize>,
+    ) -> &Finding {
+        let found: Vec<&Finding> = v.findings.iter().filter(|f| f.code == code).collect();
+        assert_eq!(found.len(), 1, "one {code} expected in {:#?}", v.findings);
+        assert_eq!(
+            (found[0].severity, found[0].certificate),
+            (severity, certificate),
+            "{code}"
+        );
+        found[0]
+    }
+
+    /// Fails, showing `message`, unless it contains each of `parts`.
+    pub(crate) fn mentions(message: &str, parts: &[&str]) {
+        for part in parts {
+            assert!(message.contains(part), "{part:?} missing from: {message}");
+        }
+    }
+
+    /// `(code, severity)` of every finding, in order.
+    pub(crate) fn summary(v: &ChainVerification) -> Vec<(Code, Severity)> {
+        v.findings.iter().map(|f| (f.code, f.severity)).collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::test_support::{mentions, summary, the, verify, EVERY_CLIENT};
+    use crate::findings::{ClientAction, Code, Severity};
+    use crate::pki::inspect::test_certs::{ca, hierarchy, leaf, server};
+
+    #[test]
+    fn an_expired_leaf_fails_for_every_client() {
+        let h = hierarchy();
+        let expired = server(&h.intermediate).valid_days(-400, -10).make();
+        let v = verify(&[&h.root], &[&expired, &h.intermediate], None);
+        assert!(v.trusted, "an expired leaf still has a path");
+        let f = the(&v, Code::CertExpired, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &[
+                "the server's certificate \"db.example.com\" expired on 2030-05-22T00:00:00Z",
+                "(10 days before 2030-06-01T00:00:00Z)",
+            ],
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn an_expired_root_in_the_ca_file_fails_openssl_but_not_rustls() {
+        let root = ca("Test Root").valid_days(-4000, -1).make();
+        let intermediate = ca("Test Intermediate").issued_by(&root).make();
+        let leaf = server(&intermediate).make();
+        let v = verify(&[&root], &[&leaf, &intermediate], Some("db.example.com"));
+        assert!(v.trusted);
+        assert_eq!(summary(&v), [(Code::CertCaExpired, Severity::Fail)]);
+        // The anchor is third on the path.
+        let f = the(&v, Code::CertCaExpired, Severity::Fail, Some(2));
+        mentions(
+            &f.message,
+            &["the CA certificate this chain is trusted through \"Test Root\" expired on"],
+        );
+        let clients = f.clients.unwrap();
+        assert_eq!(clients.openssl, ClientAction::Reject);
+        assert_eq!(clients.rustls, ClientAction::Accept);
+        assert!(
+            v.rustls_webpki.chain_accepted,
+            "webpki does not check the anchor's validity"
+        );
+    }
+
+    #[test]
+    fn a_missing_intermediate_names_the_issuer() {
+        let h = hierarchy();
+        let v = verify(&[&h.root], &[&h.leaf], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &[
+                "the server sent only its own certificate \"db.example.com\"; its issuer \"CN=Test Intermediate\"",
+                "(the CA file holds \"Test Root\")",
+            ],
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn a_chain_that_stops_short_of_the_ca_file_names_the_missing_issuer() {
+        let h = hierarchy();
+        let other = ca("Other Root").make();
+        let v = verify(&[&other], &[&h.leaf, &h.intermediate], None);
+        assert!(!v.trusted);
+        // The intermediate is where the path stops.
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(1));
+        mentions(
+            &f.message,
+            &[
+                "the chain ends at \"Test Intermediate\", issued by \"CN=Test Root\"",
+                "(the CA file holds \"Other Root\")",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_ca_file_of_another_instance_is_named_as_such() {
+        let h = hierarchy();
+        // Same name as the intermediate, another key.
+        let other_instance = ca("Test Intermediate").issued_by(&h.root).make();
+        let v = verify(&[&other_instance], &[&h.leaf], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &[
+                "\"db.example.com\" was issued by \"CN=Test Intermediate\" (authority key id ",
+                "the CA file holds a certificate with that name whose key does not verify it",
+                "it is a CA of another instance",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_issuer_whose_key_does_not_verify_despite_its_key_id_is_a_bad_signature() {
+        let root = ca("Test Root").make();
+        let leaf = server(&root).make();
+        // Same name and subject key identifier as the real root, another key.
+        let forged = ca("Test Root").key_id(root.cert.key_identifier()).make();
+        let v = verify(&[&forged], &[&leaf], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertBadSignature, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &["the signature of \"db.example.com\" does not verify with the key of its issuer \"Test Root\""],
+        );
+        assert!(
+            !v.findings.iter().any(|f| f.code == Code::CertUnknownIssuer),
+            "{:#?}",
+            v.findings
+        );
+    }
+
+    #[test]
+    fn a_self_signed_leaf_not_in_the_ca_file_fails() {
+        let root = ca("Test Root").make();
+        let own = leaf("db.example.com", &["db.example.com"]).make();
+        let v = verify(&[&root], &[&own], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertSelfSigned, Severity::Fail, Some(0));
+        assert_eq!(
+            f.message,
+            "the server's certificate \"db.example.com\" is self-signed and the CA file does not hold it (the CA file holds \"Test Root\")"
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn a_self_signed_leaf_pinned_in_the_ca_file_is_trusted_with_a_warning() {
+        let own = leaf("db.example.com", &["db.example.com"]).make();
+        let v = verify(&[&own], &[&own], None);
+        assert!(v.trusted);
+        let f = the(&v, Code::CertSelfSigned, Severity::Warn, Some(0));
+        assert!(f.clients.is_none());
+        mentions(
+            &f.message,
+            &["the server's certificate \"db.example.com\" is trusted only because the CA file holds this exact certificate (pinned)"],
+        );
+    }
+
+    #[test]
+    fn a_chain_ending_at_a_root_the_ca_file_does_not_hold_names_its_fingerprint() {
+        let root = ca("Test Root").make();
+        let leaf = server(&root).make();
+        let other = ca("Other Root").make();
+        let v = verify(&[&other], &[&leaf, &root], None);
+        assert!(!v.trusted);
+        let f = the(&v, Code::CertUnknownIssuer, Severity::Fail, Some(1));
+        let fingerprint = root.parsed().info.sha256_fingerprint;
+        mentions(
+            &f.message,
+            &[&format!(
+                "the server's chain ends at the root \"Test Root\" (SHA-256 {fingerprint}), which the CA file does not hold (the CA file holds \"Other Root\")"
+            )],
+        );
+    }
+
+    #[test]
+    fn an_intermediate_expiring_inside_the_warning_window_warns() {
+        let root = ca("Test Root").make();
+        let intermediate = ca("Test Intermediate")
+            .issued_by(&root)
+            .valid_days(-30, 12)
+            .make();
+        let leaf = server(&intermediate).make();
+        let v = verify(&[&root], &[&leaf, &intermediate], None);
+        let f = the(&v, Code::CertExpiringSoon, Severity::Warn, Some(1));
+        mentions(&f.message, &["(12 days left, warning window 30 days)"]);
     }
 }

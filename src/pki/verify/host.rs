@@ -142,3 +142,64 @@ pub fn dns_matches(pattern: &str, host: &str) -> bool {
         None => pattern == host,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::checks::test_support::{mentions, summary, the, verify, EVERY_CLIENT};
+    use crate::findings::{Code, Severity};
+    use crate::pki::inspect::test_certs::{ca, leaf, Made};
+
+    /// A leaf for `dns`, named after the first, issued by `root`.
+    fn for_names(root: &Made, dns: &[&str]) -> Made {
+        leaf(dns[0], dns).issued_by(root).make()
+    }
+
+    #[test]
+    fn a_host_the_certificate_does_not_cover_lists_the_covered_names() {
+        let root = ca("Test Root").make();
+        let server = for_names(&root, &["db.example.com", "db2.example.com"]);
+        let v = verify(&[&root], &[&server], Some("other.example.com"));
+        assert!(v.trusted, "a name mismatch does not break the path");
+        assert_eq!(v.rustls_webpki.name_accepted, Some(false));
+        assert_eq!(summary(&v), [(Code::CertHostnameMismatch, Severity::Fail)]);
+        let f = the(&v, Code::CertHostnameMismatch, Severity::Fail, Some(0));
+        assert_eq!(
+            f.message,
+            "the server's certificate does not cover other.example.com; it covers DNS:db.example.com, DNS:db2.example.com, CN=db.example.com (not a subjectAltName)"
+        );
+        assert_eq!(f.rejected_by.as_deref(), Some(&EVERY_CLIENT[..]));
+    }
+
+    #[test]
+    fn a_wildcard_covers_exactly_one_label() {
+        let root = ca("Test Root").make();
+        let server = for_names(&root, &["*.example.com"]);
+        let v = verify(&[&root], &[&server], Some("db.example.com"));
+        assert_eq!(v.rustls_webpki.name_accepted, Some(true));
+        assert!(v.findings.is_empty(), "{:#?}", v.findings);
+
+        let v = verify(&[&root], &[&server], Some("a.db.example.com"));
+        assert_eq!(v.rustls_webpki.name_accepted, Some(false));
+        let f = the(&v, Code::CertHostnameMismatch, Severity::Fail, Some(0));
+        mentions(
+            &f.message,
+            &["does not cover a.db.example.com; it covers DNS:*.example.com"],
+        );
+    }
+
+    #[test]
+    fn without_a_host_the_covered_names_are_only_listed() {
+        let root = ca("Test Root").make();
+        let server = for_names(&root, &["db.example.com"]);
+        let v = verify(&[&root], &[&server], None);
+        assert_eq!(v.rustls_webpki.name_accepted, None);
+        assert_eq!(
+            summary(&v),
+            [(Code::CertHostnameNotChecked, Severity::Info)]
+        );
+        assert_eq!(
+            the(&v, Code::CertHostnameNotChecked, Severity::Info, None).message,
+            "the host name was not checked; the certificate covers DNS:db.example.com, CN=db.example.com (not a subjectAltName)"
+        );
+    }
+}

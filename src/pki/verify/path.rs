@@ -174,3 +174,82 @@ pub(super) fn roles(nodes: &[Node], trusted: bool) -> Vec<Role> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::checks::test_support::{summary, the, verify};
+    use super::super::{ChainVerification, PathSource, Role};
+    use crate::findings::{Code, Severity};
+    use crate::pki::inspect::test_certs::hierarchy;
+
+    /// Role, list and index of each certificate on the path, leaf first.
+    fn places(v: &ChainVerification) -> Vec<(Role, PathSource, usize)> {
+        v.path.iter().map(|e| (e.role, e.source, e.index)).collect()
+    }
+
+    #[test]
+    fn leaf_intermediate_root_is_a_trusted_path_without_findings() {
+        let h = hierarchy();
+        let v = verify(
+            &[&h.root],
+            &[&h.leaf, &h.intermediate],
+            Some("db.example.com"),
+        );
+        assert!(v.trusted);
+        assert_eq!(
+            places(&v),
+            [
+                (Role::Leaf, PathSource::Chain, 0),
+                (Role::Intermediate, PathSource::Chain, 1),
+                (Role::Anchor, PathSource::Ca, 0)
+            ]
+        );
+        assert_eq!(v.path[2].subject, "CN=Test Root");
+        assert_eq!(v.path[0].issuer, "CN=Test Intermediate");
+        assert!(v.findings.is_empty(), "{:#?}", v.findings);
+        assert!(v.rustls_webpki.chain_accepted);
+        assert_eq!(v.rustls_webpki.name_accepted, Some(true));
+        assert_eq!(v.rustls_webpki.error, None);
+    }
+
+    #[test]
+    fn a_chain_sent_in_reverse_is_still_trusted_and_its_order_noted() {
+        let h = hierarchy();
+        let v = verify(
+            &[&h.root],
+            &[&h.intermediate, &h.leaf],
+            Some("db.example.com"),
+        );
+        assert!(v.trusted);
+        assert_eq!(
+            places(&v),
+            [
+                (Role::Leaf, PathSource::Chain, 1),
+                (Role::Intermediate, PathSource::Chain, 0),
+                (Role::Anchor, PathSource::Ca, 0)
+            ]
+        );
+        assert_eq!(summary(&v), [(Code::CertChainOrder, Severity::Info)]);
+        let f = the(&v, Code::CertChainOrder, Severity::Info, None);
+        assert!(f.message.ends_with("in the order #1 → #0"), "{}", f.message);
+        assert!(v.rustls_webpki.chain_accepted);
+    }
+
+    #[test]
+    fn a_root_sent_by_the_server_is_taken_from_the_ca_file() {
+        let h = hierarchy();
+        let v = verify(
+            &[&h.root],
+            &[&h.leaf, &h.intermediate, &h.root],
+            Some("db.example.com"),
+        );
+        assert!(v.trusted);
+        assert_eq!(v.path.len(), 3, "the presented root is not a fourth step");
+        assert_eq!(places(&v)[2], (Role::Anchor, PathSource::Ca, 0));
+        assert_eq!(summary(&v), [(Code::CertUnusedCertificate, Severity::Info)]);
+        assert_eq!(
+            the(&v, Code::CertUnusedCertificate, Severity::Info, None).message,
+            "presented certificate #2 \"Test Root\" is also in the CA file; the copy from the CA file is used"
+        );
+    }
+}
