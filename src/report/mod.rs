@@ -122,9 +122,9 @@ impl OutputFormat {
 pub(crate) mod fixtures {
     use std::time::Duration;
 
-    use crate::probe::PhaseTimings;
     use super::*;
     use crate::findings::Finding;
+    use crate::probe::PhaseTimings;
     use crate::probe::TlsMode;
 
     /// A seed member in the configuration that completed TLS, with nothing else learnt.
