@@ -22,7 +22,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("network", &["net"]),
     ("per-member work", &["probe", "check", "bench", "sandbox"]),
     ("report", &["report"]),
-    ("face", &["cli", "settings", "commands", "main"]),
+    ("the face", &["cli", "settings", "commands", "main"]),
 ];
 
 /// The crate root: declares the modules and re-exports the face's entry points.
@@ -558,4 +558,39 @@ fn no_source_file_over_1000_non_test_lines() {
         too_long.is_empty(),
         "files over 1,000 non-test lines: {too_long:?}"
     );
+}
+
+/// The README's architecture table names the same layers, in the same order, with the same
+/// modules as [`LAYERS`]: the documentation of the structure cannot drift from the test that
+/// enforces it.
+#[test]
+fn the_readme_documents_these_layers() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("read README.md");
+    let rows: Vec<(String, Vec<String>)> = readme
+        .lines()
+        .filter(|l| {
+            l.starts_with("| ") && l[2..].chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let name = cells.get(1)?.split_once(". ")?.1.to_string();
+            let modules = cells
+                .get(2)?
+                .split(',')
+                .map(|m| m.trim().trim_matches('`').to_string())
+                .collect();
+            Some((name, modules))
+        })
+        .collect();
+    let expected: Vec<(String, Vec<String>)> = LAYERS
+        .iter()
+        .map(|(name, mods)| {
+            (
+                name.to_string(),
+                mods.iter().map(|m| m.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, expected, "README.md's layer table and LAYERS differ");
 }
