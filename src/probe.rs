@@ -404,7 +404,7 @@ pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberProbe {
 
 /// The report of a member whose name cannot be used at all (SNI is sent for DNS names only;
 /// IP addresses are matched against IP SANs).
-fn invalid_name(target: &Target, why: &str) -> MemberProbe {
+fn invalid_name(target: &Target, why: &crate::pki::verify::InvalidHost) -> MemberProbe {
     let mut r = MemberProbe::empty(target, target.host.clone());
     r.tls_mode = TlsMode::Unreachable;
     r.findings.push(fail(

@@ -114,9 +114,21 @@ pub struct Cert {
     aki: Option<Vec<u8>>,
 }
 
+/// Why DER is not one X.509 certificate.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CertParseError {
+    /// A certificate followed by other bytes.
+    #[error("{0} bytes of trailing data after the certificate")]
+    TrailingData(usize),
+    /// Not a certificate x509-parser can read; its error says where.
+    #[error("not a valid X.509 certificate: {0}")]
+    Invalid(x509_parser::nom::Err<x509_parser::error::X509Error>),
+}
+
 impl Cert {
-    /// Parses DER and extracts its facts as of `now`. The error is x509-parser's, in words.
-    pub fn parse(der: Vec<u8>, now: OffsetDateTime) -> Result<Cert, String> {
+    /// Parses DER and extracts its facts as of `now`.
+    pub fn parse(der: Vec<u8>, now: OffsetDateTime) -> Result<Cert, CertParseError> {
         let (info, subject_raw, issuer_raw, ski, aki) = {
             let x = parse_x509(&der)?;
             let not_before = x.validity().not_before.to_datetime();
@@ -176,7 +188,7 @@ impl Cert {
 
     /// Re-parses the DER for checks that need the full structure. Cannot fail for a `Cert`
     /// built by [`Cert::parse`], but returns the error rather than assuming so.
-    pub fn x509(&self) -> Result<X509Certificate<'_>, String> {
+    pub fn x509(&self) -> Result<X509Certificate<'_>, CertParseError> {
         parse_x509(&self.der)
     }
 
@@ -224,14 +236,11 @@ impl Cert {
 
 pub use crate::pki::signature::SignatureCheck;
 
-fn parse_x509(der: &[u8]) -> Result<X509Certificate<'_>, String> {
+fn parse_x509(der: &[u8]) -> Result<X509Certificate<'_>, CertParseError> {
     match X509Certificate::from_der(der) {
         Ok(([], x)) => Ok(x),
-        Ok((rest, _)) => Err(format!(
-            "{} bytes of trailing data after the certificate",
-            rest.len()
-        )),
-        Err(e) => Err(format!("not a valid X.509 certificate: {e}")),
+        Ok((rest, _)) => Err(CertParseError::TrailingData(rest.len())),
+        Err(e) => Err(CertParseError::Invalid(e)),
     }
 }
 
@@ -667,6 +676,10 @@ mod tests {
         let mut der = ck.cert.der().to_vec();
         der.push(0);
         let err = Cert::parse(der, OffsetDateTime::now_utc()).unwrap_err();
-        assert!(err.contains("trailing"), "{err}");
+        assert_eq!(err, CertParseError::TrailingData(1));
+        assert_eq!(
+            err.to_string(),
+            "1 bytes of trailing data after the certificate"
+        );
     }
 }

@@ -11,8 +11,13 @@ use crate::bench::{Metric, Transport};
 
 const PANEL_HEIGHT: u32 = 170;
 
-/// The SVG document; errors are plotters', in words. Writing it is the caller's.
-pub fn render_svg(r: &BenchReport) -> Result<String, String> {
+/// A plotters error as an I/O error of the renderer, in plotters' words.
+fn drawing<E: std::fmt::Display>(e: E) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// The SVG document. Writing it is the caller's.
+pub fn render_svg(r: &BenchReport) -> io::Result<String> {
     let mut keys: Vec<(&str, Metric)> = Vec::new();
     for s in &r.series {
         if !keys.contains(&(s.member.as_str(), s.metric)) {
@@ -20,14 +25,14 @@ pub fn render_svg(r: &BenchReport) -> Result<String, String> {
         }
     }
     if keys.is_empty() {
-        return Err("no series to plot".into());
+        return Err(io::Error::other("no series to plot"));
     }
     let height = PANEL_HEIGHT * u32::try_from(keys.len()).unwrap_or(1);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (900, height)).into_drawing_area();
         draw(&root, r, &keys)?;
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(drawing)?;
     }
     Ok(svg)
 }
@@ -36,8 +41,8 @@ fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     r: &BenchReport,
     keys: &[(&str, Metric)],
-) -> Result<(), String> {
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+) -> io::Result<()> {
+    root.fill(&WHITE).map_err(drawing)?;
     let panels = root.split_evenly((keys.len(), 1));
     for (panel, &(member, metric)) in panels.iter().zip(keys) {
         let find = |t: Transport| {
@@ -62,7 +67,7 @@ fn draw_panel<DB: DrawingBackend>(
     metric: Metric,
     plain: Option<&SeriesReport>,
     tls: Option<&SeriesReport>,
-) -> Result<(), String> {
+) -> io::Result<()> {
     let max = [plain, tls]
         .iter()
         .flatten()
@@ -76,13 +81,13 @@ fn draw_panel<DB: DrawingBackend>(
         .x_label_area_size(28)
         .y_label_area_size(60)
         .build_cartesian_2d(0.0_f32..(max * 1.05) as f32, labels[..].into_segmented())
-        .map_err(|e| e.to_string())?;
+        .map_err(drawing)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
         .x_desc("milliseconds")
         .draw()
-        .map_err(|e| e.to_string())?;
+        .map_err(drawing)?;
     for (label, series, color) in [(&labels[0], plain, BLUE), (&labels[1], tls, RED)] {
         let Some(s) = series else { continue };
         if s.samples_ms.is_empty() {
@@ -96,7 +101,7 @@ fn draw_panel<DB: DrawingBackend>(
                     .whisker_width(0.6)
                     .style(color),
             ))
-            .map_err(|e| e.to_string())?;
+            .map_err(drawing)?;
     }
     Ok(())
 }
@@ -109,7 +114,7 @@ impl super::Renderer for SvgPlot {
     fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
         match report {
             super::Report::Bench(r) => {
-                let svg = render_svg(r).map_err(io::Error::other)?;
+                let svg = render_svg(r)?;
                 out.write_all(svg.as_bytes())
             }
             _ => Err(io::Error::other("plots are made of `bench` reports only")),

@@ -40,7 +40,7 @@ fn certs(pems: &[Value], now: OffsetDateTime) -> Result<Vec<Cert>, String> {
             return Err(format!("{:?}", r.kind));
         }
         for raw in parsed.certs {
-            out.push(Cert::parse(raw.der, now)?);
+            out.push(Cert::parse(raw.der, now).map_err(|e| e.to_string())?);
         }
     }
     Ok(out)
@@ -92,7 +92,7 @@ fn run_case(case: &Value) -> Outcome {
     let host = match case["expected_peer_name"]["value"].as_str() {
         Some(name) => match parse_host(name) {
             Ok(h) => Some(h),
-            Err(e) => return failure(e),
+            Err(e) => return failure(e.to_string()),
         },
         None => None,
     };

@@ -52,15 +52,21 @@ pub struct VerifyOptions {
     pub hostnames_waived: bool,
 }
 
-/// Parses a `--host` value: an IPv4/IPv6 address or a DNS name.
-pub fn parse_host(text: &str) -> Result<ServerName<'static>, String> {
+/// A name that is neither an IP address nor a DNS name a certificate could cover.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "'{0}' is neither an IP address nor a valid DNS name (letters, digits, '-' and '.', no port)"
+)]
+pub struct InvalidHost(pub String);
+
+/// Parses a host name to check certificates against (`--host`, `--server-name`, a member's
+/// host): an IPv4/IPv6 address (IPv6 with or without brackets) or a DNS name.
+pub fn parse_host(text: &str) -> Result<ServerName<'static>, InvalidHost> {
     let trimmed = text.trim_start_matches('[').trim_end_matches(']');
     if let Ok(ip) = trimmed.parse::<IpAddr>() {
         return Ok(ServerName::IpAddress(ip.into()));
     }
-    ServerName::try_from(text.to_string()).map_err(|_| {
-        format!("'{text}' is neither an IP address nor a valid DNS name (letters, digits, '-' and '.', no port)")
-    })
+    ServerName::try_from(text.to_string()).map_err(|_| InvalidHost(text.to_string()))
 }
 
 /// Where a certificate on the path came from.
