@@ -35,13 +35,20 @@ pub const EXIT_USAGE: u8 = 2;
 pub enum RunError {
     /// The async runtime could not start.
     #[error("cannot start the async runtime: {0}")]
-    Runtime(String),
-    /// The sandbox could not start.
+    Runtime(std::io::Error),
+    /// The sandbox could not start (or stopped with an error).
     #[error("sandbox: {0}")]
-    Sandbox(String),
-    /// An output file could not be written.
-    #[error("{0}")]
-    Output(String),
+    Sandbox(#[from] crate::sandbox::SandboxError),
+    /// An output file (`--export-json`, `--plot`) cannot be opened or written.
+    #[error("{flag} {}: {source}", path.display())]
+    Output {
+        /// The option that named the file.
+        flag: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// Arguments that cannot be acted on.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -102,7 +109,7 @@ fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, RunError> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| RunError::Runtime(e.to_string()))?;
+        .map_err(RunError::Runtime)?;
     let output = rt.block_on(future);
     rt.shutdown_background();
     Ok(output)

@@ -35,7 +35,7 @@ impl Exports {
         let mut out = Exports(Vec::new());
         for &(flag, path, renderer) in targets {
             let Some(path) = path else { continue };
-            let (file, created) = open_for_writing(path).map_err(|e| failed(flag, path, &e))?;
+            let (file, created) = open_for_writing(path).map_err(|e| failed(flag, path, e))?;
             out.0.push(Export {
                 flag,
                 path: path.to_path_buf(),
@@ -57,7 +57,7 @@ impl Exports {
             truncate_regular(&file)
                 .and_then(|()| report.render_with(export.renderer, &mut file))
                 .and_then(|()| file.flush())
-                .map_err(|e| failed(export.flag, &export.path, &e))?;
+                .map_err(|e| failed(export.flag, &export.path, e))?;
         }
         Ok(())
     }
@@ -73,6 +73,10 @@ impl Drop for Exports {
     }
 }
 
-fn failed(flag: &str, path: &Path, e: &dyn std::fmt::Display) -> RunError {
-    RunError::Output(format!("{flag} {}: {e}", path.display()))
+fn failed(flag: &'static str, path: &Path, source: std::io::Error) -> RunError {
+    RunError::Output {
+        flag,
+        path: path.to_path_buf(),
+        source,
+    }
 }

@@ -13,8 +13,7 @@ pub(super) fn run(
     config: SandboxConfig,
     out: &mut (dyn Write + Send),
 ) -> Result<Outcome, RunError> {
-    block_on(sandbox::run_until_interrupted(config, out))?
-        .map_err(|e| RunError::Sandbox(e.to_string()))?;
+    block_on(sandbox::run_until_interrupted(config, out))??;
     Ok(Outcome::Finished)
 }
 
@@ -30,9 +29,7 @@ pub(super) fn demo(s: &DemoSettings) -> Result<Outcome, RunError> {
 
 /// Starts the sandbox, checks it as a user would (`check URI --ca FILE`), stops it.
 async fn check_sandbox(s: &DemoSettings) -> Result<Report, RunError> {
-    let sandbox = Sandbox::start(s.sandbox.clone())
-        .await
-        .map_err(|e| RunError::Sandbox(e.to_string()))?;
+    let sandbox = Sandbox::start(s.sandbox.clone()).await?;
     let result = match CheckSettings::for_demo(&sandbox.uri(), sandbox.ca_file(), s.now) {
         Ok(settings) => run_check(&settings).await.map_err(RunError::from),
         Err(e) => Err(RunError::from(e)),
