@@ -44,8 +44,6 @@ pub struct SetOutcome {
     pub set_name: Option<String>,
     /// Findings about the set as a whole.
     pub findings: Vec<Finding>,
-    /// Wall time of all probes.
-    pub elapsed: Duration,
 }
 
 /// Normalised address for comparisons (`Host:Port` and `host:port` are the same member).
@@ -59,7 +57,6 @@ pub async fn check_set(
     expect: &SetExpectation,
     settings: Arc<ProbeSettings>,
 ) -> SetOutcome {
-    let start = Instant::now();
     let mut findings = Vec::new();
     let mut members: Vec<MemberProbe> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
@@ -127,7 +124,6 @@ pub async fn check_set(
         members,
         set_name,
         findings,
-        elapsed: start.elapsed(),
     }
 }
 

@@ -29,10 +29,8 @@ pub struct Common {
     pub format: OutputFormat,
     /// Expiry warning window in days.
     pub warn_days: i64,
-    /// Evaluation time.
+    /// Evaluation time: `--at`, else the wall clock.
     pub now: OffsetDateTime,
-    /// Whether `--at` fixed the time.
-    pub fixed_time: bool,
     /// Warnings fail the run.
     pub strict: bool,
 }
@@ -74,10 +72,8 @@ pub struct CheckSettings {
     pub max_connections: usize,
     /// `--server-name`.
     pub server_name: Option<ServerName<'static>>,
-    /// `--allow-invalid-hostnames` or `tlsAllowInvalidHostnames=true`.
+    /// `--allow-invalid-hostnames`, `tlsAllowInvalidHostnames=true` or `tlsInsecure=true`.
     pub allow_invalid_hostnames: bool,
-    /// `tlsAllowInvalidCertificates=true` or `tlsInsecure=true`.
-    pub allow_invalid_certificates: bool,
     /// Follow `hello` to the other members.
     pub discover: bool,
     /// Probe plaintext on every member.
@@ -105,8 +101,6 @@ impl CheckSettings {
         let allow_invalid_hostnames = args.allow_invalid_hostnames
             || o.tls_allow_invalid_hostnames == Some(true)
             || o.tls_insecure == Some(true);
-        let allow_invalid_certificates =
-            o.tls_allow_invalid_certificates == Some(true) || o.tls_insecure == Some(true);
         let discover = !args.no_discover && o.direct_connection != Some(true);
         Ok(CheckSettings {
             ca,
@@ -115,16 +109,13 @@ impl CheckSettings {
             max_connections: args.max_connections,
             server_name: args.server_name.clone(),
             allow_invalid_hostnames,
-            allow_invalid_certificates,
             discover,
             plaintext_probe: !args.no_plaintext_probe,
             common: Common::from_args(&args.common, now),
             uri,
         })
     }
-}
 
-impl CheckSettings {
     /// What `demo` checks the sandbox with: `check URI --ca FILE`, a 5 s phase timeout and a
     /// one-minute deadline, everything else at its default.
     pub fn for_demo(
@@ -141,14 +132,12 @@ impl CheckSettings {
             max_connections: 16,
             server_name: None,
             allow_invalid_hostnames: false,
-            allow_invalid_certificates: false,
             discover: true,
             plaintext_probe: true,
             common: Common {
                 format: OutputFormat::Text,
                 warn_days: 30,
                 now: whole_seconds(now),
-                fixed_time: false,
                 strict: false,
             },
             uri,
@@ -195,7 +184,6 @@ impl Common {
             format: args.format.into(),
             warn_days: args.warn_days,
             now: args.at.unwrap_or_else(|| whole_seconds(now)),
-            fixed_time: args.at.is_some(),
             strict: args.strict,
         }
     }

@@ -10,9 +10,7 @@ use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
 use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
-use crate::report::{
-    CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, MemberReport, Report,
-};
+use crate::report::{CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report};
 use crate::settings::CheckSettings;
 
 /// `mongotls check`.
@@ -56,16 +54,11 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let outcome = check_set(seeds, &expect, settings).await;
     findings.extend(outcome.findings);
 
-    let members: Vec<MemberReport> = outcome.members.iter().map(Into::into).collect();
-    let verdict = Verdict::from_findings(
-        findings
-            .iter()
-            .chain(members.iter().flat_map(|m| m.findings.iter())),
-    );
-    Ok(Report::Check(CheckReport {
+    let mut report = CheckReport {
         schema_version: SCHEMA_VERSION,
         command: "check",
-        verdict,
+        // Derived from every finding once the report holds them all, below.
+        verdict: Verdict::Pass,
         evaluated_at: now,
         duration: start.elapsed(),
         target: CheckTarget {
@@ -87,9 +80,11 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             files: display_paths(&s.ca),
             certificates: CertSummary::list(&ca.certificates),
         },
-        members,
+        members: outcome.members.iter().map(Into::into).collect(),
         findings,
-    }))
+    };
+    report.verdict = Verdict::from_findings(report.all_findings());
+    Ok(Report::Check(report))
 }
 
 fn insecure_options(s: &CheckSettings) -> Vec<String> {

@@ -206,11 +206,7 @@ fn common(
 fn check(r: &CheckReport) -> Families {
     let mut families = Families::default();
     let target = r.target.seeds.join(",");
-    let findings: Vec<&Finding> = r
-        .findings
-        .iter()
-        .chain(r.members.iter().flat_map(|m| m.findings.iter()))
-        .collect();
+    let findings: Vec<&Finding> = r.all_findings().collect();
     common(
         r.command,
         &target,

@@ -84,13 +84,7 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Replica set:")?;
     findings(&r.findings, out)?;
-    let all: Vec<Finding> = r
-        .findings
-        .iter()
-        .chain(r.members.iter().flat_map(|m| m.findings.iter()))
-        .cloned()
-        .collect();
-    verdict_line(r.verdict, &all, out)
+    verdict_line(r.verdict, r.all_findings(), out)
 }
 
 fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
@@ -448,9 +442,20 @@ fn finding_lines(f: &Finding, indent: &str, out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
-fn verdict_line(verdict: Verdict, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (fails, warns) = (count(Severity::Fail), count(Severity::Warn));
+/// `verdict: FAIL (1 failure, 2 warnings)`, counted over every finding of the run.
+fn verdict_line<'a>(
+    verdict: Verdict,
+    findings: impl IntoIterator<Item = &'a Finding>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (mut fails, mut warns) = (0, 0);
+    for f in findings {
+        match f.severity {
+            Severity::Fail => fails += 1,
+            Severity::Warn => warns += 1,
+            Severity::Info => {}
+        }
+    }
     writeln!(out)?;
     writeln!(
         out,

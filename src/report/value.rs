@@ -26,14 +26,6 @@ pub fn millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(crate::duration::millis(*d))
 }
 
-/// A measured duration in milliseconds, or `null` when the phase did not run.
-pub fn opt_millis<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_some(&crate::duration::millis(*d)),
-        None => s.serialize_none(),
-    }
-}
-
 /// A measured duration in milliseconds, exactly (`bench`'s throughput window).
 pub fn exact_millis<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(crate::duration::as_ms(*d))
