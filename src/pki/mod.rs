@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod ca_check;
 pub mod clients;
+pub mod dn;
 pub mod inspect;
 pub mod load;
 pub mod signature;
