@@ -260,7 +260,7 @@ impl<'a> MemberBench<'a> {
         let mut series = Interleaved::new(plain_ok);
         let mut i = 0usize;
         while i < self.s.samples && Instant::now() < unit_end {
-            let order_plain_first = i % 4 == 0 || i % 4 == 3;
+            let order_plain_first = i.is_multiple_of(4) || i % 4 == 3;
             for step in 0..2 {
                 let do_plain = (step == 0) == order_plain_first;
                 if !do_plain {
