@@ -266,6 +266,21 @@ pub enum Code {
     // ---- bench ----
     /// `bench` could not compare anything (members unreachable, every sample failed).
     BenchNothingMeasured,
+    // The driver stage (issue 10).
+    /// The driver found no server to run `ping` on; the message has each server's error.
+    DriverServerSelectionFailed,
+    /// The driver refused the connection string or the files it names.
+    DriverOptionsRejected,
+    /// The driver failed in another way.
+    DriverFailed,
+    /// The driver's outcome differs from what the probe found.
+    DriverVerdictDiffers,
+    /// The server refused the credentials.
+    AuthFailed,
+    /// No CA file was named: the platform's trust store was used (a fact, with its size).
+    CaSystemStore,
+    /// The authentication mechanism is not available for this user or server.
+    AuthMechanismUnsupported,
 }
 
 impl Code {
@@ -331,6 +346,13 @@ impl Code {
             Code::UriUnknownOption => "uri.unknown_option",
             Code::UriWarning => "uri.warning",
             Code::BenchNothingMeasured => "bench.nothing_measured",
+            Code::DriverServerSelectionFailed => "driver.server_selection_failed",
+            Code::DriverOptionsRejected => "driver.options_rejected",
+            Code::DriverFailed => "driver.failed",
+            Code::DriverVerdictDiffers => "driver.verdict_differs",
+            Code::AuthFailed => "auth.failed",
+            Code::CaSystemStore => "ca.system_store",
+            Code::AuthMechanismUnsupported => "auth.mechanism_unsupported",
         }
     }
 }

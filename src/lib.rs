@@ -22,6 +22,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod dates;
+pub mod driver;
 pub mod duration;
 pub mod escape;
 pub mod files;

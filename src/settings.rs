@@ -15,7 +15,7 @@ use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
 use crate::sandbox::SandboxConfig;
-use crate::uri::ConnectionString;
+use crate::uri::{ConnectionString, Secret};
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -57,13 +57,30 @@ pub struct VerifySettings {
     pub common: Common,
 }
 
+/// Where `check` reads the password the driver authenticates with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasswordSource {
+    /// `--password-env VAR`.
+    Env(String),
+    /// `--password-file FILE`.
+    File(PathBuf),
+}
+
 /// `mongotls check`.
 #[derive(Clone, Debug)]
 pub struct CheckSettings {
     /// The parsed connection string (secrets inside are [`crate::uri::Secret`]s).
     pub uri: ConnectionString,
-    /// CA files: `--ca`, else `tlsCAFile`.
+    /// CA files: `--ca`, else `tlsCAFile`; empty: the platform's trust store.
     pub ca: Vec<PathBuf>,
+    /// The connection string as given, for the driver (it may hold a password).
+    pub raw_uri: Secret,
+    /// Run the driver stage (not `--no-driver`).
+    pub driver: bool,
+    /// `--username`, replacing the connection string's.
+    pub username: Option<String>,
+    /// Where the password comes from when not from the connection string.
+    pub password: Option<PasswordSource>,
     /// Bound of each network phase.
     pub timeout: Duration,
     /// Bound of the whole run.
@@ -91,11 +108,13 @@ impl CheckSettings {
         let ca = match (&args.ca, &uri.options.tls_ca_file) {
             (Some(ca), _) => vec![ca.clone()],
             (None, Some(ca)) => vec![ca.clone()],
-            (None, None) => {
-                return Err(UsageError(
-                    "no CA file: pass --ca FILE (the CA certificate downloaded from the console) or add tlsCAFile=FILE to the connection string".into(),
-                ))
-            }
+            // No CA named: chains are judged against the platform's trust store, as drivers do.
+            (None, None) => Vec::new(),
+        };
+        let password = match (&args.password_env, &args.password_file) {
+            (Some(var), _) => Some(PasswordSource::Env(var.clone())),
+            (None, Some(file)) => Some(PasswordSource::File(file.clone())),
+            (None, None) => None,
         };
         let o = &uri.options;
         let allow_invalid_hostnames = args.allow_invalid_hostnames
@@ -104,6 +123,10 @@ impl CheckSettings {
         let discover = !args.no_discover && o.direct_connection != Some(true);
         Ok(CheckSettings {
             ca,
+            raw_uri: Secret::new(args.uri.clone()),
+            driver: !args.no_driver,
+            username: args.username.clone(),
+            password,
             timeout: args.timeout,
             deadline: args.deadline,
             max_connections: args.max_connections,
@@ -123,10 +146,15 @@ impl CheckSettings {
         ca: &std::path::Path,
         now: OffsetDateTime,
     ) -> Result<Self, UsageError> {
+        let raw_uri = Secret::new(uri);
         let uri = crate::uri::parse(uri)
             .map_err(|e| UsageError(format!("the sandbox's connection string: {e}")))?;
         Ok(CheckSettings {
             ca: vec![ca.to_path_buf()],
+            raw_uri,
+            driver: true,
+            username: None,
+            password: None,
             timeout: Duration::from_secs(5),
             deadline: Duration::from_secs(60),
             max_connections: 16,

@@ -184,7 +184,8 @@ pub struct CheckArgs {
     /// mongodb://root:****@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true
     #[arg(value_name = "URI")]
     pub uri: String,
-    /// The CA file clients trust (overrides tlsCAFile in the URI).
+    /// The CA file clients trust (overrides tlsCAFile in the URI). Without it and without
+    /// tlsCAFile, chains are judged against the system's trust store.
     #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
     /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m (at most 5m).
@@ -229,6 +230,19 @@ pub struct CheckArgs {
     /// Do not try a plaintext `hello` on each member's port.
     #[arg(long)]
     pub no_plaintext_probe: bool,
+    /// Skip the driver stage (the official Rust driver: server selection, `ping`, and with
+    /// credentials authentication and `connectionStatus`).
+    #[arg(long)]
+    pub no_driver: bool,
+    /// User to authenticate as in the driver stage (replaces the connection string's).
+    #[arg(long, value_name = "USER")]
+    pub username: Option<String>,
+    /// Read the password from this environment variable (never from the command line).
+    #[arg(long, value_name = "VAR", conflicts_with = "password_file")]
+    pub password_env: Option<String>,
+    /// Read the password from this file (its first line; keep it private).
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -1,10 +1,12 @@
 //! `mongotls check`: probe every member, judge the set, report.
 
 use std::sync::Arc;
+use std::time::Instant;
 
-use super::inputs::{display_paths, load_ca, read_client_identity, InputError};
+use super::inputs::{display_paths, load_trust, read_client_identity, InputError, SystemStore};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, SetExpectation};
+use crate::driver::{verdict_differs, DriverOutcome, DriverSettings};
 use crate::findings::{Code, Finding, Severity, Verdict};
 use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
@@ -12,6 +14,7 @@ use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
 use crate::report::{CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report};
 use crate::settings::CheckSettings;
+use crate::uri::Secret;
 
 /// `mongotls check`.
 pub(super) fn run(s: &CheckSettings) -> Result<Outcome, RunError> {
@@ -21,15 +24,20 @@ pub(super) fn run(s: &CheckSettings) -> Result<Outcome, RunError> {
 
 /// `mongotls check`: everything but the rendering.
 pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
-    let start = std::time::Instant::now();
+    let start = Instant::now();
     let now = s.common.now;
-    let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
+    let trust = load_trust(&s.ca, now, s.common.warn_days)?;
+    let password = super::credentials::password(s)?;
+    let (ca_input, ca) = (&trust.input, &trust.analysis);
     let identity = match &s.uri.options.tls_certificate_key_file {
         Some(path) => Some(Arc::new(read_client_identity(path)?)),
         None => None,
     };
 
     let mut findings = rejection_findings(&ca_input.rejected);
+    if let Some(store) = &trust.system {
+        findings.push(system_store_finding(store));
+    }
     findings.extend(option_findings(s));
     let settings = Arc::new(ProbeSettings {
         timeout: s.timeout,
@@ -53,6 +61,13 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     };
     let outcome = check_set(seeds, &expect, settings).await;
     findings.extend(outcome.findings);
+    let mut driver = driver_stage(s, password, start).await;
+    let probe_findings = findings
+        .iter()
+        .chain(outcome.members.iter().flat_map(|m| m.findings.iter()));
+    if let Some(differs) = verdict_differs(&driver, probe_findings, s.allow_invalid_hostnames) {
+        driver.findings.push(differs);
+    }
 
     let mut report = CheckReport {
         schema_version: SCHEMA_VERSION,
@@ -79,12 +94,73 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         ca: CheckCa {
             files: display_paths(&s.ca),
             certificates: CertSummary::list(&ca.certificates),
+            system_store: trust.system.is_some(),
+            system_roots: trust.system.as_ref().map(|t| t.roots),
         },
         members: outcome.members.iter().map(Into::into).collect(),
+        driver: (&driver).into(),
         findings,
     };
     report.verdict = Verdict::from_findings(report.all_findings());
-    Ok(Report::Check(report))
+    Ok(Report::Check(Box::new(report)))
+}
+
+/// Says that the platform's trust store is what chains were judged against.
+fn system_store_finding(store: &SystemStore) -> Finding {
+    let mut message = format!(
+        "no CA file was given (--ca or tlsCAFile): chains are judged against the system trust store, {} roots",
+        store.roots
+    );
+    if store.unreadable > 0 {
+        message.push_str(&format!(
+            "; {} entries of it could not be read as certificates and are not used",
+            store.unreadable
+        ));
+    }
+    if !store.errors.is_empty() {
+        message.push_str(&format!("; not read: {}", store.errors.join("; ")));
+    }
+    let severity = if store.unreadable > 0 || !store.errors.is_empty() {
+        Severity::Warn
+    } else {
+        Severity::Info
+    };
+    Finding::new(
+        Code::CaSystemStore,
+        severity,
+        message,
+        "a managed service's private CA is not in it: pass --ca FILE with the CA certificate downloaded from the console",
+    )
+}
+
+/// The driver stage, unless `--no-driver`; bounded by `--timeout` and what is left of
+/// `--deadline`.
+async fn driver_stage(
+    s: &CheckSettings,
+    password: Option<Secret>,
+    start: Instant,
+) -> DriverOutcome {
+    if !s.driver {
+        return DriverOutcome::skipped("--no-driver");
+    }
+    let deadline = start + s.deadline;
+    if Instant::now() >= deadline {
+        return DriverOutcome::skipped(format!(
+            "the run's deadline ({}) passed before the driver stage",
+            crate::duration::format_duration(s.deadline)
+        ));
+    }
+    crate::driver::run(&DriverSettings {
+        uri: s.raw_uri.clone(),
+        ca_file: s.ca.first().cloned(),
+        client_cert: None,
+        key_password: None,
+        username: s.username.clone(),
+        password,
+        timeout: s.timeout,
+        deadline,
+    })
+    .await
 }
 
 fn insecure_options(s: &CheckSettings) -> Vec<String> {

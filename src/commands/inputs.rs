@@ -20,6 +20,18 @@ pub enum InputError {
         /// What is wrong and how to fix it.
         problem: String,
     },
+    /// No CA file was named and the platform's trust store holds no usable root.
+    #[error("no CA file was given (--ca or tlsCAFile) and the system trust store {problem}: pass --ca FILE with the CA certificate downloaded from the console, or install the distribution's CA bundle (ca-certificates)")]
+    SystemStore {
+        /// What was found instead.
+        problem: String,
+    },
+    /// The password for the driver stage cannot be had.
+    #[error("password: {problem}")]
+    Password {
+        /// What is wrong and how to fix it (never the password).
+        problem: String,
+    },
     /// A file was read but holds no certificate the command can use.
     #[error("{file}: {problem}")]
     NoCertificate {
@@ -53,6 +65,68 @@ pub(super) fn load_ca(
         });
     }
     Ok((input, analysis))
+}
+
+/// What `check` trusts: the CA file(s), or the platform's trust store when none is named.
+pub(super) struct Trust {
+    /// The CA file(s) as read (empty for the system store).
+    pub input: ParsedInput,
+    /// Their analysis; for the system store only `certs` (the roots) is filled.
+    pub analysis: crate::pki::ca_check::BundleAnalysis,
+    /// Set when the trust is the platform's store.
+    pub system: Option<SystemStore>,
+}
+
+/// The platform's trust store as loaded.
+pub(super) struct SystemStore {
+    /// Roots loaded and used.
+    pub roots: usize,
+    /// Entries that could not be parsed as certificates (not used).
+    pub unreadable: usize,
+    /// What the loader could not read, in words.
+    pub errors: Vec<String>,
+}
+
+/// `paths` when given, else the platform's trust store (as drivers do without `tlsCAFile`).
+pub(super) fn load_trust(
+    paths: &[std::path::PathBuf],
+    now: time::OffsetDateTime,
+    warn_days: i64,
+) -> Result<Trust, InputError> {
+    if !paths.is_empty() {
+        let (input, analysis) = load_ca(paths, now, warn_days)?;
+        return Ok(Trust {
+            input,
+            analysis,
+            system: None,
+        });
+    }
+    let found = crate::pki::load::system_roots();
+    let mut analysis = crate::pki::ca_check::BundleAnalysis::default();
+    let mut unreadable = 0;
+    for der in found.certs {
+        match crate::pki::inspect::Cert::parse(der, now) {
+            Ok(cert) => analysis.certs.push(cert),
+            Err(_) => unreadable += 1,
+        }
+    }
+    if analysis.certs.is_empty() {
+        let problem = if found.errors.is_empty() {
+            "holds no certificate".to_string()
+        } else {
+            format!("could not be read ({})", found.errors.join("; "))
+        };
+        return Err(InputError::SystemStore { problem });
+    }
+    Ok(Trust {
+        input: ParsedInput::default(),
+        system: Some(SystemStore {
+            roots: analysis.certs.len(),
+            unreadable,
+            errors: found.errors,
+        }),
+        analysis,
+    })
 }
 
 pub(super) fn describe_rejections(input: &ParsedInput) -> String {

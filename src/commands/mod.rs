@@ -4,6 +4,7 @@
 mod bench;
 mod ca;
 mod check;
+mod credentials;
 mod inputs;
 mod output;
 mod sandbox;

@@ -174,6 +174,27 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     read_capped(path, &path.display().to_string())
 }
 
+/// The platform's trust store, as drivers built on the system's TLS library see it
+/// (`rustls-native-certs`: `SSL_CERT_FILE` / `SSL_CERT_DIR` when set, else the distribution's
+/// bundle; the keychain on macOS, the certificate store on Windows).
+#[derive(Debug, Default)]
+pub struct SystemRoots {
+    /// The roots found, DER.
+    pub certs: Vec<Vec<u8>>,
+    /// What could not be read, in words (a missing file, an unreadable directory).
+    pub errors: Vec<String>,
+}
+
+/// Loads the platform's trust store. Never fails as a whole: an empty `certs` with the
+/// reasons in `errors` is the caller's error to word.
+pub fn system_roots() -> SystemRoots {
+    let found = rustls_native_certs::load_native_certs();
+    SystemRoots {
+        certs: found.certs.iter().map(|c| c.as_ref().to_vec()).collect(),
+        errors: found.errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
 /// The file's bytes, after checking what it is and its size; reads at most one byte more than
 /// the cap, so a file that grows (or a pipe) cannot exceed it either.
 fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>, LoadError> {

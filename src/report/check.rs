@@ -7,6 +7,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::ca::CertSummary;
+use super::driver::DriverReport;
 use super::value;
 use super::verify::ChainReport;
 use crate::findings::{Finding, Verdict};
@@ -37,16 +38,19 @@ pub struct CheckReport {
     pub ca: CheckCa,
     /// Every member, seeds first.
     pub members: Vec<MemberReport>,
+    /// What the official driver made of the connection string.
+    pub driver: DriverReport,
     /// Findings about the set, the connection string, the CA file and the options.
     pub findings: Vec<Finding>,
 }
 
 impl CheckReport {
-    /// Every finding of the run: the set's, then each member's.
+    /// Every finding of the run: the set's, then each member's, then the driver's.
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
             .chain(self.members.iter().flat_map(|m| m.findings.iter()))
+            .chain(self.driver.findings.iter())
     }
 }
 
@@ -84,13 +88,17 @@ pub struct CheckOptions {
     pub insecure: Vec<String>,
 }
 
-/// The CA file(s) `check` trusted.
+/// The CA file(s) `check` trusted, or the platform's trust store.
 #[derive(Clone, Debug, Serialize)]
 pub struct CheckCa {
-    /// Files read.
+    /// Files read (empty for the system store).
     pub files: Vec<String>,
-    /// Their certificates.
+    /// Their certificates (not listed for the system store).
     pub certificates: Vec<CertSummary>,
+    /// No CA file was named: chains were judged against the platform's trust store.
+    pub system_store: bool,
+    /// Roots loaded from the platform's trust store (`null` with CA files).
+    pub system_roots: Option<usize>,
 }
 
 /// Everything learnt about one member.

@@ -8,6 +8,7 @@ pub mod bench_table;
 pub mod bench_text;
 pub mod ca;
 pub mod check;
+pub mod driver;
 pub mod json;
 pub mod junit;
 pub mod plot;
@@ -64,7 +65,7 @@ pub enum Report {
     /// `mongotls verify`.
     Verify(VerifyReport),
     /// `mongotls check`.
-    Check(CheckReport),
+    Check(Box<CheckReport>),
     /// `mongotls bench`.
     Bench(BenchReport),
 }
@@ -181,7 +182,7 @@ pub(crate) mod fixtures {
         findings: Vec<Finding>,
         duration: Duration,
     ) -> Report {
-        Report::Check(CheckReport {
+        Report::Check(Box::new(CheckReport {
             schema_version: SCHEMA_VERSION,
             command: "check",
             verdict: Verdict::Fail,
@@ -205,9 +206,12 @@ pub(crate) mod fixtures {
             ca: CheckCa {
                 files: vec!["ca.pem".into()],
                 certificates: Vec::new(),
+                system_store: false,
+                system_roots: None,
             },
             members,
+            driver: (&crate::driver::DriverOutcome::skipped("--no-driver")).into(),
             findings,
-        })
+        }))
     }
 }

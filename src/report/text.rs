@@ -3,8 +3,10 @@
 
 use std::io::{self, Write};
 
+use super::driver::DriverReport;
 use super::{CaReport, CertificateReport, CheckReport, MemberReport, Note, Report, VerifyReport};
 use crate::dates::rfc3339;
+use crate::driver::DriverVerdict;
 use crate::duration::{format_duration, millis};
 use crate::escape::printable;
 use crate::findings::{ClientAction, Finding, Severity, Verdict};
@@ -37,18 +39,25 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
             .map(|want| format!("  (URI replicaSet={want})"))
             .unwrap_or_default()
     )?;
-    writeln!(
-        out,
-        "CA      {} ({} certificate{}: {})",
-        r.ca.files.join(", "),
-        r.ca.certificates.len(),
-        plural(r.ca.certificates.len()),
-        r.ca.certificates
-            .iter()
-            .map(|c| format!("{} until {}", c.subject, rfc3339(c.not_after)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    )?;
+    match r.ca.system_roots {
+        Some(roots) => writeln!(
+            out,
+            "CA      the system trust store ({roots} root{}; no --ca or tlsCAFile given)",
+            plural(roots)
+        )?,
+        None => writeln!(
+            out,
+            "CA      {} ({} certificate{}: {})",
+            r.ca.files.join(", "),
+            r.ca.certificates.len(),
+            plural(r.ca.certificates.len()),
+            r.ca.certificates
+                .iter()
+                .map(|c| format!("{} until {}", c.subject, rfc3339(c.not_after)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )?,
+    }
     writeln!(
         out,
         "Run     {} member{} in {:.0} ms, timeout {} per phase, deadline {}, {} connection{} at once{}{}",
@@ -84,7 +93,66 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Replica set:")?;
     findings(&r.findings, out)?;
+    writeln!(out)?;
+    driver(&r.driver, out)?;
     verdict_line(r.verdict, r.all_findings(), out)
+}
+
+/// The driver stage: its verdict, who we are, what it said of each server, its findings.
+fn driver(d: &DriverReport, out: &mut dyn Write) -> io::Result<()> {
+    let verdict = match d.verdict {
+        DriverVerdict::Pass => "PASS",
+        DriverVerdict::Fail => "FAIL",
+        DriverVerdict::Skipped => "SKIPPED",
+    };
+    writeln!(
+        out,
+        "Driver: {verdict}  {} {}{}",
+        d.name,
+        d.version,
+        if d.verdict == DriverVerdict::Skipped {
+            String::new()
+        } else {
+            format!(", {:.0} ms", millis(d.duration))
+        }
+    )?;
+    if let Some(reason) = &d.reason {
+        writeln!(out, "   skipped: {}", printable(reason))?;
+    }
+    if let Some(trust) = &d.trust {
+        writeln!(out, "   trusts {}", printable(trust))?;
+    }
+    if d.verdict == DriverVerdict::Pass {
+        match &d.authenticated {
+            Some(a) => writeln!(
+                out,
+                "   server selection and ping OK; authenticated as {} on {} with {}; roles: {}",
+                printable(&a.user),
+                printable(&a.db),
+                a.mechanism,
+                list_or_dash(&a.roles)
+            )?,
+            None => writeln!(out, "   server selection and ping OK (no credentials)")?,
+        }
+    }
+    // On failure every server, so "no primary" shows what the driver saw instead.
+    let shown = d
+        .servers
+        .iter()
+        .filter(|s| s.error.is_some() || d.verdict == DriverVerdict::Fail);
+    for s in shown {
+        writeln!(
+            out,
+            "   {} ({}){}",
+            printable(&s.address),
+            s.server_type,
+            s.error
+                .as_deref()
+                .map(|e| format!(": {}", printable(e)))
+                .unwrap_or_default()
+        )?;
+    }
+    member_findings(&d.findings, out)
 }
 
 fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {

@@ -11,6 +11,7 @@ use serde::{Serialize, Serializer};
 use time::OffsetDateTime;
 
 use crate::bench::Transport;
+use crate::driver::DriverVerdict;
 use crate::pki::bundle::{InputFormat, Origin};
 use crate::pki::inspect::SignatureHash;
 use crate::pki::verify::{PathSource, Role};
@@ -94,6 +95,7 @@ macro_rules! names {
 }
 
 names! {
+    driver_verdict: DriverVerdict,
     tls_mode: TlsMode,
     role: Role,
     path_source: PathSource,

@@ -32,7 +32,7 @@ pub use hosts::{parse_host_port, Host, HostPort, DEFAULT_PORT};
 pub use options::{OtherOption, UriOptions, AUTH_MECHANISMS};
 pub use percent::EncodingProblem;
 pub use quote::MAX_WARNINGS;
-pub use redact::Secret;
+pub use redact::{Secret, REDACTED};
 
 use hosts::parse_hosts;
 use options::{parse_options, warn_about_tls_and_app_name};

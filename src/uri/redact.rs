@@ -9,7 +9,7 @@ use super::percent::{encode, VALUE_SAFE};
 use super::ConnectionString;
 
 /// What every secret is rendered as.
-const REDACTED: &str = "****";
+pub const REDACTED: &str = "****";
 
 /// A secret string (a password). `Debug` and `Display` print `****`; [`Secret::expose`] is the
 /// only way to the value.

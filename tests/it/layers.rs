@@ -20,7 +20,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("vocabulary", &["findings", "duration", "dates", "escape"]),
     ("engines without sockets", &["pki", "wire", "uri", "files"]),
     ("network", &["net"]),
-    ("per-member work", &["probe", "check", "bench", "sandbox"]),
+    (
+        "per-member work",
+        &["probe", "check", "bench", "sandbox", "driver"],
+    ),
     ("report", &["report"]),
     ("the face", &["cli", "settings", "commands", "main"]),
 ];

@@ -157,6 +157,11 @@ const SANDBOX_FILTERS: &[(&str, &str)] = &[
     (r#""days_remaining": -?\d+"#, r#""days_remaining": [N]"#),
     // Timings: text, JSON, JUnit, Prometheus.
     (r"in \d+ ms", "in [N] ms"),
+    (r"(rustls\) [\d.]+), \d+ ms", "$1, [N] ms"),
+    // rustls' words for an expired certificate name the moment it checked.
+    (r"\d+ \(UNIX\)", "[UNIX] (UNIX)"),
+    (r"\(\d+ seconds ago\)", "([N] seconds ago)"),
+    (r"\(\d+ seconds in future\)", "([N] seconds in future)"),
     (
         r"(dns|tcp|tls|hello|ping|buildInfo|plain hello) \d+\.\d+",
         "$1 [MS]",

@@ -1,0 +1,737 @@
+//! The driver's-eye check: after the probe, connect with the official Rust driver (`mongodb`
+//! 3.x over rustls) using the same connection string, CA and client certificate an
+//! application would use; run server selection and `ping`; with credentials, authenticate and
+//! ask `connectionStatus` who we are. The probe says what every member presents; this stage
+//! says whether an application using this exact string connects, and if not, why, in the
+//! driver's own words.
+//!
+//! The driver's own behaviours are kept, not corrected: with rustls it trusts its built-in
+//! Mozilla roots when no CA file is given, replaces them with `tlsCAFile`, cannot allow invalid
+//! host names, and only needs one suitable server. [`DriverOutcome`] records what happened;
+//! [`verdict_differs`] compares it with the probe's findings.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use mongodb::bson::{doc, Document};
+use mongodb::error::{Error as DriverError, ErrorKind};
+use mongodb::event::sdam::SdamEvent;
+use mongodb::event::EventHandler;
+use mongodb::options::{AuthMechanism, ClientOptions, Credential, Tls};
+
+use crate::findings::{Code, Finding, Severity};
+use crate::uri::Secret;
+
+/// The driver this stage runs, as the report names it. A test compares it with Cargo.lock.
+pub const DRIVER_NAME: &str = "mongodb (Rust driver, rustls)";
+/// The driver's version, as Cargo.lock pins it.
+pub const DRIVER_VERSION: &str = "3.9.1";
+
+/// What the driver stage is given.
+#[derive(Clone, Debug)]
+pub struct DriverSettings {
+    /// The connection string exactly as the user gave it (it may hold a password).
+    pub uri: Secret,
+    /// `--ca`, replacing `tlsCAFile` as it does for the probe.
+    pub ca_file: Option<PathBuf>,
+    /// `--client-cert`, replacing `tlsCertificateKeyFile`.
+    pub client_cert: Option<PathBuf>,
+    /// The client key's password (`--client-key-password-env`).
+    pub key_password: Option<Secret>,
+    /// `--username`, replacing the connection string's.
+    pub username: Option<String>,
+    /// A password from `--password-env`, `--password-file` or the prompt.
+    pub password: Option<Secret>,
+    /// Bound of server selection and of each connection's set-up.
+    pub timeout: Duration,
+    /// When the run must be over.
+    pub deadline: Instant,
+}
+
+/// How the driver stage ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DriverVerdict {
+    /// Server selection and `ping` (and authentication, with credentials) succeeded.
+    Pass,
+    /// They did not; the findings say why.
+    Fail,
+    /// The stage did not run; [`DriverOutcome::reason`] says why.
+    Skipped,
+}
+
+impl DriverVerdict {
+    /// `pass`, `fail` or `skipped`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DriverVerdict::Pass => "pass",
+            DriverVerdict::Fail => "fail",
+            DriverVerdict::Skipped => "skipped",
+        }
+    }
+}
+
+/// The user `connectionStatus` reports after authentication.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthenticatedUser {
+    /// The user name (for MONGODB-X509, the certificate's subject in RFC 2253).
+    pub user: String,
+    /// The database it is defined in (`$external` for MONGODB-X509).
+    pub db: String,
+    /// The mechanism used.
+    pub mechanism: String,
+    /// Its roles, as `role@db`.
+    pub roles: Vec<String>,
+}
+
+/// What the driver last said about one server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DriverServer {
+    /// `host:port`, as the driver names it.
+    pub address: String,
+    /// The driver's server type (`RsPrimary`, `Unknown`, …).
+    pub server_type: String,
+    /// The driver's error for it, secrets removed.
+    pub error: Option<String>,
+}
+
+/// The outcome of the driver stage.
+#[derive(Clone, Debug)]
+pub struct DriverOutcome {
+    /// Pass, fail or skipped.
+    pub verdict: DriverVerdict,
+    /// Why it was skipped.
+    pub reason: Option<String>,
+    /// Who `connectionStatus` says we are (with credentials).
+    pub authenticated: Option<AuthenticatedUser>,
+    /// The driver's error, secrets removed.
+    pub error: Option<String>,
+    /// What the driver knew about each server when the stage ended.
+    pub servers: Vec<DriverServer>,
+    /// Where the driver's trust came from, in words.
+    pub trust: String,
+    /// Wall time of the stage.
+    pub duration: Duration,
+    /// What it means.
+    pub findings: Vec<Finding>,
+}
+
+impl DriverOutcome {
+    /// A stage that did not run, and why.
+    pub fn skipped(reason: impl Into<String>) -> Self {
+        DriverOutcome {
+            verdict: DriverVerdict::Skipped,
+            reason: Some(reason.into()),
+            authenticated: None,
+            error: None,
+            servers: Vec::new(),
+            trust: String::new(),
+            duration: Duration::ZERO,
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// The latest description of each server, as the driver's monitoring published it.
+type Servers = Arc<Mutex<BTreeMap<String, DriverServer>>>;
+
+/// Runs the driver stage. Never panics and never outlives `settings.deadline` by more than
+/// the driver needs to notice a cancelled future.
+pub async fn run(settings: &DriverSettings) -> DriverOutcome {
+    let start = Instant::now();
+    let servers: Servers = Arc::default();
+    let secrets = secrets_of(settings);
+    let budget = settings
+        .deadline
+        .saturating_duration_since(start)
+        .min(settings.timeout * 3);
+    let mut outcome = match build_options(settings, servers.clone()).await {
+        Err(e) => failed(&e, &[], &secrets, "the driver refused the options"),
+        Ok((options, trust)) => {
+            let mechanism = options
+                .credential
+                .as_ref()
+                .and_then(|c| c.mechanism.clone());
+            let has_user = options
+                .credential
+                .as_ref()
+                .is_some_and(|c| c.username.is_some() || c.mechanism.is_some());
+            let seeds: Vec<String> = options.hosts.iter().map(ToString::to_string).collect();
+            let hosts = seeds.len();
+            let result = tokio::select! {
+                r = tokio::time::timeout(budget, connect(options, has_user, mechanism)) => Some(r),
+                () = every_server_failed(&servers, hosts, settings.timeout) => None,
+            };
+            let seen = snapshot(&servers, &secrets, &seeds);
+            let mut outcome = match result {
+                None => all_failed(&seen),
+                Some(Ok(Ok(authenticated))) => DriverOutcome {
+                    verdict: DriverVerdict::Pass,
+                    reason: None,
+                    authenticated,
+                    error: None,
+                    servers: seen,
+                    trust: String::new(),
+                    duration: Duration::ZERO,
+                    findings: Vec::new(),
+                },
+                Some(Ok(Err(e))) => failed(&e, &seen, &secrets, "the driver could not run ping"),
+                Some(Err(_)) => cut_short(budget, seen),
+            };
+            outcome.trust = trust;
+            outcome
+        }
+    };
+    outcome.duration = start.elapsed();
+    outcome
+}
+
+/// The driver's options from the connection string, with mongotls' overrides, and where its
+/// trust comes from in words.
+async fn build_options(
+    s: &DriverSettings,
+    servers: Servers,
+) -> Result<(ClientOptions, String), DriverError> {
+    let mut options = ClientOptions::parse(s.uri.expose()).await?;
+    options.server_selection_timeout = Some(s.timeout);
+    options.connect_timeout = Some(s.timeout);
+    // One connection for the commands; the monitors have their own.
+    options.max_pool_size = Some(1);
+    options.sdam_event_handler = Some(EventHandler::callback(move |event| record(&servers, event)));
+    if let Some(Tls::Enabled(tls)) = options.tls.as_mut() {
+        if let Some(ca) = &s.ca_file {
+            tls.ca_file_path = Some(ca.clone());
+        }
+        if let Some(cert) = &s.client_cert {
+            tls.cert_key_file_path = Some(cert.clone());
+        }
+        if let Some(password) = &s.key_password {
+            tls.tls_certificate_key_file_password = Some(password.expose().as_bytes().to_vec());
+        }
+    }
+    if s.username.is_some() || s.password.is_some() {
+        let credential = options.credential.get_or_insert_with(Credential::default);
+        if let Some(user) = &s.username {
+            credential.username = Some(user.clone());
+        }
+        if let Some(password) = &s.password {
+            credential.password = Some(password.expose().to_string());
+        }
+    }
+    let trust = match &options.tls {
+        Some(Tls::Enabled(tls)) => match &tls.ca_file_path {
+            Some(ca) => format!("{} (replaces the driver's built-in roots)", ca.display()),
+            None => "the driver's built-in Mozilla roots (webpki-roots), not the system store"
+                .to_string(),
+        },
+        _ => {
+            "none: the connection string does not ask for TLS, so the driver connects in plaintext"
+                .to_string()
+        }
+    };
+    Ok((options, trust))
+}
+
+/// Server selection, `ping`, and with credentials `connectionStatus` and the mechanism.
+async fn connect(
+    options: ClientOptions,
+    authenticate: bool,
+    mechanism: Option<AuthMechanism>,
+) -> Result<Option<AuthenticatedUser>, DriverError> {
+    let source = options
+        .credential
+        .as_ref()
+        .map(|c| c.source.clone().unwrap_or_else(|| "admin".to_string()));
+    let username = options.credential.as_ref().and_then(|c| c.username.clone());
+    let client = mongodb::Client::with_options(options)?;
+    let admin = client.database("admin");
+    admin.run_command(doc! { "ping": 1 }).await?;
+    if !authenticate {
+        return Ok(None);
+    }
+    let status = admin.run_command(doc! { "connectionStatus": 1 }).await?;
+    let mechanism = match mechanism {
+        Some(m) => m.as_str().to_string(),
+        None => negotiated_mechanism(&admin, source.as_deref(), username.as_deref()).await,
+    };
+    Ok(authenticated_user(&status, mechanism))
+}
+
+/// The mechanism the driver picks when none is named: SCRAM-SHA-256 when the server offers it
+/// for the user, else SCRAM-SHA-1 (the driver's rule, from the server's `saslSupportedMechs`).
+async fn negotiated_mechanism(
+    admin: &mongodb::Database,
+    source: Option<&str>,
+    user: Option<&str>,
+) -> String {
+    let (Some(source), Some(user)) = (source, user) else {
+        return AuthMechanism::ScramSha256.as_str().to_string();
+    };
+    let reply = admin
+        .run_command(doc! { "hello": 1, "saslSupportedMechs": format!("{source}.{user}") })
+        .await;
+    let offers_sha256 = reply.ok().is_some_and(|r| {
+        r.get_array("saslSupportedMechs")
+            .is_ok_and(|m| m.iter().any(|v| v.as_str() == Some("SCRAM-SHA-256")))
+    });
+    if offers_sha256 {
+        AuthMechanism::ScramSha256.as_str().to_string()
+    } else {
+        AuthMechanism::ScramSha1.as_str().to_string()
+    }
+}
+
+/// The first authenticated user and its roles from a `connectionStatus` reply.
+pub fn authenticated_user(status: &Document, mechanism: String) -> Option<AuthenticatedUser> {
+    let info = status.get_document("authInfo").ok()?;
+    let first = info
+        .get_array("authenticatedUsers")
+        .ok()?
+        .iter()
+        .find_map(|u| u.as_document())?;
+    let user = first.get_str("user").ok()?.to_string();
+    let db = first.get_str("db").ok()?.to_string();
+    let roles = info
+        .get_array("authenticatedUserRoles")
+        .map(|roles| {
+            roles
+                .iter()
+                .filter_map(|r| r.as_document())
+                .filter_map(|r| {
+                    Some(format!(
+                        "{}@{}",
+                        r.get_str("role").ok()?,
+                        r.get_str("db").ok()?
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(AuthenticatedUser {
+        user,
+        db,
+        mechanism,
+        roles,
+    })
+}
+
+/// Keeps the driver's latest word on each server.
+fn record(servers: &Servers, event: SdamEvent) {
+    let SdamEvent::ServerDescriptionChanged(changed) = event else {
+        return;
+    };
+    let description = &changed.new_description;
+    let entry = DriverServer {
+        address: description.address().to_string(),
+        server_type: format!("{:?}", description.server_type()),
+        error: description.error().map(describe),
+    };
+    if let Ok(mut map) = servers.lock() {
+        map.insert(entry.address.clone(), entry);
+    }
+}
+
+/// The servers in seed-list order (then the others by address), secrets removed.
+fn snapshot(servers: &Servers, secrets: &[String], seeds: &[String]) -> Vec<DriverServer> {
+    let mut list: Vec<DriverServer> = servers
+        .lock()
+        .map(|map| {
+            map.values()
+                .map(|s| DriverServer {
+                    error: s.error.as_deref().map(|e| scrub(e, secrets)),
+                    ..s.clone()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let rank = |s: &DriverServer| {
+        seeds
+            .iter()
+            .position(|seed| seed.eq_ignore_ascii_case(&s.address))
+            .unwrap_or(seeds.len())
+    };
+    list.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.address.cmp(&b.address))
+    });
+    list
+}
+
+/// Every secret the driver was given, in the forms its messages could quote.
+fn secrets_of(s: &DriverSettings) -> Vec<String> {
+    let mut out = Vec::new();
+    for secret in [&s.password, &s.key_password].into_iter().flatten() {
+        out.push(secret.expose().to_string());
+    }
+    if let Ok(parsed) = crate::uri::parse(s.uri.expose()) {
+        if let Some(p) = parsed.password {
+            out.push(p.expose().to_string());
+        }
+        if let Some(p) = parsed.options.tls_certificate_key_file_password {
+            out.push(p.expose().to_string());
+        }
+    }
+    // The raw userinfo: the password as typed (percent-encoded) and the whole string.
+    if let Some(rest) = s.uri.expose().split_once("://").map(|(_, r)| r) {
+        if let Some((userinfo, _)) = rest.split_once('@') {
+            if let Some((_, raw)) = userinfo.split_once(':') {
+                out.push(raw.to_string());
+            }
+        }
+    }
+    out.push(s.uri.expose().to_string());
+    out.retain(|x| !x.is_empty());
+    // Longest first, so a secret inside another is not left half-replaced.
+    out.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    out
+}
+
+/// `text` with every secret replaced by `****`.
+pub fn scrub(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_string();
+    for secret in secrets {
+        if !secret.is_empty() {
+            out = out.replace(secret.as_str(), crate::uri::REDACTED);
+        }
+    }
+    out
+}
+
+/// The driver's words for an error: its kind's text, without the labels and debug fields
+/// (whose order changes from run to run).
+fn describe(e: &DriverError) -> String {
+    let text = e.kind.to_string();
+    // Server selection appends its whole topology (round-trip times, update times, servers
+    // in no fixed order); the servers are reported one by one instead.
+    match text.split_once(". Topology:") {
+        Some((head, _)) => format!("{head}."),
+        None => text,
+    }
+}
+
+fn failed(
+    e: &DriverError,
+    servers: &[DriverServer],
+    secrets: &[String],
+    what: &str,
+) -> DriverOutcome {
+    let error = scrub(&describe(e), secrets);
+    DriverOutcome {
+        verdict: DriverVerdict::Fail,
+        reason: None,
+        authenticated: None,
+        findings: vec![finding_for(e, &error, servers, what)],
+        error: Some(error),
+        servers: servers.to_vec(),
+        trust: String::new(),
+        duration: Duration::ZERO,
+    }
+}
+
+fn cut_short(budget: Duration, servers: Vec<DriverServer>) -> DriverOutcome {
+    let error = format!(
+        "the driver had no answer within {}",
+        crate::duration::format_duration(budget)
+    );
+    DriverOutcome {
+        verdict: DriverVerdict::Fail,
+        reason: None,
+        authenticated: None,
+        findings: vec![Finding::new(
+            Code::NetDeadlineExceeded,
+            Severity::Fail,
+            format!("driver stage: {error} (the run's deadline or three times --timeout)"),
+            "raise --deadline or --timeout, or skip this stage with --no-driver",
+        )],
+        error: Some(error),
+        servers,
+        trust: String::new(),
+        duration: Duration::ZERO,
+    }
+}
+
+/// How often the monitors' reports are looked at while waiting.
+const WATCH_EVERY: Duration = Duration::from_millis(25);
+
+/// How long every server must stay failed before the stage stops waiting: the driver re-checks
+/// a failed server every 500 ms while an operation waits for it, so this leaves it two tries.
+const FAILED_GRACE: Duration = Duration::from_millis(1200);
+
+/// Resolves once every server the driver monitors (at least `seeds` of them) has been failing
+/// for [`FAILED_GRACE`] (or `timeout`, if shorter): server selection cannot succeed before its
+/// own timeout then, and an application would wait that long only to see the same errors.
+async fn every_server_failed(servers: &Servers, seeds: usize, timeout: Duration) -> () {
+    let grace = FAILED_GRACE.min(timeout);
+    let mut failing_since: Option<Instant> = None;
+    loop {
+        tokio::time::sleep(WATCH_EVERY).await;
+        let all_failed = servers
+            .lock()
+            .is_ok_and(|map| map.len() >= seeds.max(1) && map.values().all(|s| s.error.is_some()));
+        match (all_failed, failing_since) {
+            (false, _) => failing_since = None,
+            (true, None) => failing_since = Some(Instant::now()),
+            (true, Some(since)) if since.elapsed() >= grace => return,
+            (true, Some(_)) => {}
+        }
+    }
+}
+
+/// Every server failed: server selection cannot succeed.
+fn all_failed(servers: &[DriverServer]) -> DriverOutcome {
+    let error = server_errors(servers).unwrap_or_else(|| "every server failed".to_string());
+    DriverOutcome {
+        verdict: DriverVerdict::Fail,
+        reason: None,
+        authenticated: None,
+        findings: vec![Finding::new(
+            Code::DriverServerSelectionFailed,
+            Severity::Fail,
+            format!("driver stage: no server could be selected for ping, every server failed: {error}"),
+            "applications using this connection string cannot connect: the probe's findings for each member say what is wrong",
+        )],
+        error: Some(format!("no server is selectable: {error}")),
+        servers: servers.to_vec(),
+        trust: String::new(),
+        duration: Duration::ZERO,
+    }
+}
+
+/// The server error code of a failed command, wherever the driver wrapped it.
+fn server_code(e: &DriverError) -> Option<i32> {
+    if let ErrorKind::Command(c) = e.kind.as_ref() {
+        return Some(c.code);
+    }
+    std::error::Error::source(e)
+        .and_then(|s| s.downcast_ref::<DriverError>())
+        .and_then(server_code)
+}
+
+/// The one finding that says what the driver's failure means.
+fn finding_for(e: &DriverError, error: &str, servers: &[DriverServer], what: &str) -> Finding {
+    let code = server_code(e);
+    let lower = error.to_ascii_lowercase();
+    // 334 MechanismUnavailable; 59 CommandNotFound: a server that knows no SASL at all.
+    let mechanism_problem = matches!(code, Some(334 | 59))
+        || lower.contains("no such command")
+        || lower.contains("mechanism")
+            && (lower.contains("not supported")
+                || lower.contains("unsupported")
+                || lower.contains("unavailable"));
+    match e.kind.as_ref() {
+        _ if mechanism_problem => Finding::new(
+            Code::AuthMechanismUnsupported,
+            Severity::Fail,
+            format!("driver stage: the authentication mechanism is not available: {error}"),
+            "use a mechanism the server offers for this user (authMechanism=SCRAM-SHA-256 or SCRAM-SHA-1; MONGODB-X509 needs a client certificate), or create the user with it",
+        ),
+        ErrorKind::Authentication { .. } => auth_failed(error),
+        _ if code == Some(18) => auth_failed(error),
+        ErrorKind::ServerSelection { .. } => Finding::new(
+            Code::DriverServerSelectionFailed,
+            Severity::Fail,
+            format!(
+                "driver stage: no server could be selected for ping: {}",
+                server_errors(servers).unwrap_or_else(|| format!(
+                    "{error} The driver saw: {}",
+                    server_types(servers)
+                ))
+            ),
+            "applications using this connection string cannot connect: fix the per-server errors above (the probe's findings for each member say what is wrong)",
+        ),
+        ErrorKind::InvalidArgument { .. } | ErrorKind::InvalidTlsConfig { .. } => Finding::new(
+            Code::DriverOptionsRejected,
+            Severity::Fail,
+            format!("driver stage: {what}: {error}"),
+            "applications using the Rust driver refuse these options too: fix the connection string or the files it names",
+        ),
+        _ => Finding::new(
+            Code::DriverFailed,
+            Severity::Fail,
+            format!("driver stage: {what}: {error}"),
+            "applications using this connection string fail the same way; the probe's findings above say what each member does",
+        ),
+    }
+}
+
+fn auth_failed(error: &str) -> Finding {
+    Finding::new(
+        Code::AuthFailed,
+        Severity::Fail,
+        format!("driver stage: authentication failed: {error}"),
+        "check the user name, the password and authSource (the database the user was created in); the server does not say which one is wrong",
+    )
+}
+
+/// Each server with the type the driver gave it.
+fn server_types(servers: &[DriverServer]) -> String {
+    if servers.is_empty() {
+        return "no server at all".to_string();
+    }
+    servers
+        .iter()
+        .map(|s| format!("{} ({})", s.address, s.server_type))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Each server's error as the driver describes it, one after another.
+fn server_errors(servers: &[DriverServer]) -> Option<String> {
+    let parts: Vec<String> = servers
+        .iter()
+        .filter_map(|s| s.error.as_ref().map(|e| format!("{}: {e}", s.address)))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// `driver.verdict_differs` when the driver's outcome is not what the probe's findings
+/// predict: the driver connects although the probe found failures (it needs one suitable
+/// server, and rustls accepts some chains other clients refuse), or it fails for a reason
+/// other than credentials although the probe found none. `allow_invalid_hostnames`: the
+/// connection string asks clients to ignore host names, which the Rust driver cannot do.
+pub fn verdict_differs<'a>(
+    outcome: &DriverOutcome,
+    probe: impl IntoIterator<Item = &'a Finding>,
+    allow_invalid_hostnames: bool,
+) -> Option<Finding> {
+    let failures: Vec<&Finding> = probe
+        .into_iter()
+        .filter(|f| f.severity == Severity::Fail)
+        .collect();
+    match outcome.verdict {
+        DriverVerdict::Skipped => None,
+        DriverVerdict::Pass if failures.is_empty() => None,
+        DriverVerdict::Pass => Some(connected_despite(&failures)),
+        DriverVerdict::Fail => {
+            let credentials = outcome
+                .findings
+                .iter()
+                .any(|f| matches!(f.code, Code::AuthFailed | Code::AuthMechanismUnsupported));
+            if credentials || !failures.is_empty() {
+                return None;
+            }
+            let why = if allow_invalid_hostnames {
+                " The connection string asks clients to ignore host names (tlsAllowInvalidHostnames or tlsInsecure), which the Rust driver over rustls cannot do: OpenSSL-based drivers, Java, Go and Node.js honour it and connect."
+            } else {
+                ""
+            };
+            Some(Finding::new(
+                Code::DriverVerdictDiffers,
+                Severity::Warn,
+                format!(
+                    "the probe found every member usable, but the Rust driver could not connect ({}).{why} Applications on the Rust driver fail; applications on other drivers may connect.",
+                    outcome.error.as_deref().unwrap_or("no error given")
+                ),
+                "read the driver's error above; fix the connection string for the Rust driver, or remove the option it cannot honour",
+            ))
+        }
+    }
+}
+
+/// The driver connected although the probe found failures: say which clients see which.
+fn connected_despite(failures: &[&Finding]) -> Finding {
+    let mut codes: Vec<String> = failures.iter().map(|f| f.code.to_string()).collect();
+    codes.dedup();
+    let mut refusing: Vec<&'static str> = Vec::new();
+    let mut rustls_accepts = false;
+    for f in failures {
+        if let Some(clients) = &f.clients {
+            for family in clients.rejecting() {
+                if !refusing.contains(&family) {
+                    refusing.push(family);
+                }
+            }
+            rustls_accepts |= clients.rustls == crate::findings::ClientAction::Accept;
+        }
+    }
+    let who = if refusing.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Clients that refuse what the probe found: {}.",
+            refusing
+                .iter()
+                .map(|f| family_name(f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let rustls = if rustls_accepts {
+        " The Rust driver (rustls) accepts some of it; other drivers do not."
+    } else {
+        " The driver needs only one suitable server for ping: applications fail when a member with these problems is primary or is read from."
+    };
+    Finding::new(
+        Code::DriverVerdictDiffers,
+        Severity::Warn,
+        format!(
+            "the Rust driver connected and ran ping, but the probe found {} failure(s) ({}).{rustls}{who}",
+            failures.len(),
+            codes.join(", ")
+        ),
+        "do not take a successful driver connection as proof: fix every failure the probe found",
+    )
+}
+
+fn family_name(family: &str) -> &'static str {
+    match family {
+        "openssl" => "OpenSSL-based drivers (PyMongo, C, C++, PHP, Ruby)",
+        "node" => "Node.js and mongosh",
+        "rustls" => "the Rust driver",
+        "go" => "Go driver and the database tools",
+        "java" => "Java driver",
+        _ => "other clients",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    #[test]
+    fn the_version_named_is_the_one_cargo_lock_pins() {
+        let lock = include_str!("../Cargo.lock");
+        let at = lock.find("name = \"mongodb\"\nversion = \"").unwrap();
+        let version = lock[at..].lines().nth(1).unwrap();
+        assert_eq!(version, format!("version = \"{DRIVER_VERSION}\""));
+    }
+
+    #[test]
+    fn scrub_removes_every_form_of_the_password() {
+        let s = DriverSettings {
+            uri: Secret::new("mongodb://app:p%40ss@h:1/?tlsCertificateKeyFilePassword=kp"),
+            ca_file: None,
+            client_cert: None,
+            key_password: Some(Secret::new("other")),
+            username: None,
+            password: None,
+            timeout: Duration::from_secs(1),
+            deadline: Instant::now(),
+        };
+        let secrets = secrets_of(&s);
+        let text =
+            "auth p@ss p%40ss kp other mongodb://app:p%40ss@h:1/?tlsCertificateKeyFilePassword=kp";
+        let out = scrub(text, &secrets);
+        for leaked in ["p@ss", "p%40ss", "kp", "other"] {
+            assert!(!out.contains(leaked), "{out}");
+        }
+    }
+
+    #[test]
+    fn connection_status_gives_the_user_and_roles() {
+        let status = doc! { "authInfo": {
+            "authenticatedUsers": [ { "user": "app", "db": "admin" } ],
+            "authenticatedUserRoles": [ { "role": "readWrite", "db": "orders" }, { "role": "read", "db": "admin" } ],
+        }, "ok": 1 };
+        let user = authenticated_user(&status, "SCRAM-SHA-256".into()).unwrap();
+        assert_eq!(user.user, "app");
+        assert_eq!(user.db, "admin");
+        assert_eq!(user.roles, ["readWrite@orders", "read@admin"]);
+        let none = doc! { "authInfo": { "authenticatedUsers": [], "authenticatedUserRoles": [] } };
+        assert_eq!(authenticated_user(&none, "x".into()), None);
+    }
+}
