@@ -160,6 +160,7 @@ const SANDBOX_FILTERS: &[(&str, &str)] = &[
     (r"(rustls\) [\d.]+), \d+ ms", "$1, [N] ms"),
     // rustls' words for an expired certificate name the moment it checked.
     (r"\d+ \(UNIX\)", "[UNIX] (UNIX)"),
+    (r"not valid (after|before) \d+", "not valid $1 [UNIX]"),
     (r"\(\d+ seconds ago\)", "([N] seconds ago)"),
     (r"\(\d+ seconds in future\)", "([N] seconds in future)"),
     (
