@@ -15,7 +15,7 @@ use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
 use crate::sandbox::SandboxConfig;
-use crate::uri::ConnectionString;
+use crate::uri::{ConnectionString, Secret};
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +57,61 @@ pub struct VerifySettings {
     pub common: Common,
 }
 
+/// Where the client certificate's key password comes from. The URI's is a [`Secret`]: it
+/// appears in no message; the variable is read when the file is.
+#[derive(Debug, Clone)]
+pub enum KeyPassword {
+    /// `tlsCertificateKeyFilePassword` in the connection string.
+    Uri(Secret),
+    /// `--client-key-password-env VAR`: the variable's name.
+    Env(String),
+}
+
+/// The client certificate to present: `--client-cert`, else `tlsCertificateKeyFile`.
+#[derive(Debug, Clone)]
+pub struct ClientCertSource {
+    /// `--client-cert` or `tlsCertificateKeyFile`, for messages.
+    pub origin: &'static str,
+    /// The PEM file with the certificate and its key.
+    pub file: PathBuf,
+    /// The key's password: `--client-key-password-env`, else `tlsCertificateKeyFilePassword`.
+    pub password: Option<KeyPassword>,
+}
+
+impl ClientCertSource {
+    /// `--client-cert` wins over `tlsCertificateKeyFile`, `--client-key-password-env` over
+    /// `tlsCertificateKeyFilePassword`. `None` when no certificate is given; a password with
+    /// no certificate is a usage error.
+    pub fn resolve(
+        flag: Option<&PathBuf>,
+        password_env: Option<&String>,
+        uri: &ConnectionString,
+    ) -> Result<Option<Self>, UsageError> {
+        let (origin, file) = match (flag, &uri.options.tls_certificate_key_file) {
+            (Some(f), _) => ("--client-cert", f.clone()),
+            (None, Some(f)) => ("tlsCertificateKeyFile", f.clone()),
+            (None, None) => {
+                if password_env.is_some() {
+                    return Err(UsageError(
+                        "--client-key-password-env is given without a client certificate: add --client-cert FILE (or tlsCertificateKeyFile=FILE in the connection string)".into(),
+                    ));
+                }
+                return Ok(None);
+            }
+        };
+        let password = match (password_env, &uri.options.tls_certificate_key_file_password) {
+            (Some(var), _) => Some(KeyPassword::Env(var.clone())),
+            (None, Some(p)) => Some(KeyPassword::Uri(p.clone())),
+            (None, None) => None,
+        };
+        Ok(Some(ClientCertSource {
+            origin,
+            file,
+            password,
+        }))
+    }
+}
+
 /// `mongotls check`.
 #[derive(Clone, Debug)]
 pub struct CheckSettings {
@@ -78,6 +133,8 @@ pub struct CheckSettings {
     pub discover: bool,
     /// Probe plaintext on every member.
     pub plaintext_probe: bool,
+    /// The client certificate to present, when one is given.
+    pub client_cert: Option<ClientCertSource>,
     /// Shared settings.
     pub common: Common,
 }
@@ -102,7 +159,13 @@ impl CheckSettings {
             || o.tls_allow_invalid_hostnames == Some(true)
             || o.tls_insecure == Some(true);
         let discover = !args.no_discover && o.direct_connection != Some(true);
+        let client_cert = ClientCertSource::resolve(
+            args.client_cert.as_ref(),
+            args.client_key_password_env.as_ref(),
+            &uri,
+        )?;
         Ok(CheckSettings {
+            client_cert,
             ca,
             timeout: args.timeout,
             deadline: args.deadline,
@@ -134,6 +197,7 @@ impl CheckSettings {
             allow_invalid_hostnames: false,
             discover: true,
             plaintext_probe: true,
+            client_cert: None,
             common: Common {
                 format: OutputFormat::Text,
                 warn_days: 30,
@@ -229,8 +293,8 @@ pub struct BenchRun {
     /// `--ca`, else `tlsCAFile`: when given, each member's chain is checked once before
     /// measuring, so that a benchmark of a server clients would refuse says so.
     pub ca: Option<PathBuf>,
-    /// `tlsCertificateKeyFile`: the client certificate to offer.
-    pub client_cert: Option<PathBuf>,
+    /// `--client-cert`, else `tlsCertificateKeyFile`: the client certificate to offer.
+    pub client_cert: Option<ClientCertSource>,
 }
 
 /// A replica set has at most 50 members: a longer seed list is a mistake (or hostile), and
@@ -310,7 +374,11 @@ impl BenchRun {
             export_json: args.export_json.clone(),
             plot: args.plot.clone(),
             ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),
-            client_cert: uri.options.tls_certificate_key_file.clone(),
+            client_cert: ClientCertSource::resolve(
+                args.client_cert.as_ref(),
+                args.client_key_password_env.as_ref(),
+                &uri,
+            )?,
         })
     }
 }

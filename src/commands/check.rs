@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::inputs::{display_paths, load_ca, read_client_identity, InputError};
+use super::inputs::{display_paths, load_ca, read_client_cert, InputError};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, SetExpectation};
 use crate::findings::{Code, Finding, Severity, Verdict};
@@ -24,12 +24,19 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let start = std::time::Instant::now();
     let now = s.common.now;
     let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
-    let identity = match &s.uri.options.tls_certificate_key_file {
-        Some(path) => Some(Arc::new(read_client_identity(path)?)),
+    let client_cert = match &s.client_cert {
+        Some(source) => Some(read_client_cert(source, now, s.common.warn_days)?),
         None => None,
+    };
+    let (identity, client_cert) = match client_cert {
+        Some(c) => (Some(Arc::new(c.identity)), Some(c.inspection)),
+        None => (None, None),
     };
 
     let mut findings = rejection_findings(&ca_input.rejected);
+    if let Some(c) = &client_cert {
+        findings.extend(c.findings.iter().cloned());
+    }
     findings.extend(option_findings(s));
     let settings = Arc::new(ProbeSettings {
         timeout: s.timeout,
@@ -80,6 +87,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             files: display_paths(&s.ca),
             certificates: CertSummary::list(&ca.certificates),
         },
+        client_cert: client_cert.as_ref().map(Into::into),
         members: outcome.members.iter().map(Into::into).collect(),
         findings,
     };

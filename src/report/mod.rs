@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 pub use bench::BenchReport;
 pub use ca::{CaReport, CertSummary, CertificateReport, Note};
-pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, MemberReport};
+pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, ClientCertReport, MemberReport};
 pub use verify::VerifyReport;
 
 use crate::escape::Escaping;
@@ -206,6 +206,7 @@ pub(crate) mod fixtures {
                 files: vec!["ca.pem".into()],
                 certificates: Vec::new(),
             },
+            client_cert: None,
             members,
             findings,
         })
