@@ -809,4 +809,105 @@ mod tests {
         assert!(r.findings.iter().any(|f| f.code == Code::NetConnectRefused));
         assert!(r.timings.dns.is_some());
     }
+
+    fn observed(requested: bool, offered: bool) -> net::Observed {
+        net::Observed {
+            chain: Vec::new(),
+            client_cert_requested: requested,
+            client_cert_offered: offered,
+        }
+    }
+
+    fn alert(name: &str) -> NetError {
+        NetError::Tls(TlsFailure::Alert(name.into()))
+    }
+
+    #[test]
+    fn a_refusal_without_a_certificate_is_required_with_the_alert_named() {
+        for (name, shown) in [
+            ("HandshakeFailure", "handshake_failure (40)"),
+            ("CertificateRequired", "certificate_required (116)"),
+        ] {
+            let f = tls_failure_finding("h:1", &alert(name), &observed(true, false));
+            assert_eq!(f.code, Code::TlsClientCertRequired);
+            assert!(f.message.contains(shown), "{}", f.message);
+            assert!(f.hint.contains("--client-cert"));
+        }
+        // certificate_required says it even when the request was not seen.
+        let f = tls_failure_finding(
+            "h:1",
+            &alert("CertificateRequired"),
+            &observed(false, false),
+        );
+        assert_eq!(f.code, Code::TlsClientCertRequired);
+        // A close after the request, without an alert, too.
+        let closed = NetError::Tls(TlsFailure::Closed("end of stream".into()));
+        let f = tls_failure_finding("h:1", &closed, &observed(true, false));
+        assert_eq!(f.code, Code::TlsClientCertRequired);
+    }
+
+    #[test]
+    fn a_refusal_of_a_given_certificate_is_rejected_naming_the_alert() {
+        for (name, shown, meaning) in [
+            (
+                "UnknownCA",
+                "unknown_ca (48)",
+                "not issued by a CA the server trusts",
+            ),
+            ("CertificateExpired", "certificate_expired (45)", "expired"),
+            ("BadCertificate", "bad_certificate (42)", "key"),
+            (
+                "UnsupportedCertificate",
+                "unsupported_certificate (43)",
+                "clientAuth",
+            ),
+            ("AccessDenied", "access_denied (49)", "not allowed"),
+            ("DecryptError", "decrypt_error (51)", "does not belong"),
+        ] {
+            let f = tls_failure_finding("h:1", &alert(name), &observed(true, true));
+            assert_eq!(f.code, Code::TlsClientCertRejected, "{name}");
+            assert!(f.message.contains(shown), "{}", f.message);
+            assert!(f.message.contains(meaning), "{}", f.message);
+        }
+        // Without a client certificate in play, an alert stays a handshake failure.
+        let f = tls_failure_finding("h:1", &alert("UnknownCA"), &observed(false, false));
+        assert_eq!(f.code, Code::TlsHandshakeFailed);
+    }
+
+    #[test]
+    fn an_alert_on_the_first_read_is_a_late_refusal_only_when_a_certificate_was_asked_for() {
+        let io_alert = |a: rustls::AlertDescription| {
+            CommandError::Wire(crate::wire::WireError::Io {
+                during: "reading a message header",
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    rustls::Error::AlertReceived(a),
+                ),
+            })
+        };
+        let late = late_client_cert_refusal(
+            &io_alert(rustls::AlertDescription::UnknownCA),
+            &observed(true, true),
+        );
+        assert_eq!(late, Some(alert("UnknownCA")));
+        let late = late_client_cert_refusal(
+            &io_alert(rustls::AlertDescription::CertificateRequired),
+            &observed(false, false),
+        );
+        assert_eq!(late, Some(alert("CertificateRequired")));
+        assert_eq!(
+            late_client_cert_refusal(
+                &io_alert(rustls::AlertDescription::InternalError),
+                &observed(false, false)
+            ),
+            None
+        );
+        assert_eq!(
+            late_client_cert_refusal(
+                &CommandError::Timeout(Duration::from_secs(1)),
+                &observed(true, false)
+            ),
+            None
+        );
+    }
 }

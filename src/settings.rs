@@ -382,3 +382,45 @@ impl BenchRun {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(
+        flag: Option<&str>,
+        env: Option<&str>,
+        uri: &str,
+    ) -> Result<Option<ClientCertSource>, UsageError> {
+        let uri = crate::uri::parse(uri).map_err(|e| UsageError(e.to_string()))?;
+        ClientCertSource::resolve(
+            flag.map(PathBuf::from).as_ref(),
+            env.map(str::to_string).as_ref(),
+            &uri,
+        )
+    }
+
+    #[test]
+    fn the_client_cert_flag_and_the_password_variable_win_over_the_uri() {
+        let uri = "mongodb://h/?tlsCertificateKeyFile=u.pem&tlsCertificateKeyFilePassword=pw";
+        let s = resolve(Some("f.pem"), Some("VAR"), uri).unwrap().unwrap();
+        assert_eq!(
+            (s.origin, s.file.to_str()),
+            ("--client-cert", Some("f.pem"))
+        );
+        assert!(matches!(s.password, Some(KeyPassword::Env(ref v)) if v == "VAR"));
+
+        let s = resolve(None, None, uri).unwrap().unwrap();
+        assert_eq!(s.origin, "tlsCertificateKeyFile");
+        assert!(matches!(s.password, Some(KeyPassword::Uri(ref p)) if p.expose() == "pw"));
+        assert!(!format!("{s:?}").contains("pw\""), "{s:?}");
+
+        assert!(resolve(None, None, "mongodb://h/").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_password_variable_without_a_certificate_is_a_usage_error() {
+        let e = resolve(None, Some("VAR"), "mongodb://h/").unwrap_err();
+        assert!(e.0.contains("--client-cert"), "{e}");
+    }
+}

@@ -390,6 +390,37 @@ fn a_good_certificate_completes_the_handshake_and_names_the_x509_user() {
     }
 }
 
+/// A key that does not belong to the certificate: reported before any connection, and still
+/// presented, so the report also shows the server's refusal (its signature check fails).
+#[test]
+fn a_key_of_another_certificate_is_a_mismatch_and_the_server_refuses_it() {
+    if !peer_or_skip() {
+        return;
+    }
+    let files = Files::new();
+    let cert = fs::read_to_string(files.path("good.crt")).unwrap();
+    let key = fs::read_to_string(files.path("other-ca.key")).unwrap();
+    let mixed = files.path("mixed.pem");
+    fs::write(&mixed, format!("{cert}{key}")).unwrap();
+    let server = files.server("");
+    let c = check(
+        &files,
+        &server,
+        "",
+        &["--client-cert", path_str(&mixed)],
+        &[],
+    );
+    assert_eq!(c.code, 1, "{}\n{}", c.stdout, c.stderr);
+    assert!(top_codes(&c.json).contains(&"client_cert.key_mismatch".to_string()));
+    assert_eq!(c.json["client_cert"]["key_matches"], false);
+    let codes = member_codes(&c.json);
+    assert!(
+        codes.contains(&"tls.client_cert_rejected".to_string()),
+        "{codes:?}\n{}",
+        c.stdout
+    );
+}
+
 #[test]
 fn client_cert_flag_wins_over_the_uri_and_text_has_the_section() {
     if !peer_or_skip() {
