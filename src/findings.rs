@@ -231,6 +231,20 @@ pub enum Code {
     /// An option that weakens verification is in effect.
     TlsInsecureOption,
 
+    // ---- client certificate (mutual TLS) ----
+    /// The server refused the client certificate given (it sent an alert naming why).
+    TlsClientCertRejected,
+    /// The client certificate has expired.
+    ClientCertExpired,
+    /// The client certificate is not valid yet.
+    ClientCertNotYetValid,
+    /// The client certificate expires within the warning window.
+    ClientCertExpiringSoon,
+    /// The client certificate's Extended Key Usage does not allow TLS client authentication.
+    ClientCertBadEku,
+    /// The private key in the client certificate file does not belong to the certificate.
+    ClientCertKeyMismatch,
+
     // ---- MongoDB protocol (`check`) ----
     /// The `hello` handshake failed.
     MongoHelloFailed,
@@ -332,6 +346,12 @@ impl Code {
             Code::TlsNotEnabled => "tls.not_enabled",
             Code::TlsPlaintextAccepted => "tls.plaintext_accepted",
             Code::TlsInsecureOption => "tls.insecure_option",
+            Code::TlsClientCertRejected => "tls.client_cert_rejected",
+            Code::ClientCertExpired => "client_cert.expired",
+            Code::ClientCertNotYetValid => "client_cert.not_yet_valid",
+            Code::ClientCertExpiringSoon => "client_cert.expiring_soon",
+            Code::ClientCertBadEku => "client_cert.bad_eku",
+            Code::ClientCertKeyMismatch => "client_cert.key_mismatch",
             Code::MongoHelloFailed => "mongo.hello_failed",
             Code::MongoPingFailed => "mongo.ping_failed",
             Code::MongoBuildInfoUnavailable => "mongo.build_info_unavailable",

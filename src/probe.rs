@@ -378,8 +378,9 @@ async fn tls_phases(
     Some(match attempt.result {
         Ok((mut stream, info)) => {
             r.tls = Some(info);
-            mongo_phases(&mut stream, s, budget, r).await;
-            None
+            mongo_phases(&mut stream, s, budget, r, &attempt.observed)
+                .await
+                .map(|late| (late, attempt.observed))
         }
         Err(e) => Some((e, attempt.observed)),
     })
@@ -467,40 +468,44 @@ fn judge_chain(
     v
 }
 
+/// The MongoDB commands over a completed handshake. Returns the TLS error of a server that
+/// refused the client certificate after the handshake (TLS 1.3: the alert comes with the first
+/// read), which is then reported as a TLS failure rather than as a failed `hello`.
 async fn mongo_phases<S>(
     stream: &mut S,
     s: &ProbeSettings,
     budget: &mut Budget,
     r: &mut MemberProbe,
-) where
+    observed: &net::Observed,
+) -> Option<NetError>
+where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     // Drivers open with a legacy isMaster over OP_QUERY (helloOk: true); so do we, which also
     // works with servers older than 3.6.
     let hello = hello_command(s.app_name.as_deref(), true);
-    let Some(timeout) = budget.phase("MongoDB handshake (hello)") else {
-        return;
-    };
+    let timeout = budget.phase("MongoDB handshake (hello)")?;
     let start = Instant::now();
     let reply = command(stream, 1, &hello, true, s, timeout).await;
     r.timings.hello = Some(start.elapsed());
     let reply = match reply.and_then(|doc| Ok(parse_hello(&doc)?)) {
         Ok(h) => h,
         Err(e) => {
+            if let Some(late) = late_client_cert_refusal(&e, observed) {
+                return Some(late);
+            }
             r.findings.push(fail(
                 Code::MongoHelloFailed,
                 format!("{}: the MongoDB handshake (hello) over TLS failed: {e}", r.address),
                 "TLS works but the server did not answer as MongoDB: check that this port is a mongod/mongos and not another service",
             ));
-            return;
+            return None;
         }
     };
     let op_msg = speaks_op_msg(&reply);
     r.hello = Some(reply);
 
-    let Some(timeout) = budget.phase("ping") else {
-        return;
-    };
+    let timeout = budget.phase("ping")?;
     let start = Instant::now();
     match command(stream, 2, &ping_command(), !op_msg, s, timeout).await {
         Ok(_) => {
@@ -514,9 +519,7 @@ async fn mongo_phases<S>(
         )),
     }
 
-    let Some(timeout) = budget.phase("buildInfo") else {
-        return;
-    };
+    let timeout = budget.phase("buildInfo")?;
     let start = Instant::now();
     match command(stream, 3, &build_info_command(), !op_msg, s, timeout).await {
         Ok(doc) => {
@@ -533,6 +536,7 @@ async fn mongo_phases<S>(
             "some deployments require authentication for buildInfo; nothing to fix for TLS",
         )),
     }
+    None
 }
 
 /// Whether a server takes commands over OP_MSG (maxWireVersion 6, MongoDB 3.6, and later);
@@ -663,16 +667,34 @@ fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) ->
             format!("{address}: {e}"),
             "the server accepted TCP but did not complete TLS: check that this port serves MongoDB with TLS, and the network path (a proxy or load balancer that does not pass TLS)",
         ),
+        NetError::Tls(TlsFailure::Alert(alert))
+            if alert == "CertificateRequired"
+                || (observed.client_cert_requested && !observed.client_cert_offered) =>
+        {
+            fail(
+                Code::TlsClientCertRequired,
+                format!(
+                    "{address}: the server requires a client certificate and none was given (it sent the TLS alert {})",
+                    alert_name(alert).0
+                ),
+                REQUIRED_HINT,
+            )
+        }
         NetError::Tls(_) if observed.client_cert_requested && !observed.client_cert_offered => fail(
             Code::TlsClientCertRequired,
             format!("{address}: the server requires a client certificate and none was given ({e})"),
-            "pass the client certificate and key with tlsCertificateKeyFile=client.pem in the connection string",
+            REQUIRED_HINT,
         ),
-        NetError::Tls(TlsFailure::Alert(alert)) if alert == "CertificateRequired" => fail(
-            Code::TlsClientCertRequired,
-            format!("{address}: the server requires a client certificate ({e})"),
-            "pass the client certificate and key with tlsCertificateKeyFile=client.pem in the connection string",
-        ),
+        NetError::Tls(TlsFailure::Alert(alert)) if observed.client_cert_offered => {
+            let (name, meaning) = alert_name(alert);
+            fail(
+                Code::TlsClientCertRejected,
+                format!(
+                    "{address}: the server refused the client certificate with the TLS alert {name}: {meaning}"
+                ),
+                "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it — see the \"Client certificate\" section",
+            )
+        }
         NetError::Tls(TlsFailure::Closed(_)) => fail(
             Code::TlsHandshakeFailed,
             format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello, and so does one that rejects this client's TLS versions or ciphers without an alert"),
@@ -683,6 +705,39 @@ fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) ->
             format!("{address}: {e}"),
             "compare the TLS versions and cipher suites the server allows with what clients support (TLS 1.2 or 1.3)",
         ),
+    }
+}
+
+const REQUIRED_HINT: &str = "pass the client certificate and its key with --client-cert client.pem (or tlsCertificateKeyFile=client.pem in the connection string); the server (net.tls.mode with a CAFile, allowConnectionsWithoutCertificates false) accepts no connection without one";
+
+/// A server's refusal of the client certificate that came after the handshake, on the first
+/// read (TLS 1.3), as the TLS error it is: only when the server asked for a certificate (or
+/// its alert says one is required).
+fn late_client_cert_refusal(e: &CommandError, observed: &net::Observed) -> Option<NetError> {
+    let CommandError::Wire(crate::wire::WireError::Io { source, .. }) = e else {
+        return None;
+    };
+    let alert = net::alert_in(source)?;
+    (observed.client_cert_requested || alert == "CertificateRequired")
+        .then_some(NetError::Tls(TlsFailure::Alert(alert)))
+}
+
+/// The RFC 8446 name of an alert (as rustls names it in [`TlsFailure::Alert`]) and what it
+/// likely means when it answers a client certificate.
+fn alert_name(alert: &str) -> (&str, &'static str) {
+    match alert {
+        "CertificateRequired" => ("certificate_required (116)", "the server accepts no connection without a client certificate"),
+        "BadCertificate" => ("bad_certificate (42)", "the certificate is damaged, or its signature over the handshake did not verify (a key that does not belong to the certificate)"),
+        "UnknownCA" => ("unknown_ca (48)", "the certificate was not issued by a CA the server trusts for clients (net.tls.CAFile / clusterCAFile): it comes from another CA, or the intermediate is missing from the file"),
+        "CertificateExpired" => ("certificate_expired (45)", "the certificate has expired, or is not valid yet, by the server's clock"),
+        "UnsupportedCertificate" => ("unsupported_certificate (43)", "the server cannot use this kind of certificate: typically an Extended Key Usage without clientAuth, or an unsupported key type"),
+        "CertificateRevoked" => ("certificate_revoked (44)", "the certificate is on the server's revocation list (net.tls.CRLFile)"),
+        "CertificateUnknown" => ("certificate_unknown (46)", "the server refused the certificate without saying why (a purpose or policy check)"),
+        "AccessDenied" => ("access_denied (49)", "the certificate is valid but this client is not allowed in"),
+        "DecryptError" => ("decrypt_error (51)", "the client's signature did not verify: the key does not belong to the certificate"),
+        "HandshakeFailure" => ("handshake_failure (40)", "the server gave up on the handshake; with a client certificate this usually means it did not accept it"),
+        "IllegalParameter" => ("illegal_parameter (47)", "the server found a field of the client's handshake invalid (often the certificate's signature algorithm)"),
+        other => (other, "the server ended the handshake after the client presented its certificate"),
     }
 }
 
@@ -753,5 +808,106 @@ mod tests {
         assert_eq!(r.tls_mode, TlsMode::Unreachable);
         assert!(r.findings.iter().any(|f| f.code == Code::NetConnectRefused));
         assert!(r.timings.dns.is_some());
+    }
+
+    fn observed(requested: bool, offered: bool) -> net::Observed {
+        net::Observed {
+            chain: Vec::new(),
+            client_cert_requested: requested,
+            client_cert_offered: offered,
+        }
+    }
+
+    fn alert(name: &str) -> NetError {
+        NetError::Tls(TlsFailure::Alert(name.into()))
+    }
+
+    #[test]
+    fn a_refusal_without_a_certificate_is_required_with_the_alert_named() {
+        for (name, shown) in [
+            ("HandshakeFailure", "handshake_failure (40)"),
+            ("CertificateRequired", "certificate_required (116)"),
+        ] {
+            let f = tls_failure_finding("h:1", &alert(name), &observed(true, false));
+            assert_eq!(f.code, Code::TlsClientCertRequired);
+            assert!(f.message.contains(shown), "{}", f.message);
+            assert!(f.hint.contains("--client-cert"));
+        }
+        // certificate_required says it even when the request was not seen.
+        let f = tls_failure_finding(
+            "h:1",
+            &alert("CertificateRequired"),
+            &observed(false, false),
+        );
+        assert_eq!(f.code, Code::TlsClientCertRequired);
+        // A close after the request, without an alert, too.
+        let closed = NetError::Tls(TlsFailure::Closed("end of stream".into()));
+        let f = tls_failure_finding("h:1", &closed, &observed(true, false));
+        assert_eq!(f.code, Code::TlsClientCertRequired);
+    }
+
+    #[test]
+    fn a_refusal_of_a_given_certificate_is_rejected_naming_the_alert() {
+        for (name, shown, meaning) in [
+            (
+                "UnknownCA",
+                "unknown_ca (48)",
+                "not issued by a CA the server trusts",
+            ),
+            ("CertificateExpired", "certificate_expired (45)", "expired"),
+            ("BadCertificate", "bad_certificate (42)", "key"),
+            (
+                "UnsupportedCertificate",
+                "unsupported_certificate (43)",
+                "clientAuth",
+            ),
+            ("AccessDenied", "access_denied (49)", "not allowed"),
+            ("DecryptError", "decrypt_error (51)", "does not belong"),
+        ] {
+            let f = tls_failure_finding("h:1", &alert(name), &observed(true, true));
+            assert_eq!(f.code, Code::TlsClientCertRejected, "{name}");
+            assert!(f.message.contains(shown), "{}", f.message);
+            assert!(f.message.contains(meaning), "{}", f.message);
+        }
+        // Without a client certificate in play, an alert stays a handshake failure.
+        let f = tls_failure_finding("h:1", &alert("UnknownCA"), &observed(false, false));
+        assert_eq!(f.code, Code::TlsHandshakeFailed);
+    }
+
+    #[test]
+    fn an_alert_on_the_first_read_is_a_late_refusal_only_when_a_certificate_was_asked_for() {
+        let io_alert = |a: rustls::AlertDescription| {
+            CommandError::Wire(crate::wire::WireError::Io {
+                during: "reading a message header",
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    rustls::Error::AlertReceived(a),
+                ),
+            })
+        };
+        let late = late_client_cert_refusal(
+            &io_alert(rustls::AlertDescription::UnknownCA),
+            &observed(true, true),
+        );
+        assert_eq!(late, Some(alert("UnknownCA")));
+        let late = late_client_cert_refusal(
+            &io_alert(rustls::AlertDescription::CertificateRequired),
+            &observed(false, false),
+        );
+        assert_eq!(late, Some(alert("CertificateRequired")));
+        assert_eq!(
+            late_client_cert_refusal(
+                &io_alert(rustls::AlertDescription::InternalError),
+                &observed(false, false)
+            ),
+            None
+        );
+        assert_eq!(
+            late_client_cert_refusal(
+                &CommandError::Timeout(Duration::from_secs(1)),
+                &observed(true, false)
+            ),
+            None
+        );
     }
 }

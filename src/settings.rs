@@ -66,6 +66,61 @@ pub enum PasswordSource {
     File(PathBuf),
 }
 
+/// Where the client certificate's key password comes from. The URI's is a [`Secret`]: it
+/// appears in no message; the variable is read when the file is.
+#[derive(Debug, Clone)]
+pub enum KeyPassword {
+    /// `tlsCertificateKeyFilePassword` in the connection string.
+    Uri(Secret),
+    /// `--client-key-password-env VAR`: the variable's name.
+    Env(String),
+}
+
+/// The client certificate to present: `--client-cert`, else `tlsCertificateKeyFile`.
+#[derive(Debug, Clone)]
+pub struct ClientCertSource {
+    /// `--client-cert` or `tlsCertificateKeyFile`, for messages.
+    pub origin: &'static str,
+    /// The PEM file with the certificate and its key.
+    pub file: PathBuf,
+    /// The key's password: `--client-key-password-env`, else `tlsCertificateKeyFilePassword`.
+    pub password: Option<KeyPassword>,
+}
+
+impl ClientCertSource {
+    /// `--client-cert` wins over `tlsCertificateKeyFile`, `--client-key-password-env` over
+    /// `tlsCertificateKeyFilePassword`. `None` when no certificate is given; a password with
+    /// no certificate is a usage error.
+    pub fn resolve(
+        flag: Option<&PathBuf>,
+        password_env: Option<&String>,
+        uri: &ConnectionString,
+    ) -> Result<Option<Self>, UsageError> {
+        let (origin, file) = match (flag, &uri.options.tls_certificate_key_file) {
+            (Some(f), _) => ("--client-cert", f.clone()),
+            (None, Some(f)) => ("tlsCertificateKeyFile", f.clone()),
+            (None, None) => {
+                if password_env.is_some() {
+                    return Err(UsageError(
+                        "--client-key-password-env is given without a client certificate: add --client-cert FILE (or tlsCertificateKeyFile=FILE in the connection string)".into(),
+                    ));
+                }
+                return Ok(None);
+            }
+        };
+        let password = match (password_env, &uri.options.tls_certificate_key_file_password) {
+            (Some(var), _) => Some(KeyPassword::Env(var.clone())),
+            (None, Some(p)) => Some(KeyPassword::Uri(p.clone())),
+            (None, None) => None,
+        };
+        Ok(Some(ClientCertSource {
+            origin,
+            file,
+            password,
+        }))
+    }
+}
+
 /// `mongotls check`.
 #[derive(Clone, Debug)]
 pub struct CheckSettings {
@@ -95,6 +150,8 @@ pub struct CheckSettings {
     pub discover: bool,
     /// Probe plaintext on every member.
     pub plaintext_probe: bool,
+    /// The client certificate to present, when one is given.
+    pub client_cert: Option<ClientCertSource>,
     /// Shared settings.
     pub common: Common,
 }
@@ -121,7 +178,13 @@ impl CheckSettings {
             || o.tls_allow_invalid_hostnames == Some(true)
             || o.tls_insecure == Some(true);
         let discover = !args.no_discover && o.direct_connection != Some(true);
+        let client_cert = ClientCertSource::resolve(
+            args.client_cert.as_ref(),
+            args.client_key_password_env.as_ref(),
+            &uri,
+        )?;
         Ok(CheckSettings {
+            client_cert,
             ca,
             raw_uri: Secret::new(args.uri.clone()),
             driver: !args.no_driver,
@@ -162,6 +225,7 @@ impl CheckSettings {
             allow_invalid_hostnames: false,
             discover: true,
             plaintext_probe: true,
+            client_cert: None,
             common: Common {
                 format: OutputFormat::Text,
                 warn_days: 30,
@@ -257,8 +321,8 @@ pub struct BenchRun {
     /// `--ca`, else `tlsCAFile`: when given, each member's chain is checked once before
     /// measuring, so that a benchmark of a server clients would refuse says so.
     pub ca: Option<PathBuf>,
-    /// `tlsCertificateKeyFile`: the client certificate to offer.
-    pub client_cert: Option<PathBuf>,
+    /// `--client-cert`, else `tlsCertificateKeyFile`: the client certificate to offer.
+    pub client_cert: Option<ClientCertSource>,
 }
 
 /// A replica set has at most 50 members: a longer seed list is a mistake (or hostile), and
@@ -338,7 +402,53 @@ impl BenchRun {
             export_json: args.export_json.clone(),
             plot: args.plot.clone(),
             ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),
-            client_cert: uri.options.tls_certificate_key_file.clone(),
+            client_cert: ClientCertSource::resolve(
+                args.client_cert.as_ref(),
+                args.client_key_password_env.as_ref(),
+                &uri,
+            )?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(
+        flag: Option<&str>,
+        env: Option<&str>,
+        uri: &str,
+    ) -> Result<Option<ClientCertSource>, UsageError> {
+        let uri = crate::uri::parse(uri).map_err(|e| UsageError(e.to_string()))?;
+        ClientCertSource::resolve(
+            flag.map(PathBuf::from).as_ref(),
+            env.map(str::to_string).as_ref(),
+            &uri,
+        )
+    }
+
+    #[test]
+    fn the_client_cert_flag_and_the_password_variable_win_over_the_uri() {
+        let uri = "mongodb://h/?tlsCertificateKeyFile=u.pem&tlsCertificateKeyFilePassword=pw";
+        let s = resolve(Some("f.pem"), Some("VAR"), uri).unwrap().unwrap();
+        assert_eq!(
+            (s.origin, s.file.to_str()),
+            ("--client-cert", Some("f.pem"))
+        );
+        assert!(matches!(s.password, Some(KeyPassword::Env(ref v)) if v == "VAR"));
+
+        let s = resolve(None, None, uri).unwrap().unwrap();
+        assert_eq!(s.origin, "tlsCertificateKeyFile");
+        assert!(matches!(s.password, Some(KeyPassword::Uri(ref p)) if p.expose() == "pw"));
+        assert!(!format!("{s:?}").contains("pw\""), "{s:?}");
+
+        assert!(resolve(None, None, "mongodb://h/").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_password_variable_without_a_certificate_is_a_usage_error() {
+        let e = resolve(None, Some("VAR"), "mongodb://h/").unwrap_err();
+        assert!(e.0.contains("--client-cert"), "{e}");
     }
 }

@@ -175,6 +175,14 @@ pub struct BenchArgs {
     /// Draw the latency distributions, plaintext vs TLS per metric, to this SVG file.
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
+    /// The client certificate to present: a PEM file with the certificate and its private key
+    /// (overrides tlsCertificateKeyFile in the URI).
+    #[arg(long, value_name = "FILE")]
+    pub client_cert: Option<PathBuf>,
+    /// Read the password of an encrypted client key (PKCS#8) from this environment variable
+    /// (overrides tlsCertificateKeyFilePassword in the URI).
+    #[arg(long, value_name = "VAR")]
+    pub client_key_password_env: Option<String>,
 }
 
 /// `mongotls check`.
@@ -243,6 +251,14 @@ pub struct CheckArgs {
     /// Read the password from this file (its first line; keep it private).
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
+    /// The client certificate to present: a PEM file with the certificate and its private key
+    /// (overrides tlsCertificateKeyFile in the URI).
+    #[arg(long, value_name = "FILE")]
+    pub client_cert: Option<PathBuf>,
+    /// Read the password of an encrypted client key (PKCS#8) from this environment variable
+    /// (overrides tlsCertificateKeyFilePassword in the URI).
+    #[arg(long, value_name = "VAR")]
+    pub client_key_password_env: Option<String>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use super::inputs::{load_ca, read_client_identity, InputError};
+use super::inputs::{load_ca, read_client_cert, InputError};
 use super::output::Exports;
 use super::{block_on, Outcome, RunError};
 use crate::dates::whole_seconds;
@@ -44,13 +44,22 @@ async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
     let started = time::OffsetDateTime::now_utc();
     let start = std::time::Instant::now();
     let mut bench = run.bench.clone();
-    if let Some(path) = &run.client_cert {
-        bench.identity = Some(Arc::new(read_client_identity(path)?));
+    let mut client_cert_notes = Vec::new();
+    if let Some(source) = &run.client_cert {
+        let cert = read_client_cert(source, started, 0)?;
+        client_cert_notes = cert
+            .inspection
+            .findings
+            .iter()
+            .map(|f| format!("{}: {}", f.code, f.message))
+            .collect();
+        bench.identity = Some(Arc::new(cert.identity));
     }
-    let certificate_notes = match &run.ca {
+    let mut certificate_notes = match &run.ca {
         Some(ca) => bench_certificate_notes(&bench, ca, started).await?,
         None => Vec::new(),
     };
+    certificate_notes.extend(client_cert_notes);
     let mut outcome = crate::bench::run_bench(&bench, progress).await;
     outcome.notes.splice(0..0, certificate_notes);
     let run_info = BenchRunInfo {

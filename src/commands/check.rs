@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::inputs::{display_paths, load_trust, read_client_identity, InputError, SystemStore};
+use super::inputs::{display_paths, load_trust, read_client_cert, InputError, SystemStore};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, SetExpectation};
 use crate::driver::{verdict_differs, DriverOutcome, DriverSettings};
@@ -29,14 +29,25 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let trust = load_trust(&s.ca, now, s.common.warn_days)?;
     let password = super::credentials::password(s)?;
     let (ca_input, ca) = (&trust.input, &trust.analysis);
-    let identity = match &s.uri.options.tls_certificate_key_file {
-        Some(path) => Some(Arc::new(read_client_identity(path)?)),
+    let client_cert = match &s.client_cert {
+        Some(source) => Some(read_client_cert(source, now, s.common.warn_days)?),
         None => None,
+    };
+    let (identity, client_cert, key_password) = match client_cert {
+        Some(c) => (
+            Some(Arc::new(c.identity)),
+            Some(c.inspection),
+            c.key_password,
+        ),
+        None => (None, None, None),
     };
 
     let mut findings = rejection_findings(&ca_input.rejected);
     if let Some(store) = &trust.system {
         findings.push(system_store_finding(store));
+    }
+    if let Some(c) = &client_cert {
+        findings.extend(c.findings.iter().cloned());
     }
     findings.extend(option_findings(s));
     let settings = Arc::new(ProbeSettings {
@@ -61,7 +72,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     };
     let outcome = check_set(seeds, &expect, settings).await;
     findings.extend(outcome.findings);
-    let mut driver = driver_stage(s, password, start).await;
+    let mut driver = driver_stage(s, password, key_password, start).await;
     let probe_findings = findings
         .iter()
         .chain(outcome.members.iter().flat_map(|m| m.findings.iter()));
@@ -97,6 +108,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             system_store: trust.system.is_some(),
             system_roots: trust.system.as_ref().map(|t| t.roots),
         },
+        client_cert: client_cert.as_ref().map(Into::into),
         members: outcome.members.iter().map(Into::into).collect(),
         driver: (&driver).into(),
         findings,
@@ -138,6 +150,7 @@ fn system_store_finding(store: &SystemStore) -> Finding {
 async fn driver_stage(
     s: &CheckSettings,
     password: Option<Secret>,
+    key_password: Option<Secret>,
     start: Instant,
 ) -> DriverOutcome {
     if !s.driver {
@@ -153,8 +166,8 @@ async fn driver_stage(
     crate::driver::run(&DriverSettings {
         uri: s.raw_uri.clone(),
         ca_file: s.ca.first().cloned(),
-        client_cert: None,
-        key_password: None,
+        client_cert: s.client_cert.as_ref().map(|c| c.file.clone()),
+        key_password,
         username: s.username.clone(),
         password,
         timeout: s.timeout,

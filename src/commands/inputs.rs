@@ -4,7 +4,10 @@
 use crate::net::ClientIdentity;
 use crate::pki::bundle::{ParsedInput, RejectKind};
 use crate::pki::ca_check::analyse_bundle;
+use crate::pki::client_cert::{inspect, parse_key_file, public_key_of, ClientCertInspection};
 use crate::pki::load::{read_inputs, LoadError};
+use crate::settings::{ClientCertSource, KeyPassword};
+use crate::uri::Secret;
 
 /// An input the command cannot work with at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -12,9 +15,11 @@ pub enum InputError {
     /// A file could not be read.
     #[error(transparent)]
     Load(#[from] LoadError),
-    /// The client certificate file (`tlsCertificateKeyFile`) cannot be used.
-    #[error("tlsCertificateKeyFile {file}: {problem}")]
+    /// The client certificate file (`--client-cert`, `tlsCertificateKeyFile`) cannot be used.
+    #[error("{origin} {file}: {problem}")]
     ClientIdentity {
+        /// Where the file was named: `--client-cert` or `tlsCertificateKeyFile`.
+        origin: &'static str,
         /// The file.
         file: String,
         /// What is wrong and how to fix it.
@@ -150,34 +155,68 @@ pub(super) fn describe_rejections(input: &ParsedInput) -> String {
         .join("; ")
 }
 
-/// Reads `tlsCertificateKeyFile`: the client certificate chain and its (unencrypted) key.
-/// Nothing of the key ever reaches an error message.
-pub(super) fn read_client_identity(path: &std::path::Path) -> Result<ClientIdentity, InputError> {
-    use rustls_pki_types::pem::PemObject;
-    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+/// The client certificate a command presents, and what its inspection found.
+#[derive(Debug)]
+pub(super) struct ClientCert {
+    /// Certificate chain and key, for the TLS client.
+    pub identity: ClientIdentity,
+    /// The certificate judged on its own (validity, EKU, key match, X.509 user name).
+    pub inspection: ClientCertInspection,
+    /// The key's password, for the driver stage (which reads the file itself).
+    pub key_password: Option<Secret>,
+}
+
+/// Reads and inspects the client certificate file (`--client-cert` or `tlsCertificateKeyFile`,
+/// named by `origin` in errors): the certificate chain and its key, decrypted with the
+/// password when it is encrypted PKCS#8. Neither the key nor the password ever reaches an
+/// error message.
+pub(super) fn read_client_cert(
+    source: &ClientCertSource,
+    now: time::OffsetDateTime,
+    warn_days: i64,
+) -> Result<ClientCert, InputError> {
+    let (origin, path, password) = (source.origin, &source.file, source.password.as_ref());
     let shown = path.display().to_string();
-    let problem = |p: &str| InputError::ClientIdentity {
+    let problem = |p: String| InputError::ClientIdentity {
+        origin,
         file: shown.clone(),
-        problem: p.to_string(),
+        problem: p,
+    };
+    let password = match password {
+        None => None,
+        Some(KeyPassword::Uri(s)) => Some(s.clone()),
+        Some(KeyPassword::Env(var)) => match std::env::var(var) {
+            Ok(v) => Some(Secret::new(v)),
+            Err(std::env::VarError::NotPresent) => {
+                return Err(problem(format!(
+                    "--client-key-password-env {var}: the environment variable {var} is not set; export it with the key's password, or give tlsCertificateKeyFilePassword in the connection string"
+                )))
+            }
+            Err(std::env::VarError::NotUnicode(_)) => {
+                return Err(problem(format!(
+                    "--client-key-password-env {var}: the environment variable {var} is not valid UTF-8"
+                )))
+            }
+        },
     };
     // The loader's checks: size cap (also for /dev/zero, whose size says 0), no directory or
     // device, no endless wait on a pipe without a writer.
-    let bytes = crate::pki::load::read_file(path).map_err(|e| problem(&e.problem()))?;
-    if String::from_utf8_lossy(&bytes).contains("ENCRYPTED PRIVATE KEY") {
-        return Err(problem(
-            "the private key is encrypted, which mongotls cannot use yet: write a decrypted copy with `openssl pkcs8 -in FILE -out client-plain.pem` and keep it private",
-        ));
-    }
-    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&bytes)
-        .collect::<Result<_, _>>()
-        .map_err(|_| problem("a certificate block cannot be decoded"))?;
-    if chain.is_empty() {
-        return Err(problem(
-            "no certificate in it: the file must hold the client certificate and its private key (PEM)",
-        ));
-    }
-    let key = PrivateKeyDer::from_pem_slice(&bytes).map_err(|_| {
-        problem("no usable private key in it: the file must hold the client certificate and its unencrypted private key (PEM)")
-    })?;
-    Ok(ClientIdentity { chain, key })
+    let bytes = crate::pki::load::read_file(path).map_err(|e| problem(e.problem()))?;
+    let file = parse_key_file(&bytes, password.as_ref().map(|p| p.expose().as_bytes()))
+        .map_err(|e| problem(e.to_string()))?;
+    let spki = public_key_of(&file.key).map_err(|e| problem(e.to_string()))?;
+    let leaf = file
+        .chain
+        .first()
+        .ok_or_else(|| problem("no certificate in it".into()))?;
+    let inspection = inspect(&shown, leaf.as_ref(), &spki, file.encrypted, now, warn_days)
+        .map_err(|e| problem(format!("the client certificate is {e}")))?;
+    Ok(ClientCert {
+        identity: ClientIdentity {
+            chain: file.chain,
+            key: file.key,
+        },
+        inspection,
+        key_password: password,
+    })
 }

@@ -330,6 +330,17 @@ fn negotiated(conn: &rustls::ClientConnection) -> TlsInfo {
     }
 }
 
+/// The TLS alert inside an I/O error from a TLS stream, by name (`CertificateRequired`,
+/// `BadCertificate`, …): with TLS 1.3 a server that refuses the client's certificate says so
+/// only after the client believes the handshake finished, so the alert arrives on the first
+/// read instead of from the handshake.
+pub fn alert_in(e: &io::Error) -> Option<String> {
+    match classify_tls_error(e) {
+        TlsFailure::Alert(alert) => Some(alert),
+        _ => None,
+    }
+}
+
 /// Translates a handshake error once, by type: the rustls error inside the I/O error, or the
 /// I/O error kind.
 fn classify_tls_error(e: &io::Error) -> TlsFailure {

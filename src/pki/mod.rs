@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod ca_check;
+pub mod client_cert;
 pub mod clients;
 pub mod dn;
 pub mod inspect;

@@ -12,6 +12,7 @@ use super::value;
 use super::verify::ChainReport;
 use crate::findings::{Finding, Verdict};
 use crate::net::TlsInfo;
+use crate::pki::client_cert::ClientCertInspection;
 use crate::probe::{speaks_op_msg, MemberProbe, PhaseTimings, PlaintextOutcome, TlsMode};
 use crate::wire::hello::HelloReply;
 
@@ -36,6 +37,9 @@ pub struct CheckReport {
     pub options: CheckOptions,
     /// The trusted CA file(s).
     pub ca: CheckCa,
+    /// The client certificate presented (`--client-cert`, `tlsCertificateKeyFile`), `null`
+    /// when none was.
+    pub client_cert: Option<ClientCertReport>,
     /// Every member, seeds first.
     pub members: Vec<MemberReport>,
     /// What the official driver made of the connection string.
@@ -99,6 +103,57 @@ pub struct CheckCa {
     pub system_store: bool,
     /// Roots loaded from the platform's trust store (`null` with CA files).
     pub system_roots: Option<usize>,
+}
+
+/// The client certificate, judged on its own. Never the key, never its password.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClientCertReport {
+    /// The file, as the user named it.
+    pub file: String,
+    /// Subject, RFC 2253.
+    pub subject: String,
+    /// The MONGODB-X509 user name it authenticates as (the subject, RFC 2253, as mongod
+    /// writes it).
+    pub x509_user: String,
+    /// Issuer, RFC 2253.
+    pub issuer: String,
+    /// Start of validity.
+    #[serde(serialize_with = "value::time")]
+    pub not_before: OffsetDateTime,
+    /// End of validity.
+    #[serde(serialize_with = "value::time")]
+    pub not_after: OffsetDateTime,
+    /// Whole days until `not_after` (negative once expired).
+    pub days_left: i64,
+    /// Its Extended Key Usage allows TLS client authentication (no EKU extension allows it).
+    pub eku_client_auth: bool,
+    /// The private key belongs to the certificate.
+    pub key_matches: bool,
+    /// The key was stored encrypted (PKCS#8).
+    pub encrypted_key: bool,
+    /// `RSA`, `EC`, `Ed25519`, …
+    pub key_algorithm: String,
+    /// Key size in bits, when known.
+    pub key_bits: Option<u32>,
+}
+
+impl From<&ClientCertInspection> for ClientCertReport {
+    fn from(c: &ClientCertInspection) -> Self {
+        ClientCertReport {
+            file: c.file.clone(),
+            subject: c.subject.clone(),
+            x509_user: c.x509_user.clone(),
+            issuer: c.issuer.clone(),
+            not_before: c.not_before,
+            not_after: c.not_after,
+            days_left: c.days_left,
+            eku_client_auth: c.eku_client_auth,
+            key_matches: c.key_matches,
+            encrypted_key: c.encrypted_key,
+            key_algorithm: c.key.algorithm.clone(),
+            key_bits: c.key.bits,
+        }
+    }
 }
 
 /// Everything learnt about one member.

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 
 pub use bench::BenchReport;
 pub use ca::{CaReport, CertSummary, CertificateReport, Note};
-pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, MemberReport};
+pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, ClientCertReport, MemberReport};
 pub use verify::VerifyReport;
 
 use crate::escape::Escaping;
@@ -209,6 +209,7 @@ pub(crate) mod fixtures {
                 system_store: false,
                 system_roots: None,
             },
+            client_cert: None,
             members,
             driver: (&crate::driver::DriverOutcome::skipped("--no-driver")).into(),
             findings,

@@ -4,7 +4,10 @@
 use std::io::{self, Write};
 
 use super::driver::DriverReport;
-use super::{CaReport, CertificateReport, CheckReport, MemberReport, Note, Report, VerifyReport};
+use super::{
+    CaReport, CertificateReport, CheckReport, ClientCertReport, MemberReport, Note, Report,
+    VerifyReport,
+};
 use crate::dates::rfc3339;
 use crate::driver::DriverVerdict;
 use crate::duration::{format_duration, millis};
@@ -79,6 +82,9 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
             ", no plaintext probe"
         },
     )?;
+    if let Some(c) = &r.client_cert {
+        client_cert(c, out)?;
+    }
     if !r.options.insecure.is_empty() {
         writeln!(
             out,
@@ -153,6 +159,51 @@ fn driver(d: &DriverReport, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     member_findings(&d.findings, out)
+}
+
+/// The "Client certificate" section: what the servers are shown, and the user it logs in as.
+fn client_cert(c: &ClientCertReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "Client certificate  {}", printable(&c.file))?;
+    writeln!(out, "  subject      {}", printable(&c.subject))?;
+    writeln!(
+        out,
+        "  X.509 user   {} (on $external, for MONGODB-X509)",
+        printable(&c.x509_user)
+    )?;
+    writeln!(out, "  issuer       {}", printable(&c.issuer))?;
+    writeln!(
+        out,
+        "  valid        {} to {} ({} days left)",
+        rfc3339(c.not_before),
+        rfc3339(c.not_after),
+        c.days_left
+    )?;
+    writeln!(
+        out,
+        "  key          {}{}{}, {}",
+        c.key_algorithm,
+        c.key_bits.map(|b| format!(" {b} bits")).unwrap_or_default(),
+        if c.encrypted_key {
+            ", encrypted (PKCS#8)"
+        } else {
+            ""
+        },
+        if c.key_matches {
+            "matches the certificate"
+        } else {
+            "DOES NOT match the certificate"
+        }
+    )?;
+    writeln!(
+        out,
+        "  clientAuth   {}",
+        if c.eku_client_auth {
+            "allowed by its Extended Key Usage"
+        } else {
+            "NOT allowed by its Extended Key Usage"
+        }
+    )
 }
 
 fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {

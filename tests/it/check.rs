@@ -379,6 +379,7 @@ async fn json_contract_is_stable() {
         "verdict",
         "target",
         "ca",
+        "client_cert",
         "members",
         "findings",
         "duration_ms",

@@ -9,6 +9,7 @@ mod support;
 mod bench;
 mod check;
 mod cli;
+mod client_cert;
 mod formats;
 mod fuzz_targets;
 mod hostile;

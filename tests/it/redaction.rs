@@ -12,7 +12,9 @@
 //! certificates, so reports carry chains, findings and messages).
 //!
 //! Asserted absent everywhere: the password as typed in the URI, decoded, percent-encoded, and
-//! its random head alone.
+//! its random head alone. The same for the client key's password, from
+//! `tlsCertificateKeyFilePassword` and from `--client-key-password-env`, right (the encrypted
+//! key is used) and wrong (the error names the file, not the password).
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -268,4 +270,147 @@ fn bench_outputs_do_not_contain_the_password() {
     );
     let forbidden = vec![head.to_string(), password.clone(), encode(&password)];
     assert_no_secret(&outputs, &forbidden, &uri);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client key's password (tlsCertificateKeyFilePassword, --client-key-password-env)
+// ---------------------------------------------------------------------------------------------
+
+/// A client certificate file whose EC key is encrypted (PKCS#8, PBES2 AES-256-CBC, made by
+/// `openssl pkcs8 -topk8`) under `password`; `None` when openssl is not there.
+fn encrypted_client_cert(dir: &std::path::Path, password: &str) -> Option<std::path::PathBuf> {
+    use crate::support::pki::{leaf, root, KeyKind, LeafSpec, Validity};
+    if !crate::support::peers::openssl_available() {
+        crate::support::peers::skip_or_fail_in_ci(
+            "openssl not on PATH",
+            crate::support::peers::INSTALL_OPENSSL_PYTHON,
+        );
+        return None;
+    }
+    let now = OffsetDateTime::now_utc();
+    let ca = root("Client CA", Validity::ca_around(now), KeyKind::EcdsaP256);
+    let spec = LeafSpec {
+        cn: Some("app-user".into()),
+        include_san: false,
+        eku_server_auth: false,
+        ..LeafSpec::server(now)
+    };
+    let client = leaf(&spec, &ca);
+    let plain = dir.join("plain.key");
+    std::fs::write(&plain, &client.key_pem).unwrap();
+    let out = std::process::Command::new("openssl")
+        .args([
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-passout",
+            "env:MTLS_KEY_PW",
+        ])
+        .arg("-in")
+        .arg(&plain)
+        .env("MTLS_KEY_PW", password)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = dir.join("client.pem");
+    std::fs::write(
+        &file,
+        format!(
+            "{}{}",
+            client.cert_pem,
+            String::from_utf8_lossy(&out.stdout)
+        ),
+    )
+    .unwrap();
+    std::fs::remove_file(&plain).unwrap();
+    Some(file)
+}
+
+/// `mongotls check` as a process with the key password in an environment variable: stdout
+/// and stderr in text and JSON.
+fn check_with_env_password(cert: &std::path::Path, password: &str) -> Vec<(String, String)> {
+    let sb = &shared().sandbox;
+    let uri = format!(
+        "mongodb://{}/admin?replicaSet=mongotls-sandbox&tls=true",
+        sb.members().join(",")
+    );
+    let mut out = Vec::new();
+    for format in ["text", "json", "junit", "prometheus"] {
+        let run = std::process::Command::new(crate::support::run::MONGOTLS)
+            .arg("check")
+            .arg(&uri)
+            .args(["--ca", &sb.ca_file().display().to_string()])
+            .args([
+                "--timeout",
+                "5s",
+                "--no-plaintext-probe",
+                "--format",
+                format,
+            ])
+            .args(["--client-cert", &cert.display().to_string()])
+            .args(["--client-key-password-env", "MTLS_REDACTION_KEY_PW"])
+            .env("MTLS_REDACTION_KEY_PW", password)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        out.push((
+            format!("{format} stdout"),
+            String::from_utf8_lossy(&run.stdout).into_owned(),
+        ));
+        out.push((
+            format!("{format} stderr"),
+            String::from_utf8_lossy(&run.stderr).into_owned(),
+        ));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    /// The client key's password, right or wrong, from the URI or from the environment, is in
+    /// no report format, no error and nothing printed.
+    #[test]
+    fn no_output_contains_the_client_key_password(
+        head in "[A-Za-z0-9]{8}",
+        tail in "[!-~]{0,10}",
+        right in any::<bool>(),
+    ) {
+        let password = format!("{head}{tail}");
+        let dir = tempfile::tempdir().unwrap();
+        // A right password decrypts the file; a wrong one is tried on a file encrypted under
+        // another password.
+        let file_password = if right { password.clone() } else { format!("other-{head}") };
+        let Some(cert) = encrypted_client_cert(dir.path(), &file_password) else {
+            return Ok(());
+        };
+        let forbidden = vec![head.clone(), password.clone(), encode(&password)];
+        let sb = &shared().sandbox;
+        let uri = format!(
+            "mongodb://{}/admin?replicaSet=mongotls-sandbox&tls=true&tlsCertificateKeyFile={}&tlsCertificateKeyFilePassword={}",
+            sb.members().join(","),
+            encode(&cert.display().to_string()),
+            encode(&password)
+        );
+        let outputs = check_outputs(&uri);
+        if right {
+            let json = outputs.iter().find(|(w, _)| w == "Json").map(|(_, t)| t.as_str());
+            prop_assert!(
+                json.is_some_and(|j| j.contains("\"encrypted_key\": true")),
+                "{outputs:?}"
+            );
+        } else {
+            prop_assert!(
+                outputs.iter().any(|(w, t)| w == "error" && t.contains("does not decrypt")),
+                "{outputs:?}"
+            );
+        }
+        assert_no_secret(&outputs, &forbidden, &uri);
+        assert_no_secret(&check_with_env_password(&cert, &password), &forbidden, "(env)");
+    }
 }
