@@ -255,6 +255,12 @@ impl BenchRun {
     pub fn from_args(args: &BenchArgs) -> Result<Self, UsageError> {
         let uri = crate::uri::parse(&args.uri)
             .map_err(|e| UsageError(format!("connection string: {e}")))?;
+        if let Some(srv) = &uri.srv {
+            return Err(UsageError(format!(
+                "bench takes mongodb:// connection strings only: run mongotls check on this mongodb+srv:// string to see the hosts {} lists, then bench one of them with mongodb://HOST:PORT/?tls=true",
+                srv.srv_name()
+            )));
+        }
         seed_count_in_range(&uri)?;
         let mut members = targets(&uri);
         if let Some(want) = &args.member {

@@ -56,7 +56,11 @@ impl ConnectionString {
     /// follows the host list. [`parse`](super::parse) reads it back to the same hosts and
     /// options.
     pub fn redacted(&self) -> String {
-        let mut out = String::from("mongodb://");
+        let mut out = String::from(if self.srv.is_some() {
+            "mongodb+srv://"
+        } else {
+            "mongodb://"
+        });
         if let Some(user) = &self.username {
             out.push_str(&encode(user, ""));
             if self.password.is_some() {
@@ -65,7 +69,10 @@ impl ConnectionString {
             }
             out.push('@');
         }
-        let hosts: Vec<String> = self.hosts.iter().map(ToString::to_string).collect();
+        let hosts: Vec<String> = match &self.srv {
+            Some(srv) => vec![srv.host.clone()],
+            None => self.hosts.iter().map(ToString::to_string).collect(),
+        };
         out.push_str(&hosts.join(","));
         out.push('/');
         if let Some(db) = &self.database {
@@ -386,6 +393,8 @@ mod tests {
                 format!("mongodb://{user}:123/{run}@h/?tls=true"),
                 format!("mongodb://{user}:{run}@h/{run}x%zz"),
                 format!("mongodb+srv://{user}:{run}/{run}@h/"),
+                format!("mongodb+srv://{user}:{}@h1,h2/", pw.encoded),
+                format!("mongodb+srv://{user}:{}@h:27017/", pw.encoded),
             ];
             for uri in &broken {
                 match parse(uri) {
