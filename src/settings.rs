@@ -78,6 +78,8 @@ pub struct CheckSettings {
     pub discover: bool,
     /// Probe plaintext on every member.
     pub plaintext_probe: bool,
+    /// `--dns-server`: every lookup goes there; `None`: the system's resolver.
+    pub dns_server: Option<std::net::SocketAddr>,
     /// Shared settings.
     pub common: Common,
 }
@@ -111,6 +113,7 @@ impl CheckSettings {
             allow_invalid_hostnames,
             discover,
             plaintext_probe: !args.no_plaintext_probe,
+            dns_server: args.dns_server,
             common: Common::from_args(&args.common, now),
             uri,
         })
@@ -134,6 +137,7 @@ impl CheckSettings {
             allow_invalid_hostnames: false,
             discover: true,
             plaintext_probe: true,
+            dns_server: None,
             common: Common {
                 format: OutputFormat::Text,
                 warn_days: 30,

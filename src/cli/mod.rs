@@ -229,6 +229,10 @@ pub struct CheckArgs {
     /// Do not try a plaintext `hello` on each member's port.
     #[arg(long)]
     pub no_plaintext_probe: bool,
+    /// Send every DNS lookup of the run (SRV, TXT, the members' addresses) to this server,
+    /// IP:PORT (UDP, then TCP), instead of the system's resolver: for split DNS and tests.
+    #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
+    pub dns_server: Option<std::net::SocketAddr>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

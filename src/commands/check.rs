@@ -4,13 +4,16 @@ use std::sync::Arc;
 
 use super::inputs::{display_paths, load_ca, read_client_identity, InputError};
 use super::{block_on, Outcome, RunError};
-use crate::check::{check_set, SetExpectation};
+use crate::check::{check_set, resolve_srv, srv_findings, SetExpectation};
 use crate::findings::{Code, Finding, Severity, Verdict};
+use crate::net::dns::DnsResolver;
 use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
 use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
-use crate::report::{CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report};
+use crate::report::{
+    CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report, SrvReport,
+};
 use crate::settings::CheckSettings;
 
 /// `mongotls check`.
@@ -31,6 +34,22 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
 
     let mut findings = rejection_findings(&ca_input.rejected);
     findings.extend(option_findings(s));
+    // --dns-server: every lookup of the run, the members' addresses included.
+    let dns = match s.dns_server {
+        Some(addr) => Some(Arc::new(
+            DnsResolver::with_server(addr, s.timeout)
+                .map_err(|e| InputError::Dns(e.to_string()))?,
+        )),
+        None => None,
+    };
+    let srv = match &s.uri.srv {
+        Some(seed) => {
+            let res = resolve_srv(seed, &s.uri.options, dns.as_deref(), s.timeout).await;
+            findings.extend(srv_findings(&res));
+            Some(res)
+        }
+        None => None,
+    };
     let settings = Arc::new(ProbeSettings {
         timeout: s.timeout,
         deadline: start + s.deadline,
@@ -44,10 +63,20 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         app_name: s.uri.options.app_name.clone(),
         max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
         anchors: Arc::new(ca.certs.clone()),
+        dns,
     });
-    let seeds: Vec<Target> = s.uri.hosts.iter().map(Target::from).collect();
+    let srv_seeds = srv.as_ref().and_then(|r| r.seeds.as_ref());
+    let seed_list = srv_seeds.map_or(&s.uri.hosts, |found| &found.seeds);
+    let seeds: Vec<Target> = seed_list.iter().map(Target::from).collect();
+    // The connection string's replicaSet, else the TXT record's.
+    let replica_set = s
+        .uri
+        .options
+        .replica_set
+        .clone()
+        .or_else(|| srv_seeds.and_then(|found| found.txt_options.replica_set.clone()));
     let expect = SetExpectation {
-        replica_set: s.uri.options.replica_set.clone(),
+        replica_set: replica_set.clone(),
         discover: s.discover,
         max_connections: s.max_connections,
     };
@@ -63,8 +92,8 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         duration: start.elapsed(),
         target: CheckTarget {
             uri: s.uri.redacted(),
-            seeds: s.uri.hosts.iter().map(ToString::to_string).collect(),
-            replica_set: s.uri.options.replica_set.clone(),
+            seeds: seed_list.iter().map(ToString::to_string).collect(),
+            replica_set,
             set_name: outcome.set_name,
         },
         options: CheckOptions {
@@ -80,6 +109,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             files: display_paths(&s.ca),
             certificates: CertSummary::list(&ca.certificates),
         },
+        srv: srv.as_ref().map(SrvReport::from),
         members: outcome.members.iter().map(Into::into).collect(),
         findings,
     };

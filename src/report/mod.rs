@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 pub use bench::BenchReport;
 pub use ca::{CaReport, CertSummary, CertificateReport, Note};
-pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, MemberReport};
+pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, MemberReport, SrvReport};
 pub use verify::VerifyReport;
 
 use crate::escape::Escaping;
@@ -193,6 +193,7 @@ pub(crate) mod fixtures {
                 replica_set: None,
                 set_name: None,
             },
+            srv: None,
             options: CheckOptions {
                 timeout: Duration::from_secs(1),
                 deadline: Duration::from_secs(60),

@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{CaReport, CertificateReport, CheckReport, MemberReport, Note, Report, VerifyReport};
+use super::{
+    CaReport, CertificateReport, CheckReport, MemberReport, Note, Report, SrvReport, VerifyReport,
+};
 use crate::dates::rfc3339;
 use crate::duration::{format_duration, millis};
 use crate::escape::printable;
@@ -22,6 +24,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Target  {}", r.target.uri)?;
+    if let Some(srv) = &r.srv {
+        srv_section(srv, out)?;
+    }
     writeln!(
         out,
         "Set     {}{}",
@@ -85,6 +90,36 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Replica set:")?;
     findings(&r.findings, out)?;
     verdict_line(r.verdict, r.all_findings(), out)
+}
+
+/// The SRV section: the name, the server asked, every record, the TXT record and the seeds.
+fn srv_section(srv: &SrvReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "SRV     {} via {} in {:.0} ms: {} record{}",
+        srv.name,
+        srv.dns_server.as_deref().unwrap_or("the system resolver"),
+        millis(srv.duration),
+        srv.records.len(),
+        plural(srv.records.len()),
+    )?;
+    for rec in &srv.records {
+        writeln!(
+            out,
+            "          {}:{}  priority {} weight {}",
+            printable(&rec.target),
+            rec.port,
+            rec.priority,
+            rec.weight
+        )?;
+    }
+    for txt in &srv.txt {
+        writeln!(out, "        TXT \"{}\"", printable(txt))?;
+    }
+    if let Some(error) = &srv.error {
+        writeln!(out, "        no seeds: {}", printable(error))?;
+    }
+    writeln!(out, "Seeds   {}", list_or_dash(&srv.seeds))
 }
 
 fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {

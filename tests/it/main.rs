@@ -22,3 +22,4 @@ mod openssl_acceptance;
 mod pki_support_selftest;
 mod redaction;
 mod snapshots;
+mod srv;
