@@ -44,7 +44,9 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     };
     let srv = match &s.uri.srv {
         Some(seed) => {
-            let res = resolve_srv(seed, &s.uri.options, dns.as_deref(), s.timeout).await;
+            // Bounded like every phase: by --timeout, and never past --deadline.
+            let bound = s.timeout.min(s.deadline);
+            let res = resolve_srv(seed, &s.uri.options, dns.as_deref(), bound).await;
             findings.extend(srv_findings(&res));
             Some(res)
         }

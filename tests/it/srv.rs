@@ -310,6 +310,24 @@ async fn a_name_without_records_is_no_records() {
         "{r:#}"
     );
     assert!(r["members"].as_array().unwrap().is_empty());
+
+    // A name dnsmasq has no data for and no upstream to ask: it refuses, which is a failed
+    // lookup (the server's fault), not a name without records.
+    let sb = named_sandbox().await;
+    let ca = sb.ca_file().display().to_string();
+    let (exit, r, _) = check("mongodb+srv://cluster.elsewhere.test/", &ca, dns.addr, &[]).await;
+    sb.shutdown().await;
+    assert_eq!(exit, 1, "{r:#}");
+    let failed: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("srv."))
+        .collect();
+    assert_eq!(failed.len(), 1, "{r:#}");
+    assert_eq!(failed[0]["code"], "srv.lookup_failed", "{r:#}");
+    let message = failed[0]["message"].as_str().unwrap();
+    assert!(message.contains(&dns.addr.to_string()), "{message}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
