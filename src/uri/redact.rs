@@ -361,6 +361,19 @@ mod tests {
             );
             parsed += 1;
 
+            // The same secrets in a mongodb+srv:// string that parses.
+            let srv = format!(
+                "mongodb+srv://{user}:{}@cluster0.example.net/{db}?{options}",
+                pw.encoded
+            );
+            let cs = ok(&srv);
+            assert!(cs.srv.is_some());
+            assert_hidden(
+                &all_outputs(&cs),
+                &[&pw, &key_pw],
+                &format!("round {round} (srv)"),
+            );
+
             // The same password (and key password) inside broken connection strings.
             let raw = &pw.decoded;
             let run = &pw.runs[0];
@@ -394,6 +407,10 @@ mod tests {
                 format!("mongodb://{user}:{run}@h/{run}x%zz"),
                 format!("mongodb+srv://{user}:{run}/{run}@h/"),
                 format!("mongodb+srv://{user}:{}@h1,h2/", pw.encoded),
+                format!(
+                    "mongodb+srv://{user}:{}@c.example.net/?srvMaxHosts=x&{options}",
+                    pw.encoded
+                ),
                 format!("mongodb+srv://{user}:{}@h:27017/", pw.encoded),
             ];
             for uri in &broken {

@@ -161,6 +161,15 @@ async fn srv_name_is_checked_member_by_member_through_dns_server() {
     };
     let ca = sb.ca_file().display().to_string();
     let (exit, r, _) = check("mongodb+srv://cluster.mongo.test/", &ca, dns.addr, &[]).await;
+    // --dns-server also serves a plain mongodb:// string: its hosts resolve through it.
+    let first = sb.members()[0].clone();
+    let (plain_exit, plain, _) = check(
+        &format!("mongodb://{first}/?tls=true"),
+        &ca,
+        dns.addr,
+        &["--no-discover"],
+    )
+    .await;
     let members: BTreeSet<String> = sb.members().into_iter().collect();
     sb.shutdown().await;
     assert_snake(&r, "$");
@@ -207,6 +216,11 @@ async fn srv_name_is_checked_member_by_member_through_dns_server() {
         "{all:?}"
     );
     assert_eq!(exit, 0, "{r:#}");
+
+    assert_eq!(plain["srv"], Value::Null);
+    assert_eq!(plain["members"][0]["address"], first.as_str());
+    assert_eq!(plain["members"][0]["chain"]["trusted"], true, "{plain:#}");
+    assert_eq!(plain_exit, 0, "{plain:#}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
