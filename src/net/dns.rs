@@ -398,3 +398,58 @@ fn random_below(n: usize) -> usize {
     let r = std::collections::hash_map::RandomState::new().hash_one(Instant::now());
     usize::try_from(r % n as u64).unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_below_stays_in_range() {
+        assert_eq!(random_below(0), 0);
+        assert_eq!(random_below(1), 0);
+        assert!((0..200).all(|_| random_below(3) < 3));
+    }
+
+    #[tokio::test]
+    async fn a_silent_server_is_named_and_bounded_by_the_timeout() {
+        // Bound, never read: the query goes unanswered over UDP, and TCP is refused.
+        let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = silent.local_addr().unwrap();
+        let dns = DnsResolver::with_server(addr, Duration::from_millis(300)).unwrap();
+        assert_eq!(dns.server(), Some(addr));
+        let start = Instant::now();
+        let e = dns
+            .srv("_mongodb._tcp.c.example.test", Duration::from_millis(300))
+            .await
+            .unwrap_err();
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            start.elapsed()
+        );
+        assert!(
+            matches!(
+                e,
+                DnsLookupError::Timeout { .. } | DnsLookupError::Failed { .. }
+            ),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains(&addr.to_string()), "{e}");
+        let e = dns
+            .resolve("db.example.test", 27017, Duration::from_millis(300))
+            .await;
+        assert!(
+            matches!(
+                e,
+                Err(NetError::DnsTimeout { .. } | NetError::DnsFailed { .. })
+            ),
+            "{e:?}"
+        );
+        // IP literals never reach the server.
+        let r = dns
+            .resolve("127.0.0.1", 27017, Duration::from_millis(300))
+            .await
+            .unwrap();
+        assert_eq!(r.addresses, vec![SocketAddr::from(([127, 0, 0, 1], 27017))]);
+    }
+}
