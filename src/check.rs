@@ -9,8 +9,10 @@ use std::time::{Duration, Instant};
 use crate::dates::rfc3339;
 use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
+use crate::net::dns::{resolve_seedlist, DnsLookupError, DnsResolver, SrvResolution};
 use crate::net::Target;
 use crate::probe::{probe, MemberProbe, ProbeSettings, TlsMode};
+use crate::uri::SrvProblem;
 use crate::wire::hello::HelloReply;
 
 /// Upper bound on members probed in one run: discovery never follows `hello` further.
@@ -426,6 +428,86 @@ fn tls_mode_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>) {
             "an SSL change is still rolling through the members (each restarts in turn), or one member was configured by hand: bring them to the same mode",
         ));
     }
+}
+
+/// Resolves a `mongodb+srv://` name through `dns` (`--dns-server`), or the system's
+/// resolver: the seeds to probe, the TXT options, and what the report shows.
+pub async fn resolve_srv(
+    seed: &crate::uri::SrvSeed,
+    uri_options: &crate::uri::UriOptions,
+    dns: Option<&DnsResolver>,
+    timeout: Duration,
+) -> SrvResolution {
+    match dns {
+        Some(dns) => resolve_seedlist(seed, uri_options, dns, timeout).await,
+        None => match DnsResolver::system(timeout) {
+            Ok(system) => resolve_seedlist(seed, uri_options, &system, timeout).await,
+            Err(e) => SrvResolution {
+                name: seed.srv_name(),
+                host: seed.host.clone(),
+                dns_server: None,
+                records: Vec::new(),
+                txt: Vec::new(),
+                seeds: None,
+                error: Some(e),
+                elapsed: Duration::ZERO,
+            },
+        },
+    }
+}
+
+/// The findings of a `mongodb+srv://` resolution: `srv.lookup_failed`, `srv.no_records`,
+/// `srv.invalid_target`, `srv.txt_invalid`.
+pub fn srv_findings(res: &SrvResolution) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let dig_server = res
+        .dns_server
+        .map(|s| format!(" @{} -p {}", s.ip(), s.port()))
+        .unwrap_or_default();
+    match &res.error {
+        Some(e @ DnsLookupError::NoRecords { .. }) => out.push(Finding::new(
+            Code::SrvNoRecords,
+            Severity::Fail,
+            format!("{e}: clients cannot find any host of this mongodb+srv:// string"),
+            format!(
+                "check the host name after mongodb+srv:// (copy the connection string from the console) and that the SRV record exists where this machine looks it up (dig SRV {}{dig_server}); private names resolve only inside their network: pass --dns-server there",
+                res.name
+            ),
+        )),
+        Some(e) => out.push(Finding::new(
+            Code::SrvLookupFailed,
+            Severity::Fail,
+            format!("{e}: the hosts of this mongodb+srv:// string are unknown, so nothing was probed"),
+            format!(
+                "check that the DNS server answers (dig SRV {}{dig_server}) and that nothing blocks port 53 (UDP and TCP); behind split DNS pass --dns-server IP:PORT of a resolver that knows the name, or use a mongodb:// string that lists the hosts",
+                res.name
+            ),
+        )),
+        None => {}
+    }
+    for problem in res.seeds.iter().flat_map(|s| &s.problems) {
+        out.push(match problem {
+            SrvProblem::InvalidTarget { target, reason } => Finding::new(
+                Code::SrvInvalidTarget,
+                Severity::Fail,
+                format!("the SRV record {} lists {target}, which clients refuse: {reason}; it was not probed", res.name),
+                format!(
+                    "drivers refuse SRV targets outside the parent domain (many refuse the whole connection string): point the SRV record at names inside the domain of {}, or list the hosts in a mongodb:// string",
+                    res.host
+                ),
+            ),
+            SrvProblem::TxtInvalid { reason } => Finding::new(
+                Code::SrvTxtInvalid,
+                Severity::Fail,
+                format!("TXT record of {}: {reason}", res.host),
+                format!(
+                    "keep one TXT record on {} setting only authSource, replicaSet and loadBalanced (dig TXT {}{dig_server}); put every other option in the connection string",
+                    res.host, res.host
+                ),
+            ),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

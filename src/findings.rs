@@ -277,6 +277,16 @@ pub enum Code {
     /// Something in the connection string worth a warning (a repeated option, …).
     UriWarning,
 
+    // ---- mongodb+srv:// ----
+    /// The SRV or TXT lookup failed: no answer in time, REFUSED, SERVFAIL, unreachable server.
+    SrvLookupFailed,
+    /// The SRV name does not exist (NXDOMAIN) or has no SRV record.
+    SrvNoRecords,
+    /// An SRV target outside the SRV name's parent domain (not used).
+    SrvInvalidTarget,
+    /// More than one TXT record, or a TXT option other than authSource, replicaSet, loadBalanced.
+    SrvTxtInvalid,
+
     // ---- bench ----
     /// `bench` could not compare anything (members unreachable, every sample failed).
     BenchNothingMeasured,
@@ -365,6 +375,10 @@ impl Code {
             Code::RsDiscoveryCapped => "rs.discovery_capped",
             Code::UriUnknownOption => "uri.unknown_option",
             Code::UriWarning => "uri.warning",
+            Code::SrvLookupFailed => "srv.lookup_failed",
+            Code::SrvNoRecords => "srv.no_records",
+            Code::SrvInvalidTarget => "srv.invalid_target",
+            Code::SrvTxtInvalid => "srv.txt_invalid",
             Code::BenchNothingMeasured => "bench.nothing_measured",
             Code::DriverServerSelectionFailed => "driver.server_selection_failed",
             Code::DriverOptionsRejected => "driver.options_rejected",

@@ -48,6 +48,9 @@ pub struct ProbeSettings {
     pub max_message_bytes: usize,
     /// The CA file's certificates.
     pub anchors: Arc<Vec<Cert>>,
+    /// `--dns-server`: resolve members through this resolver; `None`: the system's
+    /// resolver, as `getaddrinfo` answers.
+    pub dns: Option<Arc<net::dns::DnsResolver>>,
 }
 
 /// How the endpoint treats TLS and plaintext.
@@ -302,7 +305,7 @@ async fn probe_phases(
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) {
-    let Some(tcp) = connect(target, budget, r).await else {
+    let Some(tcp) = connect(target, s.dns.as_deref(), budget, r).await else {
         return;
     };
     let peer = tcp.peer;
@@ -323,11 +326,16 @@ async fn probe_phases(
 /// note) when either failed or was not started.
 async fn connect(
     target: &Target,
+    dns: Option<&net::dns::DnsResolver>,
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) -> Option<net::TcpConnected> {
     let timeout = budget.phase("name resolution")?;
-    let resolved = match net::resolve(&target.host, target.port, timeout).await {
+    let lookup = match dns {
+        Some(dns) => dns.resolve(&target.host, target.port, timeout).await,
+        None => net::resolve(&target.host, target.port, timeout).await,
+    };
+    let resolved = match lookup {
         Ok(res) => res,
         Err(e) => {
             r.findings.push(fail(
@@ -759,6 +767,7 @@ mod tests {
             app_name: None,
             max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
             anchors: Arc::new(Vec::new()),
+            dns: None,
         }
     }
 

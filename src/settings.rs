@@ -152,6 +152,8 @@ pub struct CheckSettings {
     pub plaintext_probe: bool,
     /// The client certificate to present, when one is given.
     pub client_cert: Option<ClientCertSource>,
+    /// `--dns-server`: every lookup goes there; `None`: the system's resolver.
+    pub dns_server: Option<std::net::SocketAddr>,
     /// Shared settings.
     pub common: Common,
 }
@@ -197,6 +199,7 @@ impl CheckSettings {
             allow_invalid_hostnames,
             discover,
             plaintext_probe: !args.no_plaintext_probe,
+            dns_server: args.dns_server,
             common: Common::from_args(&args.common, now),
             uri,
         })
@@ -226,6 +229,7 @@ impl CheckSettings {
             discover: true,
             plaintext_probe: true,
             client_cert: None,
+            dns_server: None,
             common: Common {
                 format: OutputFormat::Text,
                 warn_days: 30,
@@ -347,6 +351,12 @@ impl BenchRun {
     pub fn from_args(args: &BenchArgs) -> Result<Self, UsageError> {
         let uri = crate::uri::parse(&args.uri)
             .map_err(|e| UsageError(format!("connection string: {e}")))?;
+        if let Some(srv) = &uri.srv {
+            return Err(UsageError(format!(
+                "bench takes mongodb:// connection strings only: run mongotls check on this mongodb+srv:// string to see the hosts {} lists, then bench one of them with mongodb://HOST:PORT/?tls=true",
+                srv.srv_name()
+            )));
+        }
         seed_count_in_range(&uri)?;
         let mut members = targets(&uri);
         if let Some(want) = &args.member {

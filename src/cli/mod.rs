@@ -259,6 +259,10 @@ pub struct CheckArgs {
     /// (overrides tlsCertificateKeyFilePassword in the URI).
     #[arg(long, value_name = "VAR")]
     pub client_key_password_env: Option<String>,
+    /// Send every DNS lookup of the run (SRV, TXT, the members' addresses) to this server,
+    /// IP:PORT (UDP, then TCP), instead of the system's resolver: for split DNS and tests.
+    #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
+    pub dns_server: Option<std::net::SocketAddr>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -78,6 +78,27 @@ fn cast<T: TryFrom<i128>>(n: i128, text: &str) -> Result<T, String> {
     T::try_from(n).map_err(|_| format!("{} is out of range", text.trim()))
 }
 
+/// `--dns-server`: `IP:PORT` or `[IPv6]:PORT`, or an IP address alone for port 53.
+pub fn dns_server(text: &str) -> Result<std::net::SocketAddr, String> {
+    let t = text.trim();
+    let parsed = t.parse::<std::net::SocketAddr>().ok().or_else(|| {
+        t.parse::<std::net::IpAddr>()
+            .ok()
+            .map(|ip| std::net::SocketAddr::new(ip, 53))
+    });
+    match parsed {
+        Some(addr) if addr.port() != 0 => Ok(addr),
+        Some(_) => Err(format!(
+            "'{}' has port 0: give the port the DNS server listens on, e.g. 127.0.0.1:53",
+            crate::escape::printable(t)
+        )),
+        None => Err(format!(
+            "'{}' is not an IP address and port: write 10.0.0.2:53, [::1]:5353, or an address alone for port 53 (a name would itself need DNS)",
+            crate::escape::printable(t)
+        )),
+    }
+}
+
 /// `--max-connections`: 1 to 256.
 pub fn max_connections(text: &str) -> Result<usize, String> {
     let n = whole_number(text, 1, MAX_CONNECTIONS as i128, "give 1 to 256")?;
@@ -280,6 +301,21 @@ mod tests {
         }
         assert!(payload_sizes("0").is_err() && payload_sizes("-1").is_err());
         assert!(payload_sizes("16MiB").unwrap_err().contains("out of range"));
+    }
+
+    #[test]
+    fn dns_server_is_an_address_and_port() {
+        assert_eq!(
+            dns_server("127.0.0.1:5353").unwrap().to_string(),
+            "127.0.0.1:5353"
+        );
+        assert_eq!(dns_server("[::1]:53").unwrap().to_string(), "[::1]:53");
+        assert_eq!(dns_server("10.0.0.2").unwrap().to_string(), "10.0.0.2:53");
+        assert!(dns_server("dns.example:53")
+            .unwrap_err()
+            .contains("not an IP address and port"));
+        assert!(dns_server("127.0.0.1:0").unwrap_err().contains("port 0"));
+        assert!(dns_server("127.0.0.1:99999").is_err());
     }
 
     #[test]

@@ -101,6 +101,7 @@ async fn bench_certificate_notes(
         app_name: None,
         max_message_bytes: bench.max_message_bytes,
         anchors: Arc::new(analysis.certs),
+        dns: None,
     };
     let mut notes = Vec::new();
     for member in &bench.members {

@@ -5,14 +5,17 @@ use std::time::Instant;
 
 use super::inputs::{display_paths, load_trust, read_client_cert, InputError, SystemStore};
 use super::{block_on, Outcome, RunError};
-use crate::check::{check_set, SetExpectation};
+use crate::check::{check_set, resolve_srv, srv_findings, SetExpectation};
 use crate::driver::{verdict_differs, DriverOutcome, DriverSettings};
 use crate::findings::{Code, Finding, Severity, Verdict};
+use crate::net::dns::DnsResolver;
 use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
 use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
-use crate::report::{CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report};
+use crate::report::{
+    CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report, SrvReport,
+};
 use crate::settings::CheckSettings;
 use crate::uri::Secret;
 
@@ -50,6 +53,24 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         findings.extend(c.findings.iter().cloned());
     }
     findings.extend(option_findings(s));
+    // --dns-server: every lookup of the run, the members' addresses included.
+    let dns = match s.dns_server {
+        Some(addr) => Some(Arc::new(
+            DnsResolver::with_server(addr, s.timeout)
+                .map_err(|e| InputError::Dns(e.to_string()))?,
+        )),
+        None => None,
+    };
+    let srv = match &s.uri.srv {
+        Some(seed) => {
+            // Bounded like every phase: by --timeout, and never past --deadline.
+            let bound = s.timeout.min(s.deadline);
+            let res = resolve_srv(seed, &s.uri.options, dns.as_deref(), bound).await;
+            findings.extend(srv_findings(&res));
+            Some(res)
+        }
+        None => None,
+    };
     let settings = Arc::new(ProbeSettings {
         timeout: s.timeout,
         deadline: start + s.deadline,
@@ -63,10 +84,20 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         app_name: s.uri.options.app_name.clone(),
         max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
         anchors: Arc::new(ca.certs.clone()),
+        dns,
     });
-    let seeds: Vec<Target> = s.uri.hosts.iter().map(Target::from).collect();
+    let srv_seeds = srv.as_ref().and_then(|r| r.seeds.as_ref());
+    let seed_list = srv_seeds.map_or(&s.uri.hosts, |found| &found.seeds);
+    let seeds: Vec<Target> = seed_list.iter().map(Target::from).collect();
+    // The connection string's replicaSet, else the TXT record's.
+    let replica_set = s
+        .uri
+        .options
+        .replica_set
+        .clone()
+        .or_else(|| srv_seeds.and_then(|found| found.txt_options.replica_set.clone()));
     let expect = SetExpectation {
-        replica_set: s.uri.options.replica_set.clone(),
+        replica_set: replica_set.clone(),
         discover: s.discover,
         max_connections: s.max_connections,
     };
@@ -89,8 +120,8 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         duration: start.elapsed(),
         target: CheckTarget {
             uri: s.uri.redacted(),
-            seeds: s.uri.hosts.iter().map(ToString::to_string).collect(),
-            replica_set: s.uri.options.replica_set.clone(),
+            seeds: seed_list.iter().map(ToString::to_string).collect(),
+            replica_set,
             set_name: outcome.set_name,
         },
         options: CheckOptions {
@@ -109,6 +140,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             system_roots: trust.system.as_ref().map(|t| t.roots),
         },
         client_cert: client_cert.as_ref().map(Into::into),
+        srv: srv.as_ref().map(SrvReport::from),
         members: outcome.members.iter().map(Into::into).collect(),
         driver: (&driver).into(),
         findings,
@@ -155,6 +187,16 @@ async fn driver_stage(
 ) -> DriverOutcome {
     if !s.driver {
         return DriverOutcome::skipped("--no-driver");
+    }
+    if let Some(server) = s.dns_server {
+        return DriverOutcome::skipped(format!(
+            "--dns-server {server}: the driver resolves {} through the system resolver and cannot be pointed at another DNS server, so its outcome would not be this run's; run without --dns-server where the system resolver answers these names",
+            if s.uri.srv.is_some() {
+                "the SRV and TXT records and the members' addresses"
+            } else {
+                "the members' addresses"
+            }
+        ));
     }
     let deadline = start + s.deadline;
     if Instant::now() >= deadline {

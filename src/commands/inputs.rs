@@ -45,6 +45,9 @@ pub enum InputError {
         /// What is wrong and how to fix it.
         problem: String,
     },
+    /// The resolver for `--dns-server` could not be set up.
+    #[error("--dns-server: {0}")]
+    Dns(String),
 }
 
 pub(super) fn display_paths(paths: &[std::path::PathBuf]) -> Vec<String> {

@@ -2,6 +2,7 @@
 //! measured duration, and errors typed by what the user needs to know (refused, timed out,
 //! closed in the middle of the handshake, alert from the server, not TLS at all).
 
+pub mod dns;
 pub mod tls;
 
 use std::io;

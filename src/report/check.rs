@@ -11,6 +11,7 @@ use super::driver::DriverReport;
 use super::value;
 use super::verify::ChainReport;
 use crate::findings::{Finding, Verdict};
+use crate::net::dns::SrvResolution;
 use crate::net::TlsInfo;
 use crate::pki::client_cert::ClientCertInspection;
 use crate::probe::{speaks_op_msg, MemberProbe, PhaseTimings, PlaintextOutcome, TlsMode};
@@ -33,6 +34,8 @@ pub struct CheckReport {
     pub duration: Duration,
     /// What was checked.
     pub target: CheckTarget,
+    /// The DNS records of a `mongodb+srv://` string (`null` for `mongodb://`).
+    pub srv: Option<SrvReport>,
     /// How.
     pub options: CheckOptions,
     /// The trusted CA file(s).
@@ -69,6 +72,66 @@ pub struct CheckTarget {
     pub replica_set: Option<String>,
     /// The set name the members report.
     pub set_name: Option<String>,
+}
+
+/// What the DNS said about a `mongodb+srv://` string.
+#[derive(Clone, Debug, Serialize)]
+pub struct SrvReport {
+    /// The SRV name looked up: `_mongodb._tcp.HOST`.
+    pub name: String,
+    /// `--dns-server`, or `null` for the system's resolver.
+    pub dns_server: Option<String>,
+    /// The SRV records as answered, invalid ones included.
+    pub records: Vec<SrvRecordReport>,
+    /// The TXT records of the host (each record's strings joined).
+    pub txt: Vec<String>,
+    /// The seeds that follow (`host:port`): valid targets, at most `srvMaxHosts` of them.
+    pub seeds: Vec<String>,
+    /// Why the lookup failed, in words (`null` when it did not).
+    pub error: Option<String>,
+    /// How long the SRV and TXT lookups took.
+    #[serde(rename = "duration_ms", serialize_with = "value::millis")]
+    pub duration: Duration,
+}
+
+/// One SRV record.
+#[derive(Clone, Debug, Serialize)]
+pub struct SrvRecordReport {
+    /// The target host name.
+    pub target: String,
+    /// The port.
+    pub port: u16,
+    /// Priority (ignored by clients, as the spec says).
+    pub priority: u16,
+    /// Weight (ignored by clients, as the spec says).
+    pub weight: u16,
+}
+
+impl From<&SrvResolution> for SrvReport {
+    fn from(r: &SrvResolution) -> Self {
+        SrvReport {
+            name: r.name.clone(),
+            dns_server: r.dns_server.map(|s| s.to_string()),
+            records: r
+                .records
+                .iter()
+                .map(|rec| SrvRecordReport {
+                    target: rec.target.clone(),
+                    port: rec.port,
+                    priority: rec.priority,
+                    weight: rec.weight,
+                })
+                .collect(),
+            txt: r.txt.clone(),
+            seeds: r
+                .seeds
+                .iter()
+                .flat_map(|s| s.seeds.iter().map(ToString::to_string))
+                .collect(),
+            error: r.error.as_ref().map(ToString::to_string),
+            duration: r.elapsed,
+        }
+    }
 }
 
 /// How `check` ran: the options that change what it proves.

@@ -21,7 +21,9 @@ use std::io::{self, Write};
 
 pub use bench::BenchReport;
 pub use ca::{CaReport, CertSummary, CertificateReport, Note};
-pub use check::{CheckCa, CheckOptions, CheckReport, CheckTarget, ClientCertReport, MemberReport};
+pub use check::{
+    CheckCa, CheckOptions, CheckReport, CheckTarget, ClientCertReport, MemberReport, SrvReport,
+};
 pub use verify::VerifyReport;
 
 use crate::escape::Escaping;
@@ -194,6 +196,7 @@ pub(crate) mod fixtures {
                 replica_set: None,
                 set_name: None,
             },
+            srv: None,
             options: CheckOptions {
                 timeout: Duration::from_secs(1),
                 deadline: Duration::from_secs(60),

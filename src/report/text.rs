@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::driver::DriverReport;
 use super::{
     CaReport, CertificateReport, CheckReport, ClientCertReport, MemberReport, Note, Report,
-    VerifyReport,
+    SrvReport, VerifyReport,
 };
 use crate::dates::rfc3339;
 use crate::driver::DriverVerdict;
@@ -27,6 +27,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Target  {}", r.target.uri)?;
+    if let Some(srv) = &r.srv {
+        srv_section(srv, out)?;
+    }
     writeln!(
         out,
         "Set     {}{}",
@@ -204,6 +207,36 @@ fn client_cert(c: &ClientCertReport, out: &mut dyn Write) -> io::Result<()> {
             "NOT allowed by its Extended Key Usage"
         }
     )
+}
+
+/// The SRV section: the name, the server asked, every record, the TXT record and the seeds.
+fn srv_section(srv: &SrvReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "SRV     {} via {} in {:.0} ms: {} record{}",
+        srv.name,
+        srv.dns_server.as_deref().unwrap_or("the system resolver"),
+        millis(srv.duration),
+        srv.records.len(),
+        plural(srv.records.len()),
+    )?;
+    for rec in &srv.records {
+        writeln!(
+            out,
+            "          {}:{}  priority {} weight {}",
+            printable(&rec.target),
+            rec.port,
+            rec.priority,
+            rec.weight
+        )?;
+    }
+    for txt in &srv.txt {
+        writeln!(out, "        TXT \"{}\"", printable(txt))?;
+    }
+    if let Some(error) = &srv.error {
+        writeln!(out, "        no seeds: {}", printable(error))?;
+    }
+    writeln!(out, "Seeds   {}", list_or_dash(&srv.seeds))
 }
 
 fn member(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {

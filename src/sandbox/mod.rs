@@ -348,16 +348,32 @@ impl Sandbox {
     /// Generates the PKI, writes the CA file into a fresh temporary directory, binds one
     /// `127.0.0.1:0` listener per member and starts serving.
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
+        Self::start_named(config, "localhost").await
+    }
+
+    /// [`Sandbox::start`], with the members named `host_name:<port>` (in `hello` and in
+    /// [`Sandbox::members`]) and `host_name` also in their certificates: for a name that a
+    /// test's own DNS server (an SRV record's target) points at 127.0.0.1.
+    pub async fn start_named(
+        config: SandboxConfig,
+        host_name: &str,
+    ) -> Result<Sandbox, SandboxError> {
         if !MEMBERS_RANGE.contains(&config.members) {
             return Err(SandboxError::MemberCount {
                 requested: config.members,
             });
         }
         let mode = config.effective_tls_mode();
-        let pki = pki::generate(
+        let extra_names: Vec<String> = if host_name == "localhost" {
+            Vec::new()
+        } else {
+            vec![host_name.to_owned()]
+        };
+        let pki = pki::generate_with_names(
             config.scenario,
             config.members,
             time::OffsetDateTime::now_utc(),
+            &extra_names,
         )?;
 
         let mut listeners = Vec::with_capacity(config.members);
@@ -373,7 +389,7 @@ impl Sandbox {
         let addrs: Vec<SocketAddr> = listeners.iter().map(|(_, a)| *a).collect();
         let members: Vec<String> = addrs
             .iter()
-            .map(|a| format!("localhost:{}", a.port()))
+            .map(|a| format!("{host_name}:{}", a.port()))
             .collect();
         let primary = match config.scenario {
             Scenario::NoPrimary => None,

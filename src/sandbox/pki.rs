@@ -63,10 +63,22 @@ struct Issuer {
 }
 
 /// Generates the PKI of `scenario` for `members` members, with validity relative to `now`.
+#[cfg(test)]
 pub(crate) fn generate(
     scenario: Scenario,
     members: usize,
     now: OffsetDateTime,
+) -> Result<SandboxPki, SandboxError> {
+    generate_with_names(scenario, members, now, &[])
+}
+
+/// [`generate`], with `extra_names` as further DNS subjectAltNames of every member's leaf
+/// (beside `localhost`; the `hostname-mismatch` scenario still names only its old host).
+pub(crate) fn generate_with_names(
+    scenario: Scenario,
+    members: usize,
+    now: OffsetDateTime,
+    extra_names: &[String],
 ) -> Result<SandboxPki, SandboxError> {
     let root = make_ca(ROOT_CN, None, now, "root CA")?;
     let intermediate = make_ca(INTERMEDIATE_CN, Some(&root), now, "intermediate CA")?;
@@ -92,11 +104,12 @@ pub(crate) fn generate(
         };
         let what = || format!("certificate of member {index}");
         let key = new_key(&what())?;
-        let params =
-            leaf_params(host_name, validity, now).map_err(|source| SandboxError::Certificate {
+        let params = leaf_params(host_name, extra_names, validity, now).map_err(|source| {
+            SandboxError::Certificate {
                 what: what(),
                 source,
-            })?;
+            }
+        })?;
         let (leaf, chain_tail) = match scenario {
             Scenario::SelfSigned => (params.self_signed(&key), vec![]),
             Scenario::MissingIntermediate => (
@@ -176,9 +189,11 @@ fn make_ca(
 }
 
 /// A member's leaf: CN=localhost with DNS:localhost and IP:127.0.0.1, or only `host_name`
-/// (CN and SAN) when given; serverAuth + clientAuth, CA:FALSE, AKI.
+/// (CN and SAN) when given; `extra_names` as further DNS SANs beside `localhost`;
+/// serverAuth + clientAuth, CA:FALSE, AKI.
 fn leaf_params(
     host_name: Option<&str>,
+    extra_names: &[String],
     validity: LeafValidity,
     now: OffsetDateTime,
 ) -> Result<CertificateParams, rcgen::Error> {
@@ -190,6 +205,11 @@ fn leaf_params(
                 SanType::DnsName("localhost".try_into()?),
                 SanType::IpAddress(IpAddr::V4(Ipv4Addr::LOCALHOST)),
             ];
+            for name in extra_names {
+                params
+                    .subject_alt_names
+                    .push(SanType::DnsName(name.as_str().try_into()?));
+            }
         }
         Some(name) => {
             params.distinguished_name = distinguished_name(name);

@@ -24,16 +24,70 @@ pub enum UriError {
         /// The scheme as written.
         scheme: String,
     },
-    /// `mongodb+srv://`: mongotls does not resolve SRV records (the CLI exits 2).
+    /// `mongodb+srv://` with more than one host.
     #[error(
-        "mongodb+srv:// URIs are not supported yet: resolve the SRV record \
-         (dig SRV _mongodb._tcp.{}) \
-         and pass the hosts as mongodb://h1:p1,h2:p2/?tls=true",
-        host.as_deref().unwrap_or("HOST")
+        "mongodb+srv:// takes exactly one host name, got {count}: write \
+         mongodb+srv://cluster0.example.net/ (its SRV record lists the hosts), or list the hosts \
+         with mongodb://h1:p1,h2:p2/"
     )]
-    SrvNotSupported {
-        /// The SRV name, when it could be read safely.
-        host: Option<String>,
+    SrvMultipleHosts {
+        /// Entries in the host list.
+        count: usize,
+    },
+    /// `mongodb+srv://host:port`.
+    #[error(
+        "mongodb+srv:// takes a host name without a port: remove the port (the SRV record \
+         gives each host's port)"
+    )]
+    SrvPort,
+    /// `mongodb+srv://` with an IP address.
+    #[error(
+        "mongodb+srv:// needs a DNS name that has an SRV record, not the IP address {host}: \
+         use mongodb://{host}/ instead"
+    )]
+    SrvIpAddress {
+        /// The address.
+        host: String,
+    },
+    /// `srvServiceName` or `srvMaxHosts` in a `mongodb://` string.
+    #[error(
+        "option '{option}' is only for mongodb+srv:// connection strings: remove it, or use \
+         mongodb+srv://HOST/"
+    )]
+    SrvOptionWithoutSrv {
+        /// The option.
+        option: &'static str,
+    },
+    /// `srvMaxHosts` above zero with `replicaSet` or `loadBalanced=true`.
+    #[error("srvMaxHosts cannot be combined with {other}: remove one of them")]
+    SrvMaxHostsConflict {
+        /// `replicaSet` or `loadBalanced=true`.
+        other: &'static str,
+    },
+    /// `directConnection=true` with `mongodb+srv://`.
+    #[error(
+        "directConnection=true cannot be used with mongodb+srv:// (the SRV record may list \
+         several hosts): remove directConnection, or connect to one host with \
+         mongodb://host:port/?directConnection=true"
+    )]
+    SrvDirectConnection,
+    /// `srvServiceName` that is no SRV service name.
+    #[error(
+        "srvServiceName '{value}' is not a valid SRV service name: use letters, digits and '-' \
+         (at most 62 characters), e.g. srvServiceName=mongodb"
+    )]
+    InvalidSrvServiceName {
+        /// The value (decoded).
+        value: String,
+    },
+    /// `srvMaxHosts` that is no non-negative integer.
+    #[error(
+        "option 'srvMaxHosts' needs a non-negative integer, got '{value}': write srvMaxHosts=0 \
+         for every host, or srvMaxHosts=N to use N of them"
+    )]
+    InvalidSrvMaxHosts {
+        /// The value (decoded).
+        value: String,
     },
     /// An `@` or a second `:` in the user information.
     #[error(
@@ -301,7 +355,13 @@ impl UriError {
             UriError::UnsupportedScheme { scheme } => {
                 UriError::UnsupportedScheme { scheme: p(scheme) }
             }
-            UriError::SrvNotSupported { host } => UriError::SrvNotSupported { host: host.map(p) },
+            UriError::SrvIpAddress { host } => UriError::SrvIpAddress { host: p(host) },
+            UriError::InvalidSrvServiceName { value } => {
+                UriError::InvalidSrvServiceName { value: p(value) }
+            }
+            UriError::InvalidSrvMaxHosts { value } => {
+                UriError::InvalidSrvMaxHosts { value: p(value) }
+            }
             UriError::Encoding {
                 part,
                 text,
@@ -347,7 +407,12 @@ impl UriError {
             | UriError::EmptyOptionName
             | UriError::TlsSslConflict { .. }
             | UriError::TlsInsecureConflict { .. }
-            | UriError::DirectConnectionMultipleHosts { .. }) => other,
+            | UriError::DirectConnectionMultipleHosts { .. }
+            | UriError::SrvMultipleHosts { .. }
+            | UriError::SrvPort
+            | UriError::SrvOptionWithoutSrv { .. }
+            | UriError::SrvMaxHostsConflict { .. }
+            | UriError::SrvDirectConnection) => other,
         }
     }
 
@@ -857,9 +922,61 @@ mod tests {
                 "directConnection=true needs exactly one host, got 3",
             ),
             (
-                "mongodb+srv://cluster0.example.net/",
-                |e| matches!(e, UriError::SrvNotSupported { .. }),
-                "mongodb+srv:// URIs are not supported yet",
+                "mongodb+srv://a.example.net,b.example.net/",
+                |e| *e == UriError::SrvMultipleHosts { count: 2 },
+                "mongodb+srv:// takes exactly one host name, got 2",
+            ),
+            (
+                "mongodb+srv://cluster0.example.net:27017/",
+                |e| *e == UriError::SrvPort,
+                "without a port",
+            ),
+            (
+                "mongodb+srv://10.0.0.5/",
+                |e| matches!(e, UriError::SrvIpAddress { .. }),
+                "use mongodb://10.0.0.5/ instead",
+            ),
+            (
+                "mongodb://h/?srvMaxHosts=2",
+                |e| {
+                    *e == UriError::SrvOptionWithoutSrv {
+                        option: "srvMaxHosts",
+                    }
+                },
+                "only for mongodb+srv://",
+            ),
+            (
+                "mongodb+srv://c.example.net/?srvMaxHosts=2&replicaSet=rs0",
+                |e| {
+                    *e == UriError::SrvMaxHostsConflict {
+                        other: "replicaSet",
+                    }
+                },
+                "srvMaxHosts cannot be combined with replicaSet",
+            ),
+            (
+                "mongodb+srv://c.example.net/?srvMaxHosts=1&loadBalanced=true",
+                |e| {
+                    *e == UriError::SrvMaxHostsConflict {
+                        other: "loadBalanced=true",
+                    }
+                },
+                "loadBalanced=true",
+            ),
+            (
+                "mongodb+srv://c.example.net/?directConnection=true",
+                |e| *e == UriError::SrvDirectConnection,
+                "directConnection=true cannot be used with mongodb+srv://",
+            ),
+            (
+                "mongodb+srv://c.example.net/?srvServiceName=a.b",
+                |e| matches!(e, UriError::InvalidSrvServiceName { .. }),
+                "not a valid SRV service name",
+            ),
+            (
+                "mongodb+srv://c.example.net/?srvMaxHosts=-1",
+                |e| matches!(e, UriError::InvalidSrvMaxHosts { .. }),
+                "needs a non-negative integer, got '-1'",
             ),
             (
                 "mongodb://%2Ftmp%2Fmongodb-27017.sock",

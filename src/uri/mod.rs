@@ -7,10 +7,11 @@
 //! never quote it; where a password with an unescaped `/` or `?` makes the rest of the string
 //! ambiguous, errors say so instead of quoting what might be part of it.
 //!
-//! `mongodb+srv://` is refused with [`UriError::SrvNotSupported`], and so are unix domain
-//! sockets: mongotls checks TLS over TCP.
+//! `mongodb+srv://HOST` is read into [`ConnectionString::srv`] (its hosts come from DNS, see
+//! `srv`); unix domain sockets are refused: mongotls checks TLS over TCP.
 //!
-//! One file a part: `scheme` (`mongodb://`), `hosts` (the host list, and [`parse_host_port`]
+//! One file a part: `scheme` (`mongodb://`, `mongodb+srv://`), `srv` ([`SrvSeed`] and the
+//! pure half of seedlist discovery), `hosts` (the host list, and [`parse_host_port`]
 //! for one `host[:port]`), `options` (`?name=value`), `percent` (percent-encoding), `redact`
 //! ([`Secret`], [`ConnectionString::redacted`]), `error` ([`UriError`] and its messages) and
 //! `quote` (what messages may quote). This file ties them together: [`ConnectionString`],
@@ -24,6 +25,7 @@ mod percent;
 mod quote;
 mod redact;
 mod scheme;
+mod srv;
 
 use std::str::FromStr;
 
@@ -33,21 +35,29 @@ pub use options::{OtherOption, UriOptions, AUTH_MECHANISMS};
 pub use percent::EncodingProblem;
 pub use quote::MAX_WARNINGS;
 pub use redact::{Secret, REDACTED};
+pub use srv::{
+    seeds_from_answers, SrvProblem, SrvRecord, SrvSeed, SrvSeeds, TxtOptions,
+    DEFAULT_SRV_SERVICE_NAME, TXT_OPTIONS,
+};
 
 use hosts::parse_hosts;
 use options::{parse_options, warn_about_tls_and_app_name};
 use percent::decode;
 use quote::printable_warnings;
-use scheme::strip_scheme;
+use scheme::{strip_scheme, Scheme};
+use srv::srv_seed;
 
-/// A parsed `mongodb://` connection string.
+/// A parsed `mongodb://` or `mongodb+srv://` connection string.
 ///
 /// `Debug` and `Display` are safe to print: `Display` is [`ConnectionString::redacted`], and
 /// the secrets are [`Secret`]s.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionString {
-    /// The host list, in order, duplicates removed (a warning says so).
+    /// The host list, in order, duplicates removed (a warning says so). Empty for
+    /// `mongodb+srv://`, whose hosts come from DNS.
     pub hosts: Vec<HostPort>,
+    /// `mongodb+srv://`: the SRV name to resolve, and its options.
+    pub srv: Option<SrvSeed>,
     /// The user name (percent-decoded).
     pub username: Option<String>,
     /// The password (percent-decoded). `Some("")` for `user:@host`.
@@ -86,16 +96,17 @@ impl ConnectionString {
     /// `tlsAllowInvalidHostnames`, `tlsAllowInvalidCertificates`, `tlsInsecure`): asking for a
     /// CA file means TLS was meant. The spec's default for `mongodb://` is off and drivers
     /// differ on whether these options imply TLS, so parsing adds a warning in that case
-    /// asking for an explicit `tls=true`. Otherwise off, as in the spec.
+    /// asking for an explicit `tls=true`. Otherwise off, as in the spec, except for
+    /// `mongodb+srv://`, where TLS is on unless `tls=false` (or `ssl=false`).
     pub fn tls_enabled(&self) -> bool {
         self.options
             .tls
-            .unwrap_or_else(|| !self.options.tls_options_set().is_empty())
+            .unwrap_or_else(|| self.srv.is_some() || !self.options.tls_options_set().is_empty())
     }
 }
 
 /// Parses a `mongodb://[user[:password]@]host[:port][,host[:port]...][/[database]][?options]`
-/// connection string.
+/// or `mongodb+srv://[user[:password]@]host[/[database]][?options]` connection string.
 ///
 /// Surrounding white space is ignored. Unknown options, repeated options (the last one
 /// wins), empty option values (ignored, as the spec says) and duplicate hosts are warnings in
@@ -125,7 +136,7 @@ fn parse_unchecked(uri: &str) -> Result<ConnectionString, UriError> {
     if text.is_empty() {
         return Err(UriError::Empty);
     }
-    let rest = strip_scheme(text)?;
+    let (scheme, rest) = strip_scheme(text)?;
     let (authority, tail) = match rest.split_once('/') {
         Some((authority, tail)) => (authority, Some(tail)),
         None => (rest, None),
@@ -141,7 +152,7 @@ fn parse_unchecked(uri: &str) -> Result<ConnectionString, UriError> {
     // password, so what looks like hosts, database or options may be part of it: quote
     // nothing if parsing fails.
     let ambiguous = tail.is_some_and(|t| t.contains('@'));
-    let parsed = parse_parts(userinfo, host_list, tail);
+    let parsed = parse_parts(scheme, userinfo, host_list, tail);
     match parsed {
         Err(e) if ambiguous && e != UriError::AtSignAfterHosts => Err(UriError::Ambiguous),
         other => other,
@@ -150,6 +161,7 @@ fn parse_unchecked(uri: &str) -> Result<ConnectionString, UriError> {
 
 /// The parts after the scheme: user information, host list, database and options.
 fn parse_parts(
+    scheme: Scheme,
     userinfo: Option<&str>,
     host_list: &str,
     tail: Option<&str>,
@@ -176,17 +188,32 @@ fn parse_parts(
             });
         }
     }
-    let hosts = parse_hosts(host_list, &mut warnings)?;
+    if scheme == Scheme::Srv {
+        let count = host_list.split(',').count();
+        if count > 1 {
+            return Err(UriError::SrvMultipleHosts { count });
+        }
+        if !host_list.starts_with('[') && host_list.contains(':') {
+            return Err(UriError::SrvPort);
+        }
+    }
+    let mut hosts = parse_hosts(host_list, &mut warnings)?;
     let database = parse_database(db_text)?;
     let parsed = parse_options(query.unwrap_or(""), &mut warnings)?;
 
     let options = parsed.options;
+    let srv_host = match scheme {
+        Scheme::Srv => hosts.pop(),
+        Scheme::Mongodb => None,
+    };
+    let srv = srv_seed(srv_host.as_ref(), &options, &parsed.other)?;
     if options.direct_connection == Some(true) && hosts.len() > 1 {
         return Err(UriError::DirectConnectionMultipleHosts { count: hosts.len() });
     }
     warn_about_tls_and_app_name(&options, &mut warnings);
     Ok(ConnectionString {
         hosts,
+        srv,
         username,
         password,
         database,

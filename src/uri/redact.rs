@@ -56,7 +56,11 @@ impl ConnectionString {
     /// follows the host list. [`parse`](super::parse) reads it back to the same hosts and
     /// options.
     pub fn redacted(&self) -> String {
-        let mut out = String::from("mongodb://");
+        let mut out = String::from(if self.srv.is_some() {
+            "mongodb+srv://"
+        } else {
+            "mongodb://"
+        });
         if let Some(user) = &self.username {
             out.push_str(&encode(user, ""));
             if self.password.is_some() {
@@ -65,7 +69,10 @@ impl ConnectionString {
             }
             out.push('@');
         }
-        let hosts: Vec<String> = self.hosts.iter().map(ToString::to_string).collect();
+        let hosts: Vec<String> = match &self.srv {
+            Some(srv) => vec![srv.host.clone()],
+            None => self.hosts.iter().map(ToString::to_string).collect(),
+        };
         out.push_str(&hosts.join(","));
         out.push('/');
         if let Some(db) = &self.database {
@@ -354,6 +361,19 @@ mod tests {
             );
             parsed += 1;
 
+            // The same secrets in a mongodb+srv:// string that parses.
+            let srv = format!(
+                "mongodb+srv://{user}:{}@cluster0.example.net/{db}?{options}",
+                pw.encoded
+            );
+            let cs = ok(&srv);
+            assert!(cs.srv.is_some());
+            assert_hidden(
+                &all_outputs(&cs),
+                &[&pw, &key_pw],
+                &format!("round {round} (srv)"),
+            );
+
             // The same password (and key password) inside broken connection strings.
             let raw = &pw.decoded;
             let run = &pw.runs[0];
@@ -386,6 +406,12 @@ mod tests {
                 format!("mongodb://{user}:123/{run}@h/?tls=true"),
                 format!("mongodb://{user}:{run}@h/{run}x%zz"),
                 format!("mongodb+srv://{user}:{run}/{run}@h/"),
+                format!("mongodb+srv://{user}:{}@h1,h2/", pw.encoded),
+                format!(
+                    "mongodb+srv://{user}:{}@c.example.net/?srvMaxHosts=x&{options}",
+                    pw.encoded
+                ),
+                format!("mongodb+srv://{user}:{}@h:27017/", pw.encoded),
             ];
             for uri in &broken {
                 match parse(uri) {

@@ -1,23 +1,28 @@
-//! The scheme: `mongodb://` is read, `mongodb+srv://` refused with the way out, anything
-//! else explained.
+//! The scheme: `mongodb://` and `mongodb+srv://` are read, anything else explained.
 
 use super::error::UriError;
 
-/// Removes `mongodb://` (any case), or says what is wrong with the scheme.
-pub(super) fn strip_scheme(text: &str) -> Result<&str, UriError> {
-    const SCHEME: &str = "mongodb://";
-    const SRV: &str = "mongodb+srv://";
-    if let Some(prefix) = text.get(..SCHEME.len()) {
-        if prefix.eq_ignore_ascii_case(SCHEME) {
-            return Ok(text.get(SCHEME.len()..).unwrap_or(""));
-        }
-    }
-    if let Some(prefix) = text.get(..SRV.len()) {
-        if prefix.eq_ignore_ascii_case(SRV) {
-            let rest = text.get(SRV.len()..).unwrap_or("");
-            return Err(UriError::SrvNotSupported {
-                host: srv_host(rest),
-            });
+/// Which of the two schemes a connection string uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scheme {
+    /// `mongodb://`: a host list.
+    Mongodb,
+    /// `mongodb+srv://`: one host name whose SRV record lists the hosts.
+    Srv,
+}
+
+/// Removes `mongodb://` or `mongodb+srv://` (any case), or says what is wrong with the
+/// scheme.
+pub(super) fn strip_scheme(text: &str) -> Result<(Scheme, &str), UriError> {
+    for (scheme, prefix) in [
+        (Scheme::Mongodb, "mongodb://"),
+        (Scheme::Srv, "mongodb+srv://"),
+    ] {
+        if text
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        {
+            return Ok((scheme, text.get(prefix.len()..).unwrap_or("")));
         }
     }
     match text.split_once("://") {
@@ -46,39 +51,20 @@ pub(super) fn strip_scheme(text: &str) -> Result<&str, UriError> {
     }
 }
 
-/// The SRV name of a `mongodb+srv://` string, when it can be read without any chance of
-/// quoting a password.
-fn srv_host(rest: &str) -> Option<String> {
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let authority = rest.get(..end)?;
-    let host = match authority.rsplit_once('@') {
-        Some((_, host)) => host,
-        None if rest.contains('@') => return None,
-        None => authority,
-    };
-    let plain = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
-    plain.then(|| host.to_ascii_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::uri::test_helpers::err;
 
     #[test]
-    fn srv_is_refused_with_the_way_out() {
-        let e = err("mongodb+srv://user:pw@Cluster0.abcde.mongodb.net/?retryWrites=true");
+    fn both_schemes_in_any_case() {
+        assert_eq!(strip_scheme("MongoDB://h/"), Ok((Scheme::Mongodb, "h/")));
         assert_eq!(
-            e.to_string(),
-            "mongodb+srv:// URIs are not supported yet: resolve the SRV record \
-             (dig SRV _mongodb._tcp.cluster0.abcde.mongodb.net) and pass the hosts as \
-             mongodb://h1:p1,h2:p2/?tls=true"
+            strip_scheme("MONGODB+SRV://u:p@h/"),
+            Ok((Scheme::Srv, "u:p@h/"))
         );
-        let e = err("MONGODB+SRV://us:er/pw@host/");
-        assert_eq!(e, UriError::SrvNotSupported { host: None });
-        assert!(e.to_string().contains("_mongodb._tcp.HOST"), "{e}");
+        assert!(matches!(
+            strip_scheme("mongodb+srvx://h/"),
+            Err(UriError::UnsupportedScheme { .. })
+        ));
     }
 }

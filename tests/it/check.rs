@@ -329,12 +329,12 @@ async fn password_never_appears_in_any_output() {
 fn usage_errors_exit_2_without_the_password() {
     let run = mongotls(&[
         "check",
-        "mongodb+srv://u:pw123456789@cluster.example.net/",
+        "mongodb+srv://u:pw123456789@cluster.example.net:27017/",
         "--ca",
         "x",
     ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("not supported yet"), "{}", run.stderr);
+    assert!(run.stderr.contains("without a port"), "{}", run.stderr);
     assert!(!run.stderr.contains("pw123456789"));
     let run = mongotls(&["check", "mongodb://h:99999/", "--ca", "x"]);
     assert_eq!(run.code, 2);

@@ -679,11 +679,9 @@ fn uri_cases(port: u16) -> Vec<UriCase> {
         refused(h.clone(), &["missing scheme", "mongodb://"]),
         refused(format!("mongodb:/{h}/"), &["malformed scheme", "two slashes"]),
         refused_hiding(
-            "mongodb+srv://admin:Sup3rS3cretPw@cluster0.example.net/?tls=true".into(),
-            &[
-                "mongodb+srv:// URIs are not supported",
-                "dig SRV _mongodb._tcp.cluster0.example.net",
-            ],
+            "mongodb+srv://admin:Sup3rS3cretPw@cluster0.example.net,c1.example.net/?tls=true"
+                .into(),
+            &["mongodb+srv:// takes exactly one host name, got 2"],
             "Sup3rS3cretPw",
         ),
         // hosts

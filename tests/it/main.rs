@@ -23,3 +23,4 @@ mod openssl_acceptance;
 mod pki_support_selftest;
 mod redaction;
 mod snapshots;
+mod srv;
