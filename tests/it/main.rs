@@ -21,4 +21,5 @@ mod limbo;
 mod openssl_acceptance;
 mod pki_support_selftest;
 mod redaction;
+mod sandbox_auth;
 mod snapshots;
