@@ -13,6 +13,7 @@ mod formats;
 mod fuzz_targets;
 mod hostile;
 mod hostile_inputs;
+mod independent_auth_server;
 mod independent_bench;
 mod independent_hostile;
 mod independent_server;
