@@ -11,7 +11,6 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stderr)]
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -20,98 +19,14 @@ use mongodb::options::{AuthMechanism, ClientOptions, Credential, Tls, TlsOptions
 use mongodb::Client;
 use serde_json::{json, Value};
 use tempfile::TempDir;
-use time::OffsetDateTime;
 
 use crate::support::auth_peers::{
-    auth_server_or_skip, pymongo_auth, AuthServer, AuthServerSpec, AuthServerUser,
+    auth_server_or_skip, pymongo_auth, AuthPki, AuthServer, AUTH_PASSWORD as PASSWORD,
+    AUTH_USER as USER, AUTH_X509_SUBJECT as SUBJECT,
 };
-use crate::support::openssl::{days, leaf_section, KeyKind, Pki, Spec};
 use crate::support::peers::{openssl_available, skip_or_fail_in_ci};
 
-const SET_NAME: &str = "rs0";
-const USER: &str = "app";
-const PASSWORD: &str = "s3cret-Pencil";
 const WRONG: &str = "Wr0ng-Pa55word";
-/// The client certificates' subject as OpenSSL prints it in RFC 2253 (the `openssl ca` policy
-/// orders O before CN in the DER, so CN comes first here).
-const SUBJECT: &str = "CN=app-x509,O=mongotls independent";
-
-struct Certs {
-    ca: PathBuf,
-    server: PathBuf,
-    server_key: PathBuf,
-    client: PathBuf,
-    client_expired: PathBuf,
-    client_other_ca: PathBuf,
-}
-
-/// The PKI, with each client certificate and its key in one PEM (`tlsCertificateKeyFile`).
-fn certs(dir: &Path) -> Certs {
-    let pki = Pki::new(
-        &dir.join("pki"),
-        &[leaf_section("client", "clientAuth", None)],
-    )
-    .with_timeout(Duration::from_secs(60));
-    let now = OffsetDateTime::now_utc();
-    let (root, _) = pki.root_and_intermediate(now, "independent", "Auth");
-    let other = pki.unrelated_root(now);
-    let valid = (now - days(1), now + days(365));
-    let server = pki.issue(
-        &Spec::new("server", "/CN=localhost", KeyKind::P256, "server", valid),
-        Some(&root),
-    );
-    let client = |name: &str, validity, issuer| {
-        let issued = pki.issue(
-            &Spec::new(
-                name,
-                "/O=mongotls independent/CN=app-x509",
-                KeyKind::P256,
-                "client",
-                validity,
-            ),
-            Some(issuer),
-        );
-        let pem = dir.join(format!("{name}-with-key.pem"));
-        let both =
-            fs::read_to_string(&issued.cert).unwrap() + &fs::read_to_string(&issued.key).unwrap();
-        fs::write(&pem, both).unwrap();
-        pem
-    };
-    Certs {
-        client: client("client", valid, &root),
-        client_expired: client("client_expired", (now - days(60), now - days(2)), &root),
-        client_other_ca: client("client_other_ca", valid, &other),
-        ca: root.cert,
-        server: server.cert,
-        server_key: server.key,
-    }
-}
-
-fn start(dir: &Path, certs: &Certs, client_cert: &'static str) -> AuthServer {
-    let roles = vec![("readWrite".to_owned(), "app".to_owned())];
-    AuthServer::start(
-        dir,
-        &AuthServerSpec {
-            cert: certs.server.clone(),
-            key: certs.server_key.clone(),
-            client_ca: Some(certs.ca.clone()),
-            client_cert,
-            set_name: SET_NAME.to_owned(),
-            users: vec![
-                AuthServerUser::Scram {
-                    name: USER.to_owned(),
-                    db: "admin".to_owned(),
-                    password: PASSWORD.to_owned(),
-                    roles: roles.clone(),
-                },
-                AuthServerUser::X509 {
-                    subject: SUBJECT.to_owned(),
-                    roles,
-                },
-            ],
-        },
-    )
-}
 
 fn peers_or_skip() -> bool {
     if !openssl_available() {
@@ -125,13 +40,18 @@ fn peers_or_skip() -> bool {
 }
 
 fn uri(server: &AuthServer) -> String {
-    format!(
-        "mongodb://{}/?replicaSet={SET_NAME}&tls=true",
-        server.member
-    )
+    server.uri(None, "")
 }
 
-fn judge(server: &AuthServer, certs: &Certs, extra: Value) -> Value {
+fn certs(dir: &Path) -> AuthPki {
+    AuthPki::make(dir)
+}
+
+fn start(dir: &Path, pki: &AuthPki, client_cert: &'static str) -> AuthServer {
+    AuthServer::start_standard(dir, pki, client_cert)
+}
+
+fn judge(server: &AuthServer, certs: &AuthPki, extra: Value) -> Value {
     let mut req = json!({"uri": uri(server), "tlsCAFile": certs.ca, "timeout_ms": 3000});
     for (k, v) in extra.as_object().unwrap() {
         req[k] = v.clone();
@@ -300,4 +220,38 @@ async fn rust_driver_authenticates_against_the_independent_server() {
     let user = status(client(x509, Some(certs.client.clone())).await).await;
     assert_eq!(user.unwrap(), SUBJECT, "{}", server.stderr());
     drop(server);
+}
+
+/// Today's `mongotls check` (the probe, no authentication yet) passes TLS against the server
+/// with a connection string that carries credentials, and echoes no password: the baseline
+/// the driver stage's acceptance tests build on.
+#[test]
+fn mongotls_check_probes_the_independent_server() {
+    if !peers_or_skip() {
+        return;
+    }
+    let tmp = TempDir::new().unwrap();
+    let certs = certs(tmp.path());
+    let server = start(tmp.path(), &certs, "optional");
+    let uri = server.uri(Some((USER, PASSWORD)), "&authSource=admin");
+    let run = crate::support::run::mongotls(&[
+        "check",
+        &uri,
+        "--ca",
+        certs.ca.to_str().unwrap(),
+        "--format",
+        "json",
+        "--timeout",
+        "10s",
+    ]);
+    assert!(
+        !run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let report = run.json();
+    let member = &report["members"][0];
+    assert_eq!(member["address"], server.member.as_str(), "{report}");
+    assert_ne!(report["verdict"], "fail", "{report}\n{}", server.stderr());
 }

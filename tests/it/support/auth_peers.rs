@@ -219,3 +219,128 @@ impl AuthServer {
         self.process.stderr()
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A ready-made PKI and user set for AuthServer (what the acceptance tests of issue 10 need)
+// ---------------------------------------------------------------------------------------------
+
+/// The replica-set name of [`AuthServer::start_standard`].
+pub const AUTH_SET_NAME: &str = "rs0";
+/// The SCRAM user of [`AuthServer::start_standard`] (on `admin`, `readWrite@app`).
+pub const AUTH_USER: &str = "app";
+/// Its password.
+pub const AUTH_PASSWORD: &str = "s3cret-Pencil";
+/// The MONGODB-X509 user of [`AuthServer::start_standard`]: the subject of
+/// [`AuthPki::client`] as OpenSSL prints it in RFC 2253 (the `openssl ca` policy puts O before
+/// CN in the DER, so CN comes first here).
+pub const AUTH_X509_SUBJECT: &str = "CN=app-x509,O=mongotls independent";
+
+/// Certificates made with the `openssl` CLI for [`AuthServer`]: a root CA, the server's leaf
+/// (`CN=localhost`, SAN localhost/127.0.0.1) under it, and client certificates (clientAuth),
+/// each certificate and key in one PEM as `tlsCertificateKeyFile` wants it.
+#[derive(Debug, Clone)]
+pub struct AuthPki {
+    /// The root CA (the CA file for clients, and the server's client CA).
+    pub ca: PathBuf,
+    /// The server's certificate.
+    pub server: PathBuf,
+    /// The server's key.
+    pub server_key: PathBuf,
+    /// A valid client certificate + key, subject [`AUTH_X509_SUBJECT`].
+    pub client: PathBuf,
+    /// The same subject and CA, expired two days ago.
+    pub client_expired: PathBuf,
+    /// The same subject, under an unrelated root the server does not trust.
+    pub client_other_ca: PathBuf,
+}
+
+impl AuthPki {
+    /// Makes the PKI in `dir/pki` (and the combined PEMs in `dir`).
+    pub fn make(dir: &Path) -> AuthPki {
+        use super::openssl::{days, leaf_section, KeyKind, Pki, Spec};
+        let pki = Pki::new(
+            &dir.join("pki"),
+            &[leaf_section("client", "clientAuth", None)],
+        )
+        .with_timeout(Duration::from_secs(60));
+        let now = time::OffsetDateTime::now_utc();
+        let (root, _) = pki.root_and_intermediate(now, "independent", "Auth");
+        let other = pki.unrelated_root(now);
+        let valid = (now - days(1), now + days(365));
+        let server = pki.issue(
+            &Spec::new("server", "/CN=localhost", KeyKind::P256, "server", valid),
+            Some(&root),
+        );
+        let client = |name: &str, validity, issuer| {
+            let issued = pki.issue(
+                &Spec::new(
+                    name,
+                    "/O=mongotls independent/CN=app-x509",
+                    KeyKind::P256,
+                    "client",
+                    validity,
+                ),
+                Some(issuer),
+            );
+            let pem = dir.join(format!("{name}-with-key.pem"));
+            let both = std::fs::read_to_string(&issued.cert).unwrap()
+                + &std::fs::read_to_string(&issued.key).unwrap();
+            std::fs::write(&pem, both).unwrap();
+            pem
+        };
+        AuthPki {
+            client: client("client", valid, &root),
+            client_expired: client("client_expired", (now - days(60), now - days(2)), &root),
+            client_other_ca: client("client_other_ca", valid, &other),
+            ca: root.cert,
+            server: server.cert,
+            server_key: server.key,
+        }
+    }
+}
+
+impl AuthServer {
+    /// Starts the server with `pki`'s certificates, client certificates as `client_cert`
+    /// says (`none`, `optional`, `required`; verified against `pki.ca`), replica set
+    /// [`AUTH_SET_NAME`], and two users: [`AUTH_USER`] / [`AUTH_PASSWORD`] on `admin` (SCRAM-SHA-1
+    /// and SCRAM-SHA-256) and [`AUTH_X509_SUBJECT`] on `$external`, both `readWrite@app`.
+    pub fn start_standard(dir: &Path, pki: &AuthPki, client_cert: &'static str) -> AuthServer {
+        let roles = vec![("readWrite".to_owned(), "app".to_owned())];
+        AuthServer::start(
+            dir,
+            &AuthServerSpec {
+                cert: pki.server.clone(),
+                key: pki.server_key.clone(),
+                client_ca: Some(pki.ca.clone()),
+                client_cert,
+                set_name: AUTH_SET_NAME.to_owned(),
+                users: vec![
+                    AuthServerUser::Scram {
+                        name: AUTH_USER.to_owned(),
+                        db: "admin".to_owned(),
+                        password: AUTH_PASSWORD.to_owned(),
+                        roles: roles.clone(),
+                    },
+                    AuthServerUser::X509 {
+                        subject: AUTH_X509_SUBJECT.to_owned(),
+                        roles,
+                    },
+                ],
+            },
+        )
+    }
+
+    /// `mongodb://[user:password@]localhost:PORT/?replicaSet=SET&tls=true` plus `extra`
+    /// options (`&tlsCAFile=...`, `&authSource=admin`, ...). User and password are used as
+    /// given: percent-encode them first when they need it.
+    pub fn uri(&self, credentials: Option<(&str, &str)>, extra: &str) -> String {
+        let userinfo = credentials.map_or_else(String::new, |(u, p)| format!("{u}:{p}@"));
+        let set = self.process.ready["set_name"]
+            .as_str()
+            .unwrap_or(AUTH_SET_NAME);
+        format!(
+            "mongodb://{userinfo}{}/?replicaSet={set}&tls=true{extra}",
+            self.member
+        )
+    }
+}
