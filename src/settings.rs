@@ -14,7 +14,7 @@ use crate::cli::{BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec
 use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
-use crate::sandbox::SandboxConfig;
+use crate::sandbox::{AuthConfig, SandboxConfig};
 use crate::uri::ConnectionString;
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
@@ -155,11 +155,26 @@ pub fn sandbox_config(spec: &SandboxSpec) -> SandboxConfig {
     }
 }
 
+/// `mongotls sandbox` (and the sandbox of `demo`): who may use it. The scenario's users and
+/// client certificate mode; `--auth` adds the default users, `--client-auth` overrides the mode.
+pub fn sandbox_auth(spec: &SandboxSpec) -> AuthConfig {
+    let mut auth = AuthConfig::for_scenario(spec.scenario);
+    if spec.auth && auth.users.is_empty() {
+        auth.users = crate::sandbox::default_users();
+    }
+    if let Some(mode) = spec.client_auth {
+        auth.client_auth = mode;
+    }
+    auth
+}
+
 /// `mongotls demo`: the sandbox to start and how to show its check.
 #[derive(Clone, Debug)]
 pub struct DemoSettings {
     /// The sandbox.
     pub sandbox: SandboxConfig,
+    /// Its users and client certificate mode.
+    pub auth: AuthConfig,
     /// Output format of the check report.
     pub format: OutputFormat,
     /// Evaluation time.
@@ -171,6 +186,7 @@ impl DemoSettings {
     pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Self {
         DemoSettings {
             sandbox: sandbox_config(&args.spec),
+            auth: sandbox_auth(&args.spec),
             format: args.format.into(),
             now,
         }

@@ -662,13 +662,15 @@ impl Drop for Sandbox {
     }
 }
 
-/// Starts a sandbox, writes its URI, CA file, members and scenario to `out`, waits for Ctrl-C,
-/// then shuts it down.
+/// Starts a sandbox with `auth`'s users and client certificate mode, writes its URI, CA file,
+/// users, password and client certificate files, members and scenario to `out`, waits for
+/// Ctrl-C, then shuts it down.
 pub async fn run_until_interrupted(
     config: SandboxConfig,
+    auth: AuthConfig,
     out: &mut (dyn io::Write + Send),
 ) -> Result<(), SandboxError> {
-    let sandbox = Sandbox::start(config).await?;
+    let sandbox = Sandbox::start_with_auth(config, auth).await?;
     let result = async {
         describe(&sandbox, out).map_err(SandboxError::Output)?;
         tokio::signal::ctrl_c()

@@ -341,3 +341,89 @@ async fn openssl_without_a_client_certificate_fails_the_handshake_when_required(
     );
     sb.shutdown().await;
 }
+
+/// `mongotls sandbox --auth --client-auth required` prints the users, the password file and
+/// the client certificate files, never the password; Ctrl-C stops it and removes them.
+#[test]
+fn sandbox_command_prints_files_not_passwords() {
+    use std::io::{BufRead as _, BufReader};
+    use std::process::Stdio;
+
+    let mut child = Command::new(crate::support::run::MONGOTLS)
+        .args([
+            "sandbox",
+            "--members",
+            "1",
+            "--auth",
+            "--client-auth",
+            "required",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut printed = String::new();
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let done = line.starts_with("Press Ctrl-C");
+            printed.push_str(&line);
+            printed.push('\n');
+            if done {
+                let _ = tx.send(printed.clone());
+            }
+        }
+    });
+    let printed = rx
+        .recv_timeout(Duration::from_secs(60))
+        .unwrap_or_else(|_| {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("mongotls sandbox did not describe itself within 60 s")
+        });
+    let field = |prefix: &str| -> std::path::PathBuf {
+        let line = printed
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix(prefix))
+            .unwrap_or_else(|| panic!("no '{prefix}' in:\n{printed}"));
+        line.split_whitespace().next().unwrap().into()
+    };
+    let password_file = field("password in ");
+    let good = field("good:");
+    let password = std::fs::read_to_string(&password_file).unwrap();
+    assert!(password.len() >= 16, "a generated password");
+    assert!(!printed.contains(&password), "{printed}");
+    assert!(printed.contains("user:      app on admin"), "{printed}");
+    assert!(printed.contains(X509_USER_SUBJECT), "{printed}");
+    assert!(
+        printed.contains("client certificates: required"),
+        "{printed}"
+    );
+    assert!(std::fs::read_to_string(&good)
+        .unwrap()
+        .contains("PRIVATE KEY"));
+
+    // Ctrl-C.
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: sending a signal to our own child process, which has not been reaped yet.
+    unsafe {
+        libc::kill(pid, libc::SIGINT);
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("mongotls sandbox did not stop on SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+    assert!(!password_file.exists(), "the sandbox directory is removed");
+}
