@@ -588,6 +588,89 @@ mod tests {
         )
     }
 
+    fn sasl_payload(reply: &Document) -> String {
+        match reply.get("payload") {
+            Some(Bson::Binary(b)) => String::from_utf8(b.bytes.clone()).unwrap(),
+            other => panic!("no payload: {other:?} in {reply}"),
+        }
+    }
+
+    /// A whole SCRAM conversation through `respond`: saslStart (or speculative in hello),
+    /// saslContinue, and the empty exchange unless skipped.
+    fn converse(mechanism: ScramMechanism, password: &str, skip: bool, speculative: bool) -> bool {
+        let u = users();
+        let mut s = Session::default();
+        let bare = "n=app,r=clientnonce123";
+        let start = doc! {
+            "saslStart": 1,
+            "mechanism": mechanism.name(),
+            "payload": binary(format!("n,,{bare}")),
+            "options": {"skipEmptyExchange": skip},
+        };
+        let first = if speculative {
+            let mut spec = start.clone();
+            spec.insert("db", "admin");
+            let hello = run(
+                &u,
+                &mut s,
+                doc! {"hello": 1, "speculativeAuthenticate": spec, "$db": "admin"},
+            );
+            hello
+                .get_document("speculativeAuthenticate")
+                .unwrap()
+                .clone()
+        } else {
+            let mut start = start;
+            start.insert("$db", "admin");
+            run(&u, &mut s, start)
+        };
+        assert_eq!(first.get_i32("conversationId").unwrap(), 1, "{first}");
+        assert!(!first.get_bool("done").unwrap());
+        let server_first = sasl_payload(&first);
+        let (final_msg, expected_v) = crate::sandbox::scram::test_client_final(
+            mechanism,
+            "app",
+            password,
+            bare,
+            &server_first,
+        );
+        let second = run(
+            &u,
+            &mut s,
+            doc! {"saslContinue": 1, "conversationId": 1, "payload": binary(final_msg), "$db": "admin"},
+        );
+        if second.get_f64("ok") != Ok(1.0) {
+            assert_eq!(second.get_i32("code").unwrap(), 18, "{second}");
+            assert!(s.user.is_none());
+            return false;
+        }
+        assert_eq!(sasl_payload(&second), expected_v);
+        assert_eq!(second.get_bool("done").unwrap(), skip);
+        if !skip {
+            assert!(s.user.is_none(), "not before the empty exchange");
+            let third = run(
+                &u,
+                &mut s,
+                doc! {"saslContinue": 1, "conversationId": 1, "payload": binary(String::new()), "$db": "admin"},
+            );
+            assert!(third.get_bool("done").unwrap(), "{third}");
+        }
+        assert_eq!(s.user, Some(("app".to_owned(), "admin".to_owned())));
+        true
+    }
+
+    #[test]
+    fn scram_conversations_with_and_without_the_empty_exchange_and_speculative() {
+        for mechanism in ScramMechanism::ALL {
+            for skip in [true, false] {
+                for speculative in [true, false] {
+                    assert!(converse(mechanism, "pw", skip, speculative));
+                    assert!(!converse(mechanism, "not-pw", skip, speculative));
+                }
+            }
+        }
+    }
+
     #[test]
     fn hello_lists_the_users_mechanisms() {
         let u = users();

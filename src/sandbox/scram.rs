@@ -364,12 +364,25 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// A SCRAM client for tests: client-final for `server_first` and the server-final it expects.
+/// Written from RFC 5802 apart from the server code above.
+#[cfg(test)]
+pub(crate) fn test_client_final(
+    mechanism: ScramMechanism,
+    user: &str,
+    password: &str,
+    client_first_bare: &str,
+    server_first: &str,
+) -> (String, String) {
+    tests::client_final(mechanism, user, password, client_first_bare, server_first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// A client, written from RFC 5802 independently of the server code above.
-    fn client_final(
+    pub(super) fn client_final(
         mechanism: ScramMechanism,
         user: &str,
         password: &str,
