@@ -475,6 +475,46 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 256,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Any bytes a client sends are an answer, never a panic.
+        #[test]
+        fn arbitrary_client_messages_never_panic(
+            first in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            last in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..96),
+            text in "[nyp,=a-z0-9+/]{0,40}",
+        ) {
+            let _ = ClientFirst::parse(&first);
+            let _ = ClientFirst::parse(text.as_bytes());
+            let conv = fixed_conversation();
+            let _ = conv.finish(&last);
+            let _ = conv.finish(text.as_bytes());
+            let _ = conv.finish(format!("c=biws,r={},p={text}", conv.nonce).as_bytes());
+        }
+    }
+
+    /// A conversation with a fixed credential (no PBKDF2 per case).
+    fn fixed_conversation() -> ServerConversation {
+        use std::sync::OnceLock;
+        static CRED: OnceLock<StoredCredential> = OnceLock::new();
+        let cred = CRED.get_or_init(|| {
+            StoredCredential::with_salt(
+                ScramMechanism::Sha256,
+                "a",
+                "b",
+                vec![1; 16],
+                NonZeroU32::new(4096).unwrap(),
+            )
+            .unwrap()
+        });
+        let first = ClientFirst::parse(b"n,,n=a,r=x").unwrap();
+        ServerConversation::start(first, cred).unwrap().0
+    }
+
     #[test]
     fn malformed_messages_are_errors_not_panics() {
         for bad in [
