@@ -311,8 +311,16 @@ async fn openssl_without_a_client_certificate_fails_the_handshake_when_required(
             "-CAfile",
         ])
         .arg(&ca);
-        if let Some(cert) = cert {
-            cmd.arg("-cert").arg(cert).arg("-key").arg(cert);
+        match cert {
+            Some(cert) => {
+                cmd.arg("-cert").arg(cert).arg("-key").arg(cert);
+            }
+            // TLS 1.2: the server refuses inside the handshake. (In TLS 1.3 the client's side
+            // of the handshake completes first and the alert comes after it, which s_client,
+            // exiting on stdin's EOF, may or may not read.)
+            None => {
+                cmd.arg("-tls1_2");
+            }
         }
         run_with_timeout(&mut cmd, Duration::from_secs(30))
     };
@@ -329,10 +337,7 @@ async fn openssl_without_a_client_certificate_fails_the_handshake_when_required(
     };
     let refused = text(&without);
     assert!(!without.status.success(), "{refused}");
-    assert!(
-        refused.contains("alert certificate required") || refused.contains("alert"),
-        "{refused}"
-    );
+    assert!(refused.contains("alert certificate required"), "{refused}");
     let accepted = text(&with);
     assert!(with.status.success(), "{accepted}");
     assert!(
