@@ -672,10 +672,21 @@ pub async fn run_until_interrupted(
 ) -> Result<(), SandboxError> {
     let sandbox = Sandbox::start_with_auth(config, auth).await?;
     let result = async {
+        // Poll once so the Ctrl-C handler is installed before the user (or a test) is told to
+        // press it: a SIGINT in between would otherwise kill the process, leaving its files.
+        let ctrl_c = tokio::signal::ctrl_c();
+        tokio::pin!(ctrl_c);
+        let early = tokio::select! {
+            biased;
+            pressed = &mut ctrl_c => Some(pressed),
+            () = std::future::ready(()) => None,
+        };
         describe(&sandbox, out).map_err(SandboxError::Output)?;
-        tokio::signal::ctrl_c()
-            .await
-            .map_err(SandboxError::Signal)?;
+        match early {
+            Some(pressed) => pressed,
+            None => ctrl_c.await,
+        }
+        .map_err(SandboxError::Signal)?;
         writeln!(out, "stopping the sandbox").map_err(SandboxError::Output)?;
         out.flush().map_err(SandboxError::Output)
     }
