@@ -14,7 +14,7 @@ use crate::cli::{BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec
 use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
-use crate::sandbox::{AuthConfig, SandboxConfig};
+use crate::sandbox::{AuthConfig, ClientAuth, SandboxConfig};
 use crate::uri::ConnectionString;
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
@@ -156,11 +156,15 @@ pub fn sandbox_config(spec: &SandboxSpec) -> SandboxConfig {
 }
 
 /// `mongotls sandbox` (and the sandbox of `demo`): who may use it. The scenario's users and
-/// client certificate mode; `--auth` adds the default users, `--client-auth` overrides the mode.
+/// client certificate mode; `--auth` adds the default users (and, so that their X509 user can
+/// log in, asks for client certificates: `optional`), `--client-auth` overrides the mode.
 pub fn sandbox_auth(spec: &SandboxSpec) -> AuthConfig {
     let mut auth = AuthConfig::for_scenario(spec.scenario);
     if spec.auth && auth.users.is_empty() {
         auth.users = crate::sandbox::default_users();
+        if auth.client_auth == ClientAuth::None {
+            auth.client_auth = ClientAuth::Optional;
+        }
     }
     if let Some(mode) = spec.client_auth {
         auth.client_auth = mode;
@@ -328,5 +332,43 @@ impl BenchRun {
             ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),
             client_cert: uri.options.tls_certificate_key_file.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod sandbox_auth_tests {
+    use super::*;
+    use crate::sandbox::Scenario;
+
+    fn spec(scenario: Scenario, auth: bool, client_auth: Option<ClientAuth>) -> SandboxSpec {
+        SandboxSpec {
+            members: 1,
+            scenario,
+            tls_mode: None,
+            handshake_delay: None,
+            auth,
+            client_auth,
+        }
+    }
+
+    #[test]
+    fn auth_flags_resolve_over_the_scenario() {
+        let a = sandbox_auth(&spec(Scenario::Good, false, None));
+        assert!(a.users.is_empty());
+        assert_eq!(a.client_auth, ClientAuth::None);
+        let a = sandbox_auth(&spec(Scenario::Good, true, None));
+        assert_eq!(a.users.len(), 2);
+        assert_eq!(a.client_auth, ClientAuth::Optional);
+        let a = sandbox_auth(&spec(Scenario::Good, true, Some(ClientAuth::None)));
+        assert_eq!(a.client_auth, ClientAuth::None);
+        let a = sandbox_auth(&spec(Scenario::ClientCertRequired, true, None));
+        assert_eq!(a.client_auth, ClientAuth::Required);
+        assert_eq!(a.users.len(), 2);
+        let a = sandbox_auth(&spec(
+            Scenario::WrongPassword,
+            false,
+            Some(ClientAuth::Required),
+        ));
+        assert_eq!(a.client_auth, ClientAuth::Required);
     }
 }

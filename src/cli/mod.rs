@@ -258,7 +258,8 @@ pub struct SandboxSpec {
     pub handshake_delay: Option<Duration>,
     /// Turn authentication on with the default users (`app` on `admin` with SCRAM, its
     /// password in a 0600 file; the MONGODB-X509 user of the sandbox's client certificate),
-    /// whatever the scenario.
+    /// whatever the scenario; client certificates become `optional` unless `--client-auth`
+    /// says otherwise.
     #[arg(long)]
     pub auth: bool,
     /// Whether members ask TLS clients for a certificate (default: the scenario's; `none`
