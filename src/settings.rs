@@ -14,7 +14,7 @@ use crate::cli::{BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec
 use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
-use crate::sandbox::SandboxConfig;
+use crate::sandbox::{AuthConfig, ClientAuth, SandboxConfig};
 use crate::uri::{ConnectionString, Secret};
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
@@ -251,11 +251,30 @@ pub fn sandbox_config(spec: &SandboxSpec) -> SandboxConfig {
     }
 }
 
+/// `mongotls sandbox` (and the sandbox of `demo`): who may use it. The scenario's users and
+/// client certificate mode; `--auth` adds the default users (and, so that their X509 user can
+/// log in, asks for client certificates: `optional`), `--client-auth` overrides the mode.
+pub fn sandbox_auth(spec: &SandboxSpec) -> AuthConfig {
+    let mut auth = AuthConfig::for_scenario(spec.scenario);
+    if spec.auth && auth.users.is_empty() {
+        auth.users = crate::sandbox::default_users();
+        if auth.client_auth == ClientAuth::None {
+            auth.client_auth = ClientAuth::Optional;
+        }
+    }
+    if let Some(mode) = spec.client_auth {
+        auth.client_auth = mode;
+    }
+    auth
+}
+
 /// `mongotls demo`: the sandbox to start and how to show its check.
 #[derive(Clone, Debug)]
 pub struct DemoSettings {
     /// The sandbox.
     pub sandbox: SandboxConfig,
+    /// Its users and client certificate mode.
+    pub auth: AuthConfig,
     /// Output format of the check report.
     pub format: OutputFormat,
     /// Evaluation time.
@@ -267,6 +286,7 @@ impl DemoSettings {
     pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Self {
         DemoSettings {
             sandbox: sandbox_config(&args.spec),
+            auth: sandbox_auth(&args.spec),
             format: args.format.into(),
             now,
         }
@@ -460,5 +480,43 @@ mod tests {
     fn a_password_variable_without_a_certificate_is_a_usage_error() {
         let e = resolve(None, Some("VAR"), "mongodb://h/").unwrap_err();
         assert!(e.0.contains("--client-cert"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod sandbox_auth_tests {
+    use super::*;
+    use crate::sandbox::Scenario;
+
+    fn spec(scenario: Scenario, auth: bool, client_auth: Option<ClientAuth>) -> SandboxSpec {
+        SandboxSpec {
+            members: 1,
+            scenario,
+            tls_mode: None,
+            handshake_delay: None,
+            auth,
+            client_auth,
+        }
+    }
+
+    #[test]
+    fn auth_flags_resolve_over_the_scenario() {
+        let a = sandbox_auth(&spec(Scenario::Good, false, None));
+        assert!(a.users.is_empty());
+        assert_eq!(a.client_auth, ClientAuth::None);
+        let a = sandbox_auth(&spec(Scenario::Good, true, None));
+        assert_eq!(a.users.len(), 2);
+        assert_eq!(a.client_auth, ClientAuth::Optional);
+        let a = sandbox_auth(&spec(Scenario::Good, true, Some(ClientAuth::None)));
+        assert_eq!(a.client_auth, ClientAuth::None);
+        let a = sandbox_auth(&spec(Scenario::ClientCertRequired, true, None));
+        assert_eq!(a.client_auth, ClientAuth::Required);
+        assert_eq!(a.users.len(), 2);
+        let a = sandbox_auth(&spec(
+            Scenario::WrongPassword,
+            false,
+            Some(ClientAuth::Required),
+        ));
+        assert_eq!(a.client_auth, ClientAuth::Required);
     }
 }

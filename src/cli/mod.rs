@@ -13,7 +13,7 @@ use rustls_pki_types::ServerName;
 use time::OffsetDateTime;
 
 use crate::report::OutputFormat;
-use crate::sandbox::{Scenario, TlsMode};
+use crate::sandbox::{ClientAuth, Scenario, TlsMode};
 use values::PayloadSizes;
 
 /// Proves a MongoDB deployment's TLS is right, and explains exactly what is wrong when it is not.
@@ -290,6 +290,16 @@ pub struct SandboxSpec {
     /// Sleep this long before each TLS handshake (to check what `bench` measures).
     #[arg(long, value_name = "DURATION", value_parser = values::delay)]
     pub handshake_delay: Option<Duration>,
+    /// Turn authentication on with the default users (`app` on `admin` with SCRAM, its
+    /// password in a 0600 file; the MONGODB-X509 user of the sandbox's client certificate),
+    /// whatever the scenario; client certificates become `optional` unless `--client-auth`
+    /// says otherwise.
+    #[arg(long)]
+    pub auth: bool,
+    /// Whether members ask TLS clients for a certificate (default: the scenario's; `none`
+    /// except for `wrong-password` and `client-cert-required`).
+    #[arg(long, value_name = "MODE", value_enum)]
+    pub client_auth: Option<ClientAuth>,
 }
 
 /// `mongotls sandbox`.

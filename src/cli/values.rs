@@ -17,7 +17,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::duration::{format_duration, parse_duration};
 use crate::pki::verify::InvalidHost;
-use crate::sandbox::{Scenario, TlsMode};
+use crate::sandbox::{ClientAuth, Scenario, TlsMode};
 
 /// Longest accepted `--timeout` (one network phase).
 pub const MAX_TIMEOUT: Duration = Duration::from_secs(300);
@@ -226,6 +226,22 @@ impl ValueEnum for TlsMode {
             TlsMode::Require => "TLS only (requireTLS, \"force SSL\")",
             TlsMode::Allow => "TLS and plaintext on the same port (as right after SSL was enabled)",
             TlsMode::Disabled => "plaintext only",
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
+}
+
+/// `--client-auth`: whether sandbox members ask TLS clients for a certificate.
+impl ValueEnum for ClientAuth {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ClientAuth::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            ClientAuth::None => "no client certificate is requested",
+            ClientAuth::Optional => "a client certificate is verified when given",
+            ClientAuth::Required => "clients without a certificate from the sandbox CA are refused",
         };
         Some(PossibleValue::new(self.name()).help(help))
     }

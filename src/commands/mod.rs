@@ -126,7 +126,11 @@ pub fn run_at(
         Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
         Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
         Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
-        Command::Sandbox(args) => sandbox::run(settings::sandbox_config(&args.spec), out),
+        Command::Sandbox(args) => sandbox::run(
+            settings::sandbox_config(&args.spec),
+            settings::sandbox_auth(&args.spec),
+            out,
+        ),
         Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
     }

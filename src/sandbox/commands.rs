@@ -100,8 +100,13 @@ impl Request {
     }
 
     fn is_handshake(&self) -> bool {
-        matches!(self.name(), "hello" | "isMaster" | "ismaster")
+        is_handshake(self.name())
     }
+}
+
+/// Whether `name` is the handshake command (`hello`, or the legacy `isMaster`).
+pub(crate) fn is_handshake(name: &str) -> bool {
+    matches!(name, "hello" | "isMaster" | "ismaster")
 }
 
 /// How long to hold an awaitable `hello` before answering: the request carries
@@ -250,7 +255,7 @@ fn build_info() -> Document {
 }
 
 /// A command error as mongod sends it.
-fn error(code: i32, code_name: &str, errmsg: String) -> Document {
+pub(crate) fn error(code: i32, code_name: &str, errmsg: String) -> Document {
     doc! { "ok": 0.0, "errmsg": errmsg, "code": code, "codeName": code_name }
 }
 

@@ -9,12 +9,22 @@
 //! connection, as mongod does, and answers according to its [`TlsMode`].
 //!
 //! A [`Scenario`] breaks one thing on purpose (an expired certificate, the wrong CA file, a
-//! missing intermediate, TLS disabled, ...), so that every finding of `check` can be shown on a
-//! real connection. Nothing here prints, except [`run_until_interrupted`] into the writer it is
-//! given.
+//! missing intermediate, TLS disabled, a wrong password, a missing client certificate, ...), so
+//! that every finding of `check` can be shown on a real connection. Nothing here prints, except
+//! [`run_until_interrupted`] into the writer it is given.
+//!
+//! Authentication ([`auth`], [`scram`]): with users ([`SandboxConfig::users`]) members answer
+//! like mongod with access control on: SCRAM-SHA-1 and SCRAM-SHA-256 (`saslStart` /
+//! `saslContinue`, `saslSupportedMechs`, `speculativeAuthenticate`), MONGODB-X509 over the
+//! client certificate of the TLS connection ([`ClientAuth`]), `connectionStatus`, and code 13
+//! for other commands before authentication. Passwords never appear in anything printed: they
+//! are written to 0600 files in the sandbox's directory.
 
+mod access;
+mod auth;
 mod commands;
 mod pki;
+mod scram;
 mod server;
 #[cfg(test)]
 mod tests;
@@ -32,8 +42,25 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use self::access::{describe_auth, set_up_users, write_private};
+use self::auth::Users;
 use self::commands::MemberInfo;
 use self::server::Member;
+
+pub use self::access::{default_users, ActiveSandboxUser, AuthConfig, ClientCertFiles};
+pub use self::auth::{
+    ClientAuth, Password, Role, SandboxUser, UserCredential, EXTERNAL_DB, X509_MECHANISM,
+};
+pub use self::pki::X509_USER_SUBJECT;
+pub use self::scram::ScramMechanism;
+
+/// The SCRAM user of the scenarios with authentication (on db [`DEFAULT_USER_DB`]).
+pub const DEFAULT_USER: &str = "app";
+/// The authentication database of [`DEFAULT_USER`].
+pub const DEFAULT_USER_DB: &str = "admin";
+/// The password the `wrong-password` scenario's URI carries (never the user's real one, which
+/// is random per run).
+pub const WRONG_PASSWORD: &str = "not-the-password";
 
 /// The replica-set name every sandbox uses (`setName` in `hello`, `replicaSet` in the URI).
 pub const SET_NAME: &str = "mongotls-sandbox";
@@ -70,11 +97,15 @@ pub enum Scenario {
     OneMemberExpired,
     /// Every member is a secondary; no `primary` anywhere.
     NoPrimary,
+    /// Authentication is on and the URI carries [`DEFAULT_USER`] with a wrong password.
+    WrongPassword,
+    /// Members require a client certificate from the sandbox CA; the URI gives none.
+    ClientCertRequired,
 }
 
 impl Scenario {
     /// Every scenario, in the order of the documentation.
-    pub const ALL: [Scenario; 11] = [
+    pub const ALL: [Scenario; 13] = [
         Scenario::Good,
         Scenario::Expired,
         Scenario::NotYetValid,
@@ -86,6 +117,8 @@ impl Scenario {
         Scenario::TlsRequired,
         Scenario::OneMemberExpired,
         Scenario::NoPrimary,
+        Scenario::WrongPassword,
+        Scenario::ClientCertRequired,
     ];
 
     /// The kebab-case name (`not-yet-valid`), as accepted by [`FromStr`].
@@ -102,6 +135,8 @@ impl Scenario {
             Scenario::TlsRequired => "tls-required",
             Scenario::OneMemberExpired => "one-member-expired",
             Scenario::NoPrimary => "no-primary",
+            Scenario::WrongPassword => "wrong-password",
+            Scenario::ClientCertRequired => "client-cert-required",
         }
     }
 
@@ -132,9 +167,40 @@ impl Scenario {
                 "the last member's certificate expired 30 days ago; the others are fine"
             }
             Scenario::NoPrimary => "every member is a secondary: there is no primary to select",
+            Scenario::WrongPassword => {
+                "authentication is on and the connection string carries the user with a wrong \
+                 password"
+            }
+            Scenario::ClientCertRequired => {
+                "members require a client certificate from the sandbox CA; the connection string \
+                 gives none"
+            }
         }
     }
 
+    /// The users the scenario runs with (unless [`Sandbox::start_with_auth`] is given others): none
+    /// (authentication off), except [`default_users`] for `wrong-password` and
+    /// `client-cert-required`.
+    pub fn default_users(self) -> Vec<SandboxUser> {
+        match self {
+            Scenario::WrongPassword | Scenario::ClientCertRequired => default_users(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The client certificate mode the scenario runs with (unless [`Sandbox::start_with_auth`]
+    /// is given another): [`ClientAuth::None`], except [`ClientAuth::Optional`] for
+    /// `wrong-password` and [`ClientAuth::Required`] for `client-cert-required`.
+    pub fn default_client_auth(self) -> ClientAuth {
+        match self {
+            Scenario::WrongPassword => ClientAuth::Optional,
+            Scenario::ClientCertRequired => ClientAuth::Required,
+            _ => ClientAuth::None,
+        }
+    }
+}
+
+impl Scenario {
     /// The TLS mode the scenario runs with unless [`SandboxConfig::tls_mode`] says otherwise:
     /// [`TlsMode::Allow`] (what a managed service does after SSL is enabled), except
     /// [`TlsMode::Require`] for `tls-required` and [`TlsMode::Disabled`] for `plaintext-only`.
@@ -313,6 +379,24 @@ pub enum SandboxError {
         #[source]
         source: rustls::Error,
     },
+    /// rustls could not build the client certificate verifier of a member.
+    #[error("cannot build the client certificate verifier of sandbox member {member}: {source}")]
+    ClientVerifier {
+        /// Index of the member (0-based).
+        member: usize,
+        /// The error.
+        #[source]
+        source: rustls::server::VerifierBuilderError,
+    },
+    /// A user's SCRAM credentials could not be derived (a password SASLprep refuses, or no
+    /// randomness for the salt).
+    #[error("cannot set up the sandbox user '{user}': {reason}")]
+    User {
+        /// The user name.
+        user: String,
+        /// Why, in words (never the password).
+        reason: String,
+    },
     /// The temporary directory or the CA file in it could not be written.
     #[error("cannot write the sandbox's temporary files in {}: {source}", path.display())]
     TempDir {
@@ -339,6 +423,9 @@ pub struct Sandbox {
     addrs: Vec<SocketAddr>,
     primary: Option<String>,
     ca_file: PathBuf,
+    client_auth: ClientAuth,
+    users: Vec<ActiveSandboxUser>,
+    client_certs: ClientCertFiles,
     temp_dir: TempDir,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
@@ -346,9 +433,11 @@ pub struct Sandbox {
 
 impl Sandbox {
     /// Generates the PKI, writes the CA file into a fresh temporary directory, binds one
-    /// `127.0.0.1:0` listener per member and starts serving.
+    /// `127.0.0.1:0` listener per member and starts serving, with the users and client
+    /// certificate mode of the scenario ([`AuthConfig::for_scenario`]).
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
-        Self::start_named(config, "localhost").await
+        let auth = AuthConfig::for_scenario(config.scenario);
+        Sandbox::start_full(config, auth, "localhost").await
     }
 
     /// [`Sandbox::start`], with the members named `host_name:<port>` (in `hello` and in
@@ -356,6 +445,26 @@ impl Sandbox {
     /// test's own DNS server (an SRV record's target) points at 127.0.0.1.
     pub async fn start_named(
         config: SandboxConfig,
+        host_name: &str,
+    ) -> Result<Sandbox, SandboxError> {
+        let auth = AuthConfig::for_scenario(config.scenario);
+        Sandbox::start_full(config, auth, host_name).await
+    }
+
+    /// [`Sandbox::start`] with the users and client certificate mode of `auth`. Passwords
+    /// left `None` are generated; each SCRAM user's password is written to a 0600 file
+    /// ([`ActiveSandboxUser::password_file`]).
+    pub async fn start_with_auth(
+        config: SandboxConfig,
+        auth: AuthConfig,
+    ) -> Result<Sandbox, SandboxError> {
+        Sandbox::start_full(config, auth, "localhost").await
+    }
+
+    /// [`Sandbox::start_with_auth`] and [`Sandbox::start_named`] at once.
+    pub async fn start_full(
+        config: SandboxConfig,
+        auth: AuthConfig,
         host_name: &str,
     ) -> Result<Sandbox, SandboxError> {
         if !MEMBERS_RANGE.contains(&config.members) {
@@ -404,11 +513,19 @@ impl Sandbox {
                 source,
             }
         })?;
+        let client_certs = ClientCertFiles {
+            good: write_private(&temp_dir.path, "client.pem", &pki.clients.good)?,
+            expired: write_private(&temp_dir.path, "client-expired.pem", &pki.clients.expired)?,
+            other_ca: write_private(&temp_dir.path, "client-other-ca.pem", &pki.clients.other_ca)?,
+        };
+        let (users, active) = set_up_users(&auth.users, &temp_dir.path)?;
+        let users_of_members = Users { users: active };
+        let client_auth = auth.client_auth;
 
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mut server_configs = Vec::with_capacity(config.members);
         for (index, identity) in pki.members.into_iter().enumerate() {
-            server_configs.push(server::tls_config(index, identity)?);
+            server_configs.push(server::tls_config(index, identity, client_auth, &pki.root)?);
         }
         let mut tasks = Vec::with_capacity(config.members);
         for (((listener, _), tls), name) in listeners.into_iter().zip(server_configs).zip(&members)
@@ -421,7 +538,13 @@ impl Sandbox {
                 process_id: bson::oid::ObjectId::new(),
                 set_name: SET_NAME.to_owned(),
             };
-            let member = Arc::new(Member::new(info, mode, tls, config.handshake_delay));
+            let member = Arc::new(Member::new(
+                info,
+                mode,
+                tls,
+                config.handshake_delay,
+                users_of_members.clone(),
+            ));
             tasks.push(tokio::spawn(server::accept_loop(
                 listener,
                 member,
@@ -435,6 +558,9 @@ impl Sandbox {
             addrs,
             primary,
             ca_file,
+            client_auth,
+            users,
+            client_certs,
             temp_dir,
             shutdown,
             tasks,
@@ -443,14 +569,58 @@ impl Sandbox {
 
     /// The connection string a user would run: every member as a seed, the replica set, and
     /// `tls=true&tlsCAFile=...` (also for `plaintext-only`: that is what a user who thinks SSL
-    /// is on would run).
+    /// is on would run). For `wrong-password` it carries [`DEFAULT_USER`] with
+    /// [`WRONG_PASSWORD`] and `authSource`, as [`Sandbox::uri_with_credentials`] writes them.
     pub fn uri(&self) -> String {
+        if self.config.scenario == Scenario::WrongPassword {
+            return self.uri_with_credentials(DEFAULT_USER, WRONG_PASSWORD, DEFAULT_USER_DB);
+        }
         format!(
             "mongodb://{}/?replicaSet={}&tls=true&tlsCAFile={}",
             self.members.join(","),
             SET_NAME,
             percent_encode_path(&self.ca_file)
         )
+    }
+
+    /// [`Sandbox::uri`] with `user:password@` (percent-encoded) and `authSource=auth_source`.
+    pub fn uri_with_credentials(&self, user: &str, password: &str, auth_source: &str) -> String {
+        format!(
+            "mongodb://{}:{}@{}/?replicaSet={}&tls=true&tlsCAFile={}&authSource={}",
+            percent_encode_component(user),
+            percent_encode_component(password),
+            self.members.join(","),
+            SET_NAME,
+            percent_encode_path(&self.ca_file),
+            percent_encode_component(auth_source)
+        )
+    }
+
+    /// The users, with their resolved passwords and password files (empty: authentication
+    /// off).
+    pub fn users(&self) -> &[ActiveSandboxUser] {
+        &self.users
+    }
+
+    /// The password of the SCRAM user `name` on `db` (for tests; never printed).
+    pub fn password(&self, name: &str, db: &str) -> Option<&Password> {
+        self.users.iter().find_map(|u| match &u.user.credential {
+            UserCredential::Scram { password, .. } if u.user.name == name && u.user.db == db => {
+                password.as_ref()
+            }
+            _ => None,
+        })
+    }
+
+    /// The client certificate files (written for every sandbox; only members with
+    /// [`ClientAuth::Optional`] or [`ClientAuth::Required`] ask for one).
+    pub fn client_certs(&self) -> &ClientCertFiles {
+        &self.client_certs
+    }
+
+    /// Whether members ask TLS clients for a certificate.
+    pub fn client_auth(&self) -> ClientAuth {
+        self.client_auth
     }
 
     /// The CA file a user would have downloaded (for `wrong-ca`: a CA that did not sign the
@@ -518,18 +688,31 @@ impl Drop for Sandbox {
     }
 }
 
-/// Starts a sandbox, writes its URI, CA file, members and scenario to `out`, waits for Ctrl-C,
-/// then shuts it down.
+/// Starts a sandbox with `auth`'s users and client certificate mode, writes its URI, CA file,
+/// users, password and client certificate files, members and scenario to `out`, waits for
+/// Ctrl-C, then shuts it down.
 pub async fn run_until_interrupted(
     config: SandboxConfig,
+    auth: AuthConfig,
     out: &mut (dyn io::Write + Send),
 ) -> Result<(), SandboxError> {
-    let sandbox = Sandbox::start(config).await?;
+    let sandbox = Sandbox::start_with_auth(config, auth).await?;
     let result = async {
+        // Poll once so the Ctrl-C handler is installed before the user (or a test) is told to
+        // press it: a SIGINT in between would otherwise kill the process, leaving its files.
+        let ctrl_c = tokio::signal::ctrl_c();
+        tokio::pin!(ctrl_c);
+        let early = tokio::select! {
+            biased;
+            pressed = &mut ctrl_c => Some(pressed),
+            () = std::future::ready(()) => None,
+        };
         describe(&sandbox, out).map_err(SandboxError::Output)?;
-        tokio::signal::ctrl_c()
-            .await
-            .map_err(SandboxError::Signal)?;
+        match early {
+            Some(pressed) => pressed,
+            None => ctrl_c.await,
+        }
+        .map_err(SandboxError::Signal)?;
         writeln!(out, "stopping the sandbox").map_err(SandboxError::Output)?;
         out.flush().map_err(SandboxError::Output)
     }
@@ -563,7 +746,14 @@ fn describe(sandbox: &Sandbox, out: &mut (dyn io::Write + Send)) -> io::Result<(
         )?;
     }
     writeln!(out, "URI:       {}", sandbox.uri())?;
+    if config.scenario == Scenario::WrongPassword {
+        writeln!(
+            out,
+            "           (its password is wrong on purpose; the real one is in the file below)"
+        )?;
+    }
     writeln!(out, "CA file:   {}", sandbox.ca_file().display())?;
+    describe_auth(sandbox, out)?;
     writeln!(out, "members:")?;
     for name in &sandbox.members {
         let role = if sandbox.primary() == Some(name.as_str()) {
@@ -575,6 +765,19 @@ fn describe(sandbox: &Sandbox, out: &mut (dyn io::Write + Send)) -> io::Result<(
     }
     writeln!(out, "Press Ctrl-C to stop.")?;
     out.flush()
+}
+
+/// Percent-encodes a URI user name, password or option value: only unreserved characters stay.
+fn percent_encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Percent-encodes a path for a URI option value: unreserved characters and `/` stay.

@@ -18,6 +18,10 @@ pub(crate) const ROOT_CN: &str = "mongotls sandbox Root CA";
 pub(crate) const INTERMEDIATE_CN: &str = "mongotls sandbox Intermediate CA";
 /// Subject CN of the unrelated root the `wrong-ca` CA file holds.
 pub(crate) const OTHER_ROOT_CN: &str = "mongotls sandbox Other Root CA";
+/// Subject CN of the unrelated root that signs the "other CA" client certificate.
+pub(crate) const OTHER_CLIENT_ROOT_CN: &str = "mongotls sandbox Other Client CA";
+/// The RFC 2253 subject of the sandbox's client certificates: the MONGODB-X509 user name.
+pub const X509_USER_SUBJECT: &str = "CN=app-x509,OU=apps,O=mongotls-sandbox";
 /// Subject O of every sandbox certificate.
 const ORGANIZATION: &str = "mongotls sandbox";
 /// The only name of the `hostname-mismatch` certificates.
@@ -46,6 +50,22 @@ pub(crate) struct SandboxPki {
     pub ca_file_pem: String,
     /// One identity per member, in member order.
     pub members: Vec<MemberIdentity>,
+    /// The root CA that signed the members' intermediate and the client certificates: the
+    /// client CA of members that ask for a certificate.
+    pub root: CertificateDer<'static>,
+    /// Client certificates with their keys (PEM: certificate, then PKCS#8 key).
+    pub clients: ClientPems,
+}
+
+/// Client certificate files (certificate and key in one PEM, as `tlsCertificateKeyFile`).
+#[derive(Debug)]
+pub(crate) struct ClientPems {
+    /// Valid, clientAuth, signed by the sandbox root, subject [`X509_USER_SUBJECT`].
+    pub good: String,
+    /// The same subject, expired 30 days ago.
+    pub expired: String,
+    /// The same subject, signed by another CA.
+    pub other_ca: String,
 }
 
 /// Validity of a member's leaf.
@@ -133,10 +153,60 @@ pub(crate) fn generate_with_names(
         });
     }
 
+    let other_client_root = make_ca(OTHER_CLIENT_ROOT_CN, None, now, "other client CA")?;
+    let clients = ClientPems {
+        good: make_client(&root, LeafValidity::Current, now, "client certificate")?,
+        expired: make_client(
+            &root,
+            LeafValidity::Expired,
+            now,
+            "expired client certificate",
+        )?,
+        other_ca: make_client(
+            &other_client_root,
+            LeafValidity::Current,
+            now,
+            "client certificate of another CA",
+        )?,
+    };
+
     Ok(SandboxPki {
         ca_file_pem,
         members: identities,
+        root: root.cert.der().clone(),
+        clients,
     })
+}
+
+/// A client certificate (clientAuth only) for [`X509_USER_SUBJECT`] signed by `issuer`, as a
+/// PEM with the certificate and then its PKCS#8 key.
+fn make_client(
+    issuer: &Issuer,
+    validity: LeafValidity,
+    now: OffsetDateTime,
+    what: &str,
+) -> Result<String, SandboxError> {
+    let key = new_key(what)?;
+    let mut params =
+        leaf_params(None, &[], validity, now).map_err(|source| SandboxError::Certificate {
+            what: what.to_owned(),
+            source,
+        })?;
+    // DER order O, OU, CN: RFC 2253 lists the last RDN first, "CN=app-x509,OU=apps,O=...".
+    let mut dn = rcgen::DistinguishedName::new();
+    dn.push(DnType::OrganizationName, "mongotls-sandbox");
+    dn.push(DnType::OrganizationalUnitName, "apps");
+    dn.push(DnType::CommonName, "app-x509");
+    params.distinguished_name = dn;
+    params.subject_alt_names = Vec::new();
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    let cert = params
+        .signed_by(&key, &issuer.cert, &issuer.key)
+        .map_err(|source| SandboxError::Certificate {
+            what: what.to_owned(),
+            source,
+        })?;
+    Ok(format!("{}{}", cert.pem(), key.serialize_pem()))
 }
 
 fn new_key(what: &str) -> Result<KeyPair, SandboxError> {
@@ -301,6 +371,27 @@ mod tests {
                 .iter()
                 .any(|e| e.oid == x509_parser::oid_registry::OID_X509_EXT_AUTHORITY_KEY_IDENTIFIER);
             assert!(aki, "leaf has an authority key identifier");
+        }
+    }
+
+    #[test]
+    fn client_certificates_name_the_x509_user() {
+        let pki = generate(Scenario::Good, 1, now()).unwrap();
+        let at = ASN1Time::from(now());
+        let root = parse(&pki.root);
+        for (pem, valid, by_root) in [
+            (&pki.clients.good, true, true),
+            (&pki.clients.expired, false, true),
+            (&pki.clients.other_ca, true, false),
+        ] {
+            assert!(pem.contains("-----BEGIN PRIVATE KEY-----"));
+            let (_, block) = x509_parser::pem::parse_x509_pem(pem.as_bytes()).unwrap();
+            let cert = block.parse_x509().unwrap();
+            assert_eq!(crate::pki::dn::rfc2253(cert.subject()), X509_USER_SUBJECT);
+            assert_eq!(cert.validity().is_valid_at(at), valid);
+            assert_eq!(cert.issuer() == root.subject(), by_root);
+            let eku = cert.extended_key_usage().unwrap().unwrap().value;
+            assert!(eku.client_auth && !eku.server_auth);
         }
     }
 

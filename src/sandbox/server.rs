@@ -12,6 +12,11 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
 
+use rustls::pki_types::CertificateDer;
+use rustls::server::WebPkiClientVerifier;
+use rustls::RootCertStore;
+
+use super::auth::{self, ClientAuth, Session, Users};
 use super::commands::{self, MemberInfo, Protocol, Request};
 use super::pki::MemberIdentity;
 use super::{SandboxError, TlsMode};
@@ -39,6 +44,8 @@ pub(crate) struct Member {
     mode: TlsMode,
     tls: TlsAcceptor,
     handshake_delay: Option<Duration>,
+    /// Its users; authentication is on when there is one.
+    users: Users,
     /// Source of `connectionId`.
     connections: AtomicI64,
     /// Source of the replies' `requestID`.
@@ -51,12 +58,14 @@ impl Member {
         mode: TlsMode,
         tls: Arc<ServerConfig>,
         handshake_delay: Option<Duration>,
+        users: Users,
     ) -> Member {
         Member {
             info,
             mode,
             tls: TlsAcceptor::from(tls),
             handshake_delay,
+            users,
             connections: AtomicI64::new(0),
             request_ids: AtomicI32::new(0),
         }
@@ -71,20 +80,48 @@ impl Member {
 }
 
 /// The rustls configuration a member serves with: its chain and key, ring provider, TLS 1.2
-/// and 1.3.
+/// and 1.3, and for [`ClientAuth::Optional`] / [`ClientAuth::Required`] a client certificate
+/// verifier whose only root is `client_ca`.
 pub(crate) fn tls_config(
     member: usize,
     identity: MemberIdentity,
+    client_auth: ClientAuth,
+    client_ca: &CertificateDer<'static>,
 ) -> Result<Arc<ServerConfig>, SandboxError> {
-    let provider = rustls::crypto::ring::default_provider();
-    let config = ServerConfig::builder_with_provider(Arc::new(provider))
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = ServerConfig::builder_with_provider(Arc::clone(&provider))
         .with_safe_default_protocol_versions()
-        .and_then(|b| {
-            b.with_no_client_auth()
-                .with_single_cert(identity.chain, identity.key)
-        })
+        .map_err(|source| SandboxError::TlsConfig { member, source })?;
+    let builder = match client_auth {
+        ClientAuth::None => builder.with_no_client_auth(),
+        ClientAuth::Optional | ClientAuth::Required => {
+            let mut roots = RootCertStore::empty();
+            roots
+                .add(client_ca.clone())
+                .map_err(|source| SandboxError::TlsConfig { member, source })?;
+            let verifier = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider);
+            let verifier = if client_auth == ClientAuth::Optional {
+                verifier.allow_unauthenticated()
+            } else {
+                verifier
+            };
+            let verifier = verifier
+                .build()
+                .map_err(|source| SandboxError::ClientVerifier { member, source })?;
+            builder.with_client_cert_verifier(verifier)
+        }
+    };
+    let config = builder
+        .with_single_cert(identity.chain, identity.key)
         .map_err(|source| SandboxError::TlsConfig { member, source })?;
     Ok(Arc::new(config))
+}
+
+/// The RFC 2253 subject of the (verified) client certificate of `tls`, if one was presented.
+fn peer_subject(tls: &tokio_rustls::server::TlsStream<TcpStream>) -> Option<String> {
+    let leaf = tls.get_ref().1.peer_certificates()?.first()?;
+    let (_, cert) = x509_parser::parse_x509_certificate(leaf.as_ref()).ok()?;
+    Some(crate::pki::dn::rfc2253(cert.subject()))
 }
 
 /// Accepts connections until `shutdown` turns true (or its sender is gone), then closes the
@@ -146,13 +183,14 @@ async fn serve_connection(stream: TcpStream, member: Arc<Member>, shutdown: watc
         let Ok(Ok(tls)) = accepted else {
             return;
         };
-        serve(tls, &member, connection_id, shutdown).await;
+        let session = Session::new(peer_subject(&tls));
+        serve(tls, &member, connection_id, session, shutdown).await;
     } else {
         if !member.mode.accepts_plaintext() {
             // requireTLS: mongod logs that it only allows TLS and closes.
             return refuse(stream).await;
         }
-        serve(stream, &member, connection_id, shutdown).await;
+        serve(stream, &member, connection_id, Session::default(), shutdown).await;
     }
 }
 
@@ -169,6 +207,7 @@ async fn serve<S>(
     mut stream: S,
     member: &Member,
     connection_id: i64,
+    mut session: Session,
     mut shutdown: watch::Receiver<bool>,
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
@@ -197,7 +236,14 @@ async fn serve<S>(
                 () = stopped(&mut shutdown) => break,
             }
         }
-        let reply = commands::respond(&request, &member.info, connection_id, bson::DateTime::now());
+        let reply = auth::respond(
+            &request,
+            &member.info,
+            &member.users,
+            &mut session,
+            connection_id,
+            bson::DateTime::now(),
+        );
         if !request.reply_expected {
             continue;
         }

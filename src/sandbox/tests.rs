@@ -199,9 +199,12 @@ where
     assert_eq!(info.get_i32("maxBsonObjectSize").unwrap(), 16_777_216);
     assert_eq!(info.get_array("versionArray").unwrap().len(), 4);
 
+    // With users, mongod refuses other commands before authentication (13 Unauthorized), and
+    // a saslStart without a payload is a bad value (2), not a failed authentication.
+    let auth_on = !sandbox.users().is_empty();
     assert_failed(
         command(stream, 5, doc! {"frobnicate": 1, "$db": "admin"}, false).await,
-        59,
+        if auth_on { 13 } else { 59 },
     );
     assert_failed(
         command(
@@ -211,7 +214,7 @@ where
             false,
         )
         .await,
-        18,
+        if auth_on { 2 } else { 18 },
     );
     // Modern servers accept only the handshake over OP_QUERY.
     assert_failed(command(stream, 7, wire::ping_command(), true).await, 352);
@@ -228,7 +231,9 @@ where
 /// Whether a driver trusting the CA file (host name `localhost`) accepts member `index`.
 fn driver_accepts(scenario: Scenario, index: usize, members: usize) -> bool {
     match scenario {
-        Scenario::Good | Scenario::TlsRequired | Scenario::NoPrimary => true,
+        Scenario::Good | Scenario::TlsRequired | Scenario::NoPrimary | Scenario::WrongPassword => {
+            true
+        }
         Scenario::OneMemberExpired => index + 1 != members,
         _ => false,
     }
@@ -303,7 +308,20 @@ async fn exercise(scenario: Scenario) {
         };
         // TLS, looking at whatever is presented.
         let tls = step("TLS handshake", tls_connect(addr, Trust::Anything)).await;
-        if mode.accepts_tls() {
+        if scenario == Scenario::ClientCertRequired {
+            // Without a client certificate: refused in the handshake (TLS 1.3 reports it on
+            // the client's first read).
+            let refused = match tls {
+                Err(_) => true,
+                Ok(mut tls) => command(&mut tls, 1, wire::hello_command(None, true), true)
+                    .await
+                    .is_err(),
+            };
+            assert!(
+                refused,
+                "member {index} served a client without a certificate"
+            );
+        } else if mode.accepts_tls() {
             let mut tls = tls.unwrap_or_else(|e| panic!("{scenario}: member {index}: {e}"));
             check_leaf(scenario, index, n, &presented_chain(&tls));
             converse(&mut tls, &expect).await;
@@ -319,6 +337,16 @@ async fn exercise(scenario: Scenario) {
                 tls_connect(addr, Trust::CaFile(sandbox.ca_file())),
             )
             .await;
+            let strict = match strict {
+                // TLS 1.3: a refused client certificate shows on the first read.
+                Ok(mut s) if scenario == Scenario::ClientCertRequired => {
+                    command(&mut s, 1, wire::hello_command(None, true), true)
+                        .await
+                        .map_err(|e| io::Error::other(e.to_string()))
+                        .map(|_| ())
+                }
+                other => other.map(|_| ()),
+            };
             assert_eq!(
                 strict.is_ok(),
                 driver_accepts(scenario, index, n),
@@ -364,12 +392,14 @@ scenario_tests! {
     scenario_tls_required => Scenario::TlsRequired,
     scenario_one_member_expired => Scenario::OneMemberExpired,
     scenario_no_primary => Scenario::NoPrimary,
+    scenario_wrong_password => Scenario::WrongPassword,
+    scenario_client_cert_required => Scenario::ClientCertRequired,
 }
 
 #[test]
 fn every_scenario_has_a_test_and_a_name() {
-    // The macro above lists 11; keep them in step with `Scenario::ALL`.
-    assert_eq!(Scenario::ALL.len(), 11);
+    // The macro above lists 13; keep them in step with `Scenario::ALL`.
+    assert_eq!(Scenario::ALL.len(), 13);
     for s in Scenario::ALL {
         assert_eq!(s.name().parse::<Scenario>().unwrap(), s);
         assert_eq!(s.to_string(), s.name());

@@ -1,3 +1,4 @@
+pub mod auth_peers;
 pub mod hostile;
 pub mod inputs;
 pub mod openssl;
