@@ -636,15 +636,27 @@ fn classify_mode(
     match (&tls_error, plain_ok) {
         (None, Some(true)) => {
             r.tls_mode = TlsMode::TlsAndPlain;
-            r.findings.push(Finding::new(
-                Code::TlsPlaintextAccepted,
-                Severity::Warn,
-                format!("{}: plaintext connections are still accepted on the TLS port", r.address),
-                "after enabling SSL, members accept both until SSL is forced: switch on \"force SSL\" (net.tls.mode requireTLS) once every client uses TLS",
-            ));
+            r.findings.push(plaintext_accepted(&r.address));
         }
         (None, Some(false)) => r.tls_mode = TlsMode::TlsOnly,
         (None, None) => r.tls_mode = TlsMode::TlsPlainNotProbed,
+        // The server spoke TLS far enough to ask for a client certificate: TLS is enabled,
+        // and the failure is the certificate's, whatever plaintext does.
+        (Some((e, observed)), plain_ok) if client_cert_problem(e, observed) => {
+            r.tls_mode = if plain_ok == Some(true) {
+                TlsMode::TlsAndPlain
+            } else {
+                TlsMode::TlsOnly
+            };
+            r.findings
+                .push(tls_failure_finding(&r.address, e, observed));
+            if plain_ok == Some(true) {
+                r.findings.push(plaintext_accepted(&r.address));
+                if let Some(h) = plain_reply {
+                    r.hello = Some(h);
+                }
+            }
+        }
         (Some((e, _)), Some(true)) => {
             r.tls_mode = TlsMode::PlainOnly;
             r.findings.push(fail(
@@ -666,6 +678,22 @@ fn classify_mode(
                 .push(tls_failure_finding(&r.address, e, observed));
         }
     }
+}
+
+fn plaintext_accepted(address: &str) -> Finding {
+    Finding::new(
+        Code::TlsPlaintextAccepted,
+        Severity::Warn,
+        format!("{address}: plaintext connections are still accepted on the TLS port"),
+        "after enabling SSL, members accept both until SSL is forced: switch on \"force SSL\" (net.tls.mode requireTLS) once every client uses TLS",
+    )
+}
+
+/// The handshake failed over the client certificate (asked for, missing or refused), so the
+/// server does speak TLS.
+fn client_cert_problem(e: &NetError, observed: &net::Observed) -> bool {
+    observed.client_cert_requested
+        || matches!(e, NetError::Tls(TlsFailure::Alert(alert)) if alert == "CertificateRequired")
 }
 
 fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) -> Finding {
