@@ -107,7 +107,9 @@ async fn timed_check(uri: &str, no_driver: bool) -> Result<f64, String> {
         let status = command.status().map_err(|e| e.to_string())?;
         let elapsed = start.elapsed();
         if !status.success() {
-            return Err(format!("check exited with {status} (no_driver: {no_driver})"));
+            return Err(format!(
+                "check exited with {status} (no_driver: {no_driver})"
+            ));
         }
         Ok(elapsed.as_secs_f64() * 1e3)
     })

@@ -731,6 +731,15 @@ fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) ->
                 "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it — see the \"Client certificate\" section",
             )
         }
+        NetError::Tls(TlsFailure::Closed(_))
+            if observed.client_cert_requested && observed.client_cert_offered =>
+        {
+            fail(
+                Code::TlsClientCertRejected,
+                format!("{address}: {e}, without an alert, after it asked for and received the client certificate: it most likely refused the certificate"),
+                "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it; the server's log names the reason",
+            )
+        }
         NetError::Tls(TlsFailure::Closed(_)) => fail(
             Code::TlsHandshakeFailed,
             format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello, and so does one that rejects this client's TLS versions or ciphers without an alert"),
@@ -753,9 +762,26 @@ fn late_client_cert_refusal(e: &CommandError, observed: &net::Observed) -> Optio
     let CommandError::Wire(crate::wire::WireError::Io { source, .. }) = e else {
         return None;
     };
-    let alert = net::alert_in(source)?;
-    (observed.client_cert_requested || alert == "CertificateRequired")
-        .then_some(NetError::Tls(TlsFailure::Alert(alert)))
+    match net::alert_in(source) {
+        Some(alert) => (observed.client_cert_requested || alert == "CertificateRequired")
+            .then_some(NetError::Tls(TlsFailure::Alert(alert))),
+        // Some servers (Python's ssl, for one) close without an alert when they refuse the
+        // certificate, or its absence, after a TLS 1.3 handshake.
+        None if observed.client_cert_requested
+            && matches!(
+                source.kind(),
+                std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+            ) =>
+        {
+            Some(NetError::Tls(TlsFailure::Closed(format!(
+                "on the first read after the handshake: {source}"
+            ))))
+        }
+        None => None,
+    }
 }
 
 /// The RFC 8446 name of an alert (as rustls names it in [`TlsFailure::Alert`]) and what it
@@ -946,5 +972,27 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_close_without_alert_after_a_certificate_request_is_about_the_certificate() {
+        let eof = || {
+            CommandError::Wire(crate::wire::WireError::Io {
+                during: "reading a message header",
+                source: std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "peer closed"),
+            })
+        };
+        // Not asked for a certificate: an ordinary failed hello.
+        assert_eq!(
+            late_client_cert_refusal(&eof(), &observed(false, false)),
+            None
+        );
+        let none_given = late_client_cert_refusal(&eof(), &observed(true, false)).unwrap();
+        let f = tls_failure_finding("h:1", &none_given, &observed(true, false));
+        assert_eq!(f.code, Code::TlsClientCertRequired);
+        let refused = late_client_cert_refusal(&eof(), &observed(true, true)).unwrap();
+        let f = tls_failure_finding("h:1", &refused, &observed(true, true));
+        assert_eq!(f.code, Code::TlsClientCertRejected);
+        assert!(f.message.contains("without an alert"), "{}", f.message);
     }
 }
