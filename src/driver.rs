@@ -163,6 +163,11 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
                 r = tokio::time::timeout(budget, connect(options, has_user, mechanism)) => Some(r),
                 () = every_server_failed(&servers, hosts, settings.timeout) => None,
             };
+            if matches!(result, Some(Ok(Ok(_)))) {
+                // The ping may win the race with the other members' first checks: give the
+                // monitors a moment, so the servers listed are what the driver knows.
+                settle(&servers, hosts, SETTLE_FOR.min(settings.timeout)).await;
+            }
             let seen = snapshot(&servers, &secrets, &seeds);
             let mut outcome = match result {
                 None => all_failed(&seen),
@@ -418,13 +423,24 @@ fn failed(
     what: &str,
 ) -> DriverOutcome {
     let error = scrub(&describe(e), secrets);
+    let finding = finding_for(e, &error, servers, what);
+    // The servers answered: the credentials are at fault, and what the monitors say of each
+    // server at this moment (racing the pool's report of the same error) adds nothing.
+    let credentials = matches!(
+        finding.code,
+        Code::AuthFailed | Code::AuthMechanismUnsupported
+    );
     DriverOutcome {
         verdict: DriverVerdict::Fail,
         reason: None,
         authenticated: None,
-        findings: vec![finding_for(e, &error, servers, what)],
+        findings: vec![finding],
         error: Some(error),
-        servers: servers.to_vec(),
+        servers: if credentials {
+            Vec::new()
+        } else {
+            servers.to_vec()
+        },
         trust: String::new(),
         duration: Duration::ZERO,
     }
@@ -476,6 +492,26 @@ async fn every_server_failed(servers: &Servers, seeds: usize, timeout: Duration)
             (true, Some(since)) if since.elapsed() >= grace => return,
             (true, Some(_)) => {}
         }
+    }
+}
+
+/// How long, at most, the monitors get to finish their first checks after a successful ping.
+const SETTLE_FOR: Duration = Duration::from_millis(500);
+
+/// Waits until every seed has a description that is known or failed, or `bound` passes.
+async fn settle(servers: &Servers, seeds: usize, bound: Duration) {
+    let start = Instant::now();
+    while start.elapsed() < bound {
+        let settled = servers.lock().is_ok_and(|map| {
+            map.len() >= seeds
+                && map
+                    .values()
+                    .all(|s| s.error.is_some() || s.server_type != "Unknown")
+        });
+        if settled {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
     }
 }
 

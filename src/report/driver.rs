@@ -27,7 +27,8 @@ pub struct DriverReport {
     pub error: Option<String>,
     /// Where the driver's trust came from.
     pub trust: Option<String>,
-    /// What the driver last knew of each server.
+    /// What the driver last knew of each server (empty when the credentials were refused:
+    /// the servers answered).
     pub servers: Vec<DriverServerReport>,
     /// Wall time of the stage.
     #[serde(rename = "duration_ms", serialize_with = "value::millis")]

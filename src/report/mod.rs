@@ -29,8 +29,10 @@ pub use verify::VerifyReport;
 use crate::escape::Escaping;
 use crate::findings::Verdict;
 
-/// Version of the JSON shape. Bump on any incompatible change; adding fields is compatible.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the JSON shape. Bump on any incompatible change, and on new objects a strict
+/// reader would refuse (2: check gained `driver`, `srv`, `client_cert`, `ca.system_store`,
+/// `ca.system_roots`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
 /// Prometheus are for `ca`, `verify`, `check` and `demo`).

@@ -89,7 +89,7 @@ async fn every_metric_is_measured_with_raw_samples_and_outputs() {
     sb.shutdown().await;
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let r = json(&run);
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], mongotls::report::SCHEMA_VERSION);
     assert_eq!(r["command"], "bench");
     let got = metrics(&r, "series");
     for metric in [

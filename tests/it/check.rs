@@ -95,7 +95,7 @@ async fn good_set_passes_with_every_phase_timed() {
     sb.shutdown().await;
     assert_eq!(exit, 0, "{r:#}");
     assert_eq!(r["verdict"], "pass");
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], mongotls::report::SCHEMA_VERSION);
     assert_eq!(r["target"]["set_name"], "mongotls-sandbox");
     let got: BTreeSet<String> = members(&r)
         .iter()

@@ -104,7 +104,7 @@ fn verify_good_chain_passes_with_full_path() {
     let (exit, r) = verify(&scenarios::good(now()), &[]);
     assert_eq!(exit, 0, "{r:#}");
     assert_eq!(r["verdict"], "pass");
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], mongotls::report::SCHEMA_VERSION);
     assert_eq!(r["trusted"], true);
     assert_eq!(r["rustls_webpki"]["chain_accepted"], true);
     assert_eq!(r["rustls_webpki"]["name_accepted"], true);
@@ -506,7 +506,7 @@ fn ca_lists_certificates_with_every_field_and_their_relations() {
     let (exit, r) = ca_json(bundle.as_bytes(), &[]);
     assert_eq!(exit, 0, "{r:#}");
     assert_eq!(r["verdict"], "pass");
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], mongotls::report::SCHEMA_VERSION);
     let certs = r["certificates"].as_array().unwrap();
     assert_eq!(certs.len(), 2);
     for field in [

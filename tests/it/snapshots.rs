@@ -216,6 +216,8 @@ demo_tests! {
     demo_tls_required => "tls-required",
     demo_one_member_expired => "one-member-expired",
     demo_no_primary => "no-primary",
+    demo_wrong_password => "wrong-password",
+    demo_client_cert_required => "client-cert-required",
 }
 
 // ------------------------------------------------------------------------------------------
