@@ -380,3 +380,55 @@ fn no_password_and_no_terminal_is_a_clear_error() {
     run.assert_exit(2)
         .assert_stderr_has(&[PASSWORD_VAR, "not set"]);
 }
+
+/// The prompt: only on a terminal, without echo. `script` (util-linux) gives mongotls a
+/// pseudo-terminal and types the password into it; the transcript must not hold it.
+#[test]
+fn the_password_prompt_reads_a_terminal_without_echo() {
+    if !crate::support::peers::tool_runs("script", &["--version"]) {
+        skip_or_fail_in_ci(
+            "script (util-linux) not on PATH",
+            "apt-get install util-linux",
+        );
+        return;
+    }
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let sandbox = rt
+        .block_on(mongotls::sandbox::Sandbox::start_with_auth(
+            mongotls::sandbox::SandboxConfig {
+                members: 1,
+                scenario: mongotls::sandbox::Scenario::Good,
+                tls_mode: None,
+                handshake_delay: None,
+            },
+            mongotls::sandbox::AuthConfig::default_users(mongotls::sandbox::ClientAuth::None),
+        ))
+        .unwrap();
+    let password = sandbox
+        .password(
+            mongotls::sandbox::DEFAULT_USER,
+            mongotls::sandbox::DEFAULT_USER_DB,
+        )
+        .unwrap()
+        .expose()
+        .to_string();
+    let uri = format!(
+        "mongodb://app@{}/admin?replicaSet=mongotls-sandbox&tls=true&tlsCAFile={}",
+        sandbox.members().join(","),
+        sandbox.ca_file().display()
+    );
+    let inner = format!("{MONGOTLS} check '{uri}' --no-plaintext-probe --format json");
+    // The password arrives after the prompt is up; `script` copies it to the terminal.
+    let shell = format!("(sleep 1; printf '%s\\n' \"$PW\") | script -qec \"{inner}\" /dev/null");
+    let mut command = Command::new("sh");
+    command.env("PW", &password);
+    let run = run_command_bounded(command, &["-c", &shell]);
+    rt.block_on(sandbox.shutdown());
+    assert!(run.stdout.contains("Password for app:"), "{}", run.output());
+    assert!(
+        run.stdout.contains("\"user\": \"app\""),
+        "the prompted password did not authenticate:\n{}",
+        run.output()
+    );
+    run.assert_hides(&password);
+}

@@ -14,7 +14,9 @@
 //! Asserted absent everywhere: the password as typed in the URI, decoded, percent-encoded, and
 //! its random head alone. The same for the client key's password, from
 //! `tlsCertificateKeyFilePassword` and from `--client-key-password-env`, right (the encrypted
-//! key is used) and wrong (the error names the file, not the password).
+//! key is used) and wrong (the error names the file, not the password). The same for the
+//! password the driver stage authenticates with, from `--password-env` and `--password-file`,
+//! right (it authenticates) and wrong (`auth.failed`).
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -412,5 +414,117 @@ proptest! {
         }
         assert_no_secret(&outputs, &forbidden, &uri);
         assert_no_secret(&check_with_env_password(&cert, &password), &forbidden, "(env)");
+    }
+}
+
+/// A sandbox with authentication on (the default users, valid certificates), shared by the
+/// driver-password cases.
+fn shared_auth() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let sandbox = rt
+            .block_on(Sandbox::start_with_auth(
+                SandboxConfig {
+                    members: 2,
+                    scenario: Scenario::Good,
+                    tls_mode: None,
+                    handshake_delay: None,
+                },
+                mongotls::sandbox::AuthConfig::default_users(mongotls::sandbox::ClientAuth::None),
+            ))
+            .expect("start sandbox with users");
+        Shared { _rt: rt, sandbox }
+    })
+}
+
+/// `check` as users run it, with the password from `--password-env` or `--password-file`, in
+/// every format: stdout and stderr of each run.
+fn check_with_driver_password(password: &str, from_file: bool) -> Vec<(String, String)> {
+    let sb = &shared_auth().sandbox;
+    let uri = format!(
+        "mongodb://{}@{}/admin?replicaSet=mongotls-sandbox&tls=true",
+        mongotls::sandbox::DEFAULT_USER,
+        sb.members().join(",")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pw");
+    std::fs::write(&file, format!("{password}\n")).unwrap();
+    let mut out = Vec::new();
+    for format in ["text", "json", "junit", "prometheus"] {
+        let mut command = std::process::Command::new(crate::support::run::MONGOTLS);
+        command
+            .arg("check")
+            .arg(&uri)
+            .args(["--ca", &sb.ca_file().display().to_string()])
+            .args([
+                "--timeout",
+                "5s",
+                "--no-plaintext-probe",
+                "--format",
+                format,
+            ])
+            .stdin(std::process::Stdio::null());
+        if from_file {
+            command.args(["--password-file", &file.display().to_string()]);
+        } else {
+            command
+                .args(["--password-env", "DRIVER_REDACTION_PW"])
+                .env("DRIVER_REDACTION_PW", password);
+        }
+        let run = command.output().unwrap();
+        out.push((
+            format!("{format} stdout"),
+            String::from_utf8_lossy(&run.stdout).into_owned(),
+        ));
+        out.push((
+            format!("{format} stderr"),
+            String::from_utf8_lossy(&run.stderr).into_owned(),
+        ));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
+
+    /// The password the driver stage authenticates with, from the environment or a file,
+    /// right or wrong, is in no report format, no error and nothing printed; the right one
+    /// authenticates (so it really reached the driver).
+    #[test]
+    fn no_output_contains_the_driver_password(
+        head in "[A-Za-z0-9]{8}",
+        tail in "[!-~]{0,10}",
+        right in any::<bool>(),
+        from_file in any::<bool>(),
+    ) {
+        let sb = &shared_auth().sandbox;
+        let real = sb
+            .password(mongotls::sandbox::DEFAULT_USER, mongotls::sandbox::DEFAULT_USER_DB)
+            .expect("the default user's password")
+            .expose()
+            .to_string();
+        let password = if right { real.clone() } else { format!("{head}{tail}") };
+        let forbidden = if right {
+            vec![real.clone(), encode(&real)]
+        } else {
+            vec![head.clone(), password.clone(), encode(&password)]
+        };
+        let outputs = check_with_driver_password(&password, from_file);
+        let json = outputs
+            .iter()
+            .find(|(w, _)| w == "json stdout")
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("");
+        if right {
+            prop_assert!(json.contains("\"user\": \"app\""), "{json}");
+        } else {
+            prop_assert!(json.contains("auth.failed"), "{json}");
+        }
+        assert_no_secret(&outputs, &forbidden, "(driver password)");
     }
 }
