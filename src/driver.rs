@@ -552,6 +552,8 @@ fn finding_for(e: &DriverError, error: &str, servers: &[DriverServer], what: &st
     // 334 MechanismUnavailable; 59 CommandNotFound: a server that knows no SASL at all.
     let mechanism_problem = matches!(code, Some(334 | 59))
         || lower.contains("no such command")
+        // mongod's words for 334: "Received authentication for mechanism X which is not enabled".
+        || lower.contains("which is not enabled")
         || lower.contains("mechanism")
             && (lower.contains("not supported")
                 || lower.contains("unsupported")
@@ -645,6 +647,18 @@ pub fn verdict_differs<'a>(
                 .findings
                 .iter()
                 .any(|f| matches!(f.code, Code::AuthFailed | Code::AuthMechanismUnsupported));
+            let options_rejected = outcome
+                .findings
+                .iter()
+                .any(|f| f.code == Code::DriverOptionsRejected);
+            if allow_invalid_hostnames && options_rejected {
+                return Some(Finding::new(
+                    Code::DriverVerdictDiffers,
+                    Severity::Warn,
+                    "the connection string sets tlsAllowInvalidHostnames, which the Rust driver over rustls does not have: applications on the Rust driver refuse this connection string before connecting, while OpenSSL-based drivers, Node.js, Go and Java honour it and connect (without checking host names)",
+                    "remove tlsAllowInvalidHostnames and fix the certificates' names (the probe's findings say which names each member's certificate covers)",
+                ));
+            }
             if credentials || !failures.is_empty() {
                 return None;
             }
@@ -755,6 +769,55 @@ mod tests {
         for leaked in ["p@ss", "p%40ss", "kp", "other"] {
             assert!(!out.contains(leaked), "{out}");
         }
+    }
+
+    fn failed_with(code: Code) -> DriverOutcome {
+        DriverOutcome {
+            verdict: DriverVerdict::Fail,
+            findings: vec![Finding::new(code, Severity::Fail, "m", "h")],
+            ..DriverOutcome::skipped("")
+        }
+    }
+
+    #[test]
+    fn verdict_differs_only_where_the_driver_and_the_probe_disagree() {
+        let probe_fail = Finding::new(Code::CertExpired, Severity::Fail, "m", "h");
+        let pass = DriverOutcome {
+            verdict: DriverVerdict::Pass,
+            ..DriverOutcome::skipped("")
+        };
+        // Agreement: both pass, or both fail.
+        assert!(verdict_differs(&pass, [], false).is_none());
+        let selection = failed_with(Code::DriverServerSelectionFailed);
+        assert!(verdict_differs(&selection, [&probe_fail], false).is_none());
+        // Credentials are not a TLS disagreement.
+        assert!(verdict_differs(&failed_with(Code::AuthFailed), [], false).is_none());
+        // The driver connects despite a failure; fails despite none.
+        let f = verdict_differs(&pass, [&probe_fail], false).unwrap();
+        assert_eq!(f.code, Code::DriverVerdictDiffers);
+        assert!(f.message.contains("cert.expired"), "{}", f.message);
+        assert!(verdict_differs(&selection, [], false).is_some());
+        // tlsAllowInvalidHostnames refused by the Rust driver, whatever the probe found.
+        let rejected = failed_with(Code::DriverOptionsRejected);
+        let f = verdict_differs(&rejected, [&probe_fail], true).unwrap();
+        assert!(
+            f.message.contains("tlsAllowInvalidHostnames"),
+            "{}",
+            f.message
+        );
+        assert!(verdict_differs(&DriverOutcome::skipped("x"), [&probe_fail], true).is_none());
+    }
+
+    #[test]
+    fn mongods_mechanism_words_are_mechanism_unsupported() {
+        let e = DriverError::custom(());
+        let f = finding_for(
+            &e,
+            "PLAIN failure: Received authentication for mechanism PLAIN which is not enabled",
+            &[],
+            "x",
+        );
+        assert_eq!(f.code, Code::AuthMechanismUnsupported);
     }
 
     #[test]

@@ -107,7 +107,11 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let probe_findings = findings
         .iter()
         .chain(outcome.members.iter().flat_map(|m| m.findings.iter()));
-    if let Some(differs) = verdict_differs(&driver, probe_findings, s.allow_invalid_hostnames) {
+    if let Some(differs) = verdict_differs(
+        &driver,
+        probe_findings,
+        s.uri.options.tls_allow_invalid_hostnames == Some(true),
+    ) {
         driver.findings.push(differs);
     }
 

@@ -432,3 +432,37 @@ fn the_password_prompt_reads_a_terminal_without_echo() {
     );
     run.assert_hides(&password);
 }
+
+#[test]
+fn tls_allow_invalid_hostnames_is_a_difference_the_rust_driver_cannot_honour() {
+    if !peers_or_skip() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let (pki, server) = started(dir.path(), "none");
+    let uri = server.uri(
+        None,
+        &format!("&tlsAllowInvalidHostnames=true{}", ca_option(&pki)),
+    );
+    let run = check(&[&uri], &[]);
+    let r = run.json();
+    let codes = all_codes(&r);
+    assert!(codes.contains(&"tls.insecure_option".into()), "{codes:?}");
+    assert!(
+        codes.contains(&"driver.options_rejected".into()),
+        "{codes:?}"
+    );
+    let differs = r["driver"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "driver.verdict_differs")
+        .unwrap_or_else(|| panic!("no driver.verdict_differs: {codes:?}"));
+    assert!(
+        differs["message"]
+            .as_str()
+            .unwrap()
+            .contains("tlsAllowInvalidHostnames"),
+        "{differs:#}"
+    );
+}
