@@ -86,13 +86,20 @@ impl DnsResolver {
                 detail: e.to_string(),
             })?;
         tune(builder.options_mut(), timeout);
+        DnsResolver::built(builder, None)
+    }
+
+    fn built(
+        builder: hickory_resolver::ResolverBuilder<TokioRuntimeProvider>,
+        server: Option<SocketAddr>,
+    ) -> Result<Self, DnsLookupError> {
         Ok(DnsResolver {
             inner: builder
                 .build()
                 .map_err(|e| DnsLookupError::NoConfiguration {
                     detail: e.to_string(),
                 })?,
-            server: None,
+            server,
         })
     }
 
@@ -112,14 +119,7 @@ impl DnsResolver {
             TokioResolver::builder_with_config(config, TokioRuntimeProvider::default());
         tune(builder.options_mut(), timeout);
         builder.options_mut().use_hosts_file = hickory_resolver::config::ResolveHosts::Never;
-        Ok(DnsResolver {
-            inner: builder
-                .build()
-                .map_err(|e| DnsLookupError::NoConfiguration {
-                    detail: e.to_string(),
-                })?,
-            server: Some(server),
-        })
+        DnsResolver::built(builder, Some(server))
     }
 
     /// The server given with `--dns-server`, or `None` for the system configuration.

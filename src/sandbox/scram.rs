@@ -126,6 +126,27 @@ pub(crate) enum ScramError {
     BadProof,
 }
 
+/// SaltedPassword (RFC 5802 §3): PBKDF2 over the mechanism's password text (MongoDB's digest
+/// for SCRAM-SHA-1, SASLprep for SCRAM-SHA-256).
+fn salted_password(
+    mechanism: ScramMechanism,
+    user: &str,
+    password: &str,
+    salt: &[u8],
+    iterations: NonZeroU32,
+) -> Result<Vec<u8>, ScramError> {
+    let hashed = hashed_password(mechanism, user, password)?;
+    let mut salted = vec![0u8; mechanism.output_len()];
+    pbkdf2::derive(
+        mechanism.pbkdf2(),
+        iterations,
+        salt,
+        hashed.as_bytes(),
+        &mut salted,
+    );
+    Ok(salted)
+}
+
 /// The text SCRAM hashes for `user`'s `password` under `mechanism`.
 fn hashed_password(
     mechanism: ScramMechanism,
@@ -179,15 +200,7 @@ impl StoredCredential {
         salt: Vec<u8>,
         iterations: NonZeroU32,
     ) -> Result<StoredCredential, ScramError> {
-        let hashed = hashed_password(mechanism, user, password)?;
-        let mut salted = vec![0u8; mechanism.output_len()];
-        pbkdf2::derive(
-            mechanism.pbkdf2(),
-            iterations,
-            &salt,
-            hashed.as_bytes(),
-            &mut salted,
-        );
+        let salted = salted_password(mechanism, user, password, &salt, iterations)?;
         let client_key = hmac_of(mechanism, &salted, b"Client Key");
         let stored_key = digest::digest(mechanism.digest(), &client_key)
             .as_ref()
@@ -393,15 +406,7 @@ mod tests {
         let nonce = attrs[0].strip_prefix("r=").unwrap();
         let salt = BASE64.decode(attrs[1].strip_prefix("s=").unwrap()).unwrap();
         let iterations: NonZeroU32 = attrs[2].strip_prefix("i=").unwrap().parse().unwrap();
-        let hashed = hashed_password(mechanism, user, password).unwrap();
-        let mut salted = vec![0u8; mechanism.output_len()];
-        pbkdf2::derive(
-            mechanism.pbkdf2(),
-            iterations,
-            &salt,
-            hashed.as_bytes(),
-            &mut salted,
-        );
+        let salted = salted_password(mechanism, user, password, &salt, iterations).unwrap();
         let client_key = hmac_of(mechanism, &salted, b"Client Key");
         let stored_key = digest::digest(mechanism.digest(), &client_key);
         let without_proof = format!("c=biws,r={nonce}");

@@ -67,6 +67,14 @@ fn all_codes(r: &Value) -> Vec<String> {
     out
 }
 
+/// The driver stage's finding with `code`; the test fails without it.
+fn driver_finding<'a>(r: &'a Value, code: &str) -> &'a Value {
+    r["driver"]["findings"]
+        .as_array()
+        .and_then(|list| list.iter().find(|f| f["code"] == code))
+        .unwrap_or_else(|| panic!("no {code} in the driver's findings: {:#}", r["driver"]))
+}
+
 fn started(dir: &Path, client_cert: &'static str) -> (AuthPki, AuthServer) {
     let pki = AuthPki::make(dir);
     let server = AuthServer::start_standard(dir, &pki, client_cert);
@@ -289,13 +297,9 @@ fn an_expired_root_that_rustls_accepts_is_driver_verdict_differs() {
     assert!(codes.contains(&"cert.ca_expired".into()), "{codes:?}");
     // webpki does not judge a trust anchor's validity: the Rust driver connects.
     assert_eq!(r["driver"]["verdict"], "pass", "{:#}", r["driver"]);
-    let differs = r["driver"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "driver.verdict_differs")
-        .unwrap_or_else(|| panic!("no driver.verdict_differs: {codes:?}"));
-    let message = differs["message"].as_str().unwrap();
+    let message = driver_finding(&r, "driver.verdict_differs")["message"]
+        .as_str()
+        .unwrap();
     assert!(message.contains("cert.ca_expired"), "{message}");
     assert!(message.contains("OpenSSL-based drivers"), "{message}");
 }
@@ -452,12 +456,7 @@ fn tls_allow_invalid_hostnames_is_a_difference_the_rust_driver_cannot_honour() {
         codes.contains(&"driver.options_rejected".into()),
         "{codes:?}"
     );
-    let differs = r["driver"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "driver.verdict_differs")
-        .unwrap_or_else(|| panic!("no driver.verdict_differs: {codes:?}"));
+    let differs = driver_finding(&r, "driver.verdict_differs");
     assert!(
         differs["message"]
             .as_str()

@@ -26,7 +26,7 @@ use clap::{Parser, ValueEnum};
 use mongotls::cli::Cli;
 use mongotls::cli::Format;
 use mongotls::report::{OutputFormat, Report};
-use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario};
+use mongotls::sandbox::{AuthConfig, ClientAuth, Sandbox, SandboxConfig, Scenario};
 use mongotls::Outcome;
 use proptest::prelude::*;
 use time::OffsetDateTime;
@@ -41,21 +41,30 @@ struct Shared {
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let sandbox = rt
-            .block_on(Sandbox::start(SandboxConfig {
-                members: 2,
-                scenario: Scenario::Expired,
-                tls_mode: None,
-                handshake_delay: None,
-            }))
-            .expect("start sandbox");
-        Shared { _rt: rt, sandbox }
+        start_shared(
+            Scenario::Expired,
+            AuthConfig::for_scenario(Scenario::Expired),
+        )
     })
+}
+
+/// A two-member sandbox of `scenario` with `auth`, on its own one-thread runtime.
+fn start_shared(scenario: Scenario, auth: AuthConfig) -> Shared {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let config = SandboxConfig {
+        members: 2,
+        scenario,
+        tls_mode: None,
+        handshake_delay: None,
+    };
+    let sandbox = rt
+        .block_on(Sandbox::start_with_auth(config, auth))
+        .expect("start sandbox");
+    Shared { _rt: rt, sandbox }
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -421,25 +430,7 @@ proptest! {
 /// driver-password cases.
 fn shared_auth() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
-    SHARED.get_or_init(|| {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let sandbox = rt
-            .block_on(Sandbox::start_with_auth(
-                SandboxConfig {
-                    members: 2,
-                    scenario: Scenario::Good,
-                    tls_mode: None,
-                    handshake_delay: None,
-                },
-                mongotls::sandbox::AuthConfig::default_users(mongotls::sandbox::ClientAuth::None),
-            ))
-            .expect("start sandbox with users");
-        Shared { _rt: rt, sandbox }
-    })
+    SHARED.get_or_init(|| start_shared(Scenario::Good, AuthConfig::default_users(ClientAuth::None)))
 }
 
 /// `check` as users run it, with the password from `--password-env` or `--password-file`, in
