@@ -146,9 +146,12 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
         .deadline
         .saturating_duration_since(start)
         .min(settings.timeout * 3);
-    let mut outcome = match build_options(settings, servers.clone()).await {
-        Err(e) => failed(&e, &[], &secrets, "the driver refused the options"),
-        Ok((options, trust)) => {
+    // Parsing a mongodb+srv:// string resolves SRV and TXT: bounded like the rest.
+    let built = tokio::time::timeout(budget, build_options(settings, servers.clone())).await;
+    let mut outcome = match built {
+        Err(_) => cut_short(budget, Vec::new()),
+        Ok(Err(e)) => failed(&e, &[], &secrets, "the driver refused the options"),
+        Ok(Ok((options, trust))) => {
             let mechanism = options
                 .credential
                 .as_ref()

@@ -23,6 +23,8 @@ pub mod classname {
     pub const CHECK_MEMBER: &str = "mongotls.check.member";
     /// The `check` set-level case (the set, the connection string, the CA file, the options).
     pub const CHECK_SET: &str = "mongotls.check.set";
+    /// The `check` driver stage (the official driver's server selection, ping, auth).
+    pub const CHECK_DRIVER: &str = "mongotls.check.driver";
     /// A certificate of the `ca` bundle.
     pub const CA_CERTIFICATE: &str = "mongotls.ca.certificate";
     /// The `ca` bundle as a whole.
@@ -33,6 +35,9 @@ pub mod classname {
 
 /// Name of the `check` set-level test case.
 pub const SET_CASE: &str = "replica set";
+
+/// The name of `check`'s driver-stage test case.
+pub const DRIVER_CASE: &str = "driver";
 /// Name of the `ca` bundle-level test case.
 pub const BUNDLE_CASE: &str = "bundle";
 
@@ -98,7 +103,45 @@ fn check_suite(r: &CheckReport) -> TestSuite {
         &facts,
         None,
     ));
+    suite.add_test_case(driver_case(&r.driver));
     suite
+}
+
+/// The driver stage as a test case: skipped (with the reason) when it did not run.
+fn driver_case(d: &super::driver::DriverReport) -> TestCase {
+    let mut facts = vec![format!("{} {}", d.name, d.version)];
+    if let Some(trust) = &d.trust {
+        facts.push(format!("trusts {trust}"));
+    }
+    if let Some(a) = &d.authenticated {
+        facts.push(format!(
+            "authenticated as {} on {} with {}; roles: {}",
+            a.user,
+            a.db,
+            a.mechanism,
+            a.roles.join(", ")
+        ));
+    }
+    if let Some(e) = &d.error {
+        facts.push(format!("driver error: {e}"));
+    }
+    let findings: Vec<&Finding> = d.findings.iter().collect();
+    if d.verdict == crate::driver::DriverVerdict::Skipped {
+        let mut status = TestCaseStatus::skipped();
+        if let Some(reason) = &d.reason {
+            status.set_message(reason.clone());
+        }
+        let mut case = TestCase::new(DRIVER_CASE, status);
+        case.set_classname(classname::CHECK_DRIVER);
+        return case;
+    }
+    case(
+        DRIVER_CASE,
+        classname::CHECK_DRIVER,
+        &findings,
+        &facts,
+        Some(d.duration),
+    )
 }
 
 fn member_facts(m: &MemberReport) -> Vec<String> {

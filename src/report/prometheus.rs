@@ -226,6 +226,18 @@ fn check(r: &CheckReport) -> Families {
     for family in member_families(r) {
         families.add(family);
     }
+    // The driver stage, when it ran: did an application's driver connect (and authenticate)?
+    if r.driver.verdict != crate::driver::DriverVerdict::Skipped {
+        let mut driver = Family::gauge(
+            "driver_connected",
+            "1 when the official driver selected a server and ran ping (and authenticated, with credentials), else 0.",
+        );
+        driver.push(
+            vec![("target", target.clone())],
+            i64::from(r.driver.verdict == crate::driver::DriverVerdict::Pass),
+        );
+        families.add(driver);
+    }
     families
 }
 

@@ -229,7 +229,14 @@ fn demo_junit_has_one_case_per_member_and_one_for_the_set() {
     }
     let set = s.case("replica set");
     assert_eq!(set.classname, "mongotls.check.set");
-    assert_eq!(s.cases.len(), 4);
+    let driver = s.case("driver");
+    assert_eq!(driver.classname, "mongotls.check.driver");
+    assert!(driver.failure.is_none(), "{driver:?}");
+    assert!(
+        driver.system_out.contains("mongodb (Rust driver"),
+        "{driver:?}"
+    );
+    assert_eq!(s.cases.len(), 5);
 }
 
 #[test]
@@ -239,8 +246,14 @@ fn demo_expired_junit_fails_every_member_with_the_finding() {
     let s = junit(&run);
     assert_eq!(s.properties["verdict"], "fail");
     let failed = s.failed();
-    assert_eq!(failed.len(), 3, "{s:#?}");
-    for c in failed {
+    // Every member, and the driver, which cannot select any of them.
+    assert_eq!(failed.len(), 4, "{s:#?}");
+    let driver = s.case("driver");
+    assert_eq!(
+        driver.failure.as_ref().unwrap().1,
+        "driver.server_selection_failed"
+    );
+    for c in failed.into_iter().filter(|c| c.name != "driver") {
         assert_eq!(c.classname, "mongotls.check.member");
         let (message, ty, text) = c.failure.as_ref().unwrap();
         assert_eq!(ty, "cert.expired");
@@ -267,7 +280,14 @@ fn demo_one_member_expired_junit_fails_that_member_only() {
     let failed = s.failed();
     assert_eq!(failed.len(), 1, "{s:#?}");
     assert_eq!(failed[0].failure.as_ref().unwrap().1, "cert.expired");
-    assert_eq!(s.cases.len(), 4);
+    // The driver connects through the good members: a pass, with the difference as a warning.
+    let driver = s.case("driver");
+    assert!(driver.failure.is_none(), "{driver:?}");
+    assert!(
+        driver.system_out.contains("WARN driver.verdict_differs"),
+        "{driver:?}"
+    );
+    assert_eq!(s.cases.len(), 5);
 }
 
 #[test]
