@@ -126,6 +126,19 @@ fn the_right_password_passes_and_shows_the_user() {
     assert_eq!(r["driver"]["authenticated"]["mechanism"], "SCRAM-SHA-1");
     assert_eq!(r["driver"]["authenticated"]["user"], USER);
 
+    // No user in the string: --username names it.
+    let uri = format!(
+        "mongodb://{}/?replicaSet=rs0&tls=true&authSource=admin{}",
+        server.member,
+        ca_option(&pki)
+    );
+    let run = check(
+        &[&uri, "--username", USER, "--password-env", PASSWORD_VAR],
+        &[(PASSWORD_VAR, PASSWORD)],
+    );
+    run.assert_hides(PASSWORD);
+    assert_eq!(run.json()["driver"]["authenticated"]["user"], USER);
+
     // The password from a file (its first line).
     let file = dir.path().join("pw");
     std::fs::write(&file, format!("{PASSWORD}\n")).unwrap();
