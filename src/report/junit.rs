@@ -454,12 +454,19 @@ mod tests {
     fn check_cases_fail_on_fail_findings_only() {
         let xml = render_string(&check_report());
         let parsed = quick_junit::Report::deserialize_from_str(&xml).unwrap();
-        assert_eq!(parsed.tests, 3);
+        assert_eq!(parsed.tests, 4);
         assert_eq!(parsed.failures, 1);
         let suite = &parsed.test_suites[0];
         assert_eq!(suite.name.as_str(), "mongotls check");
         let names: Vec<&str> = suite.test_cases.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, ["a:1", "b:2", SET_CASE]);
+        assert_eq!(names, ["a:1", "b:2", SET_CASE, DRIVER_CASE]);
+        // The driver stage did not run (--no-driver): skipped, with the reason.
+        assert!(
+            matches!(&suite.test_cases[3].status, TestCaseStatus::Skipped { message, .. }
+                if message.as_ref().is_some_and(|m| m.as_str() == "--no-driver")),
+            "{:?}",
+            suite.test_cases[3].status
+        );
         match &suite.test_cases[1].status {
             TestCaseStatus::NonSuccess {
                 kind,

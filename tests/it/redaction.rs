@@ -64,7 +64,34 @@ fn start_shared(scenario: Scenario, auth: AuthConfig) -> Shared {
     let sandbox = rt
         .block_on(Sandbox::start_with_auth(config, auth))
         .expect("start sandbox");
+    if let Some(dir) = sandbox.ca_file().parent() {
+        remove_at_exit(dir.to_path_buf());
+    }
     Shared { _rt: rt, sandbox }
+}
+
+/// The shared sandboxes live in statics, which are never dropped: their directories (CA,
+/// client keys, password files) are removed when the test process exits instead.
+fn remove_at_exit(dir: std::path::PathBuf) {
+    static DIRS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+    static REGISTER: std::sync::Once = std::sync::Once::new();
+    extern "C" fn remove_all() {
+        if let Ok(dirs) = DIRS.lock() {
+            for dir in dirs.iter() {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+        }
+    }
+    if let Ok(mut dirs) = DIRS.lock() {
+        dirs.push(dir);
+    }
+    REGISTER.call_once(|| {
+        // SAFETY: registers a plain function with no captured state; it only touches the
+        // static above and the file system.
+        unsafe {
+            libc::atexit(remove_all);
+        }
+    });
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
