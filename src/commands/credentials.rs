@@ -25,7 +25,9 @@ pub(super) fn password(s: &CheckSettings) -> Result<Option<Secret>, InputError> 
         }
         None => {
             let mechanism = s.uri.options.auth_mechanism.as_deref().unwrap_or("");
+            // Only the driver stage authenticates, and it does not run under --dns-server.
             let needs_one = s.driver
+                && s.dns_server.is_none()
                 && s.uri.password.is_none()
                 && !PASSWORDLESS
                     .iter()
