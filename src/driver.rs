@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -19,7 +20,9 @@ use mongodb::bson::{doc, Document};
 use mongodb::error::{Error as DriverError, ErrorKind};
 use mongodb::event::sdam::SdamEvent;
 use mongodb::event::EventHandler;
-use mongodb::options::{AuthMechanism, ClientOptions, Credential, Tls};
+use mongodb::options::{
+    AuthMechanism, ClientOptions, Credential, ReadPreference, SelectionCriteria, Tls,
+};
 
 use crate::findings::{Code, Finding, Severity};
 use crate::uri::Secret;
@@ -136,18 +139,36 @@ impl DriverOutcome {
 /// The latest description of each server, as the driver's monitoring published it.
 type Servers = Arc<Mutex<BTreeMap<String, DriverServer>>>;
 
+/// Whether the stage still listens: once it has its answer the client is dropped, and the
+/// `ServerClosed` events of that shutdown are not removals from the topology.
+type Watching = Arc<AtomicBool>;
+
+/// Stops the watching when dropped: declared after the client, it drops first.
+struct StopWatching(Watching);
+
+impl Drop for StopWatching {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
 /// Runs the driver stage. Never panics and never outlives `settings.deadline` by more than
 /// the driver needs to notice a cancelled future.
 pub async fn run(settings: &DriverSettings) -> DriverOutcome {
     let start = Instant::now();
     let servers: Servers = Arc::default();
+    let watching: Watching = Arc::new(AtomicBool::new(true));
     let secrets = secrets_of(settings);
     let budget = settings
         .deadline
         .saturating_duration_since(start)
         .min(settings.timeout * 3);
     // Parsing a mongodb+srv:// string resolves SRV and TXT: bounded like the rest.
-    let built = tokio::time::timeout(budget, build_options(settings, servers.clone())).await;
+    let built = tokio::time::timeout(
+        budget,
+        build_options(settings, servers.clone(), watching.clone()),
+    )
+    .await;
     let mut outcome = match built {
         Err(_) => cut_short(budget, Vec::new()),
         Ok(Err(e)) => failed(&e, &[], &secrets, "the driver refused the options"),
@@ -162,19 +183,28 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
                 .is_some_and(|c| c.username.is_some() || c.mechanism.is_some());
             let seeds: Vec<String> = options.hosts.iter().map(ToString::to_string).collect();
             let hosts = seeds.len();
+            // ping follows the connection string's read preference, as the application's
+            // reads do; the default is the primary.
+            let needs_primary = matches!(
+                &options.selection_criteria,
+                None | Some(SelectionCriteria::ReadPreference(ReadPreference::Primary))
+            );
             let result = tokio::select! {
-                r = tokio::time::timeout(budget, connect(options, has_user, mechanism)) => Some(r),
-                () = every_server_failed(&servers, hosts, settings.timeout) => None,
+                r = tokio::time::timeout(
+                    budget,
+                    connect(options, has_user, mechanism, watching.clone()),
+                ) => Ok(r),
+                why = selection_hopeless(&servers, &watching, hosts, needs_primary, settings.timeout) => Err(why),
             };
-            if matches!(result, Some(Ok(Ok(_)))) {
+            if matches!(result, Ok(Ok(Ok(_)))) {
                 // The ping may win the race with the other members' first checks: give the
                 // monitors a moment, so the servers listed are what the driver knows.
                 settle(&servers, hosts, SETTLE_FOR.min(settings.timeout)).await;
             }
             let seen = snapshot(&servers, &secrets, &seeds);
             let mut outcome = match result {
-                None => all_failed(&seen),
-                Some(Ok(Ok(authenticated))) => DriverOutcome {
+                Err(why) => hopeless(&seen, why),
+                Ok(Ok(Ok(authenticated))) => DriverOutcome {
                     verdict: DriverVerdict::Pass,
                     reason: None,
                     authenticated,
@@ -184,8 +214,8 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
                     duration: Duration::ZERO,
                     findings: Vec::new(),
                 },
-                Some(Ok(Err(e))) => failed(&e, &seen, &secrets, "the driver could not run ping"),
-                Some(Err(_)) => cut_short(budget, seen),
+                Ok(Ok(Err(e))) => failed(&e, &seen, &secrets, "the driver could not run ping"),
+                Ok(Err(_)) => cut_short(budget, seen),
             };
             outcome.trust = trust;
             outcome
@@ -200,13 +230,16 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
 async fn build_options(
     s: &DriverSettings,
     servers: Servers,
+    watching: Watching,
 ) -> Result<(ClientOptions, String), DriverError> {
     let mut options = ClientOptions::parse(s.uri.expose()).await?;
     options.server_selection_timeout = Some(s.timeout);
     options.connect_timeout = Some(s.timeout);
     // One connection for the commands; the monitors have their own.
     options.max_pool_size = Some(1);
-    options.sdam_event_handler = Some(EventHandler::callback(move |event| record(&servers, event)));
+    options.sdam_event_handler = Some(EventHandler::callback(move |event| {
+        record(&servers, &watching, event)
+    }));
     if let Some(Tls::Enabled(tls)) = options.tls.as_mut() {
         if let Some(ca) = &s.ca_file {
             tls.ca_file_path = Some(ca.clone());
@@ -246,6 +279,7 @@ async fn connect(
     options: ClientOptions,
     authenticate: bool,
     mechanism: Option<AuthMechanism>,
+    watching: Watching,
 ) -> Result<Option<AuthenticatedUser>, DriverError> {
     let source = options
         .credential
@@ -253,6 +287,7 @@ async fn connect(
         .map(|c| c.source.clone().unwrap_or_else(|| "admin".to_string()));
     let username = options.credential.as_ref().and_then(|c| c.username.clone());
     let client = mongodb::Client::with_options(options)?;
+    let _stop = StopWatching(watching);
     let admin = client.database("admin");
     admin.run_command(doc! { "ping": 1 }).await?;
     if !authenticate {
@@ -325,9 +360,33 @@ pub fn authenticated_user(status: &Document, mechanism: String) -> Option<Authen
 }
 
 /// Keeps the driver's latest word on each server.
-fn record(servers: &Servers, event: SdamEvent) {
-    let SdamEvent::ServerDescriptionChanged(changed) = event else {
-        return;
+fn record(servers: &Servers, watching: &AtomicBool, event: SdamEvent) {
+    let changed = match event {
+        SdamEvent::ServerDescriptionChanged(changed) => changed,
+        // SDAM drops a member whose set name or role does not fit the connection string.
+        SdamEvent::ServerClosed(closed) if watching.load(Ordering::SeqCst) => {
+            if let Ok(mut map) = servers.lock() {
+                if let Some(entry) = map.get_mut(&closed.address.to_string()) {
+                    entry.error.get_or_insert_with(|| {
+                        "the driver removed it from the topology: its replica set name or role does not fit the connection string".to_string()
+                    });
+                }
+            }
+            return;
+        }
+        // A member discovered through hello: unknown until its monitor reports.
+        SdamEvent::ServerOpening(opening) => {
+            if let Ok(mut map) = servers.lock() {
+                let address = opening.address.to_string();
+                map.entry(address.clone()).or_insert(DriverServer {
+                    address,
+                    server_type: "Unknown".to_string(),
+                    error: None,
+                });
+            }
+            return;
+        }
+        _ => return,
     };
     let description = &changed.new_description;
     let entry = DriverServer {
@@ -478,22 +537,60 @@ const WATCH_EVERY: Duration = Duration::from_millis(25);
 /// a failed server every 500 ms while an operation waits for it, so this leaves it two tries.
 const FAILED_GRACE: Duration = Duration::from_millis(1200);
 
-/// Resolves once every server the driver monitors (at least `seeds` of them) has been failing
-/// for [`FAILED_GRACE`] (or `timeout`, if shorter): server selection cannot succeed before its
-/// own timeout then, and an application would wait that long only to see the same errors.
-async fn every_server_failed(servers: &Servers, seeds: usize, timeout: Duration) -> () {
+/// Why server selection cannot succeed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hopeless {
+    /// Every server is failing (or was removed from the topology).
+    AllFailed,
+    /// The read preference needs a primary, every server is known, and none is one.
+    NoPrimary,
+}
+
+/// Server types that serve a primary read preference.
+const PRIMARY_CAPABLE: [&str; 4] = ["RsPrimary", "Standalone", "Mongos", "LoadBalancer"];
+
+/// What the monitors' reports say about server selection right now.
+fn hopeless_now(servers: &Servers, seeds: usize, needs_primary: bool) -> Option<Hopeless> {
+    let map = servers.lock().ok()?;
+    if map.len() < seeds.max(1) {
+        return None;
+    }
+    if map.values().all(|s| s.error.is_some()) {
+        return Some(Hopeless::AllFailed);
+    }
+    let all_known = map
+        .values()
+        .all(|s| s.error.is_some() || s.server_type != "Unknown");
+    let primary = map
+        .values()
+        .any(|s| s.error.is_none() && PRIMARY_CAPABLE.contains(&s.server_type.as_str()));
+    (needs_primary && all_known && !primary).then_some(Hopeless::NoPrimary)
+}
+
+/// Resolves once server selection has been hopeless for [`FAILED_GRACE`] (or `timeout`, if
+/// shorter): every server the driver monitors (at least `seeds` of them) failing, or, when the
+/// read preference needs a primary, none of them one. Server selection cannot succeed before
+/// its own timeout then, and an application would wait that long only to see the same.
+async fn selection_hopeless(
+    servers: &Servers,
+    watching: &AtomicBool,
+    seeds: usize,
+    needs_primary: bool,
+    timeout: Duration,
+) -> Hopeless {
     let grace = FAILED_GRACE.min(timeout);
-    let mut failing_since: Option<Instant> = None;
+    let mut since: Option<(Hopeless, Instant)> = None;
     loop {
         tokio::time::sleep(WATCH_EVERY).await;
-        let all_failed = servers
-            .lock()
-            .is_ok_and(|map| map.len() >= seeds.max(1) && map.values().all(|s| s.error.is_some()));
-        match (all_failed, failing_since) {
-            (false, _) => failing_since = None,
-            (true, None) => failing_since = Some(Instant::now()),
-            (true, Some(since)) if since.elapsed() >= grace => return,
-            (true, Some(_)) => {}
+        match (hopeless_now(servers, seeds, needs_primary), since) {
+            (None, _) => since = None,
+            (Some(now), Some((was, at))) if now == was => {
+                if at.elapsed() >= grace {
+                    watching.store(false, Ordering::SeqCst);
+                    return now;
+                }
+            }
+            (Some(now), _) => since = Some((now, Instant::now())),
         }
     }
 }
@@ -518,9 +615,25 @@ async fn settle(servers: &Servers, seeds: usize, bound: Duration) {
     }
 }
 
-/// Every server failed: server selection cannot succeed.
-fn all_failed(servers: &[DriverServer]) -> DriverOutcome {
-    let error = server_errors(servers).unwrap_or_else(|| "every server failed".to_string());
+/// Server selection cannot succeed: every server failed, or none is a primary.
+fn hopeless(servers: &[DriverServer], why: Hopeless) -> DriverOutcome {
+    let (message, error) = match why {
+        Hopeless::AllFailed => {
+            let errors =
+                server_errors(servers).unwrap_or_else(|| "every server failed".to_string());
+            (
+                format!("driver stage: no server could be selected for ping, every server failed: {errors}"),
+                format!("no server is selectable: {errors}"),
+            )
+        }
+        Hopeless::NoPrimary => {
+            let seen = server_types(servers);
+            (
+                format!("driver stage: no server could be selected for ping: the read preference needs a primary and none of the servers is one: {seen}"),
+                format!("no primary: {seen}"),
+            )
+        }
+    };
     DriverOutcome {
         verdict: DriverVerdict::Fail,
         reason: None,
@@ -528,10 +641,10 @@ fn all_failed(servers: &[DriverServer]) -> DriverOutcome {
         findings: vec![Finding::new(
             Code::DriverServerSelectionFailed,
             Severity::Fail,
-            format!("driver stage: no server could be selected for ping, every server failed: {error}"),
-            "applications using this connection string cannot connect: the probe's findings for each member say what is wrong",
+            message,
+            "applications using this connection string cannot connect: the probe's findings for each member and for the set say what is wrong",
         )],
-        error: Some(format!("no server is selectable: {error}")),
+        error: Some(error),
         servers: servers.to_vec(),
         trust: String::new(),
         duration: Duration::ZERO,
