@@ -12,29 +12,15 @@
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use mongotls::bench::stats::{compare, summarize};
+use mongotls::bench::stats::compare;
 use mongotls::duration::format_ms;
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 
+mod support;
+
 fn main() {
-    let pairs: usize = std::env::var("MONGOTLS_BENCH_PAIRS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("cannot start a runtime: {e}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(e) = runtime.block_on(run(pairs)) {
-        eprintln!("driver_stage bench failed: {e}");
-        std::process::exit(1);
-    }
+    let pairs = support::pairs(60);
+    support::run_main("driver_stage", run(pairs));
 }
 
 async fn run(pairs: usize) -> Result<(), String> {
@@ -65,20 +51,8 @@ async fn run(pairs: usize) -> Result<(), String> {
     }
     sandbox.shutdown().await;
 
-    let show = |label: &str, v: &[f64]| {
-        if let Some(s) = summarize(v) {
-            println!(
-                "{label:<12} n={} min {} p50 {} p90 {} mean {}",
-                s.count,
-                format_ms(s.min_ms),
-                format_ms(s.p50_ms),
-                format_ms(s.p90_ms),
-                format_ms(s.mean_ms)
-            );
-        }
-    };
-    show("--no-driver", &without);
-    show("with driver", &with);
+    support::show("--no-driver", &without);
+    support::show("with driver", &with);
     if let Some(c) = compare(&without, &with, 2000, 7) {
         println!(
             "the driver stage adds {} to a healthy 3-member check (95 % CI {} to {}), {:+.1} %",

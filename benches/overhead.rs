@@ -17,30 +17,16 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use mongotls::bench::stats::{compare, summarize};
+use mongotls::bench::stats::compare;
 use mongotls::duration::format_ms;
 use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
 use rustls::pki_types::ServerName;
 
+mod support;
+
 fn main() {
-    let pairs: usize = std::env::var("MONGOTLS_BENCH_PAIRS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("cannot start a runtime: {e}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(e) = runtime.block_on(run(pairs)) {
-        eprintln!("overhead bench failed: {e}");
-        std::process::exit(1);
-    }
+    let pairs = support::pairs(2000);
+    support::run_main("overhead", run(pairs));
 }
 
 async fn run(pairs: usize) -> Result<(), String> {
@@ -72,21 +58,8 @@ async fn run(pairs: usize) -> Result<(), String> {
     }
     sandbox.shutdown().await;
 
-    let show = |label: &str, v: &[f64]| {
-        if let Some(s) = summarize(v) {
-            println!(
-                "{label:<9} n={} min {} p50 {} p90 {} p99 {} mean {}",
-                s.count,
-                format_ms(s.min_ms),
-                format_ms(s.p50_ms),
-                format_ms(s.p90_ms),
-                format_ms(s.p99_ms),
-                format_ms(s.mean_ms)
-            );
-        }
-    };
-    show("bare", &bare);
-    show("mongotls", &ours);
+    support::show("bare", &bare);
+    support::show("mongotls", &ours);
     if let Some(c) = compare(&bare, &ours, 2000, 7) {
         println!(
             "mongotls adds {} per TCP + TLS sample (95 % CI {} to {}), {:+.1} %",

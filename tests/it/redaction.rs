@@ -377,11 +377,27 @@ fn check_with_env_password(cert: &std::path::Path, password: &str) -> Vec<(Strin
         "mongodb://{}/admin?replicaSet=mongotls-sandbox&tls=true",
         sb.members().join(",")
     );
+    check_in_every_format(&uri, sb, |command| {
+        command
+            .args(["--client-cert", &cert.display().to_string()])
+            .args(["--client-key-password-env", "MTLS_REDACTION_KEY_PW"])
+            .env("MTLS_REDACTION_KEY_PW", password);
+    })
+}
+
+/// `check URI --ca CA` through the binary in every format, `extra` adding to each command
+/// line: stdout and stderr of each run.
+fn check_in_every_format(
+    uri: &str,
+    sb: &Sandbox,
+    extra: impl Fn(&mut std::process::Command),
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for format in ["text", "json", "junit", "prometheus"] {
-        let run = std::process::Command::new(crate::support::run::MONGOTLS)
+        let mut command = std::process::Command::new(crate::support::run::MONGOTLS);
+        command
             .arg("check")
-            .arg(&uri)
+            .arg(uri)
             .args(["--ca", &sb.ca_file().display().to_string()])
             .args([
                 "--timeout",
@@ -390,12 +406,9 @@ fn check_with_env_password(cert: &std::path::Path, password: &str) -> Vec<(Strin
                 "--format",
                 format,
             ])
-            .args(["--client-cert", &cert.display().to_string()])
-            .args(["--client-key-password-env", "MTLS_REDACTION_KEY_PW"])
-            .env("MTLS_REDACTION_KEY_PW", password)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap();
+            .stdin(std::process::Stdio::null());
+        extra(&mut command);
+        let run = command.output().unwrap();
         out.push((
             format!("{format} stdout"),
             String::from_utf8_lossy(&run.stdout).into_owned(),
@@ -472,21 +485,7 @@ fn check_with_driver_password(password: &str, from_file: bool) -> Vec<(String, S
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("pw");
     std::fs::write(&file, format!("{password}\n")).unwrap();
-    let mut out = Vec::new();
-    for format in ["text", "json", "junit", "prometheus"] {
-        let mut command = std::process::Command::new(crate::support::run::MONGOTLS);
-        command
-            .arg("check")
-            .arg(&uri)
-            .args(["--ca", &sb.ca_file().display().to_string()])
-            .args([
-                "--timeout",
-                "5s",
-                "--no-plaintext-probe",
-                "--format",
-                format,
-            ])
-            .stdin(std::process::Stdio::null());
+    check_in_every_format(&uri, sb, |command| {
         if from_file {
             command.args(["--password-file", &file.display().to_string()]);
         } else {
@@ -494,17 +493,7 @@ fn check_with_driver_password(password: &str, from_file: bool) -> Vec<(String, S
                 .args(["--password-env", "DRIVER_REDACTION_PW"])
                 .env("DRIVER_REDACTION_PW", password);
         }
-        let run = command.output().unwrap();
-        out.push((
-            format!("{format} stdout"),
-            String::from_utf8_lossy(&run.stdout).into_owned(),
-        ));
-        out.push((
-            format!("{format} stderr"),
-            String::from_utf8_lossy(&run.stderr).into_owned(),
-        ));
-    }
-    out
+    })
 }
 
 proptest! {
