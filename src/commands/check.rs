@@ -204,10 +204,19 @@ async fn driver_stage(
     }
     let deadline = start + s.deadline;
     if Instant::now() >= deadline {
-        return DriverOutcome::skipped(format!(
-            "the run's deadline ({}) passed before the driver stage",
+        let why = format!(
+            "the run's deadline ({} after the start) passed before the driver stage",
             crate::duration::format_duration(s.deadline)
+        );
+        // Cut short by the deadline, like any phase: a failure, not a choice.
+        let mut outcome = DriverOutcome::skipped(why.clone());
+        outcome.findings.push(Finding::new(
+            Code::NetDeadlineExceeded,
+            Severity::Fail,
+            why,
+            "raise --deadline, or skip the driver stage with --no-driver",
         ));
+        return outcome;
     }
     crate::driver::run(&DriverSettings {
         uri: s.raw_uri.clone(),

@@ -126,7 +126,8 @@ fn driver_case(d: &super::driver::DriverReport) -> TestCase {
         facts.push(format!("driver error: {e}"));
     }
     let findings: Vec<&Finding> = d.findings.iter().collect();
-    if d.verdict == crate::driver::DriverVerdict::Skipped {
+    // Skipped by choice; a stage the deadline cut short carries its failure instead.
+    if d.verdict == crate::driver::DriverVerdict::Skipped && d.findings.is_empty() {
         let mut status = TestCaseStatus::skipped();
         if let Some(reason) = &d.reason {
             status.set_message(reason.clone());
