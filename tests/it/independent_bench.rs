@@ -520,6 +520,7 @@ fn describe(run: &BenchRun) -> String {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+#[ignore = "slow peer suite (MockupDB, about 30 s): .ci/run runs it as a step of its own"]
 fn bench_overhead_matches_an_injected_handshake_delay_on_mockupdb() {
     if !mockupdb_peers_or_skip() {
         return;
