@@ -23,6 +23,7 @@ use mongodb::event::EventHandler;
 use mongodb::options::{
     AuthMechanism, ClientOptions, Credential, ReadPreference, SelectionCriteria, Tls,
 };
+use mongodb::ServerType;
 
 use crate::findings::{Code, Finding, Severity};
 use crate::uri::Secret;
@@ -94,7 +95,7 @@ pub struct DriverServer {
     /// `host:port`, as the driver names it.
     pub address: String,
     /// The driver's server type (`RsPrimary`, `Unknown`, …).
-    pub server_type: String,
+    pub server_type: ServerType,
     /// The driver's error for it, secrets removed.
     pub error: Option<String>,
 }
@@ -380,7 +381,7 @@ fn record(servers: &Servers, watching: &AtomicBool, event: SdamEvent) {
                 let address = opening.address.to_string();
                 map.entry(address.clone()).or_insert(DriverServer {
                     address,
-                    server_type: "Unknown".to_string(),
+                    server_type: ServerType::Unknown,
                     error: None,
                 });
             }
@@ -391,7 +392,7 @@ fn record(servers: &Servers, watching: &AtomicBool, event: SdamEvent) {
     let description = &changed.new_description;
     let entry = DriverServer {
         address: description.address().to_string(),
-        server_type: format!("{:?}", description.server_type()),
+        server_type: description.server_type(),
         error: description.error().map(describe),
     };
     if let Ok(mut map) = servers.lock() {
@@ -547,7 +548,12 @@ enum Hopeless {
 }
 
 /// Server types that serve a primary read preference.
-const PRIMARY_CAPABLE: [&str; 4] = ["RsPrimary", "Standalone", "Mongos", "LoadBalancer"];
+const PRIMARY_CAPABLE: [ServerType; 4] = [
+    ServerType::RsPrimary,
+    ServerType::Standalone,
+    ServerType::Mongos,
+    ServerType::LoadBalancer,
+];
 
 /// What the monitors' reports say about server selection right now.
 fn hopeless_now(servers: &Servers, seeds: usize, needs_primary: bool) -> Option<Hopeless> {
@@ -560,10 +566,10 @@ fn hopeless_now(servers: &Servers, seeds: usize, needs_primary: bool) -> Option<
     }
     let all_known = map
         .values()
-        .all(|s| s.error.is_some() || s.server_type != "Unknown");
+        .all(|s| s.error.is_some() || s.server_type != ServerType::Unknown);
     let primary = map
         .values()
-        .any(|s| s.error.is_none() && PRIMARY_CAPABLE.contains(&s.server_type.as_str()));
+        .any(|s| s.error.is_none() && PRIMARY_CAPABLE.contains(&s.server_type));
     (needs_primary && all_known && !primary).then_some(Hopeless::NoPrimary)
 }
 
@@ -606,7 +612,7 @@ async fn settle(servers: &Servers, seeds: usize, bound: Duration) {
             map.len() >= seeds
                 && map
                     .values()
-                    .all(|s| s.error.is_some() || s.server_type != "Unknown")
+                    .all(|s| s.error.is_some() || s.server_type != ServerType::Unknown)
         });
         if settled {
             return;
@@ -726,7 +732,7 @@ fn server_types(servers: &[DriverServer]) -> String {
     }
     servers
         .iter()
-        .map(|s| format!("{} ({})", s.address, s.server_type))
+        .map(|s| format!("{} ({:?})", s.address, s.server_type))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -82,7 +82,8 @@ impl From<&DriverOutcome> for DriverReport {
                 .iter()
                 .map(|s| DriverServerReport {
                     address: s.address.clone(),
-                    server_type: s.server_type.clone(),
+                    // The driver's own names, as its Debug writes them (`RsPrimary`).
+                    server_type: format!("{:?}", s.server_type),
                     error: s.error.clone(),
                 })
                 .collect(),
