@@ -6,7 +6,7 @@
 //!
 //! 1. vocabulary: [`findings`] (codes, severities, verdicts), [`duration`] (`500ms`, `2m`, and
 //!    milliseconds for reports), [`dates`] (RFC 3339, whole days), [`escape`] (server-chosen
-//!    text kept harmless);
+//!    text kept harmless), [`i18n`] (every human-readable string, English and Chinese);
 //! 2. engines without sockets: [`pki`] (CA bundles, certificates, chain verification; file
 //!    reading in [`pki::load`] only), [`wire`] (MongoDB messages on byte slices), [`uri`]
 //!    (connection strings), [`files`] (opening inputs and outputs without hanging on a pipe);
@@ -27,6 +27,7 @@ pub mod duration;
 pub mod escape;
 pub mod files;
 pub mod findings;
+pub mod i18n;
 pub mod net;
 pub mod pki;
 pub mod probe;

@@ -19,6 +19,15 @@ fn main() -> ExitCode {
             return ExitCode::from(shown.exit_code);
         }
     };
+    let lang = cli.lang.map(Into::into).unwrap_or_else(|| {
+        let var = |name| std::env::var(name).ok();
+        mongotls::i18n::Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    });
+    mongotls::i18n::set_language(lang);
     let mut stdout = io::stdout();
     match mongotls::run(&cli.command, &mut stdout) {
         Ok(outcome) => {

@@ -23,6 +23,50 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the text for people (headings, messages, hints, progress); default from
+    /// LC_ALL, LC_MESSAGES, LANG (zh_* is Chinese). Finding codes, JSON keys and metric names
+    /// are never translated.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangChoice>,
+    /// When to colour text output: auto (stdout is a terminal and NO_COLOR is not set),
+    /// always, never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangChoice {
+    /// English.
+    En,
+    /// Simplified Chinese (简体中文), with the console's Chinese labels.
+    Zh,
+}
+
+impl From<LangChoice> for crate::i18n::Lang {
+    fn from(l: LangChoice) -> Self {
+        match l {
+            LangChoice::En => crate::i18n::Lang::En,
+            LangChoice::Zh => crate::i18n::Lang::Zh,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour (even into a pipe or file).
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// Subcommands.

@@ -17,7 +17,10 @@ use std::path::{Path, PathBuf};
 
 /// The layers, from the bottom, with the top-level modules of each.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("vocabulary", &["findings", "duration", "dates", "escape"]),
+    (
+        "vocabulary",
+        &["findings", "duration", "dates", "escape", "i18n"],
+    ),
     ("engines without sockets", &["pki", "wire", "uri", "files"]),
     ("network", &["net"]),
     (

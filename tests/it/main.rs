@@ -15,6 +15,7 @@ mod formats;
 mod fuzz_targets;
 mod hostile;
 mod hostile_inputs;
+mod i18n;
 mod independent_auth_server;
 mod independent_bench;
 mod independent_hostile;

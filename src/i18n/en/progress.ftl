@@ -1,0 +1,1 @@
+# English messages: progress. Ids are area-what-detail; see src/i18n/mod.rs for the conventions.

@@ -1,0 +1,1 @@
+# 简体中文：report。与 en/report.ftl 一一对应（同一 id、同样的占位符）。术语见 common.ftl。
