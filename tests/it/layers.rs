@@ -1,7 +1,7 @@
 //! The layers of `src/` run in one direction, and no module imports in a circle.
 //!
 //! Every file of `src/` belongs to the layer of its top-level module (the table below, which
-//! the README's architecture section mirrors). A file may use its own layer and the layers
+//! CONTRIBUTING.md's architecture section mirrors). A file may use its own layer and the layers
 //! below it; a path into a layer above (`use crate::report::…` from `probe.rs`, or
 //! `crate::cli::…` written inline) fails this test, naming both files. Within a layer, the
 //! top-level modules must not import each other in a circle, and neither may the files of one
@@ -426,7 +426,7 @@ fn every_module_has_a_layer() {
         .collect();
     assert!(
         missing.is_empty(),
-        "modules in no layer: {missing:?}; add them to LAYERS here and to the README"
+        "modules in no layer: {missing:?}; add them to LAYERS here and to CONTRIBUTING.md"
     );
 }
 
@@ -566,13 +566,14 @@ fn no_source_file_over_1000_non_test_lines() {
     );
 }
 
-/// The README's architecture table names the same layers, in the same order, with the same
+/// CONTRIBUTING.md's architecture table names the same layers, in the same order, with the same
 /// modules as [`LAYERS`]: the documentation of the structure cannot drift from the test that
 /// enforces it.
 #[test]
 fn the_readme_documents_these_layers() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("read README.md");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("CONTRIBUTING.md"))
+            .expect("read CONTRIBUTING.md");
     let rows: Vec<(String, Vec<String>)> = readme
         .lines()
         .filter(|l| {
@@ -598,5 +599,8 @@ fn the_readme_documents_these_layers() {
             )
         })
         .collect();
-    assert_eq!(rows, expected, "README.md's layer table and LAYERS differ");
+    assert_eq!(
+        rows, expected,
+        "CONTRIBUTING.md's layer table and LAYERS differ"
+    );
 }
