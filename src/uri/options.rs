@@ -154,8 +154,8 @@ pub struct OtherOption {
     /// The name as written (percent-decoded).
     pub name: String,
     /// The value (percent-decoded); `None` for options that carry secrets (`proxyPassword`,
-    /// `authMechanismProperties`, and any name containing `password`, `secret` or `token`),
-    /// whose values are dropped while parsing and rendered as `****`.
+    /// `authMechanismProperties`, and any name containing `password`, `passphrase`, `secret`
+    /// or `token`), whose values are dropped while parsing and rendered as `****`.
     pub value: Option<String>,
     /// The option is a MongoDB driver option (not a typo or an invention).
     pub known: bool,
@@ -171,7 +171,7 @@ pub(super) struct ParsedOptions {
 /// Option values that may be secrets: never quoted, never stored outside [`Secret`].
 fn is_sensitive(lower_name: &str) -> bool {
     matches!(lower_name, "proxypassword" | "authmechanismproperties")
-        || ["password", "secret", "token"]
+        || ["password", "passphrase", "secret", "token"]
             .iter()
             .any(|w| lower_name.contains(w))
 }
@@ -191,9 +191,15 @@ pub(super) fn parse_options(
     warnings: &mut Vec<String>,
 ) -> Result<ParsedOptions, UriError> {
     let query_lower = query.to_ascii_lowercase();
-    let holds_secret = ["password", "secret", "token", "authmechanismproperties"]
-        .iter()
-        .any(|w| query_lower.contains(w));
+    let holds_secret = [
+        "password",
+        "passphrase",
+        "secret",
+        "token",
+        "authmechanismproperties",
+    ]
+    .iter()
+    .any(|w| query_lower.contains(w));
     if query.contains('&') && query.contains(';') {
         warnings.push(
             "the options mix '&' and ';' as separators: use '&' only ('&' is the standard)"
@@ -451,38 +457,102 @@ fn parse_millis(option: &str, value: &str) -> Result<Duration, UriError> {
         .map_err(|_| invalid())
 }
 
-/// The known option closest to an unknown one, if it is close enough to be a typo.
+/// Names other tools give to connection string options, lower case: mongod's `--replSet`,
+/// the shell's `--authenticationDatabase`, the legacy `ssl*` names of the shell and of old
+/// drivers, and PyMongo's `ssl_*` keyword arguments. Too far from the option's name for a
+/// spelling suggestion, but what a user who writes them means.
+const OTHER_TOOLS_NAMES: [(&str, &str); 16] = [
+    ("replset", "replicaSet"),
+    ("replicasetname", "replicaSet"),
+    ("authenticationdatabase", "authSource"),
+    ("authdb", "authSource"),
+    ("sslcafile", "tlsCAFile"),
+    ("ssl_ca_certs", "tlsCAFile"),
+    ("sslpemkeyfile", "tlsCertificateKeyFile"),
+    ("ssl_certfile", "tlsCertificateKeyFile"),
+    ("ssl_keyfile", "tlsCertificateKeyFile"),
+    ("sslpemkeypassword", "tlsCertificateKeyFilePassword"),
+    ("ssl_pem_passphrase", "tlsCertificateKeyFilePassword"),
+    ("sslallowinvalidcertificates", "tlsAllowInvalidCertificates"),
+    ("ssl_cert_reqs", "tlsAllowInvalidCertificates"),
+    ("sslallowinvalidhostnames", "tlsAllowInvalidHostnames"),
+    ("sslinvalidhostnameallowed", "tlsAllowInvalidHostnames"),
+    ("ssl_match_hostname", "tlsAllowInvalidHostnames"),
+];
+
+/// The option a user most likely meant by an unknown name (given in lower case), if any: the
+/// option other tools call so ([`OTHER_TOOLS_NAMES`]), the option spelt without `_` and `-`
+/// (`tls_ca_file`), or the closest option when it is close enough to be a typo.
+///
+/// "Close" is the optimal string alignment distance, on names without `_` and `-`: swapping
+/// two neighbouring letters costs 1, as a typo does (`tsl` is one step from `tls`, as from
+/// `ssl`). Among options equally close, the one that starts like the name wins, then the one of
+/// the same length, then the first in the tables (mongotls' own options come first).
 fn suggestion(lower_name: &str) -> Option<&'static str> {
-    let len = lower_name.chars().count();
+    if let Some((_, option)) = OTHER_TOOLS_NAMES.iter().find(|(n, _)| *n == lower_name) {
+        return Some(option);
+    }
+    let name: Vec<char> = lower_name.chars().filter(|c| !"_-".contains(*c)).collect();
+    let len = name.len();
+    if len == 0 {
+        return None;
+    }
     MONGOTLS_OPTIONS
         .iter()
         .chain(OTHER_KNOWN_OPTIONS.iter())
-        // The edit distance is at least the length difference: skip hopeless candidates
-        // before the quadratic computation (a 100 KB option name took minutes; found by fuzzing).
-        .filter(|known| len.abs_diff(known.len()) <= 2.max(known.len() / 5))
-        .map(|known| {
-            (
-                edit_distance(lower_name, &known.to_ascii_lowercase()),
-                *known,
-            )
+        // The distance is at least the length difference: skip hopeless candidates before
+        // the quadratic computation (a 100 KB option name took minutes; found by fuzzing).
+        .filter(|known| len.abs_diff(known.len()) <= typo_budget(known))
+        .enumerate()
+        .filter_map(|(order, known)| {
+            let known_chars: Vec<char> = known.to_ascii_lowercase().chars().collect();
+            let distance = typo_distance(&name, &known_chars);
+            // Within the budget, and keeping something of what was written (`x` is not a
+            // typo of `w`).
+            (distance <= typo_budget(known) && distance < len).then(|| {
+                let other_start = name.first() != known_chars.first();
+                (
+                    (
+                        distance,
+                        other_start,
+                        len.abs_diff(known_chars.len()),
+                        order,
+                    ),
+                    *known,
+                )
+            })
         })
-        .filter(|(distance, known)| *distance <= 2.max(known.len() / 5))
-        .min_by_key(|(distance, _)| *distance)
+        .min_by_key(|(rank, _)| *rank)
         .map(|(_, known)| known)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// How many edits a name may be from `known` and still be a typo of it.
+fn typo_budget(known: &str) -> usize {
+    2.max(known.len() / 5)
+}
+
+/// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbouring characters each cost 1 (no substring is edited twice).
+fn typo_distance(a: &[char], b: &[char]) -> usize {
+    // Three rows: the one before the previous, for swaps.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            let substitute = previous.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let delete = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insert = current.get(j).copied().unwrap_or(0) + 1;
-            current.push(substitute.min(delete).min(insert));
+            let at = |row: &Vec<usize>, k: usize| row.get(k).copied().unwrap_or(0);
+            let substitute = at(&previous, j) + usize::from(ca != cb);
+            let delete = at(&previous, j + 1) + 1;
+            let insert = at(&current, j) + 1;
+            let mut best = substitute.min(delete).min(insert);
+            let swapped =
+                i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca) && ca != cb;
+            if swapped {
+                best = best.min(at(&before, j - 1) + 1);
+            }
+            current.push(best);
         }
-        previous = current;
+        before = std::mem::replace(&mut previous, current);
     }
     previous.last().copied().unwrap_or(0)
 }
@@ -574,6 +644,90 @@ mod tests {
         assert!(cs
             .redacted()
             .ends_with("?tls=true&tlsCAFil=ca.pem&frobnicate=1"));
+    }
+
+    /// The suggestion for each unknown name, as the warning words it.
+    fn suggested(name: &str) -> Option<String> {
+        let cs = ok(&format!("mongodb://h/?{name}=1"));
+        assert_eq!(cs.unknown_options, [name], "{name} is not unknown");
+        let w = &cs.warnings[0];
+        w.split_once("did you mean '")
+            .map(|(_, rest)| rest.trim_end_matches("'?").to_owned())
+    }
+
+    #[test]
+    fn suggestions_name_the_option_the_user_meant() {
+        let cases = [
+            // A swap of two letters is one typo: `tsl` is `tls`, not `ssl`.
+            ("tsl", Some("tls")),
+            ("TSL", Some("tls")),
+            ("sls", Some("ssl")),
+            ("tlsCAFil", Some("tlsCAFile")),
+            ("tlsCAFlie", Some("tlsCAFile")),
+            ("tslCAFile", Some("tlsCAFile")),
+            ("repliaSet", Some("replicaSet")),
+            ("replicaSte", Some("replicaSet")),
+            ("tlsInsecrue", Some("tlsInsecure")),
+            ("readPrefernce", Some("readPreference")),
+            ("connectTimeout", Some("connectTimeoutMS")),
+            ("authsorce", Some("authSource")),
+            // Separators other tools write.
+            ("tls_ca_file", Some("tlsCAFile")),
+            ("replica-set", Some("replicaSet")),
+            // Names other tools use: mongod, the shell, PyMongo, old drivers.
+            ("replSet", Some("replicaSet")),
+            ("authenticationDatabase", Some("authSource")),
+            ("ssl_ca_certs", Some("tlsCAFile")),
+            ("sslCAFile", Some("tlsCAFile")),
+            ("ssl_certfile", Some("tlsCertificateKeyFile")),
+            ("sslPEMKeyFile", Some("tlsCertificateKeyFile")),
+            ("ssl_cert_reqs", Some("tlsAllowInvalidCertificates")),
+            ("sslAllowInvalidHostnames", Some("tlsAllowInvalidHostnames")),
+            // Nothing close: no guess.
+            ("frobnicate", None),
+            ("x", None),
+            ("ab", None),
+            ("_", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(suggested(name).as_deref(), expected, "{name}");
+        }
+        // Another case is no typo: the option is read.
+        for name in [
+            "tlsCAfile",
+            "tlsCaFile",
+            "TLSCAFILE",
+            "replicaset",
+            "REPLICASET",
+        ] {
+            let cs = ok(&format!("mongodb://h/?{name}=x&tls=true"));
+            assert!(cs.unknown_options.is_empty(), "{name}: {:?}", cs.warnings);
+            assert!(cs.warnings.is_empty(), "{name}: {:?}", cs.warnings);
+        }
+    }
+
+    #[test]
+    fn a_passphrase_is_a_secret() {
+        let cs = ok("mongodb://h/?ssl_pem_passphrase=hunter2hunter2");
+        assert_eq!(cs.other_options[0].value, None);
+        assert!(!cs.redacted().contains("hunter2"), "{}", cs.redacted());
+        assert!(!cs.warnings.iter().any(|w| w.contains("hunter2")));
+    }
+
+    #[test]
+    fn typo_distance_counts_a_swap_as_one() {
+        let d = |a: &str, b: &str| {
+            typo_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("tsl", "tls"), 1);
+        assert_eq!(d("tsl", "ssl"), 1);
+        assert_eq!(d("ca", "abc"), 3); // OSA, not full Damerau: no edit of a swapped pair
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("same", "same"), 0);
     }
 
     #[test]
