@@ -34,6 +34,10 @@ const LAYERS: &[(&str, &[&str])] = &[
 /// The crate root: declares the modules and re-exports the face's entry points.
 const ROOT_LAYER: usize = 5;
 
+/// `#[macro_export]` macros live at the crate root's path but belong to the module that
+/// defines them: `crate::tr!` (the catalog lookup, defined in `i18n`) is a use of `i18n`.
+const EXPORTED_MACROS: &[(&str, &str)] = &[("tr", "i18n")];
+
 fn layer_of(top: &str) -> Option<usize> {
     LAYERS.iter().position(|(_, mods)| mods.contains(&top))
 }
@@ -292,6 +296,13 @@ fn resolve(
         }
         _ => return None,
     };
+    if base.is_empty() {
+        if let [name] = rest {
+            if let Some((_, home)) = EXPORTED_MACROS.iter().find(|(m, _)| m == name) {
+                return Some(vec![(*home).to_string()]);
+            }
+        }
+    }
     // Inline modules are not files: resolve from the file's own module.
     while !base.is_empty() && !modules.contains(&base) {
         base.pop();
