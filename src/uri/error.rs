@@ -1,128 +1,82 @@
 //! [`UriError`], why a connection string cannot be used: each error's message, and the rule
 //! that whatever a message quotes of the string is printable.
+//!
+//! The messages come from the `uri-error-*` entries of the catalogs (`src/i18n/*/uri.ftl`),
+//! rendered in the language in effect when the error is displayed; the explanations an error
+//! carries in its fields (`part`, `reason`) are worded when it is made, in the same language.
+
+use std::fmt;
 
 use super::percent::{percent_escape, DecodeError, EncodingProblem};
 use super::quote::{escape_controls, printable};
+use crate::tr;
 
 /// Why a connection string cannot be used. Messages point at the part, quote the offending
 /// text (never a password or a secret option value) and say how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UriError {
     /// Nothing was given.
-    #[error("empty connection string: write one like mongodb://host:27017/")]
     Empty,
     /// No `scheme://` at the start.
-    #[error("missing scheme: a connection string starts with mongodb://")]
     MissingScheme,
     /// `mongodb:` without the two slashes.
-    #[error("malformed scheme: a connection string starts with mongodb:// (two slashes)")]
     MalformedScheme,
     /// A scheme other than `mongodb://`.
-    #[error("unsupported scheme '{scheme}://': a connection string starts with mongodb://")]
     UnsupportedScheme {
         /// The scheme as written.
         scheme: String,
     },
     /// `mongodb+srv://` with more than one host.
-    #[error(
-        "mongodb+srv:// takes exactly one host name, got {count}: write \
-         mongodb+srv://cluster0.example.net/ (its SRV record lists the hosts), or list the hosts \
-         with mongodb://h1:p1,h2:p2/"
-    )]
     SrvMultipleHosts {
         /// Entries in the host list.
         count: usize,
     },
     /// `mongodb+srv://host:port`.
-    #[error(
-        "mongodb+srv:// takes a host name without a port: remove the port (the SRV record \
-         gives each host's port)"
-    )]
     SrvPort,
     /// `mongodb+srv://` with an IP address.
-    #[error(
-        "mongodb+srv:// needs a DNS name that has an SRV record, not the IP address {host}: \
-         use mongodb://{host}/ instead"
-    )]
     SrvIpAddress {
         /// The address.
         host: String,
     },
     /// `srvServiceName` or `srvMaxHosts` in a `mongodb://` string.
-    #[error(
-        "option '{option}' is only for mongodb+srv:// connection strings: remove it, or use \
-         mongodb+srv://HOST/"
-    )]
     SrvOptionWithoutSrv {
         /// The option.
         option: &'static str,
     },
     /// `srvMaxHosts` above zero with `replicaSet` or `loadBalanced=true`.
-    #[error("srvMaxHosts cannot be combined with {other}: remove one of them")]
     SrvMaxHostsConflict {
         /// `replicaSet` or `loadBalanced=true`.
         other: &'static str,
     },
     /// `directConnection=true` with `mongodb+srv://`.
-    #[error(
-        "directConnection=true cannot be used with mongodb+srv:// (the SRV record may list \
-         several hosts): remove directConnection, or connect to one host with \
-         mongodb://host:port/?directConnection=true"
-    )]
     SrvDirectConnection,
     /// `srvServiceName` that is no SRV service name.
-    #[error(
-        "srvServiceName '{value}' is not a valid SRV service name: use letters, digits and '-' \
-         (at most 62 characters), e.g. srvServiceName=mongodb"
-    )]
     InvalidSrvServiceName {
         /// The value (decoded).
         value: String,
     },
     /// `srvMaxHosts` that is no non-negative integer.
-    #[error(
-        "option 'srvMaxHosts' needs a non-negative integer, got '{value}': write srvMaxHosts=0 \
-         for every host, or srvMaxHosts=N to use N of them"
-    )]
     InvalidSrvMaxHosts {
         /// The value (decoded).
         value: String,
     },
     /// An `@` or a second `:` in the user information.
-    #[error(
-        "the user name or password contains an unescaped '{character}': percent-encode it as {}",
-        percent_escape(*character)
-    )]
     UnescapedInUserinfo {
         /// `@` or `:`.
         character: char,
     },
     /// `@host` or `:password@host`.
-    #[error(
-        "empty user name before '@': write user:password@host, or drop the '@' when there are \
-         no credentials"
-    )]
     EmptyUsername,
     /// An `@` between the first `/` and the options: almost always a `/` in the password.
-    #[error(
-        "'@' after the host list: if the user name or password contains '/', percent-encode it \
-         as %2F (and '@' as %40)"
-    )]
     AtSignAfterHosts,
     /// The string does not parse, and an `@` after the first `/` means the user information
     /// may have been cut at a `/` in the password: nothing is quoted.
-    #[error(
-        "the connection string does not parse, and the '@' after its first '/' means the user \
-         name or password may contain an unescaped '/' or '?': percent-encode them as %2F and \
-         %3F (details withheld in case they contain the password; without such a password, \
-         write '@' in option values as %40 to see them)"
-    )]
     Ambiguous,
     /// Bad percent-encoding in a part that may be quoted.
-    #[error("'{text}' is not valid percent-encoding in the {part}: {problem}")]
     Encoding {
-        /// Which part (`user name`, `host`, `database name`, `value of option 'appName'`).
+        /// Which part, in words (`user name`, `host`, `database name`, `value of option
+        /// 'appName'` in English).
         part: String,
         /// The offending escape (or the whole part for bad UTF-8).
         text: String,
@@ -130,18 +84,15 @@ pub enum UriError {
         problem: EncodingProblem,
     },
     /// Bad percent-encoding in the password or a secret option value (not quoted).
-    #[error("invalid percent-encoding in the {part} (not shown): {problem}")]
     SecretEncoding {
-        /// `password` or `value of option '...'`.
+        /// Which part, in words (`password` or `value of option '...'` in English).
         part: String,
         /// What is wrong.
         problem: EncodingProblem,
     },
     /// No host at all.
-    #[error("empty host list: write at least one host, e.g. mongodb://localhost:27017/")]
     EmptyHostList,
     /// `h1,,h2`.
-    #[error("empty host at position {position} in the host list '{list}': remove the extra ','")]
     EmptyHost {
         /// The host list as written.
         list: String,
@@ -149,22 +100,13 @@ pub enum UriError {
         position: usize,
     },
     /// `mongodb://host?options`.
-    #[error(
-        "a '/' is required between the host list and the options: write mongodb://host/?options \
-         (and if the user name or password contains '?', percent-encode it as %3F)"
-    )]
     MissingSlash,
     /// A unix domain socket path.
-    #[error(
-        "unix domain sockets are not supported: mongotls checks TLS over TCP (got '{host}'); \
-         give the server's host:port"
-    )]
     UnixSocket {
         /// The socket path (decoded).
         host: String,
     },
     /// A bracketed host that is not an IPv6 address.
-    #[error("invalid IPv6 literal '{text}': {reason}")]
     InvalidIpv6 {
         /// The host entry as written.
         text: String,
@@ -172,16 +114,11 @@ pub enum UriError {
         reason: String,
     },
     /// `[fe80::1%25eth0]`.
-    #[error(
-        "IPv6 zone ids are not supported in '{text}': use a global address or a DNS name, \
-         since a certificate cannot name a zone"
-    )]
     Ipv6Zone {
         /// The host entry as written.
         text: String,
     },
     /// `::1` without brackets.
-    #[error("IPv6 address '{address}' must be in brackets: write [{address}]:{port}")]
     Ipv6NotBracketed {
         /// The address.
         address: String,
@@ -189,15 +126,11 @@ pub enum UriError {
         port: String,
     },
     /// Numbers and dots that are not an IPv4 address (`256.1.1.1`, `127.1`).
-    #[error(
-        "'{text}' is not a valid IPv4 address: write four numbers from 0 to 255, e.g. 10.0.0.5"
-    )]
     InvalidIpv4 {
         /// The host as written.
         text: String,
     },
     /// A host name with characters or labels DNS does not allow.
-    #[error("invalid host name '{host}': {reason}")]
     InvalidHostName {
         /// The host as written (decoded).
         host: String,
@@ -205,27 +138,21 @@ pub enum UriError {
         reason: String,
     },
     /// `:27017`.
-    #[error("missing host name in '{entry}': write host:port")]
     MissingHostName {
         /// The host entry as written.
         entry: String,
     },
     /// `localhost::27017`.
-    #[error(
-        "too many ':' in '{entry}': write host:port (IPv6 addresses go in brackets: [::1]:27017)"
-    )]
     TooManyColons {
         /// The host entry as written.
         entry: String,
     },
     /// `host:`.
-    #[error("missing port after ':' in '{entry}': add the port or remove the ':'")]
     EmptyPort {
         /// The host entry as written.
         entry: String,
     },
     /// `host:abc`.
-    #[error("port '{port}' in '{entry}' is not a number: write a port from 1 to 65535")]
     InvalidPort {
         /// The host entry as written.
         entry: String,
@@ -233,7 +160,6 @@ pub enum UriError {
         port: String,
     },
     /// `host:0`, `host:99999`.
-    #[error("port {port} out of range in '{entry}': use a port from 1 to 65535")]
     PortOutOfRange {
         /// The host entry as written.
         entry: String,
@@ -241,10 +167,6 @@ pub enum UriError {
         port: String,
     },
     /// A database name with a character MongoDB forbids.
-    #[error(
-        "database name '{name}' contains '{character}', which MongoDB does not allow: fix the \
-         part after the host list's '/'"
-    )]
     InvalidDatabase {
         /// The name (decoded).
         name: String,
@@ -252,19 +174,13 @@ pub enum UriError {
         character: char,
     },
     /// `?w` without `=`.
-    #[error("{}", option_without_value_message(text.as_deref()))]
     OptionWithoutValue {
         /// The text, unless the query holds a secret it might be part of.
         text: Option<String>,
     },
     /// `?=x`.
-    #[error("an option has an empty name (nothing before '='): remove the stray '='")]
     EmptyOptionName,
     /// A boolean option with another value.
-    #[error(
-        "option '{option}' needs true or false, got '{value}': write {option}=true or \
-         {option}=false"
-    )]
     InvalidBool {
         /// The canonical option name.
         option: String,
@@ -272,10 +188,6 @@ pub enum UriError {
         value: String,
     },
     /// A millisecond option with another value.
-    #[error(
-        "option '{option}' needs a non-negative integer, got '{value}': write milliseconds, \
-         e.g. {option}=10000 for 10s"
-    )]
     InvalidInteger {
         /// The canonical option name.
         option: String,
@@ -283,21 +195,11 @@ pub enum UriError {
         value: String,
     },
     /// An `authMechanism` MongoDB does not have.
-    #[error(
-        "authMechanism '{value}' is not one of SCRAM-SHA-1, SCRAM-SHA-256, MONGODB-X509, \
-         MONGODB-AWS, MONGODB-OIDC, GSSAPI, PLAIN{}",
-        if value.eq_ignore_ascii_case("MONGODB-CR") {
-            " (MONGODB-CR was removed in MongoDB 4.0: use SCRAM-SHA-256)"
-        } else {
-            ""
-        }
-    )]
     UnknownAuthMechanism {
         /// The value (decoded).
         value: String,
     },
     /// `tls` and `ssl` disagree.
-    #[error("'tls={tls}' conflicts with 'ssl={ssl}': ssl is the old name of tls; keep only tls")]
     TlsSslConflict {
         /// The `tls` value.
         tls: bool,
@@ -305,31 +207,166 @@ pub enum UriError {
         ssl: bool,
     },
     /// `tlsInsecure` with `tlsAllowInvalidCertificates` or `tlsAllowInvalidHostnames`.
-    #[error(
-        "'tlsInsecure' cannot be combined with '{other}' (tlsInsecure already sets it): keep \
-         only one"
-    )]
     TlsInsecureConflict {
         /// The other option.
         other: &'static str,
     },
     /// `directConnection=true` with several hosts.
-    #[error(
-        "directConnection=true needs exactly one host, got {count}: list one host or remove \
-         directConnection"
-    )]
     DirectConnectionMultipleHosts {
         /// Hosts in the list.
         count: usize,
     },
 }
 
-fn option_without_value_message(text: Option<&str>) -> String {
-    match text {
-        Some(text) => format!("option '{text}' has no '=': write name=value"),
-        None => "an option has no '=' (not shown: the options hold a secret it may be part of): \
-                 write name=value, and percent-encode '&' and ';' inside values as %26 and %3B"
-            .to_owned(),
+impl fmt::Display for UriError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for UriError {}
+
+impl UriError {
+    /// The message, in the language in effect.
+    fn message(&self) -> String {
+        match self {
+            UriError::Empty => tr!("uri-error-empty"),
+            UriError::MissingScheme => tr!("uri-error-missing-scheme"),
+            UriError::MalformedScheme => tr!("uri-error-malformed-scheme"),
+            UriError::UnsupportedScheme { scheme } => {
+                tr!("uri-error-unsupported-scheme", scheme = scheme.as_str())
+            }
+            UriError::SrvMultipleHosts { count } => {
+                tr!("uri-error-srv-multiple-hosts", count = count.to_string())
+            }
+            UriError::SrvPort => tr!("uri-error-srv-port"),
+            UriError::SrvIpAddress { host } => {
+                tr!("uri-error-srv-ip-address", host = host.as_str())
+            }
+            UriError::SrvOptionWithoutSrv { option } => {
+                tr!("uri-error-srv-option-without-srv", option = *option)
+            }
+            UriError::SrvMaxHostsConflict { other } => {
+                tr!("uri-error-srv-max-hosts-conflict", other = *other)
+            }
+            UriError::SrvDirectConnection => tr!("uri-error-srv-direct-connection"),
+            UriError::InvalidSrvServiceName { value } => {
+                tr!("uri-error-invalid-srv-service-name", value = value.as_str())
+            }
+            UriError::InvalidSrvMaxHosts { value } => {
+                tr!("uri-error-invalid-srv-max-hosts", value = value.as_str())
+            }
+            UriError::UnescapedInUserinfo { character } => tr!(
+                "uri-error-unescaped-in-userinfo",
+                character = character.to_string(),
+                escaped = percent_escape(*character),
+            ),
+            UriError::EmptyUsername => tr!("uri-error-empty-username"),
+            UriError::AtSignAfterHosts => tr!("uri-error-at-sign-after-hosts"),
+            UriError::Ambiguous => tr!("uri-error-ambiguous"),
+            UriError::Encoding {
+                part,
+                text,
+                problem,
+            } => tr!(
+                "uri-error-encoding",
+                text = text.as_str(),
+                part = part.as_str(),
+                problem = problem.to_string(),
+            ),
+            UriError::SecretEncoding { part, problem } => tr!(
+                "uri-error-secret-encoding",
+                part = part.as_str(),
+                problem = problem.to_string(),
+            ),
+            UriError::EmptyHostList => tr!("uri-error-empty-host-list"),
+            UriError::EmptyHost { list, position } => tr!(
+                "uri-error-empty-host",
+                position = position.to_string(),
+                list = list.as_str(),
+            ),
+            UriError::MissingSlash => tr!("uri-error-missing-slash"),
+            UriError::UnixSocket { host } => tr!("uri-error-unix-socket", host = host.as_str()),
+            UriError::InvalidIpv6 { text, reason } => tr!(
+                "uri-error-invalid-ipv6",
+                text = text.as_str(),
+                reason = reason.as_str(),
+            ),
+            UriError::Ipv6Zone { text } => tr!("uri-error-ipv6-zone", text = text.as_str()),
+            UriError::Ipv6NotBracketed { address, port } => tr!(
+                "uri-error-ipv6-not-bracketed",
+                address = address.as_str(),
+                port = port.as_str(),
+            ),
+            UriError::InvalidIpv4 { text } => tr!("uri-error-invalid-ipv4", text = text.as_str()),
+            UriError::InvalidHostName { host, reason } => tr!(
+                "uri-error-invalid-host-name",
+                host = host.as_str(),
+                reason = reason.as_str(),
+            ),
+            UriError::MissingHostName { entry } => {
+                tr!("uri-error-missing-host-name", entry = entry.as_str())
+            }
+            UriError::TooManyColons { entry } => {
+                tr!("uri-error-too-many-colons", entry = entry.as_str())
+            }
+            UriError::EmptyPort { entry } => tr!("uri-error-empty-port", entry = entry.as_str()),
+            UriError::InvalidPort { entry, port } => tr!(
+                "uri-error-invalid-port",
+                port = port.as_str(),
+                entry = entry.as_str(),
+            ),
+            UriError::PortOutOfRange { entry, port } => tr!(
+                "uri-error-port-out-of-range",
+                port = port.as_str(),
+                entry = entry.as_str(),
+            ),
+            UriError::InvalidDatabase { name, character } => tr!(
+                "uri-error-invalid-database",
+                name = name.as_str(),
+                character = character.to_string(),
+            ),
+            UriError::OptionWithoutValue { text: Some(text) } => {
+                tr!("uri-error-option-without-value", text = text.as_str())
+            }
+            UriError::OptionWithoutValue { text: None } => {
+                tr!("uri-error-option-without-value-hidden")
+            }
+            UriError::EmptyOptionName => tr!("uri-error-empty-option-name"),
+            UriError::InvalidBool { option, value } => tr!(
+                "uri-error-invalid-bool",
+                option = option.as_str(),
+                value = value.as_str(),
+            ),
+            UriError::InvalidInteger { option, value } => tr!(
+                "uri-error-invalid-integer",
+                option = option.as_str(),
+                value = value.as_str(),
+            ),
+            UriError::UnknownAuthMechanism { value }
+                if value.eq_ignore_ascii_case("MONGODB-CR") =>
+            {
+                tr!(
+                    "uri-error-unknown-auth-mechanism-cr",
+                    value = value.as_str()
+                )
+            }
+            UriError::UnknownAuthMechanism { value } => {
+                tr!("uri-error-unknown-auth-mechanism", value = value.as_str())
+            }
+            UriError::TlsSslConflict { tls, ssl } => tr!(
+                "uri-error-tls-ssl-conflict",
+                tls = tls.to_string(),
+                ssl = ssl.to_string(),
+            ),
+            UriError::TlsInsecureConflict { other } => {
+                tr!("uri-error-tls-insecure-conflict", other = *other)
+            }
+            UriError::DirectConnectionMultipleHosts { count } => tr!(
+                "uri-error-direct-connection-multiple-hosts",
+                count = count.to_string(),
+            ),
+        }
     }
 }
 

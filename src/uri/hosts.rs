@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use super::error::UriError;
 use super::percent::decode;
+use crate::tr;
 
 /// MongoDB's default port, used when a host has none.
 pub const DEFAULT_PORT: u16 = 27017;
@@ -83,9 +84,7 @@ pub(super) fn parse_hosts(
         }
         let host = parse_entry(entry, warnings)?;
         if hosts.contains(&host) {
-            warnings.push(format!(
-                "host {host} is listed more than once; the duplicate is ignored"
-            ));
+            warnings.push(tr!("uri-warning-duplicate-host", host = host.to_string()));
         } else {
             hosts.push(host);
         }
@@ -107,7 +106,7 @@ fn parse_entry(entry: &str, warnings: &mut Vec<String>) -> Result<HostPort, UriE
     if entry.contains(']') {
         return Err(UriError::InvalidIpv6 {
             text: entry.to_owned(),
-            reason: "']' without '[': write [address]:port, e.g. [::1]:27017".to_owned(),
+            reason: tr!("uri-ipv6-bracket-without-open"),
         });
     }
     let (name, port) = match entry.matches(':').count() {
@@ -134,31 +133,25 @@ fn parse_entry(entry: &str, warnings: &mut Vec<String>) -> Result<HostPort, UriE
 /// An entry that starts with `[`: an IPv6 address in brackets, then nothing or `:port`.
 /// `inside_and_after` is the entry after the `[`.
 fn parse_bracketed(entry: &str, inside_and_after: &str) -> Result<HostPort, UriError> {
-    let invalid = |reason: &str| UriError::InvalidIpv6 {
+    let invalid = |reason: String| UriError::InvalidIpv6 {
         text: entry.to_owned(),
-        reason: reason.to_owned(),
+        reason,
     };
     let Some((inside, after)) = inside_and_after.split_once(']') else {
-        return Err(invalid(
-            "missing ']': write the address in brackets, e.g. [::1]:27017",
-        ));
+        return Err(invalid(tr!("uri-ipv6-missing-close")));
     };
     if inside.contains('%') {
         return Err(UriError::Ipv6Zone {
             text: entry.to_owned(),
         });
     }
-    let ip = Ipv6Addr::from_str(inside).map_err(|_| {
-        invalid("not an IPv6 address (IPv4 addresses and names go without brackets)")
-    })?;
+    let ip = Ipv6Addr::from_str(inside).map_err(|_| invalid(tr!("uri-ipv6-not-an-address")))?;
     let port = if after.is_empty() {
         DEFAULT_PORT
     } else if let Some(port) = after.strip_prefix(':') {
         parse_port(port, entry)?
     } else {
-        return Err(invalid(
-            "unexpected text after ']': write [address]:port, e.g. [::1]:27017",
-        ));
+        return Err(invalid(tr!("uri-ipv6-text-after-bracket")));
     };
     Ok(HostPort {
         host: Host::Ip(IpAddr::V6(ip)),
@@ -214,7 +207,7 @@ fn parse_port(port: &str, entry: &str) -> Result<u16, UriError> {
 /// and loses a trailing dot, with a warning.
 fn parse_host_name(name: &str, warnings: &mut Vec<String>) -> Result<Host, UriError> {
     let decoded = if name.contains('%') {
-        decode(name).map_err(|e| e.quoted("host"))?
+        decode(name).map_err(|e| e.quoted(&tr!("uri-part-host")))?
     } else {
         name.to_owned()
     };
@@ -226,51 +219,42 @@ fn parse_host_name(name: &str, warnings: &mut Vec<String>) -> Result<Host, UriEr
         reason,
     };
     if !decoded.is_ascii() {
-        return Err(invalid(
-            "it has non-ASCII characters: write an internationalised name in its xn-- \
-             (punycode) form"
-                .to_owned(),
-        ));
+        return Err(invalid(tr!("uri-host-non-ascii")));
     }
     if let Some(c) = decoded
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
     {
-        return Err(invalid(format!(
-            "'{}' is not allowed in a host name (letters, digits, '-', '.' only)",
-            c.escape_default()
+        return Err(invalid(tr!(
+            "uri-host-bad-character",
+            character = c.escape_default().to_string()
         )));
     }
     let mut lower = decoded.to_ascii_lowercase();
     if lower.len() > 1 && lower.ends_with('.') {
         lower.pop();
-        warnings.push(format!(
-            "host name '{decoded}' ends with '.': it is used as '{lower}', the form \
-             certificates name"
+        warnings.push(tr!(
+            "uri-warning-trailing-dot",
+            name = decoded.as_str(),
+            lower = lower.as_str(),
         ));
     }
     if lower.len() > 253 {
-        return Err(invalid("it is longer than 253 characters".to_owned()));
+        return Err(invalid(tr!("uri-host-too-long")));
     }
     let labels: Vec<&str> = lower.split('.').collect();
     if labels.iter().any(|l| l.is_empty()) {
-        return Err(invalid(
-            "it has an empty label (a leading dot or two dots in a row)".to_owned(),
-        ));
+        return Err(invalid(tr!("uri-host-empty-label")));
     }
     if labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
         return Err(UriError::InvalidIpv4 { text: decoded });
     }
     for label in &labels {
         if label.len() > 63 {
-            return Err(invalid(format!(
-                "the label '{label}' is longer than 63 characters"
-            )));
+            return Err(invalid(tr!("uri-host-label-too-long", label = *label)));
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(invalid(format!(
-                "the label '{label}' starts or ends with '-'"
-            )));
+            return Err(invalid(tr!("uri-host-label-hyphen", label = *label)));
         }
     }
     Ok(Host::Dns(lower))

@@ -29,6 +29,8 @@ mod srv;
 
 use std::str::FromStr;
 
+use crate::tr;
+
 pub use error::UriError;
 pub use hosts::{parse_host_port, Host, HostPort, DEFAULT_PORT};
 pub use options::{OtherOption, UriOptions, AUTH_MECHANISMS};
@@ -253,11 +255,11 @@ fn parse_userinfo(userinfo: &str) -> Result<(Option<String>, Option<Secret>), Ur
     if user.is_empty() {
         return Err(UriError::EmptyUsername);
     }
-    let user = decode(user).map_err(|e| e.quoted("user name"))?;
+    let user = decode(user).map_err(|e| e.quoted(&tr!("uri-part-user-name")))?;
     let password = match password {
         Some(p) => Some(Secret::new(decode(p).map_err(|e| {
             UriError::SecretEncoding {
-                part: "password".to_owned(),
+                part: tr!("uri-part-password"),
                 problem: e.problem,
             }
         })?)),
@@ -271,7 +273,7 @@ fn parse_database(text: &str) -> Result<Option<String>, UriError> {
     if text.is_empty() {
         return Ok(None);
     }
-    let name = decode(text).map_err(|e| e.quoted("database name"))?;
+    let name = decode(text).map_err(|e| e.quoted(&tr!("uri-part-database-name")))?;
     if let Some(character) = name
         .chars()
         .find(|c| matches!(c, '/' | '\\' | ' ' | '"' | '$'))

@@ -9,6 +9,7 @@ use super::error::UriError;
 use super::percent::decode;
 use super::quote::printable;
 use super::redact::Secret;
+use crate::tr;
 
 /// The `authMechanism` values accepted (matched case-insensitively, stored as written here).
 pub const AUTH_MECHANISMS: [&str; 7] = [
@@ -201,10 +202,7 @@ pub(super) fn parse_options(
     .iter()
     .any(|w| query_lower.contains(w));
     if query.contains('&') && query.contains(';') {
-        warnings.push(
-            "the options mix '&' and ';' as separators: use '&' only ('&' is the standard)"
-                .to_owned(),
-        );
+        warnings.push(tr!("uri-warning-mixed-separators"));
     }
     let mut builder = OptionsBuilder::default();
     // A set: a connection string with thousands of options must not take quadratic time
@@ -217,15 +215,11 @@ pub(super) fn parse_options(
         let option = decode_option(segment, holds_secret)?;
         let shown_name = &option.shown_name;
         if option.value.is_empty() {
-            warnings.push(format!(
-                "option '{shown_name}' has an empty value and is ignored"
-            ));
+            warnings.push(tr!("uri-warning-empty-value", option = shown_name.as_str()));
             continue;
         }
         if !seen.insert(option.lower.clone()) && option.lower != "readpreferencetags" {
-            warnings.push(format!(
-                "option '{shown_name}' is given more than once; the last value is used"
-            ));
+            warnings.push(tr!("uri-warning-repeated", option = shown_name.as_str()));
         }
         builder.add(option, warnings)?;
     }
@@ -259,12 +253,12 @@ fn decode_option(segment: &str, holds_secret: bool) -> Result<NameValue, UriErro
     if raw_key.is_empty() {
         return Err(UriError::EmptyOptionName);
     }
-    let key = decode(raw_key).map_err(|e| e.quoted("option name"))?;
+    let key = decode(raw_key).map_err(|e| e.quoted(&tr!("uri-part-option-name")))?;
     let lower = key.to_ascii_lowercase();
     let canonical = canonical_name(&lower);
     let shown_name = printable(canonical.unwrap_or(&key));
     let sensitive = is_sensitive(&lower);
-    let part = format!("value of option '{shown_name}'");
+    let part = tr!("uri-part-option-value", option = shown_name.as_str());
     let value = decode(raw_value).map_err(|e| {
         if sensitive {
             UriError::SecretEncoding {
@@ -349,10 +343,12 @@ impl OptionsBuilder {
                 self.unknown.push(shown_name.clone());
             }
             warnings.push(match suggestion(&option.lower) {
-                Some(s) => {
-                    format!("unknown option '{shown_name}' is ignored: did you mean '{s}'?")
-                }
-                None => format!("unknown option '{shown_name}' is ignored"),
+                Some(s) => tr!(
+                    "uri-warning-unknown-option-suggestion",
+                    option = shown_name.as_str(),
+                    suggestion = s,
+                ),
+                None => tr!("uri-warning-unknown-option", option = shown_name.as_str()),
             });
         }
         self.other.push(OtherOption {
@@ -409,22 +405,20 @@ pub(super) fn warn_about_tls_and_app_name(options: &UriOptions, warnings: &mut V
     if !tls_set.is_empty() {
         let names = tls_set.join(", ");
         match options.tls {
-            None => warnings.push(format!(
-                "{names} given without tls=true: mongotls assumes TLS, but drivers differ on \
-                 whether these options turn it on; add tls=true"
-            )),
-            Some(false) => warnings.push(format!(
-                "tls=false, so {names} {} ignored: set tls=true to use TLS",
-                if tls_set.len() == 1 { "is" } else { "are" }
+            None => warnings.push(tr!("uri-warning-tls-implied", names = names)),
+            Some(false) => warnings.push(tr!(
+                "uri-warning-tls-off",
+                names = names,
+                count = tls_set.len(),
             )),
             Some(true) => {}
         }
     }
     if let Some(name) = &options.app_name {
         if name.len() > 128 {
-            warnings.push(format!(
-                "appName is {} bytes long: drivers allow at most 128",
-                name.len()
+            warnings.push(tr!(
+                "uri-warning-app-name-long",
+                bytes = name.len().to_string()
             ));
         }
     }

@@ -20,12 +20,11 @@ pub enum EncodingProblem {
 impl fmt::Display for EncodingProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EncodingProblem::BadEscape { position } => write!(
-                f,
-                "the '%' at character {position} is not followed by two hex digits \
-                 (write '%' itself as %25)"
-            ),
-            EncodingProblem::NotUtf8 => f.write_str("the %-escapes do not decode to UTF-8 text"),
+            EncodingProblem::BadEscape { position } => f.write_str(&crate::tr!(
+                "uri-encoding-bad-escape",
+                position = position.to_string()
+            )),
+            EncodingProblem::NotUtf8 => f.write_str(&crate::tr!("uri-encoding-not-utf8")),
         }
     }
 }

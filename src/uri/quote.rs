@@ -13,10 +13,7 @@ pub(super) fn printable_warnings(mut warnings: Vec<String>) -> Vec<String> {
     if warnings.len() > MAX_WARNINGS {
         let hidden = warnings.len() - (MAX_WARNINGS - 1);
         warnings.truncate(MAX_WARNINGS - 1);
-        warnings.push(format!(
-            "{hidden} more warnings about the connection string are not shown; fix the ones \
-             above and run again"
-        ));
+        warnings.push(crate::tr!("uri-warning-more", hidden = hidden.to_string()));
     }
     warnings.iter().map(|w| escape_controls(w)).collect()
 }

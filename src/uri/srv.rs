@@ -5,6 +5,7 @@
 use super::error::UriError;
 use super::hosts::{Host, HostPort};
 use super::options::{parse_options, OtherOption, UriOptions};
+use crate::tr;
 
 /// `srvServiceName` when none is given.
 pub const DEFAULT_SRV_SERVICE_NAME: &str = "mongodb";
@@ -49,14 +50,13 @@ impl SrvSeed {
             return None;
         }
         Some(if labels >= 3 {
-            format!(
-                "it does not lie inside {domain}, the parent domain of {}",
-                self.host
+            tr!(
+                "uri-srv-target-outside-parent",
+                domain = domain,
+                host = self.host.as_str(),
             )
         } else {
-            format!(
-                "it does not lie below {domain} (a host name with fewer than three labels needs targets inside it)"
-            )
+            tr!("uri-srv-target-outside-host", domain = domain)
         })
     }
 }
@@ -254,7 +254,7 @@ pub fn seeds_from_answers(
     }
     if seed.max_hosts > 0 && txt_options.replica_set.is_some() {
         problems.push(SrvProblem::TxtInvalid {
-            reason: "the TXT record sets replicaSet, which cannot be combined with srvMaxHosts; drivers refuse the connection string".to_owned(),
+            reason: tr!("uri-srv-txt-replica-set-with-max-hosts"),
         });
     }
     if seed.max_hosts > 0 && seed.max_hosts < seeds.len() {
@@ -281,10 +281,7 @@ fn read_txt(txt: &[String], problems: &mut Vec<SrvProblem>) -> TxtOptions {
         [one] => one,
         many => {
             problems.push(SrvProblem::TxtInvalid {
-                reason: format!(
-                    "the host has {} TXT records; clients allow at most one and refuse the connection string (none was used here)",
-                    many.len()
-                ),
+                reason: tr!("uri-srv-txt-several", count = many.len().to_string()),
             });
             return TxtOptions::default();
         }
@@ -301,10 +298,10 @@ fn read_txt(txt: &[String], problems: &mut Vec<SrvProblem>) -> TxtOptions {
     }
     if !forbidden.is_empty() {
         problems.push(SrvProblem::TxtInvalid {
-            reason: format!(
-                "the TXT record sets {}, but a TXT record may only set authSource, replicaSet and loadBalanced; clients refuse the connection string (mongotls ignored {})",
-                forbidden.join(", "),
-                if forbidden.len() == 1 { "it" } else { "them" }
+            reason: tr!(
+                "uri-srv-txt-forbidden",
+                options = forbidden.join(", "),
+                count = forbidden.len(),
             ),
         });
     }
@@ -317,7 +314,7 @@ fn read_txt(txt: &[String], problems: &mut Vec<SrvProblem>) -> TxtOptions {
         },
         Err(e) => {
             problems.push(SrvProblem::TxtInvalid {
-                reason: format!("the TXT record does not parse ({e}); none of it was used"),
+                reason: tr!("uri-srv-txt-unparsable", error = e.to_string()),
             });
             TxtOptions::default()
         }
