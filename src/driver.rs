@@ -26,6 +26,7 @@ use mongodb::options::{
 use mongodb::ServerType;
 
 use crate::findings::{Code, Finding, Severity};
+use crate::tr;
 use crate::uri::Secret;
 
 /// The driver this stage runs, as the report names it. A test compares it with Cargo.lock.
@@ -172,7 +173,7 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
     .await;
     let mut outcome = match built {
         Err(_) => cut_short(budget, Vec::new()),
-        Ok(Err(e)) => failed(&e, &[], &secrets, "the driver refused the options"),
+        Ok(Err(e)) => failed(&e, &[], &secrets, &tr!("driver-what-options-refused")),
         Ok(Ok((options, trust))) => {
             let mechanism = options
                 .credential
@@ -215,7 +216,7 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
                     duration: Duration::ZERO,
                     findings: Vec::new(),
                 },
-                Ok(Ok(Err(e))) => failed(&e, &seen, &secrets, "the driver could not run ping"),
+                Ok(Ok(Err(e))) => failed(&e, &seen, &secrets, &tr!("driver-what-ping-failed")),
                 Ok(Err(_)) => cut_short(budget, seen),
             };
             outcome.trust = trust;
@@ -263,14 +264,10 @@ async fn build_options(
     }
     let trust = match &options.tls {
         Some(Tls::Enabled(tls)) => match &tls.ca_file_path {
-            Some(ca) => format!("{} (replaces the driver's built-in roots)", ca.display()),
-            None => "the driver's built-in Mozilla roots (webpki-roots), not the system store"
-                .to_string(),
+            Some(ca) => tr!("driver-trust-ca-file", path = ca.display().to_string()),
+            None => tr!("driver-trust-builtin-roots"),
         },
-        _ => {
-            "none: the connection string does not ask for TLS, so the driver connects in plaintext"
-                .to_string()
-        }
+        _ => tr!("driver-trust-none"),
     };
     Ok((options, trust))
 }
@@ -368,9 +365,9 @@ fn record(servers: &Servers, watching: &AtomicBool, event: SdamEvent) {
         SdamEvent::ServerClosed(closed) if watching.load(Ordering::SeqCst) => {
             if let Ok(mut map) = servers.lock() {
                 if let Some(entry) = map.get_mut(&closed.address.to_string()) {
-                    entry.error.get_or_insert_with(|| {
-                        "the driver removed it from the topology: its replica set name or role does not fit the connection string".to_string()
-                    });
+                    entry
+                        .error
+                        .get_or_insert_with(|| tr!("driver-server-removed"));
                 }
             }
             return;
@@ -510,9 +507,9 @@ fn failed(
 }
 
 fn cut_short(budget: Duration, servers: Vec<DriverServer>) -> DriverOutcome {
-    let error = format!(
-        "the driver had no answer within {}",
-        crate::duration::format_duration(budget)
+    let error = tr!(
+        "driver-no-answer-within",
+        duration = crate::duration::format_duration(budget)
     );
     DriverOutcome {
         verdict: DriverVerdict::Fail,
@@ -521,8 +518,8 @@ fn cut_short(budget: Duration, servers: Vec<DriverServer>) -> DriverOutcome {
         findings: vec![Finding::new(
             Code::NetDeadlineExceeded,
             Severity::Fail,
-            format!("driver stage: {error} (the run's deadline or three times --timeout)"),
-            "raise --deadline or --timeout, or skip this stage with --no-driver",
+            tr!("driver-deadline-message", error = error.as_str()),
+            tr!("driver-deadline-hint"),
         )],
         error: Some(error),
         servers,
@@ -626,17 +623,17 @@ fn hopeless(servers: &[DriverServer], why: Hopeless) -> DriverOutcome {
     let (message, error) = match why {
         Hopeless::AllFailed => {
             let errors =
-                server_errors(servers).unwrap_or_else(|| "every server failed".to_string());
+                server_errors(servers).unwrap_or_else(|| tr!("driver-every-server-failed"));
             (
-                format!("driver stage: no server could be selected for ping, every server failed: {errors}"),
-                format!("no server is selectable: {errors}"),
+                tr!("driver-all-failed-message", errors = errors.as_str()),
+                tr!("driver-all-failed-error", errors = errors.as_str()),
             )
         }
         Hopeless::NoPrimary => {
             let seen = server_types(servers);
             (
-                format!("driver stage: no server could be selected for ping: the read preference needs a primary and none of the servers is one: {seen}"),
-                format!("no primary: {seen}"),
+                tr!("driver-no-primary-message", servers = seen.as_str()),
+                tr!("driver-no-primary-error", servers = seen.as_str()),
             )
         }
     };
@@ -648,7 +645,7 @@ fn hopeless(servers: &[DriverServer], why: Hopeless) -> DriverOutcome {
             Code::DriverServerSelectionFailed,
             Severity::Fail,
             message,
-            "applications using this connection string cannot connect: the probe's findings for each member and for the set say what is wrong",
+            tr!("driver-hopeless-hint"),
         )],
         error: Some(error),
         servers: servers.to_vec(),
@@ -684,34 +681,35 @@ fn finding_for(e: &DriverError, error: &str, servers: &[DriverServer], what: &st
         _ if mechanism_problem => Finding::new(
             Code::AuthMechanismUnsupported,
             Severity::Fail,
-            format!("driver stage: the authentication mechanism is not available: {error}"),
-            "use a mechanism the server offers for this user (authMechanism=SCRAM-SHA-256 or SCRAM-SHA-1; MONGODB-X509 needs a client certificate), or create the user with it",
+            tr!("driver-mechanism-unavailable-message", error = error),
+            tr!("driver-mechanism-unavailable-hint"),
         ),
         ErrorKind::Authentication { .. } => auth_failed(error),
         _ if code == Some(18) => auth_failed(error),
         ErrorKind::ServerSelection { .. } => Finding::new(
             Code::DriverServerSelectionFailed,
             Severity::Fail,
-            format!(
-                "driver stage: no server could be selected for ping: {}",
-                server_errors(servers).unwrap_or_else(|| format!(
-                    "{error} The driver saw: {}",
-                    server_types(servers)
-                ))
+            tr!(
+                "driver-selection-failed-message",
+                details = server_errors(servers).unwrap_or_else(|| tr!(
+                    "driver-selection-saw",
+                    error = error,
+                    servers = server_types(servers),
+                )),
             ),
-            "applications using this connection string cannot connect: fix the per-server errors above (the probe's findings for each member say what is wrong)",
+            tr!("driver-selection-failed-hint"),
         ),
         ErrorKind::InvalidArgument { .. } | ErrorKind::InvalidTlsConfig { .. } => Finding::new(
             Code::DriverOptionsRejected,
             Severity::Fail,
-            format!("driver stage: {what}: {error}"),
-            "applications using the Rust driver refuse these options too: fix the connection string or the files it names",
+            tr!("driver-stage-failed-message", what = what, error = error),
+            tr!("driver-options-rejected-hint"),
         ),
         _ => Finding::new(
             Code::DriverFailed,
             Severity::Fail,
-            format!("driver stage: {what}: {error}"),
-            "applications using this connection string fail the same way; the probe's findings above say what each member does",
+            tr!("driver-stage-failed-message", what = what, error = error),
+            tr!("driver-failed-hint"),
         ),
     }
 }
@@ -720,15 +718,15 @@ fn auth_failed(error: &str) -> Finding {
     Finding::new(
         Code::AuthFailed,
         Severity::Fail,
-        format!("driver stage: authentication failed: {error}"),
-        "check the user name, the password and authSource (the database the user was created in); the server does not say which one is wrong",
+        tr!("driver-auth-failed-message", error = error),
+        tr!("driver-auth-failed-hint"),
     )
 }
 
 /// Each server with the type the driver gave it.
 fn server_types(servers: &[DriverServer]) -> String {
     if servers.is_empty() {
-        return "no server at all".to_string();
+        return tr!("driver-no-server");
     }
     servers
         .iter()
@@ -777,26 +775,27 @@ pub fn verdict_differs<'a>(
                 return Some(Finding::new(
                     Code::DriverVerdictDiffers,
                     Severity::Warn,
-                    "the connection string sets tlsAllowInvalidHostnames, which the Rust driver over rustls does not have: applications on the Rust driver refuse this connection string before connecting, while OpenSSL-based drivers, Node.js, Go and Java honour it and connect (without checking host names)",
-                    "remove tlsAllowInvalidHostnames and fix the certificates' names (the probe's findings say which names each member's certificate covers)",
+                    tr!("driver-invalid-hostnames-message"),
+                    tr!("driver-invalid-hostnames-hint"),
                 ));
             }
             if credentials || !failures.is_empty() {
                 return None;
             }
-            let why = if allow_invalid_hostnames {
-                " The connection string asks clients to ignore host names (tlsAllowInvalidHostnames or tlsInsecure), which the Rust driver over rustls cannot do: OpenSSL-based drivers, Java, Go and Node.js honour it and connect."
+            let error = outcome
+                .error
+                .clone()
+                .unwrap_or_else(|| tr!("driver-no-error-given"));
+            let message = if allow_invalid_hostnames {
+                tr!("driver-differs-message-hostnames", error = error)
             } else {
-                ""
+                tr!("driver-differs-message", error = error)
             };
             Some(Finding::new(
                 Code::DriverVerdictDiffers,
                 Severity::Warn,
-                format!(
-                    "the probe found every member usable, but the Rust driver could not connect ({}).{why} Applications on the Rust driver fail; applications on other drivers may connect.",
-                    outcome.error.as_deref().unwrap_or("no error given")
-                ),
-                "read the driver's error above; fix the connection string for the Rust driver, or remove the option it cannot honour",
+                message,
+                tr!("driver-differs-hint"),
             ))
         }
     }
@@ -818,43 +817,46 @@ fn connected_despite(failures: &[&Finding]) -> Finding {
             rustls_accepts |= clients.rustls == crate::findings::ClientAction::Accept;
         }
     }
+    // The sentences after the first start with their own separator (a space in English).
     let who = if refusing.is_empty() {
         String::new()
     } else {
-        format!(
-            " Clients that refuse what the probe found: {}.",
-            refusing
+        tr!(
+            "driver-refusing-clients",
+            clients = refusing
                 .iter()
                 .map(|f| family_name(f))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
         )
     };
     let rustls = if rustls_accepts {
-        " The Rust driver (rustls) accepts some of it; other drivers do not."
+        tr!("driver-rustls-accepts")
     } else {
-        " The driver needs only one suitable server for ping: applications fail when a member with these problems is primary or is read from."
+        tr!("driver-one-server-enough")
     };
     Finding::new(
         Code::DriverVerdictDiffers,
         Severity::Warn,
-        format!(
-            "the Rust driver connected and ran ping, but the probe found {} failure(s) ({}).{rustls}{who}",
-            failures.len(),
-            codes.join(", ")
+        tr!(
+            "driver-connected-despite-message",
+            count = failures.len().to_string(),
+            codes = codes.join(", "),
+            rustls = rustls,
+            who = who,
         ),
-        "do not take a successful driver connection as proof: fix every failure the probe found",
+        tr!("driver-connected-despite-hint"),
     )
 }
 
-fn family_name(family: &str) -> &'static str {
+fn family_name(family: &str) -> String {
     match family {
-        "openssl" => "OpenSSL-based drivers (PyMongo, C, C++, PHP, Ruby)",
-        "node" => "Node.js and mongosh",
-        "rustls" => "the Rust driver",
-        "go" => "Go driver and the database tools",
-        "java" => "Java driver",
-        _ => "other clients",
+        "openssl" => tr!("driver-family-openssl"),
+        "node" => tr!("driver-family-node"),
+        "rustls" => tr!("driver-family-rustls"),
+        "go" => tr!("driver-family-go"),
+        "java" => tr!("driver-family-java"),
+        _ => tr!("driver-family-other"),
     }
 }
 
@@ -928,6 +930,57 @@ mod tests {
             f.message
         );
         assert!(verdict_differs(&DriverOutcome::skipped("x"), [&probe_fail], true).is_none());
+    }
+
+    /// The English of the sentences put together from parts (pinned: snapshots and users'
+    /// scripts read it).
+    #[test]
+    fn composed_messages_keep_their_english() {
+        use crate::findings::{ClientAction, ClientVerdicts};
+        let mut clients = ClientVerdicts::all(ClientAction::Reject);
+        clients.rustls = ClientAction::Accept;
+        let expired = Finding::new(Code::CertExpired, Severity::Fail, "m", "h");
+        let f = connected_despite(&[&expired.clone().with_clients(clients), &expired]);
+        assert_eq!(
+            f.message,
+            "the Rust driver connected and ran ping, but the probe found 2 failure(s) \
+             (cert.expired). The Rust driver (rustls) accepts some of it; other drivers do not. \
+             Clients that refuse what the probe found: OpenSSL-based drivers (PyMongo, C, C++, \
+             PHP, Ruby), Node.js and mongosh, Go driver and the database tools, Java driver."
+        );
+        let f = connected_despite(&[&expired]);
+        assert_eq!(
+            f.message,
+            "the Rust driver connected and ran ping, but the probe found 1 failure(s) \
+             (cert.expired). The driver needs only one suitable server for ping: applications \
+             fail when a member with these problems is primary or is read from."
+        );
+        let failed = DriverOutcome {
+            error: Some("boom".into()),
+            ..failed_with(Code::DriverFailed)
+        };
+        let f = verdict_differs(&failed, [], true).unwrap();
+        assert_eq!(
+            f.message,
+            "the probe found every member usable, but the Rust driver could not connect (boom). \
+             The connection string asks clients to ignore host names (tlsAllowInvalidHostnames \
+             or tlsInsecure), which the Rust driver over rustls cannot do: OpenSSL-based \
+             drivers, Java, Go and Node.js honour it and connect. Applications on the Rust \
+             driver fail; applications on other drivers may connect."
+        );
+        let f = verdict_differs(&failed_with(Code::DriverFailed), [], false).unwrap();
+        assert_eq!(
+            f.message,
+            "the probe found every member usable, but the Rust driver could not connect (no \
+             error given). Applications on the Rust driver fail; applications on other drivers \
+             may connect."
+        );
+        let out = cut_short(Duration::from_secs(30), Vec::new());
+        assert_eq!(
+            out.findings[0].message,
+            "driver stage: the driver had no answer within 30s (the run's deadline or three \
+             times --timeout)"
+        );
     }
 
     #[test]
