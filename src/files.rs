@@ -41,9 +41,7 @@ pub fn open_for_writing(path: &Path) -> io::Result<(File, bool)> {
     let file = options.open(path).map_err(|e| {
         #[cfg(unix)]
         if e.raw_os_error() == Some(libc::ENXIO) {
-            return io::Error::other(
-                "a named pipe that nobody reads: start its reader first, or give a regular file",
-            );
+            return io::Error::other(crate::tr!("uri-files-pipe-unread"));
         }
         e
     })?;

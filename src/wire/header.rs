@@ -48,7 +48,7 @@ impl OpCode {
     }
 
     /// The protocol's name for the opCode ("OP_MSG"), the name of a removed legacy opcode, or
-    /// "unknown".
+    /// [`UNKNOWN_OPCODE`].
     pub fn name(self) -> &'static str {
         match self.as_i32() {
             1 => "OP_REPLY",
@@ -60,10 +60,13 @@ impl OpCode {
             2007 => "OP_KILL_CURSORS",
             2012 => "OP_COMPRESSED",
             2013 => "OP_MSG",
-            _ => "unknown",
+            _ => UNKNOWN_OPCODE,
         }
     }
 }
+
+/// [`OpCode::name`] of an opCode the protocol does not have (messages translate it).
+pub const UNKNOWN_OPCODE: &str = "unknown";
 
 /// A parsed message header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +116,7 @@ impl MsgHeader {
 /// [`MsgHeader::body_len`], which this check has made safe to allocate.
 pub fn parse_header(bytes: &[u8], max_len: usize) -> Result<MsgHeader, WireError> {
     let header = bytes.get(..HEADER_LEN).ok_or(WireError::Truncated {
-        what: "message header",
+        what: super::PART_MESSAGE_HEADER,
         expected: HEADER_LEN,
         got: bytes.len(),
     })?;

@@ -208,7 +208,7 @@ impl HelloReply {
 pub fn parse_hello(doc: &Document) -> Result<HelloReply, WireError> {
     check_command_ok(doc)?;
     bson::from_document(doc.clone()).map_err(|e| WireError::InvalidReply {
-        message: format!("the hello reply does not parse: {e}"),
+        message: crate::tr!("uri-wire-hello-does-not-parse", error = e.to_string()),
     })
 }
 
@@ -249,9 +249,10 @@ pub fn build_info_command() -> Document {
 fn de_ok<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     let b = Bson::deserialize(d)?;
     number_as_f64(&b).ok_or_else(|| {
-        D::Error::custom(format!(
-            "`ok` must be a number, got {:?} {b}",
-            b.element_type()
+        D::Error::custom(crate::tr!(
+            "uri-wire-ok-must-be-number",
+            bson_type = format!("{:?}", b.element_type()),
+            value = b.to_string(),
         ))
     })
 }
@@ -259,18 +260,21 @@ fn de_ok<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
 fn de_opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     match Option::<Bson>::deserialize(d)? {
         None | Some(Bson::Null) => Ok(None),
-        Some(b) => number_as_i64(&b)
-            .map(Some)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, got {b}"))),
+        Some(b) => number_as_i64(&b).map(Some).ok_or_else(|| {
+            D::Error::custom(crate::tr!(
+                "uri-wire-expected-integer",
+                value = b.to_string()
+            ))
+        }),
     }
 }
 
 fn de_opt_i32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
     match de_opt_i64(d)? {
         None => Ok(None),
-        Some(v) => i32::try_from(v)
-            .map(Some)
-            .map_err(|_| D::Error::custom(format!("{v} does not fit a 32-bit integer"))),
+        Some(v) => i32::try_from(v).map(Some).map_err(|_| {
+            D::Error::custom(crate::tr!("uri-wire-not-32-bit", value = v.to_string()))
+        }),
     }
 }
 

@@ -6,7 +6,10 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::header::{parse_header, MsgHeader, HEADER_LEN};
 use super::message::{encode_command, reply_document};
-use super::WireError;
+use super::{
+    WireError, DURING_READING_BODY, DURING_READING_HEADER, DURING_SENDING, PART_MESSAGE,
+    PART_MESSAGE_HEADER,
+};
 
 /// Initial buffer for a body: grown as bytes actually arrive, so a peer that declares a large
 /// message and then stalls costs memory only for what it sent.
@@ -31,7 +34,7 @@ where
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(source) => {
                 return Err(WireError::Io {
-                    during: "reading a message header",
+                    during: DURING_READING_HEADER,
                     source,
                 })
             }
@@ -40,7 +43,7 @@ where
             return Err(WireError::ConnectionClosed {
                 received: filled,
                 expected: HEADER_LEN,
-                part: "message header",
+                part: PART_MESSAGE_HEADER,
             });
         }
         filled += n;
@@ -55,14 +58,14 @@ where
         .read_to_end(&mut body)
         .await
         .map_err(|source| WireError::Io {
-            during: "reading a message body",
+            during: DURING_READING_BODY,
             source,
         })?;
     if got < body_len {
         return Err(WireError::ConnectionClosed {
             received: HEADER_LEN.saturating_add(got),
             expected: HEADER_LEN.saturating_add(body_len),
-            part: "message",
+            part: PART_MESSAGE,
         });
     }
     Ok((header, body))
@@ -74,7 +77,7 @@ where
     W: AsyncWrite + Unpin + ?Sized,
 {
     let io = |source| WireError::Io {
-        during: "sending a message",
+        during: DURING_SENDING,
         source,
     };
     w.write_all(message).await.map_err(io)?;
@@ -104,15 +107,41 @@ where
 }
 
 /// Why a command round trip bounded by a timeout failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CommandError {
     /// No reply came within the timeout.
-    #[error("no reply within {}", crate::duration::format_duration(*.0))]
     Timeout(std::time::Duration),
     /// The reply (or sending the command) failed.
-    #[error(transparent)]
-    Wire(#[from] WireError),
+    Wire(WireError),
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CommandError::Timeout(d) => f.write_str(&crate::tr!(
+                "uri-wire-no-reply-within",
+                duration = crate::duration::format_duration(*d)
+            )),
+            CommandError::Wire(e) => e.fmt(f),
+        }
+    }
+}
+
+/// As `#[error(transparent)]`: the source is the wire error's own.
+impl std::error::Error for CommandError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CommandError::Timeout(_) => None,
+            CommandError::Wire(e) => std::error::Error::source(e),
+        }
+    }
+}
+
+impl From<WireError> for CommandError {
+    fn from(e: WireError) -> Self {
+        CommandError::Wire(e)
+    }
 }
 
 /// [`run_command`] bounded by `timeout`: the one command round trip every probe and

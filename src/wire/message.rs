@@ -4,7 +4,7 @@
 use bson::{Bson, Document};
 
 use super::header::{parse_header, MsgHeader, OpCode, HEADER_LEN};
-use super::WireError;
+use super::{WireError, CSTRING_NOT_UTF8, CSTRING_NO_NUL, PART_MESSAGE};
 
 /// OP_MSG flag bit 0: the message ends with a CRC-32C of everything before it.
 pub const OP_MSG_CHECKSUM_PRESENT: u32 = 1;
@@ -155,7 +155,7 @@ impl Frame {
         if s.as_bytes().contains(&0) {
             return Err(WireError::Encode {
                 what,
-                message: format!("{s:?} contains a NUL byte"),
+                message: crate::tr!("uri-wire-contains-nul", text = format!("{s:?}")),
             });
         }
         self.buf.extend_from_slice(s.as_bytes());
@@ -187,7 +187,7 @@ impl Frame {
     ) -> Result<(), WireError> {
         let total = self.buf.len().saturating_add(trailer);
         let length = i32::try_from(total).map_err(|_| WireError::TooLargeToEncode {
-            what: "message",
+            what: PART_MESSAGE,
             len: total,
         })?;
         let header = MsgHeader {
@@ -424,12 +424,12 @@ impl<'a> Reader<'a> {
             .position(|&b| b == 0)
             .ok_or(WireError::InvalidCString {
                 what,
-                reason: "no NUL terminator",
+                reason: CSTRING_NO_NUL,
             })?;
         let raw = self.take(nul, what)?;
         let s = std::str::from_utf8(raw).map_err(|_| WireError::InvalidCString {
             what,
-            reason: "not UTF-8",
+            reason: CSTRING_NOT_UTF8,
         })?;
         self.take(1, what)?;
         Ok(s.to_owned())
@@ -468,14 +468,14 @@ pub fn decode(header: &MsgHeader, body: &[u8]) -> Result<Message, WireError> {
     let expected = header.body_len()?;
     if body.len() < expected {
         return Err(WireError::Truncated {
-            what: "message",
+            what: PART_MESSAGE,
             expected: expected.saturating_add(HEADER_LEN),
             got: body.len().saturating_add(HEADER_LEN),
         });
     }
     if body.len() > expected {
         return Err(WireError::TrailingBytes {
-            what: "message",
+            what: PART_MESSAGE,
             count: body.len() - expected,
         });
     }
@@ -673,7 +673,7 @@ pub fn check_command_ok(doc: &Document) -> Result<(), WireError> {
     }
     match doc.get("ok") {
         None => Err(WireError::InvalidReply {
-            message: "the reply has no `ok` field".into(),
+            message: crate::tr!("uri-wire-reply-without-ok"),
         }),
         Some(ok) => match number_as_f64(ok) {
             Some(1.0) => Ok(()),
@@ -682,10 +682,13 @@ pub fn check_command_ok(doc: &Document) -> Result<(), WireError> {
                 code_name,
                 errmsg: doc
                     .get("errmsg")
-                    .map_or_else(|| "(no errmsg)".into(), text_of),
+                    .map_or_else(|| crate::tr!("uri-wire-no-errmsg"), text_of),
             }),
             None => Err(WireError::InvalidReply {
-                message: format!("`ok` is {:?}, not a number", ok.element_type()),
+                message: crate::tr!(
+                    "uri-wire-ok-not-a-number",
+                    bson_type = format!("{:?}", ok.element_type())
+                ),
             }),
         },
     }

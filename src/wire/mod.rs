@@ -18,6 +18,10 @@
 //! Out of scope: OP_COMPRESSED (reported as [`WireError::UnsupportedOpCode`]), cursors,
 //! authentication.
 
+use std::fmt;
+
+use crate::tr;
+
 pub mod header;
 pub mod hello;
 pub mod io;
@@ -39,12 +43,11 @@ pub use message::{
 ///
 /// Every message says what was wrong, with the numbers involved, so that it can be shown to a
 /// user as is.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum WireError {
     /// The header declares a message longer than the cap (by default the server's
     /// `maxMessageSizeBytes`, 48,000,000). Raised before any body bytes are read or allocated.
-    #[error("the peer declared a {declared}-byte message; the limit is {limit} bytes")]
     TooLarge {
         /// Length declared in the header.
         declared: i32,
@@ -53,14 +56,12 @@ pub enum WireError {
     },
 
     /// The header declares a length smaller than the header itself (negative included).
-    #[error("message is shorter than its 16-byte header: it declares {declared} bytes")]
     ShorterThanHeader {
         /// Length declared in the header.
         declared: i32,
     },
 
     /// Fewer bytes are present than a length field (or the fixed layout) requires.
-    #[error("truncated {what}: expected {expected} bytes, got {got}")]
     Truncated {
         /// The part that is cut short, e.g. "OP_MSG body section".
         what: &'static str,
@@ -71,7 +72,6 @@ pub enum WireError {
     },
 
     /// A length field inside the message is smaller than the smallest valid value.
-    #[error("{what} declares {declared} bytes; the minimum is {min}")]
     InvalidLength {
         /// The part whose length field is wrong.
         what: &'static str,
@@ -82,7 +82,6 @@ pub enum WireError {
     },
 
     /// Bytes are left over after the last field of the message.
-    #[error("{what} has {count} trailing bytes after its last field")]
     TrailingBytes {
         /// The part with trailing bytes.
         what: &'static str,
@@ -91,7 +90,6 @@ pub enum WireError {
     },
 
     /// A NUL-terminated string (a collection name or a section identifier) is malformed.
-    #[error("{what} is not a valid C string: {reason}")]
     InvalidCString {
         /// The field.
         what: &'static str,
@@ -100,7 +98,6 @@ pub enum WireError {
     },
 
     /// A BSON document in the message does not parse.
-    #[error("{what} is not valid BSON: {message}")]
     InvalidBson {
         /// The part holding the document, e.g. "OP_MSG body section".
         what: &'static str,
@@ -110,7 +107,6 @@ pub enum WireError {
 
     /// The opCode is one this codec does not decode (OP_COMPRESSED, removed legacy opcodes,
     /// or an unknown number).
-    #[error("unsupported opCode {code} ({name})")]
     UnsupportedOpCode {
         /// The opCode from the header.
         code: i32,
@@ -119,14 +115,12 @@ pub enum WireError {
     },
 
     /// A message arrived where a reply was expected, but it is not a reply (e.g. OP_QUERY).
-    #[error("expected a reply (OP_MSG or OP_REPLY), got {name}")]
     NotAReply {
         /// Name of the opCode received.
         name: &'static str,
     },
 
     /// The reply answers a different request.
-    #[error("responseTo {got} does not match request {expected}")]
     ResponseToMismatch {
         /// The request id sent.
         expected: i32,
@@ -136,27 +130,18 @@ pub enum WireError {
 
     /// OP_MSG sets a flag bit in 0..=15 that is not defined; the specification requires such
     /// messages to be rejected.
-    #[error("OP_MSG sets unknown required flag bits {flags:#06x} (bits 0-15 must be understood)")]
     UnknownRequiredFlags {
         /// The unknown bits (already masked to 0..=15).
         flags: u32,
     },
 
     /// OP_MSG sets checksumPresent but has no room for the 4-byte checksum.
-    #[error(
-        "OP_MSG checksum present but the message has only {available} bytes after the flags, \
-         no room for the 4-byte CRC-32C"
-    )]
     ChecksumMissing {
         /// Bytes after the flag bits.
         available: usize,
     },
 
     /// OP_MSG sets checksumPresent and the CRC-32C does not match the bytes.
-    #[error(
-        "OP_MSG checksum present but wrong: the message says {stated:#010x}, its bytes give \
-         {computed:#010x}"
-    )]
     ChecksumMismatch {
         /// Checksum carried by the message.
         stated: u32,
@@ -165,18 +150,15 @@ pub enum WireError {
     },
 
     /// OP_MSG without its (mandatory) kind-0 section.
-    #[error("OP_MSG has no body section (kind 0)")]
     NoBodySection,
 
     /// OP_MSG with more than one kind-0 section.
-    #[error("OP_MSG has more than one body section (kind 0); the second is at byte {offset}")]
     DuplicateBodySection {
         /// Offset of the second kind-0 section, counted from the start of the message.
         offset: usize,
     },
 
     /// OP_MSG section of a kind other than 0 and 1.
-    #[error("OP_MSG section at byte {offset} has unknown kind {kind}")]
     UnknownSectionKind {
         /// The kind byte.
         kind: u8,
@@ -185,7 +167,6 @@ pub enum WireError {
     },
 
     /// OP_REPLY's `numberReturned` disagrees with the documents it holds.
-    #[error("OP_REPLY says numberReturned {declared} but holds {found} documents")]
     NumberReturnedMismatch {
         /// `numberReturned` from the message.
         declared: i32,
@@ -194,11 +175,9 @@ pub enum WireError {
     },
 
     /// OP_REPLY without any document, where a command reply was expected.
-    #[error("OP_REPLY holds no documents; a command reply needs one")]
     EmptyReply,
 
     /// The server answered the command with `ok: 0` (or a legacy `$err`).
-    #[error("command failed: {errmsg}{}", code_suffix(*.code, .code_name.as_deref()))]
     CommandFailed {
         /// Numeric error code, when the server sent one.
         code: Option<i32>,
@@ -210,14 +189,12 @@ pub enum WireError {
 
     /// A reply document does not have the shape expected (e.g. `ok` missing or not a number,
     /// `hosts` not an array of strings).
-    #[error("unexpected reply: {message}")]
     InvalidReply {
         /// What is wrong.
         message: String,
     },
 
     /// A document to send cannot be encoded as BSON (e.g. a key containing NUL).
-    #[error("cannot encode {what} as BSON: {message}")]
     Encode {
         /// The part being encoded.
         what: &'static str,
@@ -226,7 +203,6 @@ pub enum WireError {
     },
 
     /// A message to send would exceed the 32-bit length fields of the protocol.
-    #[error("a {len}-byte {what} does not fit the protocol's 32-bit length field")]
     TooLargeToEncode {
         /// The part being encoded.
         what: &'static str,
@@ -236,7 +212,6 @@ pub enum WireError {
 
     /// The peer closed the connection in the middle of a message (or, with `received == 0`,
     /// before a new one started: see [`WireError::is_clean_close`]).
-    #[error("the connection closed after {received} of {expected} bytes of the {part}")]
     ConnectionClosed {
         /// Bytes of the current message received.
         received: usize,
@@ -247,12 +222,10 @@ pub enum WireError {
     },
 
     /// An I/O error from the underlying stream.
-    #[error("{during}: {source}")]
     Io {
         /// What was being done, e.g. "reading a message header".
         during: &'static str,
         /// The error.
-        #[source]
         source: std::io::Error,
     },
 }
@@ -265,22 +238,204 @@ impl WireError {
             self,
             WireError::ConnectionClosed {
                 received: 0,
-                part: "message header",
+                part: PART_MESSAGE_HEADER,
                 ..
             }
         )
     }
 }
 
-/// " (code 13, Unauthorized)", " (code 13)", " (Unauthorized)" or "".
-fn code_suffix(code: Option<i32>, code_name: Option<&str>) -> String {
-    match (code, code_name) {
-        (Some(c), Some(n)) => format!(" (code {c}, {n})"),
-        (Some(c), None) => format!(" (code {c})"),
-        (None, Some(n)) => format!(" ({n})"),
-        (None, None) => String::new(),
+impl fmt::Display for WireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
+
+impl std::error::Error for WireError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WireError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl WireError {
+    /// The message, in the language in effect.
+    fn message(&self) -> String {
+        match self {
+            WireError::TooLarge { declared, limit } => tr!(
+                "uri-wire-too-large",
+                declared = declared.to_string(),
+                limit = limit.to_string(),
+            ),
+            WireError::ShorterThanHeader { declared } => tr!(
+                "uri-wire-shorter-than-header",
+                declared = declared.to_string()
+            ),
+            WireError::Truncated {
+                what,
+                expected,
+                got,
+            } => tr!(
+                "uri-wire-truncated",
+                what = part_name(what),
+                expected = expected.to_string(),
+                got = got.to_string(),
+            ),
+            WireError::InvalidLength {
+                what,
+                declared,
+                min,
+            } => tr!(
+                "uri-wire-invalid-length",
+                what = part_name(what),
+                declared = declared.to_string(),
+                min = min.to_string(),
+            ),
+            WireError::TrailingBytes { what, count } => tr!(
+                "uri-wire-trailing-bytes",
+                what = part_name(what),
+                count = count.to_string(),
+            ),
+            WireError::InvalidCString { what, reason } => tr!(
+                "uri-wire-invalid-cstring",
+                what = part_name(what),
+                reason = match *reason {
+                    CSTRING_NO_NUL => tr!("uri-wire-cstring-no-nul"),
+                    CSTRING_NOT_UTF8 => tr!("uri-wire-cstring-not-utf8"),
+                    other => other.to_owned(),
+                },
+            ),
+            WireError::InvalidBson { what, message } => tr!(
+                "uri-wire-invalid-bson",
+                what = part_name(what),
+                message = message.as_str(),
+            ),
+            WireError::UnsupportedOpCode { code, name } => tr!(
+                "uri-wire-unsupported-opcode",
+                code = code.to_string(),
+                name = match *name {
+                    header::UNKNOWN_OPCODE => tr!("uri-wire-opcode-unknown"),
+                    known => known.to_owned(),
+                },
+            ),
+            WireError::NotAReply { name } => tr!("uri-wire-not-a-reply", name = *name),
+            WireError::ResponseToMismatch { expected, got } => tr!(
+                "uri-wire-response-to-mismatch",
+                got = got.to_string(),
+                expected = expected.to_string(),
+            ),
+            WireError::UnknownRequiredFlags { flags } => {
+                tr!("uri-wire-unknown-flags", flags = format!("{flags:#06x}"))
+            }
+            WireError::ChecksumMissing { available } => tr!(
+                "uri-wire-checksum-missing",
+                available = available.to_string()
+            ),
+            WireError::ChecksumMismatch { stated, computed } => tr!(
+                "uri-wire-checksum-mismatch",
+                stated = format!("{stated:#010x}"),
+                computed = format!("{computed:#010x}"),
+            ),
+            WireError::NoBodySection => tr!("uri-wire-no-body-section"),
+            WireError::DuplicateBodySection { offset } => tr!(
+                "uri-wire-duplicate-body-section",
+                offset = offset.to_string()
+            ),
+            WireError::UnknownSectionKind { kind, offset } => tr!(
+                "uri-wire-unknown-section-kind",
+                offset = offset.to_string(),
+                kind = kind.to_string(),
+            ),
+            WireError::NumberReturnedMismatch { declared, found } => tr!(
+                "uri-wire-number-returned-mismatch",
+                declared = declared.to_string(),
+                found = found.to_string(),
+            ),
+            WireError::EmptyReply => tr!("uri-wire-empty-reply"),
+            WireError::CommandFailed {
+                code,
+                code_name,
+                errmsg,
+            } => match (code, code_name) {
+                (Some(code), Some(name)) => tr!(
+                    "uri-wire-command-failed-code-name",
+                    errmsg = errmsg.as_str(),
+                    code = code.to_string(),
+                    name = name.as_str(),
+                ),
+                (Some(code), None) => tr!(
+                    "uri-wire-command-failed-code",
+                    errmsg = errmsg.as_str(),
+                    code = code.to_string(),
+                ),
+                (None, Some(name)) => tr!(
+                    "uri-wire-command-failed-name",
+                    errmsg = errmsg.as_str(),
+                    name = name.as_str(),
+                ),
+                (None, None) => tr!("uri-wire-command-failed", errmsg = errmsg.as_str()),
+            },
+            WireError::InvalidReply { message } => {
+                tr!("uri-wire-invalid-reply", message = message.as_str())
+            }
+            WireError::Encode { what, message } => tr!(
+                "uri-wire-encode",
+                what = part_name(what),
+                message = message.as_str(),
+            ),
+            WireError::TooLargeToEncode { what, len } => tr!(
+                "uri-wire-too-large-to-encode",
+                len = len.to_string(),
+                what = part_name(what),
+            ),
+            WireError::ConnectionClosed {
+                received,
+                expected,
+                part,
+            } => tr!(
+                "uri-wire-connection-closed",
+                received = received.to_string(),
+                expected = expected.to_string(),
+                part = part_name(part),
+            ),
+            WireError::Io { during, source } => tr!(
+                "uri-wire-io",
+                during = match *during {
+                    DURING_READING_HEADER => tr!("uri-wire-during-reading-header"),
+                    DURING_READING_BODY => tr!("uri-wire-during-reading-body"),
+                    DURING_SENDING => tr!("uri-wire-during-sending"),
+                    other => other.to_owned(),
+                },
+                error = source.to_string(),
+            ),
+        }
+    }
+}
+
+/// The part of a message an error names (`what`, `part`), in words: "message" and "message
+/// header" are translated; the protocol's own names (`OP_MSG body section`, `OP_QUERY
+/// fullCollectionName`) are kept as the specification spells them.
+fn part_name(what: &str) -> String {
+    match what {
+        PART_MESSAGE => tr!("uri-wire-part-message"),
+        PART_MESSAGE_HEADER => tr!("uri-wire-part-message-header"),
+        other => other.to_owned(),
+    }
+}
+
+/// [`WireError::ConnectionClosed`]'s `part` (and a `what`) while reading a header.
+pub(crate) const PART_MESSAGE_HEADER: &str = "message header";
+/// [`WireError::ConnectionClosed`]'s `part` (and a `what`) for the whole message.
+pub(crate) const PART_MESSAGE: &str = "message";
+/// [`WireError::InvalidCString`]'s reasons.
+pub(crate) const CSTRING_NO_NUL: &str = "no NUL terminator";
+pub(crate) const CSTRING_NOT_UTF8: &str = "not UTF-8";
+/// [`WireError::Io`]'s `during`.
+pub(crate) const DURING_READING_HEADER: &str = "reading a message header";
+pub(crate) const DURING_READING_BODY: &str = "reading a message body";
+pub(crate) const DURING_SENDING: &str = "sending a message";
 
 #[cfg(test)]
 mod tests {

@@ -102,3 +102,53 @@ uri-srv-txt-forbidden = the TXT record sets { $options }, but a TXT record may o
    *[other] them
 })
 uri-srv-txt-unparsable = the TXT record does not parse ({ $error }); none of it was used
+
+## The wire protocol's errors (src/wire) and the files module's (src/files.rs): engines with no
+## catalog of their own. Protocol names (OP_MSG, opCode, responseTo, numberReturned, `ok`)
+## stay as the specification spells them.
+
+uri-wire-too-large = the peer declared a { $declared }-byte message; the limit is { $limit } bytes
+uri-wire-shorter-than-header = message is shorter than its 16-byte header: it declares { $declared } bytes
+uri-wire-truncated = truncated { $what }: expected { $expected } bytes, got { $got }
+uri-wire-invalid-length = { $what } declares { $declared } bytes; the minimum is { $min }
+uri-wire-trailing-bytes = { $what } has { $count } trailing bytes after its last field
+uri-wire-invalid-cstring = { $what } is not a valid C string: { $reason }
+uri-wire-cstring-no-nul = no NUL terminator
+uri-wire-cstring-not-utf8 = not UTF-8
+uri-wire-invalid-bson = { $what } is not valid BSON: { $message }
+uri-wire-unsupported-opcode = unsupported opCode { $code } ({ $name })
+uri-wire-opcode-unknown = unknown
+uri-wire-not-a-reply = expected a reply (OP_MSG or OP_REPLY), got { $name }
+uri-wire-response-to-mismatch = responseTo { $got } does not match request { $expected }
+uri-wire-unknown-flags = OP_MSG sets unknown required flag bits { $flags } (bits 0-15 must be understood)
+uri-wire-checksum-missing = OP_MSG checksum present but the message has only { $available } bytes after the flags, no room for the 4-byte CRC-32C
+uri-wire-checksum-mismatch = OP_MSG checksum present but wrong: the message says { $stated }, its bytes give { $computed }
+uri-wire-no-body-section = OP_MSG has no body section (kind 0)
+uri-wire-duplicate-body-section = OP_MSG has more than one body section (kind 0); the second is at byte { $offset }
+uri-wire-unknown-section-kind = OP_MSG section at byte { $offset } has unknown kind { $kind }
+uri-wire-number-returned-mismatch = OP_REPLY says numberReturned { $declared } but holds { $found } documents
+uri-wire-empty-reply = OP_REPLY holds no documents; a command reply needs one
+uri-wire-command-failed = command failed: { $errmsg }
+uri-wire-command-failed-code = command failed: { $errmsg } (code { $code })
+uri-wire-command-failed-name = command failed: { $errmsg } ({ $name })
+uri-wire-command-failed-code-name = command failed: { $errmsg } (code { $code }, { $name })
+uri-wire-no-errmsg = (no errmsg)
+uri-wire-invalid-reply = unexpected reply: { $message }
+uri-wire-reply-without-ok = the reply has no `ok` field
+uri-wire-ok-not-a-number = `ok` is { $bson_type }, not a number
+uri-wire-hello-does-not-parse = the hello reply does not parse: { $error }
+uri-wire-ok-must-be-number = `ok` must be a number, got { $bson_type } { $value }
+uri-wire-expected-integer = expected an integer, got { $value }
+uri-wire-not-32-bit = { $value } does not fit a 32-bit integer
+uri-wire-encode = cannot encode { $what } as BSON: { $message }
+uri-wire-contains-nul = { $text } contains a NUL byte
+uri-wire-too-large-to-encode = a { $len }-byte { $what } does not fit the protocol's 32-bit length field
+uri-wire-connection-closed = the connection closed after { $received } of { $expected } bytes of the { $part }
+uri-wire-io = { $during }: { $error }
+uri-wire-during-reading-header = reading a message header
+uri-wire-during-reading-body = reading a message body
+uri-wire-during-sending = sending a message
+uri-wire-part-message = message
+uri-wire-part-message-header = message header
+uri-wire-no-reply-within = no reply within { $duration }
+uri-files-pipe-unread = a named pipe that nobody reads: start its reader first, or give a regular file

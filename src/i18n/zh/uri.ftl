@@ -101,3 +101,52 @@ uri-srv-txt-forbidden = TXT 记录设置了 { $options }，但 TXT 记录只能�
    *[other] 这些选项
 }）
 uri-srv-txt-unparsable = TXT 记录无法解析（{ $error }）；其中的内容均未使用
+
+## 线路协议（src/wire）和文件模块（src/files.rs）的错误：这两个引擎没有自己的消息文件。
+## 协议中的名称（OP_MSG、opCode、responseTo、numberReturned、`ok`）保持规范中的写法。
+
+uri-wire-too-large = 对端声明的消息长 { $declared } 字节，上限为 { $limit } 字节
+uri-wire-shorter-than-header = 消息比 16 字节的消息头还短：声明的长度只有 { $declared } 字节
+uri-wire-truncated = { $what } 不完整：需要 { $expected } 字节，实际只有 { $got } 字节
+uri-wire-invalid-length = { $what } 声明的长度为 { $declared } 字节，最小应为 { $min } 字节
+uri-wire-trailing-bytes = { $what } 在最后一个字段之后还多出 { $count } 字节
+uri-wire-invalid-cstring = { $what } 不是有效的 C 字符串：{ $reason }
+uri-wire-cstring-no-nul = 没有 NUL 结束符
+uri-wire-cstring-not-utf8 = 不是 UTF-8
+uri-wire-invalid-bson = { $what } 不是有效的 BSON：{ $message }
+uri-wire-unsupported-opcode = 不支持的 opCode { $code }（{ $name }）
+uri-wire-opcode-unknown = 未知
+uri-wire-not-a-reply = 应收到回复（OP_MSG 或 OP_REPLY），实际收到的是 { $name }
+uri-wire-response-to-mismatch = responseTo { $got } 与请求 { $expected } 对不上
+uri-wire-unknown-flags = OP_MSG 设置了未知的必需标志位 { $flags }（第 0-15 位必须能识别）
+uri-wire-checksum-missing = OP_MSG 声明带有校验和，但标志位之后只有 { $available } 字节，放不下 4 字节的 CRC-32C
+uri-wire-checksum-mismatch = OP_MSG 的校验和不对：消息中写的是 { $stated }，按内容计算是 { $computed }
+uri-wire-no-body-section = OP_MSG 没有 body 段（kind 0）
+uri-wire-duplicate-body-section = OP_MSG 有不止一个 body 段（kind 0）；第二个位于第 { $offset } 字节
+uri-wire-unknown-section-kind = OP_MSG 第 { $offset } 字节处的段类型 { $kind } 未知
+uri-wire-number-returned-mismatch = OP_REPLY 的 numberReturned 为 { $declared }，实际包含 { $found } 个文档
+uri-wire-empty-reply = OP_REPLY 不含任何文档；命令的回复至少要有一个
+uri-wire-command-failed = 命令失败：{ $errmsg }
+uri-wire-command-failed-code = 命令失败：{ $errmsg }（错误码 { $code }）
+uri-wire-command-failed-name = 命令失败：{ $errmsg }（{ $name }）
+uri-wire-command-failed-code-name = 命令失败：{ $errmsg }（错误码 { $code }，{ $name }）
+uri-wire-no-errmsg = （没有 errmsg）
+uri-wire-invalid-reply = 回复不符合预期：{ $message }
+uri-wire-reply-without-ok = 回复中没有 `ok` 字段
+uri-wire-ok-not-a-number = `ok` 的类型是 { $bson_type }，不是数字
+uri-wire-hello-does-not-parse = hello 回复无法解析：{ $error }
+uri-wire-ok-must-be-number = `ok` 必须是数字，实际是 { $bson_type } { $value }
+uri-wire-expected-integer = 应为整数，实际是 { $value }
+uri-wire-not-32-bit = { $value } 超出了 32 位整数的范围
+uri-wire-encode = 无法把 { $what } 编码为 BSON：{ $message }
+uri-wire-contains-nul = { $text } 中含有 NUL 字节
+uri-wire-too-large-to-encode = { $len } 字节的 { $what } 超出了协议中 32 位长度字段的范围
+uri-wire-connection-closed = 连接已关闭：{ $part }共 { $expected } 字节，只收到了 { $received } 字节
+uri-wire-io = { $during }时出错：{ $error }
+uri-wire-during-reading-header = 读取消息头
+uri-wire-during-reading-body = 读取消息体
+uri-wire-during-sending = 发送消息
+uri-wire-part-message = 消息
+uri-wire-part-message-header = 消息头
+uri-wire-no-reply-within = { $duration } 内没有收到回复
+uri-files-pipe-unread = 这是一个没有读取方的命名管道：请先启动读取它的程序，或指定一个普通文件
