@@ -717,7 +717,10 @@ fn bounded(mut text: String, max: usize) -> String {
     }
     let dropped = text.len() - cut;
     text.truncate(cut);
-    text.push_str(&format!("… ({dropped} more bytes)"));
+    text.push_str(&crate::tr!(
+        "uri-wire-more-bytes",
+        dropped = dropped.to_string()
+    ));
     text
 }
 

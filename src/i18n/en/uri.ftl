@@ -151,4 +151,5 @@ uri-wire-during-sending = sending a message
 uri-wire-part-message = message
 uri-wire-part-message-header = message header
 uri-wire-no-reply-within = no reply within { $duration }
+uri-wire-more-bytes = … ({ $dropped } more bytes)
 uri-files-pipe-unread = a named pipe that nobody reads: start its reader first, or give a regular file

@@ -149,4 +149,5 @@ uri-wire-during-sending = 发送消息
 uri-wire-part-message = 消息
 uri-wire-part-message-header = 消息头
 uri-wire-no-reply-within = { $duration } 内没有收到回复
+uri-wire-more-bytes = …（另有 { $dropped } 字节未显示）
 uri-files-pipe-unread = 这是一个没有读取方的命名管道：请先启动读取它的程序，或指定一个普通文件
