@@ -2,7 +2,7 @@
 
 use super::inputs::{describe_rejections, display_paths, load_ca, InputError};
 use super::{Outcome, RunError};
-use crate::pki::ca_check::{analyse_bundle, chain_file_findings, rejection_findings};
+use crate::pki::ca_check::{analyse_chain, chain_file_findings, rejection_findings};
 use crate::pki::load::read_input;
 use crate::pki::verify::{verify_chain, VerifyOptions};
 use crate::report::verify::VerifyInputs;
@@ -18,7 +18,7 @@ fn report(s: &VerifySettings) -> Result<Report, InputError> {
     let now = s.common.now;
     let (ca_input, ca) = load_ca(&s.ca, now, s.common.warn_days)?;
     let chain_input = read_input(&s.chain)?;
-    let chain = analyse_bundle(&chain_input, now, s.common.warn_days);
+    let chain = analyse_chain(&chain_input, &ca.certs, now, s.common.warn_days);
     if chain.certs.is_empty() {
         return Err(InputError::NoCertificate {
             file: s.chain.display().to_string(),

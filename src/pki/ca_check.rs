@@ -47,9 +47,26 @@ pub enum IssuerInBundle {
     IssuedBy(usize),
     /// Not in the bundle; the issuer's name.
     Missing(String),
+    /// A presented chain judged against a CA file ([`analyse_chain`]): the chain does not hold
+    /// the issuer, this certificate of the CA file (by index) does.
+    IssuedByCaFile(usize),
+    /// A presented chain judged against a CA file: neither holds the issuer, but the CA file
+    /// holds this very certificate (by index), so the path is anchored at it.
+    InCaFile(usize),
+    /// A presented chain judged against a CA file: the chain does not hold the issuer, and the
+    /// CA file's certificate with the issuer's name (by index) has another key.
+    NameOnlyInCaFile {
+        /// The issuer's name.
+        issuer: String,
+        /// The CA file certificate with that name.
+        ca: usize,
+    },
+    /// A presented chain judged against a CA file: neither holds the issuer; its name.
+    MissingFromChainAndCaFile(String),
 }
 
-/// `self-signed root; issued #1`, `issued by #0`, `issuer "…" is not in the bundle`.
+/// `self-signed root; issued #1`, `issued by #0`, `issuer "…" is not in the bundle`, and for a
+/// presented chain `issued by CA file #0`, `issuer "…" is in neither the chain nor the CA file`.
 impl fmt::Display for ChainRelation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.issuer {
@@ -57,6 +74,17 @@ impl fmt::Display for ChainRelation {
             IssuerInBundle::IssuedBy(j) => write!(f, "issued by #{j}")?,
             IssuerInBundle::Missing(issuer) => {
                 write!(f, "issuer \"{issuer}\" is not in the bundle")?
+            }
+            IssuerInBundle::IssuedByCaFile(j) => write!(f, "issued by CA file #{j}")?,
+            IssuerInBundle::InCaFile(j) => {
+                write!(f, "also in the CA file as #{j}, so trusted as it is")?
+            }
+            IssuerInBundle::NameOnlyInCaFile { issuer, ca } => write!(
+                f,
+                "issuer \"{issuer}\" is not in the chain, and CA file #{ca} has that name but another key"
+            )?,
+            IssuerInBundle::MissingFromChainAndCaFile(issuer) => {
+                write!(f, "issuer \"{issuer}\" is in neither the chain nor the CA file")?
             }
         }
         if !self.issued.is_empty() {
@@ -129,6 +157,48 @@ fn rejection_finding(r: &Rejected) -> Finding {
         ),
     };
     f.with_source(at)
+}
+
+/// A presented chain (`verify --chain`) analysed like a bundle, with each certificate whose
+/// issuer the chain does not hold related to the CA file `ca` instead: the chain's own
+/// "not in the bundle" would say an issuer is missing when the CA file holds it.
+pub fn analyse_chain(
+    input: &ParsedInput,
+    ca: &[Cert],
+    now: OffsetDateTime,
+    warn_days: i64,
+) -> BundleAnalysis {
+    let mut out = analyse_bundle(input, now, warn_days);
+    for (entry, cert) in out.certificates.iter_mut().zip(&out.certs) {
+        if let IssuerInBundle::Missing(issuer) = &entry.chain.issuer {
+            entry.chain.issuer = issuer_in_ca_file(cert, issuer, ca);
+        }
+    }
+    out
+}
+
+/// Where the CA file stands for the issuer of `cert`, which the chain does not hold: an
+/// issuer whose key verifies it, else the certificate itself, else a namesake with another key.
+fn issuer_in_ca_file(cert: &Cert, issuer: &str, ca: &[Cert]) -> IssuerInBundle {
+    let namesakes = || {
+        ca.iter()
+            .enumerate()
+            .filter(|(_, a)| a.der != cert.der && cert.names_issuer(a))
+    };
+    if let Some((j, _)) =
+        namesakes().find(|(_, a)| cert.signature_check(a) != SignatureCheck::Invalid)
+    {
+        IssuerInBundle::IssuedByCaFile(j)
+    } else if let Some(j) = ca.iter().position(|a| a.der == cert.der) {
+        IssuerInBundle::InCaFile(j)
+    } else if let Some((j, _)) = namesakes().next() {
+        IssuerInBundle::NameOnlyInCaFile {
+            issuer: issuer.to_string(),
+            ca: j,
+        }
+    } else {
+        IssuerInBundle::MissingFromChainAndCaFile(issuer.to_string())
+    }
 }
 
 /// What a chain file held besides certificates. A private key is expected (MongoDB's
@@ -619,7 +689,7 @@ mod tests {
     use super::*;
     use crate::findings::ClientAction;
     use crate::pki::bundle::RawCert;
-    use crate::pki::inspect::test_certs::{ca, now, server, Made};
+    use crate::pki::inspect::test_certs::{ca, hierarchy, now, parsed, server, Made};
 
     /// The bundle `ca.pem` holding `certs`, one PEM block each.
     fn bundle(certs: &[&Made]) -> ParsedInput {
@@ -665,6 +735,69 @@ mod tests {
         assert_eq!(
             a.certificates[0].chain.to_string(),
             "issuer \"CN=Test Root\" is not in the bundle"
+        );
+    }
+
+    /// The chain relation of every certificate, in words.
+    fn relations(a: &BundleAnalysis) -> Vec<String> {
+        a.certificates.iter().map(|c| c.chain.to_string()).collect()
+    }
+
+    #[test]
+    fn a_presented_chain_names_the_ca_file_certificate_that_issued_it() {
+        let h = hierarchy();
+        let chain = bundle(&[&h.leaf, &h.intermediate]);
+        // The intermediate's issuer is the CA file's root: not "not in the bundle".
+        let a = analyse_chain(&chain, &parsed(&[&h.root]), now(), 30);
+        assert_eq!(
+            relations(&a),
+            ["issued by #1", "issued by CA file #0; issued #0"]
+        );
+        assert_eq!(a.certificates[1].issued_by, None, "no chain index");
+        // The CA file holds the intermediate and its root; the leaf alone is presented.
+        let a = analyse_chain(
+            &bundle(&[&h.leaf]),
+            &parsed(&[&h.root, &h.intermediate]),
+            now(),
+            30,
+        );
+        assert_eq!(relations(&a), ["issued by CA file #1"]);
+        // The CA file holds the intermediate itself, not its root: the path ends there.
+        let a = analyse_chain(&chain, &parsed(&[&h.intermediate]), now(), 30);
+        assert_eq!(
+            relations(&a),
+            [
+                "issued by #1",
+                "also in the CA file as #0, so trusted as it is; issued #0"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_presented_chain_whose_issuer_is_nowhere_says_where_it_looked() {
+        let h = hierarchy();
+        let chain = bundle(&[&h.leaf, &h.intermediate]);
+        let other = ca("Other Root").make();
+        let a = analyse_chain(&chain, &parsed(&[&other]), now(), 30);
+        assert_eq!(
+            relations(&a),
+            [
+                "issued by #1",
+                "issuer \"CN=Test Root\" is in neither the chain nor the CA file; issued #0"
+            ]
+        );
+        // A root of the same name with another key (another instance's CA file).
+        let namesake = ca("Test Root").make();
+        let a = analyse_chain(&chain, &parsed(&[&other, &namesake]), now(), 30);
+        assert_eq!(
+            relations(&a)[1],
+            "issuer \"CN=Test Root\" is not in the chain, and CA file #1 has that name but another key; issued #0"
+        );
+        // Judged as a bundle on its own, the same file still says "not in the bundle".
+        let a = analyse_bundle(&chain, now(), 30);
+        assert_eq!(
+            relations(&a)[1],
+            "issuer \"CN=Test Root\" is not in the bundle; issued #0"
         );
     }
 

@@ -252,4 +252,34 @@ mod tests {
             "presented certificate #2 \"Test Root\" is also in the CA file; the copy from the CA file is used"
         );
     }
+
+    #[test]
+    fn an_intermediate_in_the_ca_file_anchors_the_path_without_a_complaint() {
+        let h = hierarchy();
+        // The CA file holds the root and the intermediate; the server sends both certificates.
+        let v = verify(
+            &[&h.root, &h.intermediate],
+            &[&h.leaf, &h.intermediate],
+            Some("db.example.com"),
+        );
+        assert!(v.trusted);
+        assert_eq!(
+            places(&v),
+            [
+                (Role::Leaf, PathSource::Chain, 0),
+                (Role::Anchor, PathSource::Ca, 1)
+            ]
+        );
+        assert_eq!(summary(&v), [(Code::CertUnusedCertificate, Severity::Info)]);
+        assert!(v.rustls_webpki.chain_accepted);
+        // The server sends only its own certificate: the CA file completes the path.
+        let v = verify(
+            &[&h.root, &h.intermediate],
+            &[&h.leaf],
+            Some("db.example.com"),
+        );
+        assert!(v.trusted);
+        assert!(v.findings.is_empty(), "{:#?}", v.findings);
+        assert!(v.rustls_webpki.chain_accepted);
+    }
 }
