@@ -1,1 +1,105 @@
 # English messages: pki. Ids are area-what-detail; see src/i18n/mod.rs for the conventions.
+
+## verify/checks.rs: judging every certificate on the path
+
+pki-chain-order = the chain was not sent leaf first then each issuer in turn; the path uses the presented certificates in the order { $order }
+pki-chain-order-hint = TLS 1.2 (RFC 5246) requires that order; current clients tolerate others, but put the server's certificate first, then its issuers, in the server's PEM file
+pki-pinned-leaf = the server's certificate { $name } is trusted only because the CA file holds this exact certificate (pinned), not through a CA
+pki-pinned-leaf-hint = pinning works until the certificate is renewed; prefer a CA-issued certificate and put the CA in the CA file
+pki-self-signed-leaf = the server's certificate { $name } is self-signed and the CA file does not hold it (the CA file holds { $held })
+pki-self-signed-leaf-hint = issue the server certificate from a CA and put that CA in the CA file, or (for a test setup only) put this exact certificate in the CA file
+pki-root-not-in-ca-file = the server's chain ends at the root { $name } (SHA-256 { $fingerprint }), which the CA file does not hold (the CA file holds { $held }): the CA file looks like the wrong one
+pki-root-not-in-ca-file-hint = download the CA certificate again from the console of this instance (the one the server's chain ends at), and pass that file
+pki-bad-signature = the signature of { $name } does not verify with the key of its issuer { $issuer } (same name, matching key identifier): the certificate was altered or mis-issued
+pki-bad-signature-hint = re-issue the certificate from the CA; a certificate whose signature does not verify is never accepted
+pki-issuer-other-key-in-ca-file = { $name } was issued by "{ $issuer }" (authority key id { $aki }), and the CA file holds a certificate with that name whose key does not verify it (subject key id { $ski }): it is a CA of another instance, or from before a certificate renewal
+pki-issuer-other-key-in-chain = { $name } was issued by "{ $issuer }" (authority key id { $aki }), and the presented chain holds a certificate with that name whose key does not verify it (subject key id { $ski }): it is a CA of another instance, or from before a certificate renewal
+pki-issuer-other-key-hint = download the CA certificate again from the console of this instance and pass the new file
+# A key identifier the certificate does not have.
+pki-key-id-absent = absent
+# Appended to an unknown-issuer message when the certificate names where its issuer is published.
+pki-issuer-download-from = ; the certificate says its issuer can be downloaded from { $urls }
+pki-issuer-needed = "{ $issuer }" (authority key id { $aki })
+pki-issuer-not-found-leaf-only = the server sent only its own certificate { $name }; its issuer { $needed } is not in the CA file (the CA file holds { $held }){ $aia }. Either the server's chain is incomplete (it should also send that intermediate CA), or the CA file is not the one that issued this certificate
+pki-issuer-not-found-leaf-only-hint = if the issuer is an intermediate CA, configure the server to send it after its own certificate (or add it to the CA file); otherwise download the CA certificate of this instance again
+pki-issuer-not-found = the chain ends at { $name }, issued by { $needed }, which the CA file does not hold (the CA file holds { $held }){ $aia }: the CA file looks like the wrong one, or the server's chain is missing a further intermediate
+pki-issuer-not-found-hint = download the CA certificate of this instance again and pass it with --ca; if it is the right one, the server must also send the missing intermediate
+# What the CA file holds, inside the messages above.
+pki-ca-file-holds-nothing = no certificate
+pki-ca-file-holds-many = { $count ->
+    [one] { $count } certificate, e.g. { $names }
+   *[other] { $count } certificates, e.g. { $names }
+}
+pki-leaf-expired = the server's certificate { $name } expired on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} before { $when })
+pki-leaf-expired-hint = renew the server certificate (on a managed console: "Update certificate"), then download the new CA certificate
+pki-anchor-expired = the CA certificate this chain is trusted through { $name } expired on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} before { $when })
+pki-anchor-expired-hint = download the current CA certificate from the console; if the CA itself expired, renew the server certificate so that it is issued by a current CA
+pki-intermediate-expired = the intermediate CA certificate { $name } expired on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} before { $when })
+pki-intermediate-expired-hint = the server must send a current intermediate: renew the server certificate or update the intermediate in the server's PEM file
+pki-not-yet-valid = { $name } is not valid before { $not_before } (evaluated at { $when })
+pki-not-yet-valid-hint = check the clock of the machine that issued the certificate and of this machine; a certificate issued with a future start date is refused until then
+pki-expiring-soon = { $name } expires on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left, warning window { $warn_days ->
+    [one] { $warn_days } day
+   *[other] { $warn_days } days
+})
+pki-expiring-soon-hint = renew before it expires (a managed console can renew before expiry: "Update certificate"), then download the new CA certificate
+pki-weak-ec-key = { $name } has an EC key on { $curve } ({ $bits } bits)
+pki-curve-unknown = an unknown curve
+pki-weak-ec-key-hint = re-issue it with an ECDSA P-256 (or RSA 2048+) key
+pki-unhandled-critical = { $name } marks extension(s) { $extensions } critical, which OpenSSL does not handle: OpenSSL-based clients refuse the whole chain
+pki-unhandled-critical-hint = re-issue the certificate without marking those extensions critical
+pki-weak-rsa-key = { $name } has a { $bits }-bit RSA key
+pki-weak-rsa-key-hint = re-issue it with an RSA key of at least 2048 bits or an ECDSA P-256 key
+pki-weak-signature = { $name } is signed with { $algorithm }
+pki-weak-signature-hint = re-issue it with a SHA-256 (or stronger) signature
+pki-leaf-bad-eku = the server's certificate { $name } restricts its use to [{ $usages }], without TLS server authentication (serverAuth)
+pki-intermediate-bad-eku = the intermediate CA { $name } restricts its use to [{ $usages }], without TLS server authentication (serverAuth)
+pki-bad-eku-hint = re-issue it with extendedKeyUsage serverAuth (MongoDB members that also authenticate to each other need serverAuth and clientAuth)
+pki-ca-as-leaf = the server presents a CA certificate ({ $name } has basicConstraints CA:TRUE) as its own certificate
+pki-ca-as-leaf-hint = issue a server certificate (CA:FALSE) from that CA and configure the server with it
+pki-unused-in-ca-file = presented certificate #{ $index } { $name } is also in the CA file; the copy from the CA file is used
+pki-unused-off-path = presented certificate #{ $index } { $name } is not on the path from the server's certificate to the CA file
+pki-unused-hint = harmless, but the server's PEM file should hold only its certificate and the intermediates up to the CA
+
+## verify/host.rs: the name clients connect to
+
+pki-no-san-cn-fallback = the server's certificate { $name } has no subjectAltName extension; only OpenSSL-, Node- and Java-based clients fall back to its common name
+pki-no-san = the server's certificate { $name } has no subjectAltName extension
+pki-no-san-hint = re-issue it with every name and IP address clients use as subjectAltNames
+pki-hostname-not-checked = the host name was not checked; the certificate covers { $names }
+pki-hostname-not-checked-hint = pass --host with the name clients connect to (as in the connection string, or the replica-set member name)
+pki-host-in-cn-only = the server's certificate names { $host } only in its common name and has no subjectAltName extension: OpenSSL-, Node- and Java-based clients accept it, rustls (Rust driver) and Go (Go driver, database tools) refuse it
+pki-host-in-cn-only-hint = re-issue the certificate with subjectAltName DNS:{ $host } (and every other name clients use)
+pki-hostname-mismatch = the server's certificate does not cover { $host }; it covers { $names }
+pki-hostname-mismatch-waived = the server's certificate does not cover { $host }; it covers { $names } (the connection string tells clients to ignore this: tlsAllowInvalidHostnames)
+pki-hostname-mismatch-hint = connect with a name the certificate covers; if this is a new endpoint (added after SSL was enabled), the certificate was issued before it existed: renew the certificate ("Update certificate") so that it includes the endpoint
+# In the list of names a certificate covers.
+pki-covered-no-san = no DNS or IP subjectAltName
+pki-covered-cn = CN={ $cn } (not a subjectAltName)
+
+## verify/by_webpki.rs: rustls-webpki's own judgement
+
+pki-anchor-unusable = CA certificate #{ $index } { $name } cannot be used as a trust anchor by rustls-webpki ({ $error }); the Rust driver drops it without a word
+pki-anchor-unusable-hint = replace it with a well-formed copy of the CA certificate
+pki-webpki-path-missed = a valid path to the CA file exists, but rustls-webpki (Rust driver) does not find it and rejects the chain ({ $error }); this happens with self-issued or cross-signed intermediates
+pki-webpki-path-missed-hint = simplify the chain the server sends (leaf and the intermediates of one path only) so that the Rust driver can verify it too
+pki-webpki-rejects = rustls-webpki (Rust driver) rejects the chain: { $error }
+pki-webpki-rejects-hint = see the rustls-webpki error; other clients may accept this chain, but the Rust driver will not
+
+## verify/mod.rs
+
+pki-invalid-host = '{ $host }' is neither an IP address nor a valid DNS name (letters, digits, '-' and '.', no port)
+pki-no-certificate-presented = no certificate was presented
+pki-no-certificate-presented-hint = the server must send its certificate chain

@@ -1,1 +1,83 @@
 # 简体中文：pki。与 en/pki.ftl 一一对应（同一 id、同样的占位符）。术语见 common.ftl。
+
+## verify/checks.rs：逐一检查路径上的每张证书
+
+pki-chain-order = 证书链的发送顺序不是先服务器证书、再逐级发送签发者证书；路径按 { $order } 的顺序使用了服务器发来的证书
+pki-chain-order-hint = TLS 1.2（RFC 5246）要求这一顺序；现有客户端也能容忍其他顺序，但请在服务器的 PEM 文件中先放服务器证书，再依次放其签发者证书
+pki-pinned-leaf = 服务器证书 { $name } 受信任只是因为 CA 证书文件中恰好包含这张证书本身（固定证书），而不是通过 CA 签发
+pki-pinned-leaf-hint = 固定证书只在证书更新之前有效；建议使用由 CA 签发的证书，并把该 CA 放入 CA 证书文件
+pki-self-signed-leaf = 服务器证书 { $name } 是自签名证书，而 CA 证书文件中没有它（CA 证书文件包含 { $held }）
+pki-self-signed-leaf-hint = 请由 CA 签发服务器证书并把该 CA 放入 CA 证书文件；或者（仅限测试环境）把这张证书本身放入 CA 证书文件
+pki-root-not-in-ca-file = 服务器的证书链止于根证书 { $name }（SHA-256 { $fingerprint }），而 CA 证书文件中没有它（CA 证书文件包含 { $held }）：CA 证书文件很可能用错了
+pki-root-not-in-ca-file-hint = 请在本实例的控制台（数据安全性 > SSL > 下载证书）重新下载 CA 证书（即服务器证书链所止的那张），并传入该文件
+pki-bad-signature = { $name } 的签名无法用其签发者 { $issuer } 的公钥验证（名称相同，密钥标识符也一致）：证书被篡改或签发有误
+pki-bad-signature-hint = 请由 CA 重新签发该证书；签名验证不通过的证书不会被任何客户端接受
+pki-issuer-other-key-in-ca-file = { $name } 由 "{ $issuer }" 签发（authority key id { $aki }），CA 证书文件中有一张同名证书，但其公钥无法验证它（subject key id { $ski }）：那是另一个实例的 CA，或是证书更新之前的 CA
+pki-issuer-other-key-in-chain = { $name } 由 "{ $issuer }" 签发（authority key id { $aki }），服务器发来的证书链中有一张同名证书，但其公钥无法验证它（subject key id { $ski }）：那是另一个实例的 CA，或是证书更新之前的 CA
+pki-issuer-other-key-hint = 请在本实例的控制台（数据安全性 > SSL > 下载证书）重新下载 CA 证书，并传入新文件
+pki-key-id-absent = 无
+pki-issuer-download-from = ；证书注明其签发者证书可从 { $urls } 下载
+pki-issuer-needed = "{ $issuer }"（authority key id { $aki }）
+pki-issuer-not-found-leaf-only = 服务器只发送了自己的证书 { $name }；其签发者 { $needed }不在 CA 证书文件中（CA 证书文件包含 { $held }）{ $aia }。要么服务器的证书链不完整（还应发送该中间证书），要么这个 CA 证书文件并不是签发此证书的那一个
+pki-issuer-not-found-leaf-only-hint = 如果签发者是中间 CA，请配置服务器在自身证书之后一并发送它（或把它加入 CA 证书文件）；否则请重新下载本实例的 CA 证书（数据安全性 > SSL > 下载证书）
+pki-issuer-not-found = 证书链止于 { $name }，其签发者 { $needed }不在 CA 证书文件中（CA 证书文件包含 { $held }）{ $aia }：CA 证书文件很可能用错了，或者服务器的证书链还缺少一张中间证书
+pki-issuer-not-found-hint = 请重新下载本实例的 CA 证书（数据安全性 > SSL > 下载证书）并用 --ca 传入；如果 CA 证书文件没有用错，服务器还必须发送缺少的中间证书
+pki-ca-file-holds-nothing = 没有证书
+pki-ca-file-holds-many = { $count } 张证书，例如 { $names }
+pki-leaf-expired = 服务器证书 { $name } 已于 { $not_after } 过期（截至 { $when } 已过期 { $days } 天）
+pki-leaf-expired-hint = 请更新服务器证书（控制台：数据安全性 > SSL > 更新证书；实例会重启一次，建议在业务低峰期操作），然后重新下载 CA 证书（下载证书）
+pki-anchor-expired = 该证书链所信任的 CA 证书 { $name } 已于 { $not_after } 过期（截至 { $when } 已过期 { $days } 天）
+pki-anchor-expired-hint = 请在控制台下载当前的 CA 证书（数据安全性 > SSL > 下载证书）；如果 CA 本身已过期，请更新服务器证书（更新证书），使其由有效的 CA 签发
+pki-intermediate-expired = 中间证书 { $name } 已于 { $not_after } 过期（截至 { $when } 已过期 { $days } 天）
+pki-intermediate-expired-hint = 服务器必须发送有效的中间证书：请更新服务器证书，或替换服务器 PEM 文件中的中间证书
+pki-not-yet-valid = { $name } 在 { $not_before } 之前尚未生效（检查时间 { $when }）
+pki-not-yet-valid-hint = 请检查签发证书的机器和本机的时钟；生效时间在未来的证书在此之前会被拒绝
+pki-expiring-soon = { $name } 将于 { $not_after } 过期（剩余 { $days } 天，提醒阈值 { $warn_days } 天）
+pki-expiring-soon-hint = 请在过期前更新证书（控制台：数据安全性 > SSL > 更新证书，到期前即可更新；SSL证书的有效期为一年；实例会重启一次，建议在业务低峰期操作），然后重新下载 CA 证书（下载证书）
+pki-weak-ec-key = { $name } 使用的 EC 密钥所在曲线为 { $curve }（{ $bits } 位）
+pki-curve-unknown = 未知曲线
+pki-weak-ec-key-hint = 请改用 ECDSA P-256（或 2048 位以上的 RSA）密钥重新签发
+pki-unhandled-critical = { $name } 将扩展 { $extensions } 标记为关键（critical），而 OpenSSL 无法处理这些扩展：基于 OpenSSL 的客户端会拒绝整个证书链
+pki-unhandled-critical-hint = 请重新签发证书，不要把这些扩展标记为关键
+pki-weak-rsa-key = { $name } 的 RSA 密钥只有 { $bits } 位
+pki-weak-rsa-key-hint = 请改用至少 2048 位的 RSA 密钥或 ECDSA P-256 密钥重新签发
+pki-weak-signature = { $name } 使用 { $algorithm } 签名
+pki-weak-signature-hint = 请改用 SHA-256（或更强）的签名算法重新签发
+pki-leaf-bad-eku = 服务器证书 { $name } 的用途限定为 [{ $usages }]，不包含 TLS 服务器身份验证（serverAuth）
+pki-intermediate-bad-eku = 中间 CA { $name } 的用途限定为 [{ $usages }]，不包含 TLS 服务器身份验证（serverAuth）
+pki-bad-eku-hint = 请重新签发并包含 extendedKeyUsage serverAuth（成员之间也用证书相互认证的 MongoDB 部署需要同时包含 serverAuth 和 clientAuth）
+pki-ca-as-leaf = 服务器把一张 CA 证书当作自己的证书发送（{ $name } 带有 basicConstraints CA:TRUE）
+pki-ca-as-leaf-hint = 请由该 CA 签发一张服务器证书（CA:FALSE），并配置到服务器上
+pki-unused-in-ca-file = 服务器发来的证书 #{ $index } { $name } 也在 CA 证书文件中；使用的是 CA 证书文件中的那一份
+pki-unused-off-path = 服务器发来的证书 #{ $index } { $name } 不在从服务器证书到 CA 证书文件的路径上
+pki-unused-hint = 无害，但服务器的 PEM 文件应只包含其自身证书以及通往 CA 的中间证书
+
+## verify/host.rs：客户端连接时使用的主机名
+
+pki-no-san-cn-fallback = 服务器证书 { $name } 没有 subjectAltName 扩展；只有基于 OpenSSL、Node 和 Java 的客户端会退而使用其通用名称（CN）
+pki-no-san = 服务器证书 { $name } 没有 subjectAltName 扩展
+pki-no-san-hint = 请重新签发证书，把客户端使用的每个主机名和 IP 地址都写入 subjectAltName
+pki-hostname-not-checked = 未检查主机名；证书覆盖的名称为 { $names }
+pki-hostname-not-checked-hint = 请用 --host 传入客户端连接时使用的主机名（即连接串中的主机名，或副本集成员名）
+pki-host-in-cn-only = 服务器证书只在通用名称（CN）中包含 { $host }，且没有 subjectAltName 扩展：基于 OpenSSL、Node 和 Java 的客户端会接受，rustls（Rust 驱动）和 Go（Go 驱动、数据库工具）会拒绝
+pki-host-in-cn-only-hint = 请重新签发证书，加入 subjectAltName DNS:{ $host }（以及客户端使用的其他所有名称）
+pki-hostname-mismatch = 服务器证书不包含主机名 { $host }；它覆盖的名称为 { $names }
+pki-hostname-mismatch-waived = 服务器证书不包含主机名 { $host }；它覆盖的名称为 { $names }（连接串让客户端忽略这一点：tlsAllowInvalidHostnames）
+pki-hostname-mismatch-hint = 请使用证书覆盖的名称连接；如果这是开通 SSL 之后新增的连接地址，证书签发时它还不存在：请更新证书（数据安全性 > SSL > 更新证书；实例会重启一次，建议在业务低峰期操作），使证书包含该地址
+pki-covered-no-san = 没有 DNS 或 IP 类型的 subjectAltName
+pki-covered-cn = CN={ $cn }（不是 subjectAltName）
+
+## verify/by_webpki.rs：rustls-webpki 自身的判断
+
+pki-anchor-unusable = CA 证书 #{ $index } { $name } 无法被 rustls-webpki 用作信任锚（{ $error }）；Rust 驱动会不加提示地丢弃它
+pki-anchor-unusable-hint = 请换成格式正确的 CA 证书副本
+pki-webpki-path-missed = 存在一条通往 CA 证书文件的有效路径，但 rustls-webpki（Rust 驱动）找不到它并拒绝了证书链（{ $error }）；自颁发或交叉签名的中间证书会导致这种情况
+pki-webpki-path-missed-hint = 请简化服务器发送的证书链（只包含服务器证书和同一条路径上的中间证书），让 Rust 驱动也能验证
+pki-webpki-rejects = rustls-webpki（Rust 驱动）拒绝了证书链：{ $error }
+pki-webpki-rejects-hint = 请参考 rustls-webpki 的错误；其他客户端可能接受该证书链，但 Rust 驱动不会
+
+## verify/mod.rs
+
+pki-invalid-host = '{ $host }' 既不是 IP 地址，也不是有效的 DNS 名称（只能包含字母、数字、'-' 和 '.'，不带端口）
+pki-no-certificate-presented = 服务器没有发送任何证书
+pki-no-certificate-presented-hint = 服务器必须发送其证书链

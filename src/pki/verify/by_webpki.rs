@@ -8,6 +8,7 @@ use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 use super::{Ctx, WebpkiOutcome, WebpkiRejection};
 use crate::findings::{ClientAction, ClientVerdicts, Code, Finding, Severity};
 use crate::pki::clients::Condition;
+use crate::tr;
 
 /// rustls-webpki's verdict on the chain, at the evaluation time, for server authentication;
 /// a rejection no earlier finding already explains becomes a finding of its own.
@@ -40,11 +41,13 @@ fn usable_anchors(ctx: &mut Ctx<'_>) -> Vec<TrustAnchor<'static>> {
             Err(e) => ctx.push(Finding::new(
                 Code::CaParseError,
                 Severity::Warn,
-                format!(
-                    "CA certificate #{j} {} cannot be used as a trust anchor by rustls-webpki ({e:?}); the Rust driver drops it without a word",
-                    a.short_name()
+                tr!(
+                    "pki-anchor-unusable",
+                    index = j.to_string(),
+                    name = a.short_name(),
+                    error = format!("{e:?}"),
                 ),
-                "replace it with a well-formed copy of the CA certificate",
+                tr!("pki-anchor-unusable-hint"),
             )),
         }
     }
@@ -102,10 +105,8 @@ fn report_rejection(ctx: &mut Ctx<'_>, e: &webpki::Error, path_found: bool) {
             Code::CertInvalid,
             Condition::OtherWebpkiError,
             None,
-            format!(
-                "a valid path to the CA file exists, but rustls-webpki (Rust driver) does not find it and rejects the chain ({e:?}); this happens with self-issued or cross-signed intermediates"
-            ),
-            "simplify the chain the server sends (leaf and the intermediates of one path only) so that the Rust driver can verify it too",
+            tr!("pki-webpki-path-missed", error = format!("{e:?}")),
+            tr!("pki-webpki-path-missed-hint"),
         );
     } else {
         let (code, condition) = webpki_error_code(e);
@@ -113,8 +114,8 @@ fn report_rejection(ctx: &mut Ctx<'_>, e: &webpki::Error, path_found: bool) {
             code,
             condition,
             None,
-            format!("rustls-webpki (Rust driver) rejects the chain: {e:?}"),
-            "see the rustls-webpki error; other clients may accept this chain, but the Rust driver will not",
+            tr!("pki-webpki-rejects", error = format!("{e:?}")),
+            tr!("pki-webpki-rejects-hint"),
         );
     }
 }

@@ -8,6 +8,7 @@ use crate::dates::rfc3339;
 use crate::findings::{Code, Finding, Severity};
 use crate::pki::clients::Condition;
 use crate::pki::inspect::{Cert, SignatureHash};
+use crate::tr;
 
 /// `cert.chain_order` (info): the presented certificates on the path were not sent leaf first,
 /// then each issuer in turn.
@@ -29,10 +30,8 @@ pub(super) fn check_order(ctx: &mut Ctx<'_>, nodes: &[Node]) {
         ctx.push(Finding::new(
             Code::CertChainOrder,
             Severity::Info,
-            format!(
-                "the chain was not sent leaf first then each issuer in turn; the path uses the presented certificates in the order {order}"
-            ),
-            "TLS 1.2 (RFC 5246) requires that order; current clients tolerate others, but put the server's certificate first, then its issuers, in the server's PEM file",
+            tr!("pki-chain-order", order = order),
+            tr!("pki-chain-order-hint"),
         ));
     }
 }
@@ -70,11 +69,8 @@ fn pinned_leaf(ctx: &mut Ctx<'_>, leaf: &Cert) {
     let f = Finding::new(
         Code::CertSelfSigned,
         Severity::Warn,
-        format!(
-            "the server's certificate {} is trusted only because the CA file holds this exact certificate (pinned), not through a CA",
-            leaf.short_name()
-        ),
-        "pinning works until the certificate is renewed; prefer a CA-issued certificate and put the CA in the CA file",
+        tr!("pki-pinned-leaf", name = leaf.short_name()),
+        tr!("pki-pinned-leaf-hint"),
     )
     .with_certificate(0);
     ctx.push(f);
@@ -88,11 +84,8 @@ fn self_signed_leaf(ctx: &mut Ctx<'_>, leaf: &Cert) {
         Code::CertSelfSigned,
         Condition::SelfSignedUntrusted,
         Some(0),
-        format!(
-            "the server's certificate {} is self-signed and the CA file does not hold it (the CA file holds {held})",
-            leaf.short_name()
-        ),
-        "issue the server certificate from a CA and put that CA in the CA file, or (for a test setup only) put this exact certificate in the CA file",
+        tr!("pki-self-signed-leaf", name = leaf.short_name(), held = held),
+        tr!("pki-self-signed-leaf-hint"),
     );
 }
 
@@ -103,12 +96,13 @@ fn root_not_in_ca_file(ctx: &mut Ctx<'_>, root: &Cert, pos: usize) {
         Code::CertUnknownIssuer,
         Condition::UnknownIssuer,
         Some(pos),
-        format!(
-            "the server's chain ends at the root {} (SHA-256 {}), which the CA file does not hold (the CA file holds {held}): the CA file looks like the wrong one",
-            root.short_name(),
-            root.info.sha256_fingerprint
+        tr!(
+            "pki-root-not-in-ca-file",
+            name = root.short_name(),
+            fingerprint = root.info.sha256_fingerprint.as_str(),
+            held = held,
         ),
-        "download the CA certificate again from the console of this instance (the one the server's chain ends at), and pass that file",
+        tr!("pki-root-not-in-ca-file-hint"),
     );
 }
 
@@ -120,35 +114,47 @@ fn signature_does_not_verify(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, issuer: 
         Code::CertBadSignature,
         Condition::BadSignature,
         Some(pos),
-        format!(
-            "the signature of {} does not verify with the key of its issuer {} (same name, matching key identifier): the certificate was altered or mis-issued",
-            top.short_name(),
-            issuer.short_name()
+        tr!(
+            "pki-bad-signature",
+            name = top.short_name(),
+            issuer = issuer.short_name(),
         ),
-        "re-issue the certificate from the CA; a certificate whose signature does not verify is never accepted",
+        tr!("pki-bad-signature-hint"),
     );
 }
 
 /// `cert.unknown_issuer`: a certificate has the issuer's name but another key (a CA of
 /// another instance, or from before a renewal).
 fn issuer_with_another_key(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, other: Node) {
-    let where_ = match other {
-        Node::Ca(_) => "the CA file",
-        Node::Chain(_) => "the presented chain",
-    };
+    let in_ca_file = matches!(other, Node::Ca(_));
     let other = ctx.cert(other).clone();
+    let name = top.short_name();
+    let issuer = top.info.issuer.as_str();
+    let aki = key_id(top.info.authority_key_id.as_deref());
+    let ski = key_id(other.info.subject_key_id.as_deref());
+    let message = if in_ca_file {
+        tr!(
+            "pki-issuer-other-key-in-ca-file",
+            name = name,
+            issuer = issuer,
+            aki = aki,
+            ski = ski,
+        )
+    } else {
+        tr!(
+            "pki-issuer-other-key-in-chain",
+            name = name,
+            issuer = issuer,
+            aki = aki,
+            ski = ski,
+        )
+    };
     ctx.client_finding(
         Code::CertUnknownIssuer,
         Condition::UnknownIssuer,
         Some(pos),
-        format!(
-            "{} was issued by \"{}\" (authority key id {}), and {where_} holds a certificate with that name whose key does not verify it (subject key id {}): it is a CA of another instance, or from before a certificate renewal",
-            top.short_name(),
-            top.info.issuer,
-            top.info.authority_key_id.as_deref().unwrap_or("absent"),
-            other.info.subject_key_id.as_deref().unwrap_or("absent"),
-        ),
-        "download the CA certificate again from the console of this instance and pass the new file",
+        message,
+        tr!("pki-issuer-other-key-hint"),
     );
 }
 
@@ -159,31 +165,38 @@ fn issuer_not_found(ctx: &mut Ctx<'_>, top: &Cert, pos: usize) {
     let aia = if top.info.ca_issuers_urls.is_empty() {
         String::new()
     } else {
-        format!(
-            "; the certificate says its issuer can be downloaded from {}",
-            top.info.ca_issuers_urls.join(", ")
+        tr!(
+            "pki-issuer-download-from",
+            urls = top.info.ca_issuers_urls.join(", ")
         )
     };
-    let needed = format!(
-        "\"{}\" (authority key id {})",
-        top.info.issuer,
-        top.info.authority_key_id.as_deref().unwrap_or("absent")
+    let needed = tr!(
+        "pki-issuer-needed",
+        issuer = top.info.issuer.as_str(),
+        aki = key_id(top.info.authority_key_id.as_deref()),
     );
+    let name = top.short_name();
     let (message, hint) = if pos == 0 && ctx.presented.len() == 1 {
         (
-            format!(
-                "the server sent only its own certificate {}; its issuer {needed} is not in the CA file (the CA file holds {held}){aia}. Either the server's chain is incomplete (it should also send that intermediate CA), or the CA file is not the one that issued this certificate",
-                top.short_name()
+            tr!(
+                "pki-issuer-not-found-leaf-only",
+                name = name,
+                needed = needed,
+                held = held,
+                aia = aia,
             ),
-            "if the issuer is an intermediate CA, configure the server to send it after its own certificate (or add it to the CA file); otherwise download the CA certificate of this instance again",
+            tr!("pki-issuer-not-found-leaf-only-hint"),
         )
     } else {
         (
-            format!(
-                "the chain ends at {}, issued by {needed}, which the CA file does not hold (the CA file holds {held}){aia}: the CA file looks like the wrong one, or the server's chain is missing a further intermediate",
-                top.short_name()
+            tr!(
+                "pki-issuer-not-found",
+                name = name,
+                needed = needed,
+                held = held,
+                aia = aia,
             ),
-            "download the CA certificate of this instance again and pass it with --ca; if it is the right one, the server must also send the missing intermediate",
+            tr!("pki-issuer-not-found-hint"),
         )
     };
     ctx.client_finding(
@@ -195,22 +208,28 @@ fn issuer_not_found(ctx: &mut Ctx<'_>, top: &Cert, pos: usize) {
     );
 }
 
+/// A key identifier as shown in messages, `absent` when the certificate has none.
+fn key_id(id: Option<&str>) -> String {
+    id.map_or_else(|| tr!("pki-key-id-absent"), str::to_string)
+}
+
 /// "A, B" or "7 certificates, e.g. A, B, C": what the CA file holds, for messages.
 fn ca_file_summary(anchors: &[Cert]) -> String {
     match anchors.len() {
-        0 => "no certificate".into(),
+        0 => tr!("pki-ca-file-holds-nothing"),
         1..=4 => anchors
             .iter()
             .map(Cert::short_name)
             .collect::<Vec<_>>()
             .join(", "),
-        n => format!(
-            "{n} certificates, e.g. {}",
-            anchors[..3]
+        n => tr!(
+            "pki-ca-file-holds-many",
+            count = n,
+            names = anchors[..3]
                 .iter()
                 .map(Cert::short_name)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
         ),
     }
 }
@@ -237,36 +256,46 @@ fn expired(ctx: &mut Ctx<'_>, c: &Cert, pos: usize, role: Role) {
     let when = rfc3339(ctx.opts.now);
     let name = c.short_name();
     let days = -c.info.days_remaining;
-    let (code, condition, what, hint) = match role {
+    let not_after = rfc3339(c.info.not_after);
+    let (code, condition, message, hint) = match role {
         Role::Leaf => (
             Code::CertExpired,
             Condition::LeafExpired,
-            "the server's certificate",
-            "renew the server certificate (on a managed console: \"Update certificate\"), then download the new CA certificate",
+            tr!(
+                "pki-leaf-expired",
+                name = name,
+                not_after = not_after,
+                days = days,
+                when = when,
+            ),
+            tr!("pki-leaf-expired-hint"),
         ),
         Role::Anchor => (
             Code::CertCaExpired,
             Condition::AnchorExpired,
-            "the CA certificate this chain is trusted through",
-            "download the current CA certificate from the console; if the CA itself expired, renew the server certificate so that it is issued by a current CA",
+            tr!(
+                "pki-anchor-expired",
+                name = name,
+                not_after = not_after,
+                days = days,
+                when = when,
+            ),
+            tr!("pki-anchor-expired-hint"),
         ),
         Role::Intermediate | Role::Untrusted => (
             Code::CertIntermediateExpired,
             Condition::IntermediateExpired,
-            "the intermediate CA certificate",
-            "the server must send a current intermediate: renew the server certificate or update the intermediate in the server's PEM file",
+            tr!(
+                "pki-intermediate-expired",
+                name = name,
+                not_after = not_after,
+                days = days,
+                when = when,
+            ),
+            tr!("pki-intermediate-expired-hint"),
         ),
     };
-    ctx.client_finding(
-        code,
-        condition,
-        Some(pos),
-        format!(
-            "{what} {name} expired on {} ({days} days before {when})",
-            rfc3339(c.info.not_after)
-        ),
-        hint,
-    );
+    ctx.client_finding(code, condition, Some(pos), message, hint);
 }
 
 /// `cert.not_yet_valid`: notBefore is after the evaluation time (judged as an anchor's when the
@@ -283,11 +312,13 @@ fn not_yet_valid(ctx: &mut Ctx<'_>, c: &Cert, pos: usize, role: Role) {
         Code::CertNotYetValid,
         condition,
         Some(pos),
-        format!(
-            "{name} is not valid before {} (evaluated at {when})",
-            rfc3339(c.info.not_before)
+        tr!(
+            "pki-not-yet-valid",
+            name = name,
+            not_before = rfc3339(c.info.not_before),
+            when = when,
         ),
-        "check the clock of the machine that issued the certificate and of this machine; a certificate issued with a future start date is refused until then",
+        tr!("pki-not-yet-valid-hint"),
     );
 }
 
@@ -297,13 +328,14 @@ fn expiring_soon(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
     let f = Finding::new(
         Code::CertExpiringSoon,
         Severity::Warn,
-        format!(
-            "{name} expires on {} ({} days left, warning window {} days)",
-            rfc3339(c.info.not_after),
-            c.info.days_remaining,
-            ctx.opts.warn_days
+        tr!(
+            "pki-expiring-soon",
+            name = name,
+            not_after = rfc3339(c.info.not_after),
+            days = c.info.days_remaining,
+            warn_days = ctx.opts.warn_days,
         ),
-        "renew before it expires (a managed console can renew before expiry: \"Update certificate\"), then download the new CA certificate",
+        tr!("pki-expiring-soon-hint"),
     )
     .with_certificate(pos);
     ctx.push(f);
@@ -333,13 +365,18 @@ fn weak_ec_key(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
             Code::CertWeakKey,
             Condition::EcKeyBelow224,
             Some(pos),
-            format!(
-                "{} has an EC key on {} ({} bits)",
-                c.short_name(),
-                c.info.key.curve.as_deref().unwrap_or("an unknown curve"),
-                c.info.key.bits.unwrap_or(0)
+            tr!(
+                "pki-weak-ec-key",
+                name = c.short_name(),
+                curve = c
+                    .info
+                    .key
+                    .curve
+                    .clone()
+                    .unwrap_or_else(|| tr!("pki-curve-unknown")),
+                bits = c.info.key.bits.unwrap_or(0).to_string(),
             ),
-            "re-issue it with an ECDSA P-256 (or RSA 2048+) key",
+            tr!("pki-weak-ec-key-hint"),
         );
     }
 }
@@ -352,12 +389,12 @@ fn unhandled_critical_extensions(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
             Code::CertUnhandledCriticalExtension,
             Condition::UnhandledCriticalExtension,
             Some(pos),
-            format!(
-                "{} marks extension(s) {} critical, which OpenSSL does not handle: OpenSSL-based clients refuse the whole chain",
-                c.short_name(),
-                c.info.unhandled_critical_extensions.join(", ")
+            tr!(
+                "pki-unhandled-critical",
+                name = c.short_name(),
+                extensions = c.info.unhandled_critical_extensions.join(", "),
             ),
-            "re-issue the certificate without marking those extensions critical",
+            tr!("pki-unhandled-critical-hint"),
         );
     }
 }
@@ -378,8 +415,12 @@ fn weak_rsa_key(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
         Code::CertWeakKey,
         condition,
         Some(pos),
-        format!("{} has a {bits}-bit RSA key", c.short_name()),
-        "re-issue it with an RSA key of at least 2048 bits or an ECDSA P-256 key",
+        tr!(
+            "pki-weak-rsa-key",
+            name = c.short_name(),
+            bits = bits.to_string(),
+        ),
+        tr!("pki-weak-rsa-key-hint"),
     );
 }
 
@@ -394,12 +435,12 @@ fn weak_signature_hash(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
         Code::CertWeakSignature,
         condition,
         Some(pos),
-        format!(
-            "{} is signed with {}",
-            c.short_name(),
-            c.info.signature_algorithm
+        tr!(
+            "pki-weak-signature",
+            name = c.short_name(),
+            algorithm = c.info.signature_algorithm.as_str(),
         ),
-        "re-issue it with a SHA-256 (or stronger) signature",
+        tr!("pki-weak-signature-hint"),
     );
 }
 
@@ -413,21 +454,18 @@ pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
         let c = ctx.cert(node).clone();
         if let Some(eku) = &c.info.extended_key_usage {
             if !eku.iter().any(|u| u == "server_auth" || u == "any") {
-                let what = if pos == 0 {
-                    "the server's certificate"
+                let (name, usages) = (c.short_name(), eku.join(", "));
+                let message = if pos == 0 {
+                    tr!("pki-leaf-bad-eku", name = name, usages = usages)
                 } else {
-                    "the intermediate CA"
+                    tr!("pki-intermediate-bad-eku", name = name, usages = usages)
                 };
                 ctx.client_finding(
                     Code::CertBadEku,
                     Condition::EkuWithoutServerAuth,
                     Some(pos),
-                    format!(
-                        "{what} {} restricts its use to [{}], without TLS server authentication (serverAuth)",
-                        c.short_name(),
-                        eku.join(", ")
-                    ),
-                    "re-issue it with extendedKeyUsage serverAuth (MongoDB members that also authenticate to each other need serverAuth and clientAuth)",
+                    message,
+                    tr!("pki-bad-eku-hint"),
                 );
             }
         }
@@ -436,11 +474,8 @@ pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
                 Code::CertCaAsLeaf,
                 Condition::CaAsLeaf,
                 Some(0),
-                format!(
-                    "the server presents a CA certificate ({} has basicConstraints CA:TRUE) as its own certificate",
-                    c.short_name()
-                ),
-                "issue a server certificate (CA:FALSE) from that CA and configure the server with it",
+                tr!("pki-ca-as-leaf", name = c.short_name()),
+                tr!("pki-ca-as-leaf-hint"),
             );
         }
     }
@@ -458,22 +493,17 @@ pub(super) fn check_unused(ctx: &mut Ctx<'_>, nodes: &[Node], leaf: usize) {
         if pinned_leaf {
             continue;
         }
+        let (index, name) = (i.to_string(), c.short_name());
         let message = if in_ca {
-            format!(
-                "presented certificate #{i} {} is also in the CA file; the copy from the CA file is used",
-                c.short_name()
-            )
+            tr!("pki-unused-in-ca-file", index = index, name = name)
         } else {
-            format!(
-                "presented certificate #{i} {} is not on the path from the server's certificate to the CA file",
-                c.short_name()
-            )
+            tr!("pki-unused-off-path", index = index, name = name)
         };
         ctx.push(Finding::new(
             Code::CertUnusedCertificate,
             Severity::Info,
             message,
-            "harmless, but the server's PEM file should hold only its certificate and the intermediates up to the CA",
+            tr!("pki-unused-hint"),
         ));
     }
 }

@@ -9,18 +9,23 @@ use super::Ctx;
 use crate::findings::{Code, Finding, Severity};
 use crate::pki::clients::Condition;
 use crate::pki::inspect::Cert;
+use crate::tr;
 
-/// The CN-only certificate finding; `detail` says what the clients do with this host.
-fn no_san_finding(ctx: &mut Ctx<'_>, leaf: &Cert, detail: &str) {
+/// The CN-only certificate finding; `fallback` adds that some clients fall back to the CN
+/// (when no host was given to say more).
+fn no_san_finding(ctx: &mut Ctx<'_>, leaf: &Cert, fallback: bool) {
+    let name = leaf.short_name();
+    let message = if fallback {
+        tr!("pki-no-san-cn-fallback", name = name)
+    } else {
+        tr!("pki-no-san", name = name)
+    };
     ctx.client_finding(
         Code::CertNoSubjectAltName,
         Condition::CommonNameOnlyMatch,
         Some(0),
-        format!(
-            "the server's certificate {} has no subjectAltName extension{detail}",
-            leaf.short_name()
-        ),
-        "re-issue it with every name and IP address clients use as subjectAltNames",
+        message,
+        tr!("pki-no-san-hint"),
     );
 }
 
@@ -30,17 +35,13 @@ pub(super) fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
     let no_san = leaf.info.subject_alt_names.is_none();
     let Some(host) = ctx.opts.host.clone() else {
         if no_san {
-            no_san_finding(
-                ctx,
-                leaf,
-                "; only OpenSSL-, Node- and Java-based clients fall back to its common name",
-            );
+            no_san_finding(ctx, leaf, true);
         }
         ctx.push(Finding::new(
             Code::CertHostnameNotChecked,
             Severity::Info,
-            format!("the host name was not checked; the certificate covers {names}"),
-            "pass --host with the name clients connect to (as in the connection string, or the replica-set member name)",
+            tr!("pki-hostname-not-checked", names = names),
+            tr!("pki-hostname-not-checked-hint"),
         ));
         return None;
     };
@@ -64,28 +65,32 @@ pub(super) fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
             Code::CertNoSubjectAltName,
             Condition::CommonNameOnlyMatch,
             Some(0),
-            format!(
-                "the server's certificate names {host_text} only in its common name and has no subjectAltName extension: OpenSSL-, Node- and Java-based clients accept it, rustls (Rust driver) and Go (Go driver, database tools) refuse it"
-            ),
-            format!("re-issue the certificate with subjectAltName DNS:{host_text} (and every other name clients use)"),
+            tr!("pki-host-in-cn-only", host = host_text.as_str()),
+            tr!("pki-host-in-cn-only-hint", host = host_text.as_str()),
         );
     } else {
         if no_san {
-            no_san_finding(ctx, leaf, "");
+            no_san_finding(ctx, leaf, false);
         }
+        let message = if ctx.opts.hostnames_waived {
+            tr!(
+                "pki-hostname-mismatch-waived",
+                host = host_text.as_str(),
+                names = names
+            )
+        } else {
+            tr!(
+                "pki-hostname-mismatch",
+                host = host_text.as_str(),
+                names = names
+            )
+        };
         ctx.client_finding(
             Code::CertHostnameMismatch,
             Condition::HostnameMismatch,
             Some(0),
-            format!(
-                "the server's certificate does not cover {host_text}; it covers {names}{}",
-                if ctx.opts.hostnames_waived {
-                    " (the connection string tells clients to ignore this: tlsAllowInvalidHostnames)"
-                } else {
-                    ""
-                }
-            ),
-            "connect with a name the certificate covers; if this is a new endpoint (added after SSL was enabled), the certificate was issued before it existed: renew the certificate (\"Update certificate\") so that it includes the endpoint",
+            message,
+            tr!("pki-hostname-mismatch-hint"),
         );
     }
     Some(false)
@@ -102,10 +107,10 @@ fn covered_names(leaf: &Cert) -> String {
         .filter(|n| n.starts_with("DNS:") || n.starts_with("IP:"))
         .collect();
     if parts.is_empty() {
-        parts.push("no DNS or IP subjectAltName".into());
+        parts.push(tr!("pki-covered-no-san"));
     }
     for cn in &leaf.info.common_names {
-        parts.push(format!("CN={cn} (not a subjectAltName)"));
+        parts.push(tr!("pki-covered-cn", cn = cn.as_str()));
     }
     parts.join(", ")
 }

@@ -27,6 +27,7 @@ use time::OffsetDateTime;
 use crate::findings::{Code, Finding, Severity};
 use crate::pki::clients::{verdicts_for, Condition};
 use crate::pki::inspect::Cert;
+use crate::tr;
 
 pub use host::dns_matches;
 
@@ -54,10 +55,13 @@ pub struct VerifyOptions {
 
 /// A name that is neither an IP address nor a DNS name a certificate could cover.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "'{0}' is neither an IP address nor a valid DNS name (letters, digits, '-' and '.', no port)"
-)]
 pub struct InvalidHost(pub String);
+
+impl std::fmt::Display for InvalidHost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!("pki-invalid-host", host = self.0.as_str()))
+    }
+}
 
 /// Parses a host name to check certificates against (`--host`, `--server-name`, a member's
 /// host): an IPv4/IPv6 address (IPv6 with or without brackets) or a DNS name.
@@ -268,8 +272,8 @@ pub fn verify_chain(
         ctx.push(Finding::new(
             Code::CertUnknownIssuer,
             Severity::Fail,
-            "no certificate was presented",
-            "the server must send its certificate chain",
+            tr!("pki-no-certificate-presented"),
+            tr!("pki-no-certificate-presented-hint"),
         ));
         return ChainVerification {
             path: Vec::new(),
