@@ -11,6 +11,7 @@ use crate::findings::{Code, Finding, Severity};
 use crate::pki::bundle::{Origin, ParsedInput, RejectKind, Rejected};
 use crate::pki::clients::{verdicts_for, Condition};
 use crate::pki::inspect::{Cert, CertInfo, SignatureCheck, SignatureHash};
+use crate::tr;
 
 /// One certificate of the bundle, with where it came from and how it chains.
 #[derive(Clone, Debug)]
@@ -69,29 +70,34 @@ pub enum IssuerInBundle {
 /// presented chain `issued by CA file #0`, `issuer "…" is in neither the chain nor the CA file`.
 impl fmt::Display for ChainRelation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.issuer {
-            IssuerInBundle::SelfSignedRoot => f.write_str("self-signed root")?,
-            IssuerInBundle::IssuedBy(j) => write!(f, "issued by #{j}")?,
+        let issuer = match &self.issuer {
+            IssuerInBundle::SelfSignedRoot => tr!("pki-relation-self-signed-root"),
+            IssuerInBundle::IssuedBy(j) => tr!("pki-relation-issued-by", index = j.to_string()),
             IssuerInBundle::Missing(issuer) => {
-                write!(f, "issuer \"{issuer}\" is not in the bundle")?
+                tr!("pki-relation-not-in-bundle", issuer = issuer.as_str())
             }
-            IssuerInBundle::IssuedByCaFile(j) => write!(f, "issued by CA file #{j}")?,
-            IssuerInBundle::InCaFile(j) => {
-                write!(f, "also in the CA file as #{j}, so trusted as it is")?
+            IssuerInBundle::IssuedByCaFile(j) => {
+                tr!("pki-relation-issued-by-ca-file", index = j.to_string())
             }
-            IssuerInBundle::NameOnlyInCaFile { issuer, ca } => write!(
-                f,
-                "issuer \"{issuer}\" is not in the chain, and CA file #{ca} has that name but another key"
-            )?,
+            IssuerInBundle::InCaFile(j) => tr!("pki-relation-in-ca-file", index = j.to_string()),
+            IssuerInBundle::NameOnlyInCaFile { issuer, ca } => tr!(
+                "pki-relation-name-only-in-ca-file",
+                issuer = issuer.as_str(),
+                index = ca.to_string(),
+            ),
             IssuerInBundle::MissingFromChainAndCaFile(issuer) => {
-                write!(f, "issuer \"{issuer}\" is in neither the chain nor the CA file")?
+                tr!("pki-relation-nowhere", issuer = issuer.as_str())
             }
+        };
+        if self.issued.is_empty() {
+            return f.write_str(&issuer);
         }
-        if !self.issued.is_empty() {
-            let list: Vec<String> = self.issued.iter().map(|j| format!("#{j}")).collect();
-            write!(f, "; issued {}", list.join(", "))?;
-        }
-        Ok(())
+        let list: Vec<String> = self.issued.iter().map(|j| format!("#{j}")).collect();
+        f.write_str(&tr!(
+            "pki-relation-and-issued",
+            relation = issuer,
+            issued = list.join(", "),
+        ))
     }
 }
 
@@ -124,36 +130,37 @@ pub fn rejection_findings(rejected: &[Rejected]) -> Vec<Finding> {
 
 fn rejection_finding(r: &Rejected) -> Finding {
     let at = r.origin.to_string();
+    let at = at.as_str();
     let f = match &r.kind {
         RejectKind::Empty => Finding::new(
             Code::CaEmpty,
             Severity::Fail,
-            format!("{at} holds no certificate"),
-            "download the CA certificate again from the console; it is a text file that starts with -----BEGIN CERTIFICATE-----",
+            tr!("pki-input-empty", at = at),
+            tr!("pki-ca-empty-hint"),
         ),
         RejectKind::ParseError { detail } => Finding::new(
             Code::CaParseError,
             Severity::Fail,
-            format!("{at} could not be read as a certificate: {detail}"),
-            "the file was probably damaged (truncated download, edited by hand, pasted with missing lines); download it again. Note that the Rust driver skips such entries without a word",
+            tr!("pki-input-parse-error", at = at, detail = detail.as_str()),
+            tr!("pki-ca-parse-error-hint"),
         ),
         RejectKind::Unsupported { format, detail } => Finding::new(
             Code::CaUnsupportedFormat,
             Severity::Fail,
-            format!("{at}: {format} — not a PEM, DER or PKCS#7 certificate file"),
+            tr!("pki-ca-unsupported", at = at, format = format.as_str()),
             detail.clone(),
         ),
         RejectKind::PrivateKey { label } => Finding::new(
             Code::CaContainsPrivateKey,
             Severity::Fail,
-            format!("{at} is a private key ({label}); its content was not read and is not shown"),
-            "a CA file must hold only certificates: remove the key from this file, and if this file was shared, treat the key as exposed and replace it",
+            tr!("pki-ca-private-key", at = at, label = label.as_str()),
+            tr!("pki-ca-private-key-hint"),
         ),
         RejectKind::NotACertificate { label } => Finding::new(
             Code::CaNotACertificate,
             Severity::Warn,
-            format!("{at} is a {label} block, not a certificate; it is not used"),
-            "remove it from the CA file, or pass the file that holds the CA certificate",
+            tr!("pki-ca-not-a-certificate", at = at, label = label.as_str()),
+            tr!("pki-ca-not-a-certificate-hint"),
         ),
     };
     f.with_source(at)
@@ -209,30 +216,31 @@ pub fn chain_file_findings(input: &ParsedInput) -> Vec<Finding> {
         .iter()
         .map(|r| {
             let at = r.origin.to_string();
+            let at = at.as_str();
             let (severity, message, hint) = match &r.kind {
                 RejectKind::PrivateKey { label } => (
                     Severity::Info,
-                    format!("{at} is a private key ({label}); it was ignored and is not shown"),
-                    "expected in a MongoDB PEMKeyFile; never hand this file to clients".to_string(),
+                    tr!("pki-chain-private-key", at = at, label = label.as_str()),
+                    tr!("pki-chain-private-key-hint"),
                 ),
                 RejectKind::NotACertificate { label } => (
                     Severity::Warn,
-                    format!("{at} is a {label} block, not a certificate; it was ignored"),
-                    "the server's PEM file should hold its certificate, the intermediates and its key".to_string(),
+                    tr!("pki-chain-not-a-certificate", at = at, label = label.as_str()),
+                    tr!("pki-chain-not-a-certificate-hint"),
                 ),
                 RejectKind::Empty => (
                     Severity::Fail,
-                    format!("{at} holds no certificate"),
-                    "pass the server's certificate file".to_string(),
+                    tr!("pki-input-empty", at = at),
+                    tr!("pki-chain-empty-hint"),
                 ),
                 RejectKind::ParseError { detail } => (
                     Severity::Fail,
-                    format!("{at} could not be read as a certificate: {detail}"),
-                    "the server cannot load a damaged PEM file either; re-create it from the issued certificate".to_string(),
+                    tr!("pki-input-parse-error", at = at, detail = detail.as_str()),
+                    tr!("pki-chain-parse-error-hint"),
                 ),
                 RejectKind::Unsupported { format, detail } => (
                     Severity::Fail,
-                    format!("{at}: {format} — not a certificate"),
+                    tr!("pki-chain-unsupported", at = at, format = format.as_str()),
                     detail.clone(),
                 ),
             };
@@ -254,8 +262,8 @@ pub fn analyse_bundle(input: &ParsedInput, now: OffsetDateTime, warn_days: i64) 
         out.findings.push(Finding::new(
             Code::CaEmpty,
             Severity::Fail,
-            "no usable certificate was found in the CA input",
-            "pass the CA certificate file downloaded from the console (the .pem member of the ZIP)",
+            tr!("pki-ca-no-usable-certificate"),
+            tr!("pki-ca-no-usable-certificate-hint"),
         ));
     }
     judge_entries(&mut out, &origins, now, warn_days);
@@ -292,11 +300,12 @@ fn parse_entries(
                 Finding::new(
                     Code::CaParseError,
                     Severity::Fail,
-                    format!(
-                        "{} could not be read as a certificate: {detail}",
-                        raw.origin
+                    tr!(
+                        "pki-input-parse-error",
+                        at = raw.origin.to_string(),
+                        detail = detail.to_string(),
                     ),
-                    "download the CA file again",
+                    tr!("pki-ca-entry-parse-error-hint"),
                 )
                 .with_source(raw.origin.to_string()),
             ),
@@ -338,9 +347,10 @@ fn judge_entries(
     }
     if relations.incomplete() {
         notes.push(Note {
-            source: "bundle".into(),
-            message: format!(
-                "many certificates share names: who issued whom was worked out with at most {MAX_RELATION_CHECKS} signature checks, and relations past that are not listed"
+            source: tr!("pki-note-source-bundle"),
+            message: tr!(
+                "pki-note-relations-incomplete",
+                max = MAX_RELATION_CHECKS.to_string()
             ),
         });
     }
@@ -376,11 +386,13 @@ fn duplicate_finding(i: usize, first: usize, cert: &Cert, origin: &Origin) -> Fi
     Finding::new(
         Code::CaDuplicate,
         Severity::Warn,
-        format!(
-            "certificate #{i} {} is the same certificate as #{first}",
-            cert.short_name()
+        tr!(
+            "pki-ca-duplicate",
+            index = i.to_string(),
+            name = cert.short_name(),
+            first = first.to_string(),
         ),
-        "harmless for clients, but a sign the file was assembled by hand: keep one copy",
+        tr!("pki-ca-duplicate-hint"),
     )
     .with_certificate(i)
     .with_source(origin.to_string())
@@ -532,16 +544,23 @@ fn not_a_ca(entry: &Entry<'_>) -> Option<Finding> {
     if info.is_ca {
         return None;
     }
+    let index = i.to_string();
     let (message, severity) = if info.version == 1 && *self_signed {
         (
-            format!("certificate #{i} {name} is a version 1 certificate without basicConstraints: OpenSSL accepts it as a root, other clients may not"),
+            tr!("pki-ca-version-1-root", index = index, name = name.as_str()),
             Severity::Warn,
         )
     } else {
         (
-            format!(
-                "certificate #{i} {name} is not a CA certificate (basicConstraints {}): it looks like a server certificate, which can only be trusted as a pinned certificate of exactly that server",
-                if info.basic_constraints { "CA:FALSE" } else { "absent" }
+            tr!(
+                "pki-ca-not-a-ca",
+                index = index,
+                name = name.as_str(),
+                constraints = if info.basic_constraints {
+                    "CA:FALSE".to_string()
+                } else {
+                    tr!("pki-basic-constraints-absent")
+                },
             ),
             Severity::Warn,
         )
@@ -550,7 +569,7 @@ fn not_a_ca(entry: &Entry<'_>) -> Option<Finding> {
         Code::CaNotACa,
         severity,
         message,
-        "pass the CA certificate (the file downloaded from the console), not the server's certificate",
+        tr!("pki-ca-not-a-ca-hint"),
     ))
 }
 
@@ -558,17 +577,20 @@ fn not_a_ca(entry: &Entry<'_>) -> Option<Finding> {
 /// certificate's validity window as of `now`.
 fn validity_window(entry: &Entry<'_>, now: OffsetDateTime, warn_days: i64) -> Option<Finding> {
     let Entry { i, name, info, .. } = entry;
+    let (index, name) = (i.to_string(), name.as_str());
     if now > info.not_after {
         Some(
             Finding::new(
                 Code::CaExpired,
                 Severity::Fail,
-                format!(
-                    "certificate #{i} {name} expired on {} ({} days ago)",
-                    rfc3339(info.not_after),
-                    -info.days_remaining
+                tr!(
+                    "pki-ca-expired",
+                    index = index,
+                    name = name,
+                    not_after = rfc3339(info.not_after),
+                    days = -info.days_remaining,
                 ),
-                "download the current CA certificate from the console; OpenSSL- and Node-based clients refuse chains that end at an expired CA",
+                tr!("pki-ca-expired-hint"),
             )
             .with_clients(verdicts_for(Condition::AnchorExpired)),
         )
@@ -577,11 +599,13 @@ fn validity_window(entry: &Entry<'_>, now: OffsetDateTime, warn_days: i64) -> Op
             Finding::new(
                 Code::CaNotYetValid,
                 Severity::Fail,
-                format!(
-                    "certificate #{i} {name} is not valid before {}",
-                    rfc3339(info.not_before)
+                tr!(
+                    "pki-ca-not-yet-valid",
+                    index = index,
+                    name = name,
+                    not_before = rfc3339(info.not_before),
                 ),
-                "check this machine's clock; a CA that is not valid yet is refused by OpenSSL- and Node-based clients",
+                tr!("pki-ca-not-yet-valid-hint"),
             )
             .with_clients(verdicts_for(Condition::AnchorNotYetValid)),
         )
@@ -589,12 +613,15 @@ fn validity_window(entry: &Entry<'_>, now: OffsetDateTime, warn_days: i64) -> Op
         Some(Finding::new(
             Code::CaExpiringSoon,
             Severity::Warn,
-            format!(
-                "certificate #{i} {name} expires on {} ({} days left, warning window {warn_days} days)",
-                rfc3339(info.not_after),
-                info.days_remaining
+            tr!(
+                "pki-ca-expiring-soon",
+                index = index,
+                name = name,
+                not_after = rfc3339(info.not_after),
+                days = info.days_remaining,
+                warn_days = warn_days,
             ),
-            "renew the certificate on the console before then (\"Update certificate\") and distribute the new CA file to every client",
+            tr!("pki-ca-expiring-soon-hint"),
         ))
     } else {
         None
@@ -617,8 +644,13 @@ fn weak_rsa_key(entry: &Entry<'_>) -> Option<Finding> {
         Finding::new(
             Code::CaWeakKey,
             Severity::Fail,
-            format!("certificate #{i} {name} has a {bits}-bit RSA key"),
-            "the CA must be re-issued with an RSA key of at least 2048 bits (or ECDSA P-256)",
+            tr!(
+                "pki-ca-weak-rsa-key",
+                index = i.to_string(),
+                name = name.as_str(),
+                bits = bits.to_string(),
+            ),
+            tr!("pki-ca-weak-rsa-key-hint"),
         )
         .with_clients(verdicts_for(condition)),
     )
@@ -635,11 +667,13 @@ fn unhandled_critical_extensions(entry: &Entry<'_>) -> Option<Finding> {
         Finding::new(
             Code::CaUnhandledCriticalExtension,
             Severity::Fail,
-            format!(
-                "certificate #{i} {name} marks extension(s) {} critical, which OpenSSL does not handle",
-                info.unhandled_critical_extensions.join(", ")
+            tr!(
+                "pki-ca-unhandled-critical",
+                index = i.to_string(),
+                name = name.as_str(),
+                extensions = info.unhandled_critical_extensions.join(", "),
             ),
-            "OpenSSL-based clients refuse every chain through this CA; it must be re-issued",
+            tr!("pki-ca-unhandled-critical-hint"),
         )
         .with_clients(verdicts_for(Condition::UnhandledCriticalExtension)),
     )
@@ -659,25 +693,31 @@ fn weak_signature_hash(entry: &Entry<'_>) -> Option<Finding> {
         SignatureHash::Md5 => Condition::Md5Signature,
         _ => return None,
     };
+    let (index, name) = (i.to_string(), name.as_str());
+    let algorithm = info.signature_algorithm.as_str();
     Some(if *self_signed {
         Finding::new(
             Code::CaWeakSignature,
             Severity::Info,
-            format!(
-                "root certificate #{i} {name} signs itself with {}; clients do not check a root's own signature, so this alone is harmless",
-                info.signature_algorithm
+            tr!(
+                "pki-ca-root-weak-signature",
+                index = index,
+                name = name,
+                algorithm = algorithm,
             ),
-            "no action needed for the root itself",
+            tr!("pki-ca-root-weak-signature-hint"),
         )
     } else {
         Finding::new(
             Code::CaWeakSignature,
             Severity::Fail,
-            format!(
-                "certificate #{i} {name} is signed with {}",
-                info.signature_algorithm
+            tr!(
+                "pki-ca-weak-signature",
+                index = index,
+                name = name,
+                algorithm = algorithm,
             ),
-            "the intermediate CA must be re-issued with a SHA-256 (or stronger) signature",
+            tr!("pki-ca-weak-signature-hint"),
         )
         .with_clients(verdicts_for(condition))
     })

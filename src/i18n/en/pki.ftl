@@ -103,3 +103,68 @@ pki-webpki-rejects-hint = see the rustls-webpki error; other clients may accept 
 pki-invalid-host = '{ $host }' is neither an IP address nor a valid DNS name (letters, digits, '-' and '.', no port)
 pki-no-certificate-presented = no certificate was presented
 pki-no-certificate-presented-hint = the server must send its certificate chain
+
+## ca_check.rs: a CA bundle judged on its own, and how its certificates chain
+
+pki-relation-self-signed-root = self-signed root
+pki-relation-issued-by = issued by #{ $index }
+pki-relation-not-in-bundle = issuer "{ $issuer }" is not in the bundle
+pki-relation-issued-by-ca-file = issued by CA file #{ $index }
+pki-relation-in-ca-file = also in the CA file as #{ $index }, so trusted as it is
+pki-relation-name-only-in-ca-file = issuer "{ $issuer }" is not in the chain, and CA file #{ $index } has that name but another key
+pki-relation-nowhere = issuer "{ $issuer }" is in neither the chain nor the CA file
+# A relation above, then the certificates this one issued ("#1, #2").
+pki-relation-and-issued = { $relation }; issued { $issued }
+# A part of an input file (`ca.pem block 2 (line 23)`) that holds nothing, or is not a certificate.
+pki-input-empty = { $at } holds no certificate
+pki-input-parse-error = { $at } could not be read as a certificate: { $detail }
+pki-ca-empty-hint = download the CA certificate again from the console; it is a text file that starts with -----BEGIN CERTIFICATE-----
+pki-ca-parse-error-hint = the file was probably damaged (truncated download, edited by hand, pasted with missing lines); download it again. Note that the Rust driver skips such entries without a word
+pki-ca-unsupported = { $at }: { $format } — not a PEM, DER or PKCS#7 certificate file
+pki-ca-private-key = { $at } is a private key ({ $label }); its content was not read and is not shown
+pki-ca-private-key-hint = a CA file must hold only certificates: remove the key from this file, and if this file was shared, treat the key as exposed and replace it
+pki-ca-not-a-certificate = { $at } is a { $label } block, not a certificate; it is not used
+pki-ca-not-a-certificate-hint = remove it from the CA file, or pass the file that holds the CA certificate
+pki-chain-private-key = { $at } is a private key ({ $label }); it was ignored and is not shown
+pki-chain-private-key-hint = expected in a MongoDB PEMKeyFile; never hand this file to clients
+pki-chain-not-a-certificate = { $at } is a { $label } block, not a certificate; it was ignored
+pki-chain-not-a-certificate-hint = the server's PEM file should hold its certificate, the intermediates and its key
+pki-chain-empty-hint = pass the server's certificate file
+pki-chain-parse-error-hint = the server cannot load a damaged PEM file either; re-create it from the issued certificate
+pki-chain-unsupported = { $at }: { $format } — not a certificate
+pki-ca-no-usable-certificate = no usable certificate was found in the CA input
+pki-ca-no-usable-certificate-hint = pass the CA certificate file downloaded from the console (the .pem member of the ZIP)
+pki-ca-entry-parse-error-hint = download the CA file again
+# Where a note about the whole bundle applies.
+pki-note-source-bundle = bundle
+pki-note-relations-incomplete = many certificates share names: who issued whom was worked out with at most { $max } signature checks, and relations past that are not listed
+pki-ca-duplicate = certificate #{ $index } { $name } is the same certificate as #{ $first }
+pki-ca-duplicate-hint = harmless for clients, but a sign the file was assembled by hand: keep one copy
+pki-ca-version-1-root = certificate #{ $index } { $name } is a version 1 certificate without basicConstraints: OpenSSL accepts it as a root, other clients may not
+pki-ca-not-a-ca = certificate #{ $index } { $name } is not a CA certificate (basicConstraints { $constraints }): it looks like a server certificate, which can only be trusted as a pinned certificate of exactly that server
+# basicConstraints missing altogether, in the message above.
+pki-basic-constraints-absent = absent
+pki-ca-not-a-ca-hint = pass the CA certificate (the file downloaded from the console), not the server's certificate
+pki-ca-expired = certificate #{ $index } { $name } expired on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago)
+pki-ca-expired-hint = download the current CA certificate from the console; OpenSSL- and Node-based clients refuse chains that end at an expired CA
+pki-ca-not-yet-valid = certificate #{ $index } { $name } is not valid before { $not_before }
+pki-ca-not-yet-valid-hint = check this machine's clock; a CA that is not valid yet is refused by OpenSSL- and Node-based clients
+pki-ca-expiring-soon = certificate #{ $index } { $name } expires on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} left, warning window { $warn_days ->
+    [one] { $warn_days } day
+   *[other] { $warn_days } days
+})
+pki-ca-expiring-soon-hint = renew the certificate on the console before then ("Update certificate") and distribute the new CA file to every client
+pki-ca-weak-rsa-key = certificate #{ $index } { $name } has a { $bits }-bit RSA key
+pki-ca-weak-rsa-key-hint = the CA must be re-issued with an RSA key of at least 2048 bits (or ECDSA P-256)
+pki-ca-unhandled-critical = certificate #{ $index } { $name } marks extension(s) { $extensions } critical, which OpenSSL does not handle
+pki-ca-unhandled-critical-hint = OpenSSL-based clients refuse every chain through this CA; it must be re-issued
+pki-ca-root-weak-signature = root certificate #{ $index } { $name } signs itself with { $algorithm }; clients do not check a root's own signature, so this alone is harmless
+pki-ca-root-weak-signature-hint = no action needed for the root itself
+pki-ca-weak-signature = certificate #{ $index } { $name } is signed with { $algorithm }
+pki-ca-weak-signature-hint = the intermediate CA must be re-issued with a SHA-256 (or stronger) signature
