@@ -225,7 +225,11 @@ pub fn chain_file_findings(input: &ParsedInput) -> Vec<Finding> {
                 ),
                 RejectKind::NotACertificate { label } => (
                     Severity::Warn,
-                    tr!("pki-chain-not-a-certificate", at = at, label = label.as_str()),
+                    tr!(
+                        "pki-chain-not-a-certificate",
+                        at = at,
+                        label = label.as_str()
+                    ),
                     tr!("pki-chain-not-a-certificate-hint"),
                 ),
                 RejectKind::Empty => (

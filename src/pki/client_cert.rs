@@ -14,6 +14,7 @@ use super::dn::rfc2253;
 use super::inspect::{Cert, CertParseError, KeyInfo};
 use crate::dates::rfc3339;
 use crate::findings::{Code, Finding, Severity};
+use crate::tr;
 
 /// Extended Key Usage `id-kp-clientAuth`.
 const OID_CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
@@ -48,25 +49,26 @@ pub struct ClientCertInspection {
     pub findings: Vec<Finding>,
 }
 
-/// Why the private key cannot be compared with the certificate.
+/// Why the private key cannot be compared with the certificate (the reason, in words).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the private key cannot be used: {0}")]
 pub struct UnusableKey(pub String);
+
+impl std::fmt::Display for UnusableKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!("pki-unusable-key", reason = self.0.as_str()))
+    }
+}
 
 /// The SubjectPublicKeyInfo (DER) of a private key, derived from the key itself (ring, as the
 /// TLS client loads it). Errors say why the TLS library cannot use the key (an RSA key under
 /// 2048 bits, an unsupported curve or algorithm); the key's bytes are never part of them.
 pub fn public_key_of(key: &PrivateKeyDer<'_>) -> Result<Vec<u8>, UnusableKey> {
-    let signing = rustls::crypto::ring::sign::any_supported_type(key).map_err(|_| {
-        UnusableKey(
-            "it is not an RSA (2048 bits or more), ECDSA (P-256, P-384) or Ed25519 key the TLS library accepts"
-                .into(),
-        )
-    })?;
+    let signing = rustls::crypto::ring::sign::any_supported_type(key)
+        .map_err(|_| UnusableKey(tr!("pki-unusable-key-type")))?;
     signing
         .public_key()
         .map(|spki| spki.as_ref().to_vec())
-        .ok_or_else(|| UnusableKey("its public key cannot be derived".into()))
+        .ok_or_else(|| UnusableKey(tr!("pki-unusable-key-no-public-key")))
 }
 
 /// Inspects the client certificate `cert_der` (the leaf of the file) given the public key
@@ -125,45 +127,46 @@ fn allows_client_auth(x: &X509Certificate<'_>) -> bool {
 
 fn findings(c: &ClientCertInspection, now: OffsetDateTime, warn_days: i64) -> Vec<Finding> {
     let mut out = Vec::new();
-    let fail = |code, message: String, hint: &str| {
+    let fail = |code, message: String, hint: String| {
         Finding::new(code, Severity::Fail, message, hint).with_source(c.file.clone())
     };
+    let (file, subject) = (c.file.as_str(), c.subject.as_str());
     if now > c.not_after {
         out.push(fail(
             Code::ClientCertExpired,
-            format!(
-                "the client certificate {} ({}) expired on {} ({} days ago): servers that verify client certificates refuse it",
-                c.file,
-                c.subject,
-                rfc3339(c.not_after),
-                -c.days_left
+            tr!(
+                "pki-client-cert-expired",
+                file = file,
+                subject = subject,
+                not_after = rfc3339(c.not_after),
+                days = -c.days_left,
             ),
-            "issue a new client certificate from the same CA (same subject, so the MONGODB-X509 user stays the same) and point --client-cert or tlsCertificateKeyFile at it",
+            tr!("pki-client-cert-expired-hint"),
         ));
     } else if now < c.not_before {
         out.push(fail(
             Code::ClientCertNotYetValid,
-            format!(
-                "the client certificate {} ({}) is not valid before {}: servers refuse it until then",
-                c.file,
-                c.subject,
-                rfc3339(c.not_before)
+            tr!(
+                "pki-client-cert-not-yet-valid",
+                file = file,
+                subject = subject,
+                not_before = rfc3339(c.not_before),
             ),
-            "check this machine's and the server's clocks; otherwise re-issue the certificate with a start date in the past",
+            tr!("pki-client-cert-not-yet-valid-hint"),
         ));
     } else if c.days_left <= warn_days {
         out.push(
             Finding::new(
                 Code::ClientCertExpiringSoon,
                 Severity::Warn,
-                format!(
-                    "the client certificate {} ({}) expires on {} (in {} days)",
-                    c.file,
-                    c.subject,
-                    rfc3339(c.not_after),
-                    c.days_left
+                tr!(
+                    "pki-client-cert-expiring-soon",
+                    file = file,
+                    subject = subject,
+                    not_after = rfc3339(c.not_after),
+                    days = c.days_left,
                 ),
-                "issue its successor now (same subject, so the MONGODB-X509 user stays the same) and roll it out before the date",
+                tr!("pki-client-cert-expiring-soon-hint"),
             )
             .with_source(c.file.clone()),
         );
@@ -171,21 +174,19 @@ fn findings(c: &ClientCertInspection, now: OffsetDateTime, warn_days: i64) -> Ve
     if !c.eku_client_auth {
         out.push(fail(
             Code::ClientCertBadEku,
-            format!(
-                "the client certificate {} ({}) has an Extended Key Usage without clientAuth: servers refuse it for TLS client authentication",
-                c.file, c.subject
-            ),
-            "re-issue it with extendedKeyUsage = clientAuth (e.g. `-addext extendedKeyUsage=clientAuth` with openssl), or without the extension",
+            tr!("pki-client-cert-bad-eku", file = file, subject = subject),
+            tr!("pki-client-cert-bad-eku-hint"),
         ));
     }
     if !c.key_matches {
         out.push(fail(
             Code::ClientCertKeyMismatch,
-            format!(
-                "the private key in {} does not belong to its certificate ({}): the TLS handshake fails when the server checks the client's signature",
-                c.file, c.subject
+            tr!(
+                "pki-client-cert-key-mismatch",
+                file = file,
+                subject = subject
             ),
-            "put the certificate and the key it was issued for in the file (compare `openssl x509 -noout -pubkey -in FILE` with `openssl pkey -pubout -in FILE`)",
+            tr!("pki-client-cert-key-mismatch-hint"),
         ));
     }
     out
@@ -207,31 +208,43 @@ pub struct ClientKeyFile {
 #[non_exhaustive]
 pub enum KeyFileError {
     /// No certificate block.
-    #[error(
-        "no certificate in it: the file must hold the client certificate and its private key (PEM)"
-    )]
     NoCertificate,
     /// A certificate block is not valid base64/PEM.
-    #[error("a certificate block cannot be decoded")]
     BadCertificate,
     /// No private key block.
-    #[error("no usable private key in it: the file must hold the client certificate and its private key (PEM: PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or ENCRYPTED PRIVATE KEY)")]
     NoKey,
     /// A key encrypted the legacy OpenSSL way (`Proc-Type: 4,ENCRYPTED`).
-    #[error("the private key is encrypted in the legacy OpenSSL format (Proc-Type: 4,ENCRYPTED), which mongotls and the Rust driver cannot read: convert it to an encrypted PKCS#8 key with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in FILE -out client-key.pem`, then put the certificate and that key in one file")]
     LegacyEncrypted,
     /// An encrypted key and no password.
-    #[error("the private key is encrypted and no password was given: add tlsCertificateKeyFilePassword=... to the connection string, or pass --client-key-password-env VAR with the password in the environment variable VAR")]
     NoPassword,
     /// The password does not decrypt the key.
-    #[error("the password given does not decrypt its private key: check the password (tlsCertificateKeyFilePassword or --client-key-password-env)")]
     WrongPassword,
     /// The key is encrypted with something the PKCS#8 decoder does not support.
-    #[error("the private key is encrypted with an algorithm mongotls cannot decrypt ({0}): re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in FILE -out client-key.pem`")]
     UnsupportedEncryption(String),
     /// The encrypted key block is not an EncryptedPrivateKeyInfo.
-    #[error("the ENCRYPTED PRIVATE KEY block is not a valid PKCS#8 structure ({0})")]
     BadEncryptedKey(String),
+}
+
+/// What is wrong with the file and how to fix it, without naming the file (the caller does).
+impl std::fmt::Display for KeyFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            KeyFileError::NoCertificate => tr!("pki-key-file-no-certificate"),
+            KeyFileError::BadCertificate => tr!("pki-key-file-bad-certificate"),
+            KeyFileError::NoKey => tr!("pki-key-file-no-key"),
+            KeyFileError::LegacyEncrypted => tr!("pki-key-file-legacy-encrypted"),
+            KeyFileError::NoPassword => tr!("pki-key-file-no-password"),
+            KeyFileError::WrongPassword => tr!("pki-key-file-wrong-password"),
+            KeyFileError::UnsupportedEncryption(algorithm) => tr!(
+                "pki-key-file-unsupported-encryption",
+                algorithm = algorithm.as_str()
+            ),
+            KeyFileError::BadEncryptedKey(detail) => {
+                tr!("pki-key-file-bad-encrypted-key", detail = detail.as_str())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Reads a client certificate file: its certificates and its private key, decrypting an
@@ -281,7 +294,10 @@ fn decrypt(bytes: &[u8], password: &[u8]) -> Result<PrivateKeyDer<'static>, KeyF
         .map_err(|e| KeyFileError::BadEncryptedKey(e.to_string()))?;
     let plain = info.decrypt(password).map_err(|e| match e {
         pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::UnsupportedAlgorithm { oid }) => {
-            KeyFileError::UnsupportedEncryption(format!("algorithm {oid}"))
+            KeyFileError::UnsupportedEncryption(tr!(
+                "pki-key-file-algorithm-oid",
+                oid = oid.to_string()
+            ))
         }
         pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::NoPbes1CryptSupport) => {
             KeyFileError::UnsupportedEncryption("PBES1".into())

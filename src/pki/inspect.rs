@@ -9,6 +9,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 
 use crate::dates::days_between;
+use crate::tr;
 
 /// The public key of a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,11 +120,19 @@ pub struct Cert {
 #[non_exhaustive]
 pub enum CertParseError {
     /// A certificate followed by other bytes.
-    #[error("{0} bytes of trailing data after the certificate")]
     TrailingData(usize),
     /// Not a certificate x509-parser can read; its error says where.
-    #[error("not a valid X.509 certificate: {0}")]
     Invalid(x509_parser::nom::Err<x509_parser::error::X509Error>),
+}
+
+impl std::fmt::Display for CertParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            CertParseError::TrailingData(count) => tr!("pki-cert-trailing-data", count = *count),
+            CertParseError::Invalid(e) => tr!("pki-cert-invalid", detail = e.to_string()),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl Cert {
@@ -374,7 +383,7 @@ fn extended_key_usage(x: &X509Certificate<'_>) -> Option<Vec<String>> {
         Ok(Some(eku)) => eku.value,
         Ok(None) => return None,
         // A malformed EKU extension: report it as present and unreadable rather than absent.
-        Err(_) => return Some(vec!["(unreadable extension)".into()]),
+        Err(_) => return Some(vec![tr!("pki-extension-unreadable")]),
     };
     let mut out = Vec::new();
     let flags = [
@@ -411,7 +420,7 @@ fn subject_alt_names(x: &X509Certificate<'_>) -> Option<Vec<String>> {
     let san = match x.subject_alternative_name() {
         Ok(Some(san)) => san.value,
         Ok(None) => return None,
-        Err(_) => return Some(vec!["(unreadable extension)".into()]),
+        Err(_) => return Some(vec![tr!("pki-extension-unreadable")]),
     };
     Some(san.general_names.iter().map(general_name).collect())
 }
@@ -431,14 +440,14 @@ pub fn general_name(name: &GeneralName<'_>) -> String {
                 a.copy_from_slice(bytes);
                 format!("IP:{}", std::net::Ipv6Addr::from(a))
             }
-            _ => format!("IP:(invalid, {} bytes)", bytes.len()),
+            _ => tr!("pki-san-ip-invalid", count = bytes.len()),
         },
         GeneralName::RFC822Name(e) => format!("email:{e}"),
         GeneralName::URI(u) => format!("URI:{u}"),
         GeneralName::DirectoryName(n) => format!("DirName:{n}"),
         GeneralName::RegisteredID(o) => format!("RID:{}", o.to_id_string()),
         GeneralName::OtherName(o, _) => format!("othername:{}", o.to_id_string()),
-        _ => "(unsupported name type)".into(),
+        _ => tr!("pki-san-unsupported-type"),
     }
 }
 
@@ -679,7 +688,7 @@ mod tests {
         assert_eq!(err, CertParseError::TrailingData(1));
         assert_eq!(
             err.to_string(),
-            "1 bytes of trailing data after the certificate"
+            "1 byte of trailing data after the certificate"
         );
     }
 }

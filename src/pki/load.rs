@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::pki::bundle::{parse_input, ParsedInput, MAX_ENTRIES};
+use crate::tr;
 
 /// Largest input file read; a CA bundle or chain is a few kilobytes.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
@@ -33,13 +34,11 @@ const CANDIDATE_EXTENSIONS: &[&str] = &["pem", "crt", "cer", "cert", "der", "p7b
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// Nothing at that path.
-    #[error("{path}: no such file; {}", not_found_hint(.path))]
     NotFound {
         /// The path as given.
         path: String,
     },
     /// A symbolic link to nothing.
-    #[error("{path}: is a symbolic link to {target}, which does not exist; point the link at the certificate file, or pass the file itself")]
     DanglingSymlink {
         /// The path as given.
         path: String,
@@ -47,13 +46,11 @@ pub enum LoadError {
         target: String,
     },
     /// Symbolic links that point at each other (or too many links in a row).
-    #[error("{path}: is a loop of symbolic links (or too many links in a row), so it leads to no file; pass the certificate file itself (`ls -l` shows where each link points)")]
     SymlinkLoop {
         /// The path as given.
         path: String,
     },
     /// The path is a directory.
-    #[error("{path}: is a directory; {}", directory_hint(.candidates))]
     IsDirectory {
         /// The path as given.
         path: String,
@@ -62,7 +59,6 @@ pub enum LoadError {
         candidates: Vec<String>,
     },
     /// The file exists but this user may not read it.
-    #[error("{path}: permission denied; make the file readable by the user running mongotls, or copy it somewhere readable")]
     PermissionDenied {
         /// The path as given.
         path: String,
@@ -70,7 +66,6 @@ pub enum LoadError {
         source: io::Error,
     },
     /// Any other I/O error.
-    #[error("{path}: could not be read ({source}); check that the file is intact and readable")]
     Unreadable {
         /// The path as given.
         path: String,
@@ -78,7 +73,6 @@ pub enum LoadError {
         source: io::Error,
     },
     /// Larger than [`MAX_INPUT_BYTES`].
-    #[error("{path}: is too large ({size} bytes; mongotls reads at most {} MiB, {max} bytes, from one file); a CA certificate or bundle is a few kilobytes, so this is probably not the right file", .max / (1024 * 1024))]
     TooLarge {
         /// The path as given.
         path: String,
@@ -88,22 +82,19 @@ pub enum LoadError {
         max: u64,
     },
     /// A device, socket or other special file.
-    #[error("{path}: is a {kind}, not a regular file; pass a certificate file")]
     NotAFile {
         /// The path as given.
         path: String,
-        /// What it is instead, e.g. "character device".
+        /// What it is instead, e.g. "character device" (in English; the message translates it).
         kind: &'static str,
     },
     /// A pipe (a named pipe, or `<(command)`) that gave no data: no program had it open for
     /// writing when it was read, or the program wrote nothing.
-    #[error("{path}: is a pipe and gave no data (no program was writing to it, or the program wrote nothing); pass the certificate file itself, or check the command that feeds the pipe")]
     EmptyPipe {
         /// The path as given.
         path: String,
     },
     /// More certificates and other blocks than [`MAX_ENTRIES`].
-    #[error("{path}: holds more than {max} certificates and other blocks, the most mongotls reads from one file; a CA bundle holds a few (a system's whole trust store about 150), so this is probably not the right file")]
     TooManyEntries {
         /// The path as given.
         path: String,
@@ -132,14 +123,49 @@ impl LoadError {
     /// The message without the leading `PATH: `, for a caller that names the file itself
     /// (`tlsCertificateKeyFile FILE: is a pipe and gave no data; …`).
     pub fn problem(&self) -> String {
-        let message = self.to_string();
-        match message
-            .strip_prefix(self.path())
-            .and_then(|m| m.strip_prefix(": "))
-        {
-            Some(problem) => problem.to_string(),
-            None => message,
+        match self {
+            LoadError::NotFound { path } if path == "-" => tr!("pki-load-not-found-dash"),
+            LoadError::NotFound { .. } => tr!("pki-load-not-found"),
+            LoadError::DanglingSymlink { target, .. } => {
+                tr!("pki-load-dangling-symlink", target = target.as_str())
+            }
+            LoadError::SymlinkLoop { .. } => tr!("pki-load-symlink-loop"),
+            LoadError::IsDirectory { candidates, .. } => directory_problem(candidates),
+            LoadError::PermissionDenied { .. } => tr!("pki-load-permission-denied"),
+            LoadError::Unreadable { source, .. } => {
+                tr!("pki-load-unreadable", error = source.to_string())
+            }
+            LoadError::TooLarge { size, max, .. } => tr!(
+                "pki-load-too-large",
+                size = size.to_string(),
+                max_mib = (max / (1024 * 1024)).to_string(),
+                max = max.to_string(),
+            ),
+            LoadError::NotAFile { kind, .. } => tr!(
+                "pki-load-not-a-file",
+                kind = match *kind {
+                    "character device" => tr!("pki-file-kind-character-device"),
+                    "block device" => tr!("pki-file-kind-block-device"),
+                    "socket" => tr!("pki-file-kind-socket"),
+                    _ => tr!("pki-file-kind-special"),
+                }
+            ),
+            LoadError::EmptyPipe { .. } => tr!("pki-load-empty-pipe"),
+            LoadError::TooManyEntries { max, .. } => {
+                tr!("pki-load-too-many-entries", max = max.to_string())
+            }
         }
+    }
+}
+
+/// `PATH: problem`, a complete sentence naming the file and how to fix it.
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!(
+            "pki-load-error",
+            path = self.path(),
+            problem = self.problem()
+        ))
     }
 }
 
@@ -334,7 +360,7 @@ fn path_error(path: &Path, shown: &str, error: io::Error) -> LoadError {
         if is_link {
             let target = fs::read_link(path)
                 .map(|t| t.display().to_string())
-                .unwrap_or_else(|_| "a missing file".to_string());
+                .unwrap_or_else(|_| tr!("pki-load-link-target-unknown"));
             return LoadError::DanglingSymlink {
                 path: shown.to_string(),
                 target,
@@ -352,15 +378,6 @@ fn is_link_loop(error: &io::Error) -> bool {
 #[cfg(not(unix))]
 fn is_link_loop(_error: &io::Error) -> bool {
     false
-}
-
-/// The end of the [`LoadError::NotFound`] message.
-fn not_found_hint(path: &str) -> &'static str {
-    if path == "-" {
-        "mongotls does not read standard input for '-': pass a file, or /dev/stdin"
-    } else {
-        "check the spelling (a relative path is taken from the current directory)"
-    }
 }
 
 fn io_error(shown: &str, error: io::Error) -> LoadError {
@@ -402,14 +419,12 @@ fn has_certificate_extension(name: &str) -> bool {
         .is_some_and(|ext| CANDIDATE_EXTENSIONS.contains(&ext.as_str()))
 }
 
-/// The end of the [`LoadError::IsDirectory`] message.
-fn directory_hint(candidates: &[String]) -> String {
+/// The [`LoadError::IsDirectory`] message after the path: the certificate files in it.
+fn directory_problem(candidates: &[String]) -> String {
     if candidates.is_empty() {
-        return "pass a certificate file, not a directory (this one holds no .pem, .crt, .cer, \
-                .der, .p7b or .zip file)"
-            .to_string();
+        return tr!("pki-load-directory-without-candidates");
     }
-    let shown = candidates
+    let found = candidates
         .iter()
         .take(LISTED_CANDIDATES)
         .map(String::as_str)
@@ -417,9 +432,13 @@ fn directory_hint(candidates: &[String]) -> String {
         .join(", ");
     let more = candidates.len().saturating_sub(LISTED_CANDIDATES);
     if more == 0 {
-        format!("pass a certificate file inside it (found: {shown})")
+        tr!("pki-load-directory", found = found)
     } else {
-        format!("pass a certificate file inside it (found: {shown} and {more} more)")
+        tr!(
+            "pki-load-directory-and-more",
+            found = found,
+            more = more.to_string()
+        )
     }
 }
 

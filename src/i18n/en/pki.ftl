@@ -168,3 +168,74 @@ pki-ca-root-weak-signature = root certificate #{ $index } { $name } signs itself
 pki-ca-root-weak-signature-hint = no action needed for the root itself
 pki-ca-weak-signature = certificate #{ $index } { $name } is signed with { $algorithm }
 pki-ca-weak-signature-hint = the intermediate CA must be re-issued with a SHA-256 (or stronger) signature
+
+## client_cert.rs: the client certificate, judged before any connection
+
+pki-client-cert-expired = the client certificate { $file } ({ $subject }) expired on { $not_after } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago): servers that verify client certificates refuse it
+pki-client-cert-expired-hint = issue a new client certificate from the same CA (same subject, so the MONGODB-X509 user stays the same) and point --client-cert or tlsCertificateKeyFile at it
+pki-client-cert-not-yet-valid = the client certificate { $file } ({ $subject }) is not valid before { $not_before }: servers refuse it until then
+pki-client-cert-not-yet-valid-hint = check this machine's and the server's clocks; otherwise re-issue the certificate with a start date in the past
+pki-client-cert-expiring-soon = the client certificate { $file } ({ $subject }) expires on { $not_after } (in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+pki-client-cert-expiring-soon-hint = issue its successor now (same subject, so the MONGODB-X509 user stays the same) and roll it out before the date
+pki-client-cert-bad-eku = the client certificate { $file } ({ $subject }) has an Extended Key Usage without clientAuth: servers refuse it for TLS client authentication
+pki-client-cert-bad-eku-hint = re-issue it with extendedKeyUsage = clientAuth (e.g. `-addext extendedKeyUsage=clientAuth` with openssl), or without the extension
+pki-client-cert-key-mismatch = the private key in { $file } does not belong to its certificate ({ $subject }): the TLS handshake fails when the server checks the client's signature
+pki-client-cert-key-mismatch-hint = put the certificate and the key it was issued for in the file (compare `openssl x509 -noout -pubkey -in FILE` with `openssl pkey -pubout -in FILE`)
+pki-unusable-key = the private key cannot be used: { $reason }
+pki-unusable-key-type = it is not an RSA (2048 bits or more), ECDSA (P-256, P-384) or Ed25519 key the TLS library accepts
+pki-unusable-key-no-public-key = its public key cannot be derived
+pki-key-file-no-certificate = no certificate in it: the file must hold the client certificate and its private key (PEM)
+pki-key-file-bad-certificate = a certificate block cannot be decoded
+pki-key-file-no-key = no usable private key in it: the file must hold the client certificate and its private key (PEM: PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY or ENCRYPTED PRIVATE KEY)
+pki-key-file-legacy-encrypted = the private key is encrypted in the legacy OpenSSL format (Proc-Type: 4,ENCRYPTED), which mongotls and the Rust driver cannot read: convert it to an encrypted PKCS#8 key with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in FILE -out client-key.pem`, then put the certificate and that key in one file
+pki-key-file-no-password = the private key is encrypted and no password was given: add tlsCertificateKeyFilePassword=... to the connection string, or pass --client-key-password-env VAR with the password in the environment variable VAR
+pki-key-file-wrong-password = the password given does not decrypt its private key: check the password (tlsCertificateKeyFilePassword or --client-key-password-env)
+pki-key-file-unsupported-encryption = the private key is encrypted with an algorithm mongotls cannot decrypt ({ $algorithm }): re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in FILE -out client-key.pem`
+# An encryption algorithm named by its OID, inside the message above.
+pki-key-file-algorithm-oid = algorithm { $oid }
+pki-key-file-bad-encrypted-key = the ENCRYPTED PRIVATE KEY block is not a valid PKCS#8 structure ({ $detail })
+
+## inspect.rs: what is in one certificate
+
+pki-cert-trailing-data = { $count ->
+    [one] { $count } byte of trailing data after the certificate
+   *[other] { $count } bytes of trailing data after the certificate
+}
+pki-cert-invalid = not a valid X.509 certificate: { $detail }
+# In a list of extended key usages or subjectAltNames.
+pki-extension-unreadable = (unreadable extension)
+pki-san-ip-invalid = { $count ->
+    [one] IP:(invalid, { $count } byte)
+   *[other] IP:(invalid, { $count } bytes)
+}
+pki-san-unsupported-type = (unsupported name type)
+
+## load.rs: input files that cannot be read (exit 2)
+
+# Every load error: the path as given, then the problem below.
+pki-load-error = { $path }: { $problem }
+pki-load-not-found = no such file; check the spelling (a relative path is taken from the current directory)
+pki-load-not-found-dash = no such file; mongotls does not read standard input for '-': pass a file, or /dev/stdin
+pki-load-dangling-symlink = is a symbolic link to { $target }, which does not exist; point the link at the certificate file, or pass the file itself
+# Where a dangling link points when the link itself cannot be read.
+pki-load-link-target-unknown = a missing file
+pki-load-symlink-loop = is a loop of symbolic links (or too many links in a row), so it leads to no file; pass the certificate file itself (`ls -l` shows where each link points)
+pki-load-directory-without-candidates = is a directory; pass a certificate file, not a directory (this one holds no .pem, .crt, .cer, .der, .p7b or .zip file)
+pki-load-directory = is a directory; pass a certificate file inside it (found: { $found })
+pki-load-directory-and-more = is a directory; pass a certificate file inside it (found: { $found } and { $more } more)
+pki-load-permission-denied = permission denied; make the file readable by the user running mongotls, or copy it somewhere readable
+pki-load-unreadable = could not be read ({ $error }); check that the file is intact and readable
+pki-load-too-large = is too large ({ $size } bytes; mongotls reads at most { $max_mib } MiB, { $max } bytes, from one file); a CA certificate or bundle is a few kilobytes, so this is probably not the right file
+pki-load-not-a-file = is a { $kind }, not a regular file; pass a certificate file
+pki-file-kind-character-device = character device
+pki-file-kind-block-device = block device
+pki-file-kind-socket = socket
+pki-file-kind-special = special file
+pki-load-empty-pipe = is a pipe and gave no data (no program was writing to it, or the program wrote nothing); pass the certificate file itself, or check the command that feeds the pipe
+pki-load-too-many-entries = holds more than { $max } certificates and other blocks, the most mongotls reads from one file; a CA bundle holds a few (a system's whole trust store about 150), so this is probably not the right file

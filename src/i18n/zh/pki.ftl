@@ -133,3 +133,58 @@ pki-ca-root-weak-signature = 根证书 #{ $index } { $name } 用 { $algorithm } 
 pki-ca-root-weak-signature-hint = 根证书本身无需处理
 pki-ca-weak-signature = 证书 #{ $index } { $name } 使用 { $algorithm } 签名
 pki-ca-weak-signature-hint = 该中间 CA 必须改用 SHA-256（或更强）的签名重新签发
+
+## client_cert.rs：连接之前先检查客户端证书
+
+pki-client-cert-expired = 客户端证书 { $file }（{ $subject }）已于 { $not_after } 过期（{ $days } 天前）：校验客户端证书的服务器会拒绝它
+pki-client-cert-expired-hint = 请由同一个 CA 签发新的客户端证书（主题保持不变，这样 MONGODB-X509 用户名也不变），并让 --client-cert 或 tlsCertificateKeyFile 指向它
+pki-client-cert-not-yet-valid = 客户端证书 { $file }（{ $subject }）在 { $not_before } 之前尚未生效：在此之前服务器会拒绝它
+pki-client-cert-not-yet-valid-hint = 请检查本机和服务器的时钟；否则请重新签发一张生效时间早于现在的证书
+pki-client-cert-expiring-soon = 客户端证书 { $file }（{ $subject }）将于 { $not_after } 过期（{ $days } 天后）
+pki-client-cert-expiring-soon-hint = 请现在就签发替代证书（主题保持不变，这样 MONGODB-X509 用户名也不变），并在到期前完成替换
+pki-client-cert-bad-eku = 客户端证书 { $file }（{ $subject }）的扩展密钥用法（Extended Key Usage）不包含 clientAuth：服务器不会接受它用于 TLS 客户端身份验证
+pki-client-cert-bad-eku-hint = 请重新签发并加入 extendedKeyUsage = clientAuth（例如 openssl 的 `-addext extendedKeyUsage=clientAuth`），或者不带该扩展
+pki-client-cert-key-mismatch = { $file } 中的私钥与其证书（{ $subject }）不匹配：服务器校验客户端签名时 TLS 握手会失败
+pki-client-cert-key-mismatch-hint = 请在文件中放入证书及与之配对的私钥（可比较 `openssl x509 -noout -pubkey -in FILE` 与 `openssl pkey -pubout -in FILE` 的输出）
+pki-unusable-key = 私钥无法使用：{ $reason }
+pki-unusable-key-type = 它不是 TLS 库接受的 RSA（2048 位及以上）、ECDSA（P-256、P-384）或 Ed25519 密钥
+pki-unusable-key-no-public-key = 无法从中推导出公钥
+pki-key-file-no-certificate = 文件中没有证书：该文件必须包含客户端证书及其私钥（PEM）
+pki-key-file-bad-certificate = 有一个证书块无法解码
+pki-key-file-no-key = 文件中没有可用的私钥：该文件必须包含客户端证书及其私钥（PEM：PRIVATE KEY、RSA PRIVATE KEY、EC PRIVATE KEY 或 ENCRYPTED PRIVATE KEY）
+pki-key-file-legacy-encrypted = 私钥采用旧的 OpenSSL 加密格式（Proc-Type: 4,ENCRYPTED），mongotls 和 Rust 驱动都无法读取：请用 `openssl pkcs8 -topk8 -v2 aes-256-cbc -in FILE -out client-key.pem` 转换为加密的 PKCS#8 私钥，再把证书和该私钥放进同一个文件
+pki-key-file-no-password = 私钥已加密，但没有提供密码：请在连接串中加上 tlsCertificateKeyFilePassword=...，或传入 --client-key-password-env VAR 并把密码放在环境变量 VAR 中
+pki-key-file-wrong-password = 提供的密码无法解密私钥：请检查密码（tlsCertificateKeyFilePassword 或 --client-key-password-env）
+pki-key-file-unsupported-encryption = 私钥所用的加密算法 mongotls 无法解密（{ $algorithm }）：请用 `openssl pkcs8 -topk8 -v2 aes-256-cbc -in FILE -out client-key.pem` 重新加密
+pki-key-file-algorithm-oid = 算法 { $oid }
+pki-key-file-bad-encrypted-key = ENCRYPTED PRIVATE KEY 块不是有效的 PKCS#8 结构（{ $detail }）
+
+## inspect.rs：单张证书的内容
+
+pki-cert-trailing-data = 证书之后还有 { $count } 字节的多余数据
+pki-cert-invalid = 不是有效的 X.509 证书：{ $detail }
+pki-extension-unreadable = （无法读取的扩展）
+pki-san-ip-invalid = IP:（无效，{ $count } 字节）
+pki-san-unsupported-type = （不支持的名称类型）
+
+## load.rs：无法读取的输入文件（退出码 2）
+
+pki-load-error = { $path }：{ $problem }
+pki-load-not-found = 文件不存在；请检查拼写（相对路径以当前目录为起点）
+pki-load-not-found-dash = 文件不存在；mongotls 不会把 '-' 当作标准输入读取：请传入文件，或 /dev/stdin
+pki-load-dangling-symlink = 是指向 { $target } 的符号链接，但目标不存在；请让链接指向证书文件，或直接传入该文件
+pki-load-link-target-unknown = 一个不存在的文件
+pki-load-symlink-loop = 是一个符号链接循环（或连续的链接过多），不指向任何文件；请直接传入证书文件（`ls -l` 可以查看每个链接指向哪里）
+pki-load-directory-without-candidates = 是一个目录；请传入证书文件而不是目录（该目录中没有 .pem、.crt、.cer、.der、.p7b 或 .zip 文件）
+pki-load-directory = 是一个目录；请传入其中的证书文件（找到：{ $found }）
+pki-load-directory-and-more = 是一个目录；请传入其中的证书文件（找到：{ $found }，另有 { $more } 个未列出）
+pki-load-permission-denied = 权限不足；请让运行 mongotls 的用户能够读取该文件，或把它复制到可读的位置
+pki-load-unreadable = 无法读取（{ $error }）；请检查文件是否完整、可读
+pki-load-too-large = 文件太大（{ $size } 字节；mongotls 单个文件最多读取 { $max_mib } MiB，即 { $max } 字节）；CA 证书或证书文件只有几 KB，这很可能不是正确的文件
+pki-load-not-a-file = 是{ $kind }，不是普通文件；请传入证书文件
+pki-file-kind-character-device = 字符设备
+pki-file-kind-block-device = 块设备
+pki-file-kind-socket = 套接字
+pki-file-kind-special = 特殊文件
+pki-load-empty-pipe = 是一个管道，但没有读到数据（没有程序向它写入，或程序什么也没写）；请直接传入证书文件，或检查向管道提供数据的命令
+pki-load-too-many-entries = 包含超过 { $max } 个证书及其他块，超出了 mongotls 单个文件的读取上限；CA 证书文件通常只有几张证书（整个系统的信任库也只有约 150 张），这很可能不是正确的文件

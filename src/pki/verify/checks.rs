@@ -84,7 +84,11 @@ fn self_signed_leaf(ctx: &mut Ctx<'_>, leaf: &Cert) {
         Code::CertSelfSigned,
         Condition::SelfSignedUntrusted,
         Some(0),
-        tr!("pki-self-signed-leaf", name = leaf.short_name(), held = held),
+        tr!(
+            "pki-self-signed-leaf",
+            name = leaf.short_name(),
+            held = held
+        ),
         tr!("pki-self-signed-leaf-hint"),
     );
 }
