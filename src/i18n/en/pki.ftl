@@ -239,3 +239,108 @@ pki-file-kind-socket = socket
 pki-file-kind-special = special file
 pki-load-empty-pipe = is a pipe and gave no data (no program was writing to it, or the program wrote nothing); pass the certificate file itself, or check the command that feeds the pipe
 pki-load-too-many-entries = holds more than { $max } certificates and other blocks, the most mongotls reads from one file; a CA bundle holds a few (a system's whole trust store about 150), so this is probably not the right file
+
+## bundle/: reading the files users hand over (PEM, DER, PKCS#7, ZIP) and naming what is not a certificate
+
+# Where an entry is: `ca.pem block 2 (line 23)`, `ca.p7b certificate 2`; the parts after the
+# file name, joined by the separator.
+pki-origin-block = block { $block }
+pki-origin-line = (line { $line })
+pki-origin-certificate = certificate { $index }
+pki-origin-separator = { " " }
+pki-pem-begin-literal-newlines = it holds literal `\n` sequences, as if copied from JSON or an environment variable; replace each `\n` with a real line break
+pki-pem-begin-run-on = it has more text after the header on the same line, as if the line breaks were lost; put the header, each base64 line and the END line on lines of their own
+pki-pem-begin-shape = a PEM header is a line of its own that reads exactly `-----BEGIN LABEL-----`, with five dashes on each side
+# $why is one of the three messages above.
+pki-pem-bad-begin = line { $line } looks like a PEM BEGIN line but is not one: { $why }
+pki-pem-stray-end = line { $line } is a PEM END line without a BEGIN line before it; a BEGIN line may have been deleted
+pki-pem-bad-end = line { $line } looks like a PEM END line but is not one: an END line reads exactly `-----END LABEL-----`, with five dashes on each side
+pki-pem-indented = the BEGIN or END line is indented; OpenSSL (used by mongod and most drivers) does not see indented PEM blocks, so remove the leading spaces
+pki-pem-end-missing = missing -----END { $label }----- line: the block that starts at line { $line } never ends
+pki-pem-end-mismatched = the block is closed by -----END { $end }----- instead of -----END { $label }-----
+pki-pem-end-malformed = line { $line } should read -----END { $label }----- but is not a well-formed END line
+pki-pem-body-empty = there is no base64 text between the BEGIN and END lines
+pki-pem-not-base64 = line { $line }: { $character } is not a base64 character
+pki-pem-base64-undecodable = the base64 text does not decode ({ $error }); a line may be missing or cut short
+# A byte that is not a printable character, in the message above.
+pki-pem-byte = byte { $hex }
+pki-pem-pkcs7-in-certificate = block labelled { $label } holds a PKCS#7 bundle; read its certificates
+pki-pem-trusted-certificate = TRUSTED CERTIFICATE block: read the certificate; the OpenSSL trust settings attached to it were ignored
+pki-pem-not-pkcs7 = the { $label } block does not hold a PKCS#7 structure ({ $detail })
+pki-der-pkcs7-broken = { $detail }; if it uses BER indefinite lengths, convert it with `openssl pkcs7 -inform DER -in { $file } -print_certs -out ca.pem`
+pki-pkcs12-detail = mongotls does not read PKCS#12 (it usually holds a private key too); extract the CA certificates with `openssl pkcs12 -in { $file } -nokeys -cacerts -out ca.pem` (or the client/server certificate with -clcerts instead of -cacerts; OpenSSL 3 may need -legacy for old files)
+pki-x509-followed-by-data = the certificate is followed by { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+} of other data
+pki-x509-incomplete = the DER data is cut short (truncated file or copy?)
+pki-x509-truncated = the data is cut short: its DER header announces { $announced } bytes but there are only { $actual } (truncated download or copy?)
+pki-pkcs7-undecodable = PKCS#7 bundle could not be decoded: { $error }
+pki-pkcs7-signed-data-not-sequence = PKCS#7 SignedData is not a SEQUENCE
+pki-pkcs7-signed-data-undecodable = PKCS#7 SignedData could not be decoded: { $error }
+# PKCS#7 entries that are not plain certificates (shown as "… is a LABEL block").
+pki-pkcs7-extended-certificate = extended certificate (PKCS#6, obsolete)
+pki-pkcs7-attribute-certificate = attribute certificate
+pki-pkcs7-other-certificate-format = other certificate format
+pki-pkcs7-unknown-entry = unknown PKCS#7 certificate entry (tag { $tag })
+pki-pkcs7-not-signed-data-detail = only a PKCS#7 SignedData certificate bundle (.p7b) holds certificates to read; pass the CA certificate file instead
+# Formats mongotls recognises and does not read, each with what to do instead.
+pki-format-jks = Java keystore (JKS)
+pki-format-jceks = Java keystore (JCEKS)
+pki-keystore-instead-in-zip = use the .pem file from the same download instead
+pki-keystore-instead = pass the CA certificate as a PEM file instead (a console that offers a .jks usually offers a .pem beside it)
+pki-keystore-detail = { $instead }; or export the certificate from the keystore: `keytool -list -keystore { $file }{ $store_type }` shows the aliases, then `keytool -exportcert -rfc -alias ALIAS -keystore { $file }{ $store_type } -file ca.pem`
+pki-format-utf16 = UTF-16 text
+pki-utf16-detail = save the file as ASCII or UTF-8 (mongod and the drivers read neither UTF-16 nor a file written by PowerShell's `>`); in PowerShell: `Get-Content FILE | Set-Content -Encoding ascii ca.pem`
+pki-format-gzip = gzip-compressed data
+pki-gzip-detail = decompress it first (`gunzip`), then pass the certificate file inside
+pki-format-tar = tar archive
+pki-tar-detail = extract it first (`tar xf FILE`), then pass the certificate file inside
+pki-format-binary = binary data (not DER, PEM, PKCS#7, ZIP)
+pki-binary-detail = this is not a certificate in any format mongotls reads (PEM, DER, PKCS#7, or a ZIP of those); check that it is the CA certificate file and that the download completed
+pki-format-text-without-pem = text without any PEM block
+pki-text-without-pem-detail = a PEM certificate is base64 text between a line `-----BEGIN CERTIFICATE-----` and a line `-----END CERTIFICATE-----`, and this file has no such lines; pass the CA certificate file itself (often named ca.pem, ca.crt or *-CA-Chain.pem)
+pki-format-bare-base64-certificate = certificate in base64 without PEM lines
+pki-bare-base64-certificate-detail = this is a certificate's base64 text without its PEM lines; put a line `-----BEGIN CERTIFICATE-----` before it and a line `-----END CERTIFICATE-----` after it
+pki-label-bare-base64 = { $label }, base64 without PEM lines
+pki-format-bare-base64 = base64 text without PEM lines
+pki-bare-base64-detail = the file is base64 but not of a certificate; pass the CA certificate in PEM form (`-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----`)
+pki-label-base64-pem = { $label }, base64-encoded PEM
+pki-format-base64-pem = base64-encoded PEM
+pki-base64-pem-detail = the file is a PEM file encoded in base64 once more (as in a Kubernetes Secret's `data` field); decode it first: `base64 -d FILE > ca.pem`
+pki-format-nested-zip = ZIP inside a ZIP
+pki-nested-zip-detail = extract the inner ZIP and pass it, or the certificate file inside it
+pki-zip-damaged = the ZIP archive is damaged ({ $error }); download it again
+pki-format-zip-with-members = ZIP archive with { $count } members
+pki-zip-too-many-members = a certificate download holds a few files, and mongotls reads at most { $max }; extract the certificate file and pass it
+# A ZIP member whose name cannot be read.
+pki-zip-member-unnamed = member #{ $number }
+pki-zip-macos-metadata = ignored: macOS Finder metadata, not a certificate file
+pki-zip-member-undecompressable = the ZIP member could not be decompressed ({ $error }); download again
+pki-format-zip-member-too-large = ZIP member larger than 16 MiB
+pki-zip-member-too-large-detail = a certificate file is a few kilobytes; this member is something else
+pki-format-zip-too-large = ZIP that expands to more than 64 MiB
+pki-zip-too-large-detail = stopped reading at this member; extract the certificate file and pass it
+pki-format-zip-member-unsupported = ZIP member that mongotls cannot extract ({ $what })
+pki-zip-member-unsupported-detail = extract the ZIP with an unzip tool (with its password, if it has one) and pass the certificate file
+pki-zip-member-unreadable = the ZIP member could not be read ({ $error }); download again
+# Notes on which ZIP members were read.
+pki-zip-member-used = used ZIP member { $member }
+pki-zip-member-unused = not used: { $what }; the certificates are read from { $used }
+pki-zip-member-unused-same = not used: { $what }; the same { $count ->
+    [one] { $count } certificate is
+   *[other] { $count } certificates are
+} read from { $used }
+pki-zip-member-unused-other = not used: { $what }, although { $count ->
+    [one] { $count } certificate is
+   *[other] { $count } certificates are
+} not in { $used }; only { $used } is read, so extract this member and pass it too to check it
+# What a ZIP member holds, in the notes above.
+pki-zip-holds-pem = PEM certificates
+pki-zip-holds-der = DER certificate
+pki-zip-holds-pkcs7-pem = PKCS#7 bundle (PEM)
+pki-zip-holds-pkcs7-der = PKCS#7 bundle (DER)
+pki-zip-holds-certificates = certificates
+pki-zip-holds-unreadable = unreadable ({ $detail })
+pki-zip-holds-private-key = private key ({ $label })
+pki-zip-holds-nothing = empty

@@ -5,6 +5,7 @@ use super::pkcs7::{not_signed_data_rejection, push_pkcs7_entries, read_pkcs7, Pk
 use super::sniff::{der_non_certificate_label, der_private_key_label, looks_like_pkcs12};
 use super::x509::check_certificate;
 use super::{Ctx, InputFormat, ParsedInput, RejectKind};
+use crate::tr;
 
 /// DER starting with a SEQUENCE: a certificate, PKCS#7, PKCS#12, a private key, a CRL or CSR, or
 /// broken data.
@@ -18,10 +19,10 @@ pub(super) fn parse_der(ctx: Ctx<'_>, bytes: &[u8], out: &mut ParsedInput) {
         Pkcs7::Entries(entries) => return push_pkcs7_entries(&origin, entries, out),
         Pkcs7::NotSignedData(kind) => return out.reject(origin, not_signed_data_rejection(&kind)),
         Pkcs7::Broken(detail) => {
-            let detail = format!(
-                "{detail}; if it uses BER indefinite lengths, convert it with `openssl pkcs7 \
-                 -inform DER -in {} -print_certs -out ca.pem`",
-                ctx.command_arg()
+            let detail = tr!(
+                "pki-der-pkcs7-broken",
+                detail = detail,
+                file = ctx.command_arg(),
             );
             return out.reject(origin, RejectKind::ParseError { detail });
         }
@@ -47,12 +48,7 @@ fn pkcs12_rejection(ctx: Ctx<'_>) -> RejectKind {
     let file = ctx.command_arg();
     RejectKind::Unsupported {
         format: "PKCS#12 (.p12/.pfx)".to_string(),
-        detail: format!(
-            "mongotls does not read PKCS#12 (it usually holds a private key too); extract the CA \
-             certificates with `openssl pkcs12 -in {file} -nokeys -cacerts -out ca.pem` (or the \
-             client/server certificate with -clcerts instead of -cacerts; OpenSSL 3 may need \
-             -legacy for old files)"
-        ),
+        detail: tr!("pki-pkcs12-detail", file = file),
     }
 }
 

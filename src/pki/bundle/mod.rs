@@ -35,6 +35,7 @@ use self::sniff::{
     utf16_rejection,
 };
 use self::zip::parse_zip;
+use crate::tr;
 
 /// The container format an entry was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,14 +101,21 @@ impl fmt::Display for Origin {
         if let Some(member) = &self.zip_member {
             write!(f, ":{member}")?;
         }
-        if let Some(block) = self.block {
-            write!(f, " block {block}")?;
-        }
-        if let Some(line) = self.line {
-            write!(f, " (line {line})")?;
-        }
-        if let Some(index) = self.index {
-            write!(f, " certificate {index}")?;
+        let parts = [
+            self.block
+                .map(|block| tr!("pki-origin-block", block = block.to_string())),
+            self.line
+                .map(|line| tr!("pki-origin-line", line = line.to_string())),
+            self.index
+                .map(|index| tr!("pki-origin-certificate", index = index.to_string())),
+        ];
+        for (n, part) in parts.into_iter().flatten().enumerate() {
+            if n == 0 {
+                f.write_str(" ")?;
+            } else {
+                f.write_str(&tr!("pki-origin-separator"))?;
+            }
+            f.write_str(&part)?;
         }
         Ok(())
     }

@@ -4,6 +4,7 @@
 use super::pkcs7::{not_signed_data_rejection, push_pkcs7_entries, read_pkcs7, Pkcs7};
 use super::x509::{check_certificate, describe_x509_error};
 use super::{Ctx, InputFormat, Origin, ParsedInput, RejectKind, MAX_ENTRIES};
+use crate::tr;
 
 /// Whether any line looks like a PEM BEGIN line, well-formed or not.
 pub(super) fn has_pem_header(bytes: &[u8]) -> bool {
@@ -233,30 +234,22 @@ fn block_end(label: &str, number: usize, line: &[u8]) -> BlockEnd {
 /// material.
 fn bad_header_detail(number: usize, line: &[u8]) -> String {
     let why = if contains(line, b"\\n") {
-        "it holds literal `\\n` sequences, as if copied from JSON or an environment variable; \
-         replace each `\\n` with a real line break"
+        tr!("pki-pem-begin-literal-newlines")
     } else if line.trim_ascii().starts_with(b"-----BEGIN ") {
-        "it has more text after the header on the same line, as if the line breaks were lost; \
-         put the header, each base64 line and the END line on lines of their own"
+        tr!("pki-pem-begin-run-on")
     } else {
-        "a PEM header is a line of its own that reads exactly `-----BEGIN LABEL-----`, with five \
-         dashes on each side"
+        tr!("pki-pem-begin-shape")
     };
-    format!("line {number} looks like a PEM BEGIN line but is not one: {why}")
+    tr!("pki-pem-bad-begin", line = number.to_string(), why = why)
 }
 
 /// Why a line holding `--END` outside any block is wrong. Never quotes the line.
 fn stray_end_detail(number: usize, line: &[u8]) -> String {
+    let line_number = number.to_string();
     if header_label(line, b"-----END ").is_some() {
-        format!(
-            "line {number} is a PEM END line without a BEGIN line before it; a BEGIN line may \
-             have been deleted"
-        )
+        tr!("pki-pem-stray-end", line = line_number)
     } else {
-        format!(
-            "line {number} looks like a PEM END line but is not one: an END line reads exactly \
-             `-----END LABEL-----`, with five dashes on each side"
-        )
+        tr!("pki-pem-bad-end", line = line_number)
     }
 }
 
@@ -337,11 +330,7 @@ fn parse_pem_block(ctx: Ctx<'_>, block: &PemBlock<'_>, out: &mut ParsedInput) {
         return;
     }
     if block.indented {
-        out.note(
-            origin.clone(),
-            "the BEGIN or END line is indented; OpenSSL (used by mongod and most drivers) does \
-             not see indented PEM blocks, so remove the leading spaces",
-        );
+        out.note(origin.clone(), tr!("pki-pem-indented"));
     }
     match kind {
         LabelKind::Certificate => pem_certificate(ctx, block, origin, out),
@@ -357,18 +346,23 @@ fn parse_pem_block(ctx: Ctx<'_>, block: &PemBlock<'_>, out: &mut ParsedInput) {
 }
 
 fn block_end_problem(block: &PemBlock<'_>) -> Option<String> {
-    let label = &block.label;
+    let label = block.label.as_str();
     match &block.end {
         BlockEnd::Found => None,
-        BlockEnd::Missing => Some(format!(
-            "missing -----END {label}----- line: the block that starts at line {} never ends",
-            block.line
+        BlockEnd::Missing => Some(tr!(
+            "pki-pem-end-missing",
+            label = label,
+            line = block.line.to_string(),
         )),
-        BlockEnd::Mismatched(end) => Some(format!(
-            "the block is closed by -----END {end}----- instead of -----END {label}-----"
+        BlockEnd::Mismatched(end) => Some(tr!(
+            "pki-pem-end-mismatched",
+            end = end.as_str(),
+            label = label,
         )),
-        BlockEnd::Malformed(line) => Some(format!(
-            "line {line} should read -----END {label}----- but is not a well-formed END line"
+        BlockEnd::Malformed(line) => Some(tr!(
+            "pki-pem-end-malformed",
+            line = line.to_string(),
+            label = label,
         )),
     }
 }
@@ -377,7 +371,7 @@ fn block_end_problem(block: &PemBlock<'_>) -> Option<String> {
 /// is not base64.
 fn decode_block_body(block: &PemBlock<'_>) -> Result<Vec<u8>, String> {
     if block.body.iter().all(u8::is_ascii_whitespace) {
-        return Err("there is no base64 text between the BEGIN and END lines".to_string());
+        return Err(tr!("pki-pem-body-empty"));
     }
     for (number, _, line) in block.body_lines() {
         if let Some(bad) = line
@@ -385,16 +379,15 @@ fn decode_block_body(block: &PemBlock<'_>) -> Result<Vec<u8>, String> {
             .iter()
             .find(|b| !is_base64_byte(**b) && !b.is_ascii_whitespace())
         {
-            return Err(format!(
-                "line {number}: {} is not a base64 character",
-                describe_byte(*bad)
+            return Err(tr!(
+                "pki-pem-not-base64",
+                line = number.to_string(),
+                character = describe_byte(*bad),
             ));
         }
     }
     let lines = block.body_lines().map(|(_, _, line)| line);
-    decode_base64(lines, block.body.len()).map_err(|e| {
-        format!("the base64 text does not decode ({e}); a line may be missing or cut short")
-    })
+    decode_base64(lines, block.body.len()).map_err(|e| tr!("pki-pem-base64-undecodable", error = e))
 }
 
 pub(super) fn is_base64_byte(b: u8) -> bool {
@@ -426,7 +419,7 @@ fn describe_byte(b: u8) -> String {
     if b.is_ascii_graphic() {
         format!("'{}'", char::from(b))
     } else {
-        format!("byte 0x{b:02X}")
+        tr!("pki-pem-byte", hex = format!("0x{b:02X}"))
     }
 }
 
@@ -441,10 +434,7 @@ fn pem_certificate(ctx: Ctx<'_>, block: &PemBlock<'_>, origin: Origin, out: &mut
             Pkcs7::Entries(entries) => {
                 out.note(
                     origin,
-                    format!(
-                        "block labelled {} holds a PKCS#7 bundle; read its certificates",
-                        block.label
-                    ),
+                    tr!("pki-pem-pkcs7-in-certificate", label = block.label.as_str()),
                 );
                 push_pkcs7_entries(&pem_origin(ctx, block, InputFormat::Pkcs7Pem), entries, out);
             }
@@ -463,11 +453,7 @@ fn pem_trusted_certificate(block: &PemBlock<'_>, origin: Origin, out: &mut Parse
         Ok((rest, _)) => {
             let cert_len = der.len().saturating_sub(rest.len());
             der.truncate(cert_len);
-            out.note(
-                origin.clone(),
-                "TRUSTED CERTIFICATE block: read the certificate; the OpenSSL trust settings \
-                 attached to it were ignored",
-            );
+            out.note(origin.clone(), tr!("pki-pem-trusted-certificate"));
             out.push_cert(der, origin);
         }
         Err(err) => out.reject(
@@ -492,9 +478,10 @@ fn pem_pkcs7(ctx: Ctx<'_>, block: &PemBlock<'_>, out: &mut ParsedInput) {
         Pkcs7::Unrecognised(detail) => out.reject(
             origin,
             RejectKind::ParseError {
-                detail: format!(
-                    "the {} block does not hold a PKCS#7 structure ({detail})",
-                    block.label
+                detail: tr!(
+                    "pki-pem-not-pkcs7",
+                    label = block.label.as_str(),
+                    detail = detail,
                 ),
             },
         ),

@@ -4,6 +4,7 @@
 use super::asn1::skip_header;
 use super::x509::check_certificate;
 use super::{Origin, ParsedInput, RejectKind};
+use crate::tr;
 
 /// DER of the OID arc 1.2.840.113549.1.7 (PKCS#7 content types), without the last arc.
 pub(super) const PKCS7_OID_PREFIX: &[u8] = b"\x06\x09\x2A\x86\x48\x86\xF7\x0D\x01\x07";
@@ -42,7 +43,7 @@ pub(super) fn read_pkcs7(bytes: &[u8]) -> Pkcs7 {
     let info = match cms::content_info::ContentInfo::from_der(bytes) {
         Ok(info) => info,
         Err(e) if looks_like_pkcs7(bytes) => {
-            return Pkcs7::Broken(format!("PKCS#7 bundle could not be decoded: {e}"));
+            return Pkcs7::Broken(tr!("pki-pkcs7-undecodable", error = e.to_string()));
         }
         Err(e) => return Pkcs7::Unrecognised(e.to_string()),
     };
@@ -51,11 +52,14 @@ pub(super) fn read_pkcs7(bytes: &[u8]) -> Pkcs7 {
         return Pkcs7::NotSignedData(content_type);
     }
     if info.content.tag() != der::Tag::Sequence {
-        return Pkcs7::Broken("PKCS#7 SignedData is not a SEQUENCE".to_string());
+        return Pkcs7::Broken(tr!("pki-pkcs7-signed-data-not-sequence"));
     }
     match signed_data_certificates(info.content.value()) {
         Ok(entries) => Pkcs7::Entries(entries),
-        Err(e) => Pkcs7::Broken(format!("PKCS#7 SignedData could not be decoded: {e}")),
+        Err(e) => Pkcs7::Broken(tr!(
+            "pki-pkcs7-signed-data-undecodable",
+            error = e.to_string()
+        )),
     }
 }
 
@@ -115,10 +119,10 @@ pub(super) fn push_pkcs7_entries(base: &Origin, entries: Vec<Pkcs7Entry>, out: &
 /// CertificateChoices other than a plain certificate (RFC 5652, 10.2.2).
 fn pkcs7_choice_label(tag: der::Tag) -> String {
     match tag.number().value() {
-        0 => "extended certificate (PKCS#6, obsolete)".to_string(),
-        1 | 2 => "attribute certificate".to_string(),
-        3 => "other certificate format".to_string(),
-        _ => format!("unknown PKCS#7 certificate entry (tag {tag})"),
+        0 => tr!("pki-pkcs7-extended-certificate"),
+        1 | 2 => tr!("pki-pkcs7-attribute-certificate"),
+        3 => tr!("pki-pkcs7-other-certificate-format"),
+        _ => tr!("pki-pkcs7-unknown-entry", tag = tag.to_string()),
     }
 }
 
@@ -132,9 +136,7 @@ pub(super) fn not_signed_data_rejection(content_type: &str) -> RejectKind {
     };
     RejectKind::Unsupported {
         format: format!("PKCS#7/CMS {name} ({content_type})"),
-        detail: "only a PKCS#7 SignedData certificate bundle (.p7b) holds certificates to read; \
-                 pass the CA certificate file instead"
-            .to_string(),
+        detail: tr!("pki-pkcs7-not-signed-data-detail"),
     }
 }
 

@@ -7,6 +7,7 @@ use super::pem::{decode_base64, header_label, is_base64_byte, is_private_key_lab
 use super::pkcs7::PKCS7_OID_PREFIX;
 use super::x509::check_certificate;
 use super::{unsupported, Ctx, RejectKind};
+use crate::tr;
 
 const JKS_MAGIC: &[u8] = b"\xFE\xED\xFE\xED";
 
@@ -19,25 +20,25 @@ pub(super) fn is_zip(bytes: &[u8]) -> bool {
 /// Java keystores (JKS, JCEKS) by their magic number.
 pub(super) fn keystore_rejection(ctx: Ctx<'_>, bytes: &[u8]) -> Option<RejectKind> {
     let (format, store_type) = if bytes.starts_with(JKS_MAGIC) {
-        ("Java keystore (JKS)", "")
+        (tr!("pki-format-jks"), "")
     } else if bytes.starts_with(JCEKS_MAGIC) {
-        ("Java keystore (JCEKS)", " -storetype JCEKS")
+        (tr!("pki-format-jceks"), " -storetype JCEKS")
     } else {
         return None;
     };
     let file = ctx.command_arg();
     let instead = if ctx.zip_member.is_some() {
-        "use the .pem file from the same download instead"
+        tr!("pki-keystore-instead-in-zip")
     } else {
-        "pass the CA certificate as a PEM file instead (a console that offers a .jks usually \
-         offers a .pem beside it)"
+        tr!("pki-keystore-instead")
     };
     Some(RejectKind::Unsupported {
-        format: format.to_string(),
-        detail: format!(
-            "{instead}; or export the certificate from the keystore: `keytool -list -keystore \
-             {file}{store_type}` shows the aliases, then `keytool -exportcert -rfc -alias ALIAS \
-             -keystore {file}{store_type} -file ca.pem`"
+        format,
+        detail: tr!(
+            "pki-keystore-detail",
+            instead = instead,
+            file = file,
+            store_type = store_type,
         ),
     })
 }
@@ -60,11 +61,8 @@ pub(super) fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 pub(super) fn utf16_rejection() -> RejectKind {
     RejectKind::Unsupported {
-        format: "UTF-16 text".to_string(),
-        detail: "save the file as ASCII or UTF-8 (mongod and the drivers read neither UTF-16 nor \
-                 a file written by PowerShell's `>`); in PowerShell: `Get-Content FILE | \
-                 Set-Content -Encoding ascii ca.pem`"
-            .to_string(),
+        format: tr!("pki-format-utf16"),
+        detail: tr!("pki-utf16-detail"),
     }
 }
 
@@ -142,30 +140,18 @@ pub(super) fn der_non_certificate_label(bytes: &[u8]) -> Option<&'static str> {
 /// What is wrong with content that is neither ZIP, keystore, PEM, UTF-16 nor DER.
 pub(super) fn other_content_rejection(bytes: &[u8]) -> RejectKind {
     if bytes.starts_with(b"\x1F\x8B") {
-        return unsupported(
-            "gzip-compressed data",
-            "decompress it first (`gunzip`), then pass the certificate file inside",
-        );
+        return unsupported(&tr!("pki-format-gzip"), &tr!("pki-gzip-detail"));
     }
     if bytes.get(257..262) == Some(b"ustar".as_slice()) {
-        return unsupported(
-            "tar archive",
-            "extract it first (`tar xf FILE`), then pass the certificate file inside",
-        );
+        return unsupported(&tr!("pki-format-tar"), &tr!("pki-tar-detail"));
     }
     if !is_text(bytes) {
-        return unsupported(
-            "binary data (not DER, PEM, PKCS#7, ZIP)",
-            "this is not a certificate in any format mongotls reads (PEM, DER, PKCS#7, or a ZIP \
-             of those); check that it is the CA certificate file and that the download completed",
-        );
+        return unsupported(&tr!("pki-format-binary"), &tr!("pki-binary-detail"));
     }
     bare_base64_rejection(bytes).unwrap_or_else(|| {
         unsupported(
-            "text without any PEM block",
-            "a PEM certificate is base64 text between a line `-----BEGIN CERTIFICATE-----` and a \
-             line `-----END CERTIFICATE-----`, and this file has no such lines; pass the CA \
-             certificate file itself (often named ca.pem, ca.crt or *-CA-Chain.pem)",
+            &tr!("pki-format-text-without-pem"),
+            &tr!("pki-text-without-pem-detail"),
         )
     })
 }
@@ -199,21 +185,18 @@ fn bare_base64_rejection(bytes: &[u8]) -> Option<RejectKind> {
     }
     if check_certificate(&decoded).is_ok() {
         return Some(unsupported(
-            "certificate in base64 without PEM lines",
-            "this is a certificate's base64 text without its PEM lines; put a line \
-             `-----BEGIN CERTIFICATE-----` before it and a line `-----END CERTIFICATE-----` \
-             after it",
+            &tr!("pki-format-bare-base64-certificate"),
+            &tr!("pki-bare-base64-certificate-detail"),
         ));
     }
     if let Some(label) = der_private_key_label(&decoded) {
         return Some(RejectKind::PrivateKey {
-            label: format!("{label}, base64 without PEM lines"),
+            label: tr!("pki-label-bare-base64", label = label),
         });
     }
     Some(unsupported(
-        "base64 text without PEM lines",
-        "the file is base64 but not of a certificate; pass the CA certificate in PEM form \
-         (`-----BEGIN CERTIFICATE-----` … `-----END CERTIFICATE-----`)",
+        &tr!("pki-format-bare-base64"),
+        &tr!("pki-bare-base64-detail"),
     ))
 }
 
@@ -223,13 +206,9 @@ fn base64_pem_rejection(decoded: &[u8]) -> RejectKind {
         split_lines(decoded).find_map(|(_, _, line)| header_label(line, b"-----BEGIN "));
     match first_label {
         Some(label) if is_private_key_label(&label) => RejectKind::PrivateKey {
-            label: format!("{label}, base64-encoded PEM"),
+            label: tr!("pki-label-base64-pem", label = label),
         },
-        _ => unsupported(
-            "base64-encoded PEM",
-            "the file is a PEM file encoded in base64 once more (as in a Kubernetes Secret's \
-             `data` field); decode it first: `base64 -d FILE > ca.pem`",
-        ),
+        _ => unsupported(&tr!("pki-format-base64-pem"), &tr!("pki-base64-pem-detail")),
     }
 }
 

@@ -1,15 +1,13 @@
 //! Whether DER is exactly one X.509 certificate, and if not, why not in words a user can act on.
 
 use super::asn1::read_header;
+use crate::tr;
 
 /// Whether `der` is exactly one X.509 certificate that x509-parser accepts.
 pub(super) fn check_certificate(der: &[u8]) -> Result<(), String> {
     match x509_parser::parse_x509_certificate(der) {
         Ok(([], _)) => Ok(()),
-        Ok((rest, _)) => Err(format!(
-            "the certificate is followed by {} bytes of other data",
-            rest.len()
-        )),
+        Ok((rest, _)) => Err(tr!("pki-x509-followed-by-data", count = rest.len())),
         Err(err) => Err(describe_x509_error(der, &err)),
     }
 }
@@ -22,11 +20,9 @@ pub(super) fn describe_x509_error(
         return problem;
     }
     match err {
-        x509_parser::nom::Err::Incomplete(_) => {
-            "the DER data is cut short (truncated file or copy?)".to_string()
-        }
+        x509_parser::nom::Err::Incomplete(_) => tr!("pki-x509-incomplete"),
         x509_parser::nom::Err::Error(e) | x509_parser::nom::Err::Failure(e) => {
-            format!("not a valid X.509 certificate: {e}")
+            tr!("pki-cert-invalid", detail = e.to_string())
         }
     }
 }
@@ -36,10 +32,10 @@ fn truncation_problem(der: &[u8]) -> Option<String> {
     let header = read_header(der)?;
     let total = header.header_len.checked_add(header.len?)?;
     (total > der.len()).then(|| {
-        format!(
-            "the data is cut short: its DER header announces {total} bytes but there are only {} \
-             (truncated download or copy?)",
-            der.len()
+        tr!(
+            "pki-x509-truncated",
+            announced = total.to_string(),
+            actual = der.len().to_string(),
         )
     })
 }

@@ -6,6 +6,8 @@ use super::{
     MAX_ZIP_MEMBERS, MAX_ZIP_MEMBER_BYTES, MAX_ZIP_TOTAL_BYTES,
 };
 
+use crate::tr;
+
 /// One ZIP member that was read and parsed.
 struct ZipMember {
     name: String,
@@ -16,25 +18,25 @@ struct ZipMember {
 /// of the best format (see [`choose_zip_members`]).
 pub(super) fn parse_zip(ctx: Ctx<'_>, bytes: &[u8], out: &mut ParsedInput) {
     if ctx.zip_member.is_some() {
-        let kind = unsupported(
-            "ZIP inside a ZIP",
-            "extract the inner ZIP and pass it, or the certificate file inside it",
-        );
+        let kind = unsupported(&tr!("pki-format-nested-zip"), &tr!("pki-nested-zip-detail"));
         return out.reject(ctx.origin(), kind);
     }
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(archive) => archive,
         Err(e) => {
-            let detail = format!("the ZIP archive is damaged ({e}); download it again");
+            let detail = tr!("pki-zip-damaged", error = e.to_string());
             return out.reject(ctx.origin(), RejectKind::ParseError { detail });
         }
     };
     if archive.len() > MAX_ZIP_MEMBERS {
         let kind = RejectKind::Unsupported {
-            format: format!("ZIP archive with {} members", archive.len()),
-            detail: format!(
-                "a certificate download holds a few files, and mongotls reads at most \
-                 {MAX_ZIP_MEMBERS}; extract the certificate file and pass it"
+            format: tr!(
+                "pki-format-zip-with-members",
+                count = archive.len().to_string()
+            ),
+            detail: tr!(
+                "pki-zip-too-many-members",
+                max = MAX_ZIP_MEMBERS.to_string()
             ),
         };
         return out.reject(ctx.origin(), kind);
@@ -64,17 +66,15 @@ fn read_zip_members<R: std::io::Read + std::io::Seek>(
             out.over_entry_limit = true;
             break;
         }
-        let name = archive
-            .name_for_index(index)
-            .map_or_else(|| format!("member #{}", index + 1), printable_name);
+        let name = archive.name_for_index(index).map_or_else(
+            || tr!("pki-zip-member-unnamed", number = (index + 1).to_string()),
+            printable_name,
+        );
         if name.ends_with('/') || name.ends_with('\\') {
             continue;
         }
         if is_macos_metadata(&name) {
-            out.note(
-                member_origin(file, &name),
-                "ignored: macOS Finder metadata, not a certificate file",
-            );
+            out.note(member_origin(file, &name), tr!("pki-zip-macos-metadata"));
             continue;
         }
         let mut parsed = ParsedInput::default();
@@ -125,19 +125,19 @@ fn read_zip_member<R: std::io::Read + std::io::Seek>(
         .take(limit.saturating_add(1))
         .read_to_end(&mut data)
         .map_err(|e| RejectKind::ParseError {
-            detail: format!("the ZIP member could not be decompressed ({e}); download again"),
+            detail: tr!("pki-zip-member-undecompressable", error = e.to_string()),
         })?;
     let read = u64::try_from(data.len()).unwrap_or(u64::MAX);
     if read > MAX_ZIP_MEMBER_BYTES {
         return Err(unsupported(
-            "ZIP member larger than 16 MiB",
-            "a certificate file is a few kilobytes; this member is something else",
+            &tr!("pki-format-zip-member-too-large"),
+            &tr!("pki-zip-member-too-large-detail"),
         ));
     }
     if read > *budget {
         return Err(unsupported(
-            "ZIP that expands to more than 64 MiB",
-            "stopped reading at this member; extract the certificate file and pass it",
+            &tr!("pki-format-zip-too-large"),
+            &tr!("pki-zip-too-large-detail"),
         ));
     }
     *budget = budget.saturating_sub(read);
@@ -147,13 +147,11 @@ fn read_zip_member<R: std::io::Read + std::io::Seek>(
 fn zip_member_error(e: zip::result::ZipError) -> RejectKind {
     match e {
         zip::result::ZipError::UnsupportedArchive(what) => RejectKind::Unsupported {
-            format: format!("ZIP member that mongotls cannot extract ({what})"),
-            detail: "extract the ZIP with an unzip tool (with its password, if it has one) and \
-                     pass the certificate file"
-                .to_string(),
+            format: tr!("pki-format-zip-member-unsupported", what = what),
+            detail: tr!("pki-zip-member-unsupported-detail"),
         },
         other => RejectKind::ParseError {
-            detail: format!("the ZIP member could not be read ({other}); download again"),
+            detail: tr!("pki-zip-member-unreadable", error = other.to_string()),
         },
     }
 }
@@ -212,7 +210,10 @@ fn choose_zip_members(ctx: Ctx<'_>, members: Vec<ZipMember>, out: &mut ParsedInp
         let origin = member_origin(ctx.file, &member.name);
         match unused_note {
             None => {
-                out.note(origin, format!("used ZIP member {}", member.name));
+                out.note(
+                    origin,
+                    tr!("pki-zip-member-used", member = member.name.as_str()),
+                );
                 out.merge(member.parsed);
             }
             Some(note) => {
@@ -235,32 +236,26 @@ fn unused_member_note(
     let certs = &member.parsed.certs;
     let what = describe_member(&member.parsed);
     if certs.is_empty() {
-        return format!("not used: {what}; the certificates are read from {used_names}");
+        return tr!("pki-zip-member-unused", what = what, used = used_names);
     }
     let missing = certs
         .iter()
         .filter(|c| !used_ders.contains(c.der.as_slice()))
         .count();
     if missing == 0 {
-        format!(
-            "not used: {what}; the same {} read from {used_names}",
-            count_certificates(certs.len())
+        tr!(
+            "pki-zip-member-unused-same",
+            what = what,
+            count = certs.len(),
+            used = used_names,
         )
     } else {
-        format!(
-            "not used: {what}, although {} not in {used_names}; only {used_names} is read, so \
-             extract this member and pass it too to check it",
-            count_certificates(missing)
+        tr!(
+            "pki-zip-member-unused-other",
+            what = what,
+            count = missing,
+            used = used_names,
         )
-    }
-}
-
-/// "1 certificate is" / "2 certificates are".
-fn count_certificates(n: usize) -> String {
-    if n == 1 {
-        "1 certificate is".to_string()
-    } else {
-        format!("{n} certificates are")
     }
 }
 
@@ -273,20 +268,23 @@ fn describe_member(parsed: &ParsedInput) -> String {
         .min_by_key(|f| format_rank(*f));
     if let Some(format) = format {
         return match format {
-            Some(InputFormat::Pem) => "PEM certificates",
-            Some(InputFormat::Der) => "DER certificate",
-            Some(InputFormat::Pkcs7Pem) => "PKCS#7 bundle (PEM)",
-            Some(InputFormat::Pkcs7Der) => "PKCS#7 bundle (DER)",
-            None => "certificates",
-        }
-        .to_string();
+            Some(InputFormat::Pem) => tr!("pki-zip-holds-pem"),
+            Some(InputFormat::Der) => tr!("pki-zip-holds-der"),
+            Some(InputFormat::Pkcs7Pem) => tr!("pki-zip-holds-pkcs7-pem"),
+            Some(InputFormat::Pkcs7Der) => tr!("pki-zip-holds-pkcs7-der"),
+            None => tr!("pki-zip-holds-certificates"),
+        };
     }
     match parsed.rejected.first().map(|r| &r.kind) {
         Some(RejectKind::Unsupported { format, .. }) => format.clone(),
-        Some(RejectKind::ParseError { detail }) => format!("unreadable ({detail})"),
-        Some(RejectKind::PrivateKey { label }) => format!("private key ({label})"),
+        Some(RejectKind::ParseError { detail }) => {
+            tr!("pki-zip-holds-unreadable", detail = detail.as_str())
+        }
+        Some(RejectKind::PrivateKey { label }) => {
+            tr!("pki-zip-holds-private-key", label = label.as_str())
+        }
         Some(RejectKind::NotACertificate { label }) => label.clone(),
-        Some(RejectKind::Empty) | None => "empty".to_string(),
+        Some(RejectKind::Empty) | None => tr!("pki-zip-holds-nothing"),
     }
 }
 
