@@ -23,6 +23,7 @@ mod independent_server;
 mod layers;
 mod limbo;
 mod openssl_acceptance;
+mod pki_i18n;
 mod pki_support_selftest;
 mod redaction;
 mod sandbox_auth;
