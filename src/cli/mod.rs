@@ -16,9 +16,70 @@ use crate::report::OutputFormat;
 use crate::sandbox::{ClientAuth, Scenario, TlsMode};
 use values::PayloadSizes;
 
+// Examples shown under `--help`. They never carry a password: the password comes from
+// --password-env (or --password-file), so that it stays out of shell history and `ps`.
+
+/// Under `mongotls --help`: the ApsaraDB flow, from the console's download to `check`.
+const EXAMPLES: &str = "\
+Examples:
+  # What is in the CA bundle downloaded from the console (SSL > Download certificate)?
+  mongotls ca ApsaraDB-CA-Chain.zip
+
+  # Check every member of the replica set against it (the password is read from $MONGO_PW)
+  URI='mongodb://root@dds-xxxx.mongodb.rds.aliyuncs.com:3717/admin?replicaSet=mgset-XXXX&tls=true'
+  mongotls check \"$URI\" --ca ApsaraDB-CA-Chain.pem --password-env MONGO_PW
+
+  # No server at hand: a loopback replica set with an expired certificate, checked
+  mongotls demo --scenario expired
+
+Run 'mongotls <COMMAND> --help' for the options and examples of each command.";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  URI='mongodb://root@dds-xxxx.mongodb.rds.aliyuncs.com:3717/admin?replicaSet=mgset-XXXX&tls=true'
+  mongotls check \"$URI\" --ca ApsaraDB-CA-Chain.pem --password-env MONGO_PW
+
+  mongotls check \"mongodb://10.0.0.5:3717/?tls=true\" --ca ca.pem \\
+      --server-name dds-xxxx.mongodb.rds.aliyuncs.com --no-driver --format json";
+
+const CA_EXAMPLES: &str = "\
+Examples:
+  mongotls ca ApsaraDB-CA-Chain.zip
+  mongotls ca root.pem intermediate.pem --format json";
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  mongotls verify --ca ApsaraDB-CA-Chain.pem --chain server.pem \\
+      --host dds-xxxx.mongodb.rds.aliyuncs.com
+  mongotls verify --ca ca.pem --chain server.pem --host 10.0.0.5 --at 2027-01-01";
+
+const BENCH_EXAMPLES: &str = "\
+Examples:
+  mongotls bench \"mongodb://dds-xxxx.mongodb.rds.aliyuncs.com:3717/?tls=true\" \\
+      --ca ApsaraDB-CA-Chain.pem
+  mongotls bench \"$URI\" --member host2:3717 --samples 100 --export-json bench.json";
+
+const DEMO_EXAMPLES: &str = "\
+Examples:
+  mongotls demo --scenario hostname-mismatch
+  mongotls demo --scenario wrong-ca --format json";
+
+const SANDBOX_EXAMPLES: &str = "\
+Examples:
+  mongotls sandbox --scenario one-member-expired   # prints its URI and CA file; Ctrl-C stops it
+  mongotls sandbox --members 1 --scenario tls-required --auth";
+
 /// Proves a MongoDB deployment's TLS is right, and explains exactly what is wrong when it is not.
 #[derive(Debug, Parser)]
-#[command(name = "mongotls", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "mongotls",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    arg_required_else_help = true,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -69,26 +130,32 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Subcommands.
+/// Subcommands, in the order `--help` lists them: the one most users need first.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
+    /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
     /// Load a CA bundle (PEM, DER, PKCS#7, or the console's ZIP) and report what is in it and
     /// what is wrong with it.
+    #[command(after_help = CA_EXAMPLES)]
     Ca(CaArgs),
     /// Judge a server's certificate chain against a CA bundle, offline, for a host name and a
     /// point in time, the way MongoDB clients will.
+    #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
-    /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
-    /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
-    Check(CheckArgs),
-    /// Run a loopback replica set with a throwaway PKI (and a broken scenario if asked) until
-    /// interrupted; prints its URI and CA file.
-    Sandbox(SandboxArgs),
-    /// Start the sandbox, run `check` against it, print the report, stop.
-    Demo(DemoArgs),
     /// Measure how much latency TLS adds: connection set-up (full and resumed handshakes, to a
     /// usable connection), round trips on a warm connection, payload cost, throughput.
+    #[command(after_help = BENCH_EXAMPLES)]
     Bench(BenchArgs),
+    /// Start the sandbox, run `check` against it, print the report, stop.
+    #[command(after_help = DEMO_EXAMPLES)]
+    Demo(DemoArgs),
+    /// Run a loopback replica set with a throwaway PKI (and a broken scenario if asked) until
+    /// interrupted; prints its URI and CA file.
+    #[command(after_help = SANDBOX_EXAMPLES)]
+    Sandbox(SandboxArgs),
 }
 
 /// Output formats.
@@ -233,7 +300,8 @@ pub struct BenchArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The connection string, e.g.
-    /// mongodb://root:****@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true
+    /// mongodb://root@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (quote it in
+    /// the shell; give the password with --password-env or --password-file, not in the string)
     #[arg(value_name = "URI")]
     pub uri: String,
     /// The CA file clients trust (overrides tlsCAFile in the URI). Without it and without

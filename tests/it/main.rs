@@ -9,6 +9,7 @@ mod support;
 mod bench;
 mod check;
 mod cli;
+mod cli_face;
 mod client_cert;
 mod driver;
 mod formats;
