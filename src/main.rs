@@ -6,11 +6,15 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match mongotls::cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match mongotls::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
+            // In the language asked for, although parsing did not get that far.
+            let var = |name: &str| std::env::var(name).ok();
+            mongotls::i18n::set_language(mongotls::cli::language_before_parsing(&args, var));
             // The message quotes what was typed: shown, never obeyed.
-            let shown = mongotls::cli::values::render_error(&e);
+            let shown = mongotls::cli::render_error(&e, &args);
             let _ = if shown.informational {
                 write_escaped(&mut io::stdout(), &shown.text)
             } else {

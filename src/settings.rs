@@ -164,12 +164,8 @@ impl CheckSettings {
         let uri = crate::uri::parse(&args.uri)
             .map_err(|e| UsageError(format!("connection string: {e}")))?;
         seed_count_in_range(&uri)?;
-        let ca = match (&args.ca, &uri.options.tls_ca_file) {
-            (Some(ca), _) => vec![ca.clone()],
-            (None, Some(ca)) => vec![ca.clone()],
-            // No CA named: chains are judged against the platform's trust store, as drivers do.
-            (None, None) => Vec::new(),
-        };
+        // No CA named: chains are judged against the platform's trust store, as drivers do.
+        let ca = ca_files(&args.ca, &uri);
         let password = match (&args.password_env, &args.password_file) {
             (Some(var), _) => Some(PasswordSource::Env(var.clone())),
             (None, Some(file)) => Some(PasswordSource::File(file.clone())),
@@ -342,9 +338,9 @@ pub struct BenchRun {
     pub export_json: Option<PathBuf>,
     /// `--plot`.
     pub plot: Option<PathBuf>,
-    /// `--ca`, else `tlsCAFile`: when given, each member's chain is checked once before
-    /// measuring, so that a benchmark of a server clients would refuse says so.
-    pub ca: Option<PathBuf>,
+    /// `--ca` (all of them), else `tlsCAFile`: when given, each member's chain is checked
+    /// once before measuring, so that a benchmark of a server clients would refuse says so.
+    pub ca: Vec<PathBuf>,
     /// `--client-cert`, else `tlsCertificateKeyFile`: the client certificate to offer.
     pub client_cert: Option<ClientCertSource>,
 }
@@ -360,6 +356,15 @@ fn seed_count_in_range(uri: &ConnectionString) -> Result<(), UsageError> {
         )));
     }
     Ok(())
+}
+
+/// The CA files a command trusts: every `--ca` (read together as one bundle, as `verify`
+/// reads them), else the connection string's `tlsCAFile`, else none.
+fn ca_files(flags: &[PathBuf], uri: &ConnectionString) -> Vec<PathBuf> {
+    if !flags.is_empty() {
+        return flags.to_vec();
+    }
+    uri.options.tls_ca_file.iter().cloned().collect()
 }
 
 fn targets(uri: &ConnectionString) -> Vec<Target> {
@@ -431,7 +436,7 @@ impl BenchRun {
             format: args.format.into(),
             export_json: args.export_json.clone(),
             plot: args.plot.clone(),
-            ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),
+            ca: ca_files(&args.ca, &uri),
             client_cert: ClientCertSource::resolve(
                 args.client_cert.as_ref(),
                 args.client_key_password_env.as_ref(),

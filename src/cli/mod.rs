@@ -3,7 +3,10 @@
 //! sizes, enums), so that `--help` lists the possible values and an error names its option
 //! once. [`crate::settings`] adds the rules that span several options.
 
+pub mod errors;
 pub mod values;
+
+pub use errors::{language_before_parsing, render_error, CliError};
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -212,10 +215,11 @@ pub struct BenchArgs {
     /// The connection string (TLS side).
     #[arg(value_name = "URI")]
     pub uri: String,
-    /// The CA file (overrides tlsCAFile). When one is given, each member's chain is checked
-    /// once before measuring and any problem is noted (`check` gives the full verdict).
+    /// The CA file (overrides tlsCAFile; repeat for several files, trusted together). When one
+    /// is given, each member's chain is checked once before measuring and any problem is noted
+    /// (`check` gives the full verdict).
     #[arg(long, value_name = "FILE")]
-    pub ca: Option<PathBuf>,
+    pub ca: Vec<PathBuf>,
     /// Measure only this member (host:port as in the URI); default: every seed.
     #[arg(long, value_name = "HOST:PORT")]
     pub member: Option<String>,
@@ -304,10 +308,11 @@ pub struct CheckArgs {
     /// the shell; give the password with --password-env or --password-file, not in the string)
     #[arg(value_name = "URI")]
     pub uri: String,
-    /// The CA file clients trust (overrides tlsCAFile in the URI). Without it and without
-    /// tlsCAFile, chains are judged against the system's trust store.
+    /// The CA file clients trust (overrides tlsCAFile in the URI; repeat for several files,
+    /// trusted together as one bundle, as `verify` does). Without it and without tlsCAFile,
+    /// chains are judged against the system's trust store.
     #[arg(long, value_name = "FILE")]
-    pub ca: Option<PathBuf>,
+    pub ca: Vec<PathBuf>,
     /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m (at most 5m).
     #[arg(
         long,

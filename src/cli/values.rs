@@ -2,14 +2,12 @@
 //! option arrives as what it means (a `Duration`, a range-checked count, a time, a host name,
 //! a list of sizes) or as an error that quotes the value and says what to write instead.
 //!
-//! Messages do not name the option: clap knows it, and [`render_error`] prints it once,
+//! Messages do not name the option: clap knows it, and [`super::render_error`] prints it once,
 //! before the message (`--timeout 0s is out of range: …`, `--timeout: empty duration: …`).
 
-use std::fmt;
 use std::time::Duration;
 
 use clap::builder::PossibleValue;
-use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::ValueEnum;
 use rustls_pki_types::ServerName;
 use time::format_description::well_known::Rfc3339;
@@ -244,59 +242,6 @@ impl ValueEnum for ClientAuth {
             ClientAuth::Required => "clients without a certificate from the sandbox CA are refused",
         };
         Some(PossibleValue::new(self.name()).help(help))
-    }
-}
-
-/// A command-line error as mongotls shows it.
-#[derive(Debug)]
-pub struct CliError {
-    /// What to print (on stdout for `--help` and `--version`, else on stderr).
-    pub text: String,
-    /// The exit code: 0 for `--help` and `--version`, 2 for an error.
-    pub exit_code: u8,
-    /// `--help` or `--version`: not an error.
-    pub informational: bool,
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-/// How a clap error is shown. A value our parsers refused names the option once and then
-/// says what is wrong with the value (`mongotls: error: --timeout 0s is out of range: …`);
-/// everything else (unknown options, missing arguments, a value that is not one of the
-/// listed ones, `--help`) is clap's own text.
-pub fn render_error(e: &clap::Error) -> CliError {
-    let informational = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
-    let exit_code = if informational { 0 } else { 2 };
-    if e.kind() == ErrorKind::ValueValidation {
-        if let (Some(ContextValue::String(arg)), Some(source)) =
-            (e.get(ContextKind::InvalidArg), std::error::Error::source(e))
-        {
-            let flag = arg.split_whitespace().next().unwrap_or(arg);
-            let value = match e.get(ContextKind::InvalidValue) {
-                Some(ContextValue::String(v)) => v.trim().to_string(),
-                _ => String::new(),
-            };
-            let message = source.to_string();
-            // "--timeout 0s is out of range", "--timeout 'abc' is not a duration", but
-            // "--timeout: empty duration".
-            let starts_with_value = !value.is_empty()
-                && (message.starts_with(&value) || message.starts_with(&format!("'{value}'")));
-            let separator = if starts_with_value { " " } else { ": " };
-            return CliError {
-                text: format!("mongotls: error: {flag}{separator}{message}\n"),
-                exit_code,
-                informational,
-            };
-        }
-    }
-    CliError {
-        text: e.render().to_string(),
-        exit_code,
-        informational,
     }
 }
 

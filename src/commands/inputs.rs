@@ -223,3 +223,60 @@ pub(super) fn read_client_cert(
         key_password: password,
     })
 }
+
+/// The CA file the driver stage reads. The driver takes one PEM file (`tlsCAFile`); when the
+/// CA comes as one PEM file, that file is passed as it is; when it comes as several files, or
+/// as a ZIP, DER or PKCS#7 bundle, the certificates read from all of them are written to one
+/// temporary PEM file, removed when this is dropped (after the driver stage).
+pub(super) struct DriverCa {
+    path: Option<std::path::PathBuf>,
+    _merged: Option<tempfile::TempPath>,
+}
+
+impl DriverCa {
+    /// The file to hand the driver; `None` when no CA file was given.
+    pub(super) fn path(&self) -> Option<std::path::PathBuf> {
+        self.path.clone()
+    }
+}
+
+/// What the driver stage trusts, from the CA file(s) `paths` as `input` holds them.
+pub(super) fn driver_ca(
+    paths: &[std::path::PathBuf],
+    input: &ParsedInput,
+) -> Result<DriverCa, InputError> {
+    use crate::pki::bundle::InputFormat;
+    let one_pem_file = paths.len() == 1
+        && input
+            .certs
+            .iter()
+            .all(|c| c.origin.format == Some(InputFormat::Pem) && c.origin.zip_member.is_none());
+    if paths.is_empty() || one_pem_file {
+        return Ok(DriverCa {
+            path: paths.first().cloned(),
+            _merged: None,
+        });
+    }
+    let blocks: Vec<pem::Pem> = input
+        .certs
+        .iter()
+        .map(|c| pem::Pem::new("CERTIFICATE", c.der.clone()))
+        .collect();
+    let merged = || -> std::io::Result<tempfile::TempPath> {
+        let mut file = tempfile::Builder::new()
+            .prefix("mongotls-merged-ca-")
+            .suffix(".pem")
+            .tempfile()?;
+        std::io::Write::write_all(&mut file, pem::encode_many(&blocks).as_bytes())?;
+        std::io::Write::flush(&mut file)?;
+        Ok(file.into_temp_path())
+    };
+    let merged = merged().map_err(|e| InputError::NoCertificate {
+        file: display_paths(paths).join(", "),
+        problem: crate::tr!("cli-driver-ca-not-written", error = e.to_string()),
+    })?;
+    Ok(DriverCa {
+        path: Some(merged.to_path_buf()),
+        _merged: Some(merged),
+    })
+}

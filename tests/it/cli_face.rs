@@ -170,3 +170,174 @@ fn every_option_with_values_lists_them_in_short_and_long_help() {
     // the shell of completions...
     assert!(checked >= 12, "only {checked} options with values");
 }
+
+// ------------------------------------------------------------------------------------------
+// Errors
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn clap_errors_have_the_mongotls_prefix_and_uri_options_point_to_the_flag() {
+    let run = mongotls(&[
+        "check",
+        "--tlsCAFile",
+        "ca.pem",
+        "mongodb://db1:3717/?tls=true",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .starts_with("mongotls: error: unexpected argument '--tlsCAFile' found"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("use --ca FILE instead"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("-- --tlsCAFile"), "{}", run.stderr);
+
+    let run = mongotls(&["bench", "--tlsCertificateKeyFile=c.pem", "mongodb://db1/"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("use --client-cert FILE instead"),
+        "{}",
+        run.stderr
+    );
+
+    // Every kind of clap error, one style.
+    for args in [
+        vec!["chek"],
+        vec!["check"],
+        vec!["check", "u", "--format", "yaml"],
+        vec!["verify", "--ca", "a", "--chain", "b", "--chain", "c"],
+        vec!["check", "u", "--timeout", "0s"],
+        vec!["sandbox", "--frobnicate"],
+    ] {
+        let run = mongotls(&args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.starts_with("mongotls: error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn clap_errors_follow_the_language_asked_for() {
+    let run = mongotls(&["--lang", "zh", "check", "--tlsCAFile", "ca.pem", "u"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("mongotls: 错误："), "{}", run.stderr);
+    assert!(run.stderr.contains("--ca FILE"), "{}", run.stderr);
+    let out = std::process::Command::new(crate::support::run::MONGOTLS)
+        .args(["chek"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("无法识别的命令 'chek'"), "{stderr}");
+}
+
+// ------------------------------------------------------------------------------------------
+// Several CA files: check and bench take --ca more than once, as verify does
+// ------------------------------------------------------------------------------------------
+
+/// A root CA that signed nothing of the sandbox's.
+fn other_root() -> String {
+    format!("{}/testdata/fixed/root.pem", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_and_bench_trust_every_ca_file_given() {
+    use mongotls::sandbox::{Sandbox, SandboxConfig, Scenario, TlsMode};
+    let sb = Sandbox::start(SandboxConfig {
+        members: 1,
+        scenario: Scenario::Good,
+        tls_mode: Some(TlsMode::Require),
+        handshake_delay: None,
+    })
+    .await
+    .expect("sandbox");
+    // Without tlsCAFile: what the command trusts comes from --ca only.
+    let uri = format!(
+        "mongodb://{}/?tls=true&replicaSet={}",
+        sb.members()[0],
+        sb.set_name()
+    );
+    let right = sb.ca_file().display().to_string();
+    let run_with = |args: Vec<String>| tokio::task::spawn_blocking(move || mongotls(&args));
+
+    // The sandbox's root second: a command that used the first file only would refuse it.
+    let check = |cas: &[&str]| {
+        let mut args: Vec<String> = vec!["check".into(), uri.clone()];
+        for ca in cas {
+            args.extend(["--ca".to_string(), ca.to_string()]);
+        }
+        args.extend(["--format", "json", "--timeout", "20s"].map(String::from));
+        run_with(args)
+    };
+    let both = check(&[&other_root(), &right]).await.unwrap();
+    let only_other = check(&[&other_root()]).await.unwrap();
+
+    let bench = |cas: &[&str]| {
+        let mut args: Vec<String> = vec!["bench".into(), uri.clone()];
+        for ca in cas {
+            args.extend(["--ca".to_string(), ca.to_string()]);
+        }
+        args.extend(
+            [
+                "--samples",
+                "2",
+                "--warmup",
+                "0",
+                "--max-time",
+                "60s",
+                "--format",
+                "json",
+            ]
+            .map(String::from),
+        );
+        run_with(args)
+    };
+    let bench_both = bench(&[&other_root(), &right]).await.unwrap();
+    let bench_other = bench(&[&other_root()]).await.unwrap();
+    sb.shutdown().await;
+
+    assert_eq!(both.code, 0, "{}\n{}", both.stdout, both.stderr);
+    let r = both.json();
+    assert_eq!(r["verdict"], "pass", "{r:#}");
+    assert_eq!(r["ca"]["files"].as_array().unwrap().len(), 2, "{r:#}");
+    // The driver reads one PEM file: the two, merged.
+    assert_eq!(r["driver"]["verdict"], "pass", "{:#}", r["driver"]);
+    assert!(
+        r["driver"]["trust"]
+            .as_str()
+            .unwrap()
+            .contains("mongotls-merged-ca-"),
+        "{:#}",
+        r["driver"]
+    );
+    assert_eq!(only_other.code, 1, "{}", only_other.stdout);
+    assert!(only_other.stdout.contains("cert.unknown_issuer"));
+
+    assert_eq!(bench_both.code, 0, "{}", bench_both.stderr);
+    assert!(
+        !bench_both.json()["notes"]
+            .to_string()
+            .contains("cert.unknown_issuer"),
+        "{}",
+        bench_both.stdout
+    );
+    assert_eq!(bench_other.code, 0, "{}", bench_other.stderr);
+    assert!(
+        bench_other.json()["notes"]
+            .to_string()
+            .contains("cert.unknown_issuer"),
+        "{}",
+        bench_other.stdout
+    );
+}
