@@ -67,6 +67,17 @@ Examples:
   mongotls demo --scenario hostname-mismatch
   mongotls demo --scenario wrong-ca --format json";
 
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  mongotls completions bash > ~/.local/share/bash-completion/completions/mongotls
+  mongotls completions zsh > \"${fpath[1]}/_mongotls\"
+  mongotls completions fish > ~/.config/fish/completions/mongotls.fish";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  mongotls man > mongotls.1 && man ./mongotls.1
+  for c in check ca verify bench demo sandbox; do mongotls man $c > mongotls-$c.1; done";
+
 const SANDBOX_EXAMPLES: &str = "\
 Examples:
   mongotls sandbox --scenario one-member-expired   # prints its URI and CA file; Ctrl-C stops it
@@ -159,6 +170,42 @@ pub enum Command {
     /// interrupted; prints its URI and CA file.
     #[command(after_help = SANDBOX_EXAMPLES)]
     Sandbox(SandboxArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, PowerShell) on stdout,
+    /// generated from these very options.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of mongotls, or of one of its commands, on stdout.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man(ManArgs),
+}
+
+/// `mongotls completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The commands `mongotls man` has a page for, besides mongotls itself.
+pub const MAN_PAGES: [&str; 8] = [
+    "check",
+    "ca",
+    "verify",
+    "bench",
+    "demo",
+    "sandbox",
+    "completions",
+    "man",
+];
+
+/// `mongotls man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (mongotls-check(1), ...); default: mongotls(1), which
+    /// lists every command.
+    #[arg(value_name = "COMMAND", value_parser = clap::builder::PossibleValuesParser::new(MAN_PAGES))]
+    pub command: Option<String>,
 }
 
 /// Output formats.

@@ -7,7 +7,16 @@ use crate::support::run::mongotls;
 use mongotls::cli::Cli;
 
 /// The subcommands in the order `--help` must list them.
-const ORDER: [&str; 6] = ["check", "ca", "verify", "bench", "demo", "sandbox"];
+const ORDER: [&str; 8] = [
+    "check",
+    "ca",
+    "verify",
+    "bench",
+    "demo",
+    "sandbox",
+    "completions",
+    "man",
+];
 
 /// Whitespace runs collapsed to one space, so that a check does not depend on where clap
 /// wrapped a line.
@@ -340,4 +349,67 @@ async fn check_and_bench_trust_every_ca_file_given() {
         "{}",
         bench_other.stdout
     );
+}
+
+// ------------------------------------------------------------------------------------------
+// Completions and the man page, generated from the clap definitions
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn completion_scripts_know_the_commands_and_options() {
+    let bash = mongotls(&["completions", "bash"]);
+    assert_eq!(bash.code, 0, "{}", bash.stderr);
+    assert!(bash.stdout.contains("check"), "{}", bash.stdout);
+    assert!(bash.stdout.contains("--ca"), "{}", bash.stdout);
+    assert!(bash.stdout.contains("complete -F"), "{}", bash.stdout);
+    for shell in ["zsh", "fish"] {
+        let run = mongotls(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains("mongotls"), "{shell}");
+        assert!(run.stdout.contains("tls-mode"), "{shell}");
+    }
+    let run = mongotls(&["completions", "tcsh"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("possible values: bash"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_and_names_every_command() {
+    let run = mongotls(&["man"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with(".TH \"mongotls\" 1 "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(".SH NAME"), "{}", run.stdout);
+    let cli = Cli::command();
+    let subcommands: Vec<&str> = cli
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .filter(|n| *n != "help")
+        .collect();
+    assert_eq!(subcommands, ORDER);
+    for sub in subcommands {
+        assert!(
+            run.stdout.contains(&format!("mongotls\\-{sub}(1)")),
+            "{sub} missing:\n{}",
+            run.stdout
+        );
+        let page = mongotls(&["man", sub]);
+        assert_eq!(page.code, 0, "{sub}: {}", page.stderr);
+        assert!(
+            page.stdout
+                .starts_with(&format!(".TH \"mongotls-{sub}\" 1 ")),
+            "{}",
+            page.stdout
+        );
+    }
+    let check = mongotls(&["man", "check"]).stdout;
+    assert!(check.contains("\\-\\-ca"), "{check}");
+    assert!(check.contains(r"ApsaraDB\-CA\-Chain.pem"), "{check}");
 }
