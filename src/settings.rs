@@ -10,7 +10,9 @@ use std::time::Duration;
 use rustls_pki_types::ServerName;
 use time::OffsetDateTime;
 
-use crate::cli::{BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec, VerifyArgs};
+use crate::cli::{
+    BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, VerifyArgs,
+};
 use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
@@ -264,6 +266,49 @@ pub fn sandbox_auth(spec: &SandboxSpec) -> AuthConfig {
     auth
 }
 
+/// `mongotls sandbox`: what to start, where, and how to tell a script it is ready.
+#[derive(Clone, Debug)]
+pub struct SandboxRun {
+    /// The sandbox.
+    pub sandbox: SandboxConfig,
+    /// Its users and client certificate mode.
+    pub auth: AuthConfig,
+    /// `--port BASE`: member `i` on `BASE + i`; `None`: free ports.
+    pub base_port: Option<u16>,
+    /// `--ready-file FILE`.
+    pub ready_file: Option<PathBuf>,
+}
+
+impl SandboxRun {
+    /// `mongotls sandbox` arguments as settings.
+    pub fn from_args(args: &SandboxArgs) -> Result<Self, UsageError> {
+        Ok(SandboxRun {
+            sandbox: sandbox_config(&args.spec),
+            auth: sandbox_auth(&args.spec),
+            base_port: base_port(&args.spec)?,
+            ready_file: args.ready_file.clone(),
+        })
+    }
+}
+
+/// `--port BASE`, when every member's port `BASE + i` exists.
+fn base_port(spec: &SandboxSpec) -> Result<Option<u16>, UsageError> {
+    let Some(base) = spec.port else {
+        return Ok(None);
+    };
+    let last = usize::from(base) + spec.members - 1;
+    if last > usize::from(u16::MAX) {
+        return Err(UsageError(crate::tr!(
+            "cli-port-range",
+            base = base.to_string(),
+            members = spec.members,
+            last = last.to_string(),
+            highest = (usize::from(u16::MAX) + 1 - spec.members).to_string()
+        )));
+    }
+    Ok(Some(base))
+}
+
 /// `mongotls demo`: the sandbox to start and how to show its check.
 #[derive(Clone, Debug)]
 pub struct DemoSettings {
@@ -271,6 +316,10 @@ pub struct DemoSettings {
     pub sandbox: SandboxConfig,
     /// Its users and client certificate mode.
     pub auth: AuthConfig,
+    /// `--port BASE`: member `i` on `BASE + i`; `None`: free ports.
+    pub base_port: Option<u16>,
+    /// `--keep-ca DIR`: where the CA file outlives the demo.
+    pub keep_ca: Option<PathBuf>,
     /// Output format of the check report.
     pub format: OutputFormat,
     /// Evaluation time.
@@ -279,13 +328,15 @@ pub struct DemoSettings {
 
 impl DemoSettings {
     /// `mongotls demo` arguments as settings.
-    pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Self {
-        DemoSettings {
+    pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        Ok(DemoSettings {
             sandbox: sandbox_config(&args.spec),
             auth: sandbox_auth(&args.spec),
+            base_port: base_port(&args.spec)?,
+            keep_ca: args.keep_ca.clone(),
             format: args.format.into(),
             now,
-        }
+        })
     }
 }
 
@@ -501,6 +552,7 @@ mod sandbox_auth_tests {
             handshake_delay: None,
             auth,
             client_auth,
+            port: None,
         }
     }
 

@@ -65,7 +65,7 @@ Examples:
 const DEMO_EXAMPLES: &str = "\
 Examples:
   mongotls demo --scenario hostname-mismatch
-  mongotls demo --scenario wrong-ca --format json";
+  mongotls demo --scenario wrong-ca --keep-ca . && mongotls ca mongotls-sandbox-ca.pem";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -81,7 +81,10 @@ Examples:
 const SANDBOX_EXAMPLES: &str = "\
 Examples:
   mongotls sandbox --scenario one-member-expired   # prints its URI and CA file; Ctrl-C stops it
-  mongotls sandbox --members 1 --scenario tls-required --auth";
+
+  # In a script: fixed ports, wait for the ready file, use it, stop the sandbox
+  mongotls sandbox --port 28017 --ready-file sb.json & until [ -s sb.json ]; do sleep 0.1; done
+  mongotls check \"$(jq -r .uri sb.json)\"; kill -TERM \"$(jq -r .pid sb.json)\"";
 
 /// Proves a MongoDB deployment's TLS is right, and explains exactly what is wrong when it is not.
 #[derive(Debug, Parser)]
@@ -163,11 +166,13 @@ pub enum Command {
     /// usable connection), round trips on a warm connection, payload cost, throughput.
     #[command(after_help = BENCH_EXAMPLES)]
     Bench(BenchArgs),
-    /// Start the sandbox, run `check` against it, print the report, stop.
+    /// Start the sandbox, run `check` against it, print the report, stop (its files, the CA
+    /// file too, are removed unless --keep-ca DIR).
     #[command(after_help = DEMO_EXAMPLES)]
     Demo(DemoArgs),
     /// Run a loopback replica set with a throwaway PKI (and a broken scenario if asked) until
-    /// interrupted; prints its URI and CA file.
+    /// stopped; prints its URI and CA file. SIGINT (Ctrl-C), SIGTERM and SIGHUP stop it: it
+    /// removes its files and exits 0.
     #[command(after_help = SANDBOX_EXAMPLES)]
     Sandbox(SandboxArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, PowerShell) on stdout,
@@ -464,6 +469,10 @@ pub struct SandboxSpec {
     /// except for `wrong-password` and `client-cert-required`).
     #[arg(long, value_name = "MODE", value_enum)]
     pub client_auth: Option<ClientAuth>,
+    /// Listen on fixed ports: BASE for the first member, BASE+1 for the next, … (default:
+    /// free ports chosen by the system). A port already taken is an error.
+    #[arg(long, value_name = "BASE", value_parser = values::port, allow_hyphen_values = true)]
+    pub port: Option<u16>,
 }
 
 /// `mongotls sandbox`.
@@ -472,6 +481,11 @@ pub struct SandboxArgs {
     /// The sandbox.
     #[command(flatten)]
     pub spec: SandboxSpec,
+    /// Once every member listens, write JSON {pid, uri, ca, members, …} to this file (written
+    /// whole, then renamed into place, so a script that sees the file can read it at once);
+    /// removed again when the sandbox stops.
+    #[arg(long, value_name = "FILE")]
+    pub ready_file: Option<PathBuf>,
 }
 
 /// `mongotls demo`.
@@ -483,6 +497,11 @@ pub struct DemoArgs {
     /// Output format of the check report.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Keep the sandbox's CA file in this directory (created if missing) as
+    /// mongotls-sandbox-ca.pem; the report names that copy. Without it, the CA file is removed
+    /// with the sandbox when the demo ends.
+    #[arg(long, value_name = "DIR")]
+    pub keep_ca: Option<PathBuf>,
 }
 
 /// Options every command shares.

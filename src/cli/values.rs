@@ -133,6 +133,12 @@ pub fn members(text: &str) -> Result<usize, String> {
     cast(n, text)
 }
 
+/// `--port`: the first of the sandbox's fixed ports, 1 to 65535.
+pub fn port(text: &str) -> Result<u16, String> {
+    let n = whole_number(text, 1, 65_535, "give a port from 1 to 65535")?;
+    cast(n, text)
+}
+
 /// `--at`: RFC 3339 (`2027-01-01T00:00:00Z`, `2027-01-01T08:00:00+08:00`) or a bare date
 /// (`2027-01-01`, midnight UTC).
 pub fn time(text: &str) -> Result<OffsetDateTime, String> {

@@ -23,7 +23,8 @@ use crate::cli::{Cli, Command};
 use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
-    self, BenchRun, CaSettings, CheckSettings, Common, DemoSettings, UsageError, VerifySettings,
+    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, UsageError,
+    VerifySettings,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -131,12 +132,8 @@ pub fn run_at(
         Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
         Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
         Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
-        Command::Sandbox(args) => sandbox::run(
-            settings::sandbox_config(&args.spec),
-            settings::sandbox_auth(&args.spec),
-            out,
-        ),
-        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)),
+        Command::Sandbox(args) => sandbox::run(&SandboxRun::from_args(args)?, out),
+        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
         Command::Completions(args) => {
             let mut script = Vec::new();

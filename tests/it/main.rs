@@ -27,6 +27,7 @@ mod openssl_acceptance;
 mod pki_support_selftest;
 mod redaction;
 mod sandbox_auth;
+mod sandbox_script;
 mod snapshots;
 mod srv;
 mod uri_i18n;

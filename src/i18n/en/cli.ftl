@@ -23,3 +23,9 @@ cli-tip-no-password-flag = { $typed } is not an option: mongotls never takes a p
 
 ## Inputs (src/commands/inputs.rs).
 cli-driver-ca-not-written = the CA certificates could not be merged into one PEM file for the driver stage ({ $error }); give one PEM file with --ca, or skip the driver stage with --no-driver
+
+## Settings (src/settings.rs).
+cli-port-range = --port { $base } with { $members ->
+    [one] { $members } member
+   *[other] { $members } members
+} needs ports up to { $last }, past the last port, 65535: give a base of at most { $highest }

@@ -23,3 +23,6 @@ cli-tip-no-password-flag = { $typed } 不是 mongotls 的选项：mongotls 不�
 
 ## 输入（src/commands/inputs.rs）。
 cli-driver-ca-not-written = 无法把 CA 证书合并成一个 PEM 文件供驱动阶段使用（{ $error }）：请用 --ca 只给一个 PEM 文件，或用 --no-driver 跳过驱动阶段
+
+## 设置（src/settings.rs）。
+cli-port-range = --port { $base } 加上 { $members } 个成员需要用到端口 { $last }，超过了最大端口 65535：起始端口最大只能是 { $highest }
