@@ -17,6 +17,7 @@ use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
 use crate::sandbox::{AuthConfig, ClientAuth, SandboxConfig};
+use crate::tr;
 use crate::uri::{ConnectionString, Secret};
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
@@ -103,9 +104,7 @@ impl ClientCertSource {
             (None, Some(f)) => ("tlsCertificateKeyFile", f.clone()),
             (None, None) => {
                 if password_env.is_some() {
-                    return Err(UsageError(
-                        "--client-key-password-env is given without a client certificate: add --client-cert FILE (or tlsCertificateKeyFile=FILE in the connection string)".into(),
-                    ));
+                    return Err(UsageError(tr!("cli-usage-key-password-without-cert")));
                 }
                 return Ok(None);
             }
@@ -164,7 +163,7 @@ impl CheckSettings {
     /// Validates `mongotls check` arguments; reads no file.
     pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
         let uri = crate::uri::parse(&args.uri)
-            .map_err(|e| UsageError(format!("connection string: {e}")))?;
+            .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         seed_count_in_range(&uri)?;
         // No CA named: chains are judged against the platform's trust store, as drivers do.
         let ca = ca_files(&args.ca, &uri);
@@ -212,7 +211,7 @@ impl CheckSettings {
     ) -> Result<Self, UsageError> {
         let raw_uri = Secret::new(uri);
         let uri = crate::uri::parse(uri)
-            .map_err(|e| UsageError(format!("the sandbox's connection string: {e}")))?;
+            .map_err(|e| UsageError(tr!("cli-usage-sandbox-uri", error = e.to_string())))?;
         Ok(CheckSettings {
             ca: vec![ca.to_path_buf()],
             raw_uri,
@@ -298,7 +297,7 @@ fn base_port(spec: &SandboxSpec) -> Result<Option<u16>, UsageError> {
     };
     let last = usize::from(base) + spec.members - 1;
     if last > usize::from(u16::MAX) {
-        return Err(UsageError(crate::tr!(
+        return Err(UsageError(tr!(
             "cli-port-range",
             base = base.to_string(),
             members = spec.members,
@@ -401,9 +400,10 @@ pub struct BenchRun {
 fn seed_count_in_range(uri: &ConnectionString) -> Result<(), UsageError> {
     let max = crate::check::MAX_MEMBERS;
     if uri.hosts.len() > max {
-        return Err(UsageError(format!(
-            "the connection string lists {} hosts; a replica set has at most {max} members: give at most {max} seeds",
-            uri.hosts.len()
+        return Err(UsageError(tr!(
+            "cli-usage-too-many-seeds",
+            count = uri.hosts.len().to_string(),
+            max = max.to_string()
         )));
     }
     Ok(())
@@ -426,11 +426,11 @@ impl BenchRun {
     /// Validates `mongotls bench` arguments; reads no file.
     pub fn from_args(args: &BenchArgs) -> Result<Self, UsageError> {
         let uri = crate::uri::parse(&args.uri)
-            .map_err(|e| UsageError(format!("connection string: {e}")))?;
+            .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         if let Some(srv) = &uri.srv {
-            return Err(UsageError(format!(
-                "bench takes mongodb:// connection strings only: run mongotls check on this mongodb+srv:// string to see the hosts {} lists, then bench one of them with mongodb://HOST:PORT/?tls=true",
-                srv.srv_name()
+            return Err(UsageError(tr!(
+                "cli-usage-bench-srv",
+                srv_name = srv.srv_name().to_string()
             )));
         }
         seed_count_in_range(&uri)?;
@@ -439,9 +439,11 @@ impl BenchRun {
             let want_l = want.to_ascii_lowercase();
             members.retain(|t| t.address.to_ascii_lowercase() == want_l);
             if members.is_empty() {
-                return Err(UsageError(format!(
-                    "--member {want} is not in the connection string's hosts ({})",
-                    uri.hosts
+                return Err(UsageError(tr!(
+                    "cli-usage-member-not-a-seed",
+                    member = want.as_str(),
+                    hosts = uri
+                        .hosts
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
@@ -459,7 +461,7 @@ impl BenchRun {
                     .enumerate()
                     .map(|(i, _)| pts.get(i).or(pts.first()).cloned())
                     .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| UsageError("--plain-uri has no host".into()))?;
+                    .ok_or_else(|| UsageError(tr!("cli-usage-plain-uri-no-host")))?;
                 (paired, Some(plain.redacted()))
             }
             None => (members.clone(), None),

@@ -32,10 +32,12 @@ impl fmt::Display for CliError {
     }
 }
 
-/// The language a command line asks for, read before clap parses it so that a parse error is
-/// worded in it too: the first `--lang en|zh` (or `--lang=…`) before a `--`, else the locale
-/// variables (`LC_ALL`, `LC_MESSAGES`, `LANG`) through `var`.
+/// The language a command line asks for, read before clap parses it so that what parsing
+/// says is worded in it too: the last `--lang en|zh` (or `--lang=…`) before a `--`, as clap
+/// reads a global option given before and after the subcommand; else the locale variables
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) through `var`.
 pub fn language_before_parsing(args: &[OsString], var: impl Fn(&str) -> Option<String>) -> Lang {
+    let mut chosen = None;
     let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(word) = words.next() {
         let value = match word.as_ref() {
@@ -44,16 +46,18 @@ pub fn language_before_parsing(args: &[OsString], var: impl Fn(&str) -> Option<S
             w => w.strip_prefix("--lang=").map(str::to_owned),
         };
         match value.as_deref() {
-            Some("en") => return Lang::En,
-            Some("zh") => return Lang::Zh,
+            Some("en") => chosen = Some(Lang::En),
+            Some("zh") => chosen = Some(Lang::Zh),
             _ => {}
         }
     }
-    Lang::from_locale(
-        var("LC_ALL").as_deref(),
-        var("LC_MESSAGES").as_deref(),
-        var("LANG").as_deref(),
-    )
+    chosen.unwrap_or_else(|| {
+        Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    })
 }
 
 /// How a clap error is shown; `args` is the command line as typed (it finds the word behind a
@@ -421,12 +425,30 @@ mod tests {
             language_before_parsing(&os(&["m", "--lang=zh", "check"]), none),
             Lang::Zh
         );
+        // Given before and after the subcommand, the last one counts, as for clap.
+        assert_eq!(
+            language_before_parsing(&os(&["m", "--lang", "zh", "check", "--lang", "en"]), none),
+            Lang::En
+        );
         let zh_locale = |v: &str| (v == "LANG").then(|| "zh_CN.UTF-8".to_string());
         assert_eq!(
             language_before_parsing(&os(&["m", "--lang", "en"]), zh_locale),
             Lang::En
         );
         assert_eq!(language_before_parsing(&os(&["m"]), zh_locale), Lang::Zh);
+        // What clap reads agrees.
+        for argv in [
+            &["m", "--lang", "zh", "sandbox", "--lang", "en"][..],
+            &["m", "--lang", "en", "sandbox", "--lang=zh"][..],
+            &["m", "sandbox", "--lang", "zh"][..],
+        ] {
+            let parsed = crate::cli::Cli::try_parse_from(argv).unwrap();
+            assert_eq!(
+                parsed.lang.map(Lang::from),
+                Some(language_before_parsing(&os(argv), none)),
+                "{argv:?}"
+            );
+        }
         // After `--` it is a value, not an option; an unknown language is ignored.
         assert_eq!(
             language_before_parsing(&os(&["m", "--", "--lang", "zh"]), none),

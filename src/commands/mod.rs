@@ -38,10 +38,10 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// The async runtime could not start.
-    #[error("cannot start the async runtime: {0}")]
+    #[error("{}", crate::tr!("cli-run-runtime", error = .0.to_string()))]
     Runtime(std::io::Error),
     /// The sandbox could not start (or stopped with an error).
-    #[error("sandbox: {0}")]
+    #[error("{}", crate::tr!("cli-run-sandbox", error = .0.to_string()))]
     Sandbox(#[from] crate::sandbox::SandboxError),
     /// An output file (`--export-json`, `--plot`) cannot be opened or written.
     #[error("{flag} {}: {source}", path.display())]
@@ -54,7 +54,7 @@ pub enum RunError {
         source: std::io::Error,
     },
     /// Standard output cannot be written (or a man page not rendered).
-    #[error("cannot write to standard output: {0}")]
+    #[error("{}", crate::tr!("cli-run-stdout", error = .0.to_string()))]
     Stdout(std::io::Error),
     /// Arguments that cannot be acted on.
     #[error(transparent)]

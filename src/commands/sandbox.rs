@@ -30,7 +30,7 @@ async fn serve(s: &SandboxRun, out: &mut (dyn Write + Send)) -> Result<(), RunEr
         };
         stop.wait().await?;
         drop(ready);
-        writeln!(out, "stopping the sandbox").map_err(SandboxError::Output)?;
+        writeln!(out, "{}", tr!("sandbox-stopping")).map_err(SandboxError::Output)?;
         out.flush().map_err(SandboxError::Output)?;
         Ok::<(), RunError>(())
     }

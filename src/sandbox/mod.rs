@@ -350,13 +350,11 @@ impl SandboxConfig {
 #[non_exhaustive]
 pub enum SandboxError {
     /// The member count is outside 1..=7.
-    #[error("a sandbox replica set has 1 to 7 members, not {requested}")]
     MemberCount {
         /// What was asked for.
         requested: usize,
     },
     /// A member's listener could not be bound.
-    #[error("cannot listen on 127.0.0.1 for sandbox member {member}: {source}")]
     Bind {
         /// Index of the member (0-based).
         member: usize,
@@ -365,7 +363,6 @@ pub enum SandboxError {
         source: io::Error,
     },
     /// rcgen could not make a certificate or key.
-    #[error("cannot generate the sandbox {what}: {source}")]
     Certificate {
         /// Which certificate or key ("root CA", "certificate of member 2", ...).
         what: String,
@@ -374,7 +371,6 @@ pub enum SandboxError {
         source: rcgen::Error,
     },
     /// rustls refused a member's certificate and key.
-    #[error("cannot build the TLS configuration of sandbox member {member}: {source}")]
     TlsConfig {
         /// Index of the member (0-based).
         member: usize,
@@ -383,7 +379,6 @@ pub enum SandboxError {
         source: rustls::Error,
     },
     /// rustls could not build the client certificate verifier of a member.
-    #[error("cannot build the client certificate verifier of sandbox member {member}: {source}")]
     ClientVerifier {
         /// Index of the member (0-based).
         member: usize,
@@ -393,7 +388,6 @@ pub enum SandboxError {
     },
     /// A user's SCRAM credentials could not be derived (a password SASLprep refuses, or no
     /// randomness for the salt).
-    #[error("cannot set up the sandbox user '{user}': {reason}")]
     User {
         /// The user name.
         user: String,
@@ -401,7 +395,6 @@ pub enum SandboxError {
         reason: String,
     },
     /// The temporary directory or the CA file in it could not be written.
-    #[error("cannot write the sandbox's temporary files in {}: {source}", path.display())]
     TempDir {
         /// The directory or file.
         path: PathBuf,
@@ -410,13 +403,10 @@ pub enum SandboxError {
         source: io::Error,
     },
     /// Writing the sandbox's description failed.
-    #[error("cannot write the sandbox description: {0}")]
     Output(#[source] io::Error),
     /// Waiting for Ctrl-C failed.
-    #[error("cannot wait for Ctrl-C: {0}")]
     Signal(#[source] io::Error),
     /// A fixed port (`--port BASE`) cannot be listened on: taken, or not allowed.
-    #[error("cannot listen on 127.0.0.1:{port} for sandbox member {member}: {source}: give another --port BASE (the members use BASE, BASE+1, ...), or leave --port out to use free ports")]
     Port {
         /// The port.
         port: u16,
@@ -427,7 +417,6 @@ pub enum SandboxError {
         source: io::Error,
     },
     /// `--port BASE` leaves no room for every member below 65536.
-    #[error("ports {base} to {base}+{members}-1 do not all exist")]
     PortRange {
         /// The base port.
         base: u16,
@@ -435,7 +424,6 @@ pub enum SandboxError {
         members: usize,
     },
     /// The CA file could not be copied where it was asked to be kept.
-    #[error("cannot keep the sandbox's CA file in {}: {source}", dir.display())]
     KeepCa {
         /// The directory.
         dir: PathBuf,
@@ -443,6 +431,77 @@ pub enum SandboxError {
         #[source]
         source: io::Error,
     },
+}
+
+impl fmt::Display for SandboxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::tr;
+        let text = match self {
+            SandboxError::MemberCount { requested } => {
+                tr!(
+                    "sandbox-error-member-count",
+                    requested = requested.to_string()
+                )
+            }
+            SandboxError::Bind { member, source } => tr!(
+                "sandbox-error-bind",
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::Certificate { what, source } => tr!(
+                "sandbox-error-certificate",
+                what = what.as_str(),
+                error = source.to_string()
+            ),
+            SandboxError::TlsConfig { member, source } => tr!(
+                "sandbox-error-tls-config",
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::ClientVerifier { member, source } => tr!(
+                "sandbox-error-client-verifier",
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::User { user, reason } => tr!(
+                "sandbox-error-user",
+                user = user.as_str(),
+                reason = reason.as_str()
+            ),
+            SandboxError::TempDir { path, source } => tr!(
+                "sandbox-error-temp-dir",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::Output(source) => {
+                tr!("sandbox-error-output", error = source.to_string())
+            }
+            SandboxError::Signal(source) => {
+                tr!("sandbox-error-signal", error = source.to_string())
+            }
+            SandboxError::Port {
+                port,
+                member,
+                source,
+            } => tr!(
+                "sandbox-error-port",
+                port = port.to_string(),
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::PortRange { base, members } => tr!(
+                "sandbox-error-port-range",
+                base = base.to_string(),
+                members = members.to_string()
+            ),
+            SandboxError::KeepCa { dir, source } => tr!(
+                "sandbox-error-keep-ca",
+                dir = dir.display().to_string(),
+                error = source.to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// A running sandbox replica set. Dropping it stops it too (without waiting); prefer

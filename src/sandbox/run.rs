@@ -4,8 +4,9 @@
 
 use std::io;
 
-use super::access::describe_auth;
+use super::access::{describe_auth, INDENT};
 use super::{Sandbox, SandboxError, Scenario, SET_NAME};
+use crate::tr;
 
 /// The signals that stop a sandbox, listened to from [`StopSignals::install`] on: one that
 /// arrives while the sandbox starts is kept and ends [`StopSignals::wait`] at once, so its
@@ -70,45 +71,83 @@ impl StopSignals {
 /// CA file, users and their password files, client certificates, members, how to stop it.
 pub fn describe(sandbox: &Sandbox, out: &mut (dyn io::Write + Send)) -> io::Result<()> {
     let config = sandbox.config();
-    writeln!(
+    let line = |out: &mut (dyn io::Write + Send), text: String| writeln!(out, "{text}");
+    line(
         out,
-        "mongotls sandbox: replica set {} with {} member{}",
-        SET_NAME,
-        sandbox.members.len(),
-        if sandbox.members.len() == 1 { "" } else { "s" }
+        tr!(
+            "sandbox-describe-title",
+            set = SET_NAME,
+            count = sandbox.members.len()
+        ),
     )?;
-    writeln!(
+    line(
         out,
-        "scenario:  {} ({})",
-        config.scenario,
-        config.scenario.description()
+        tr!(
+            "sandbox-describe-scenario",
+            scenario = config.scenario.name(),
+            description = scenario_description(config.scenario)
+        ),
     )?;
-    writeln!(out, "TLS mode:  {}", sandbox.tls_mode())?;
+    line(
+        out,
+        tr!(
+            "sandbox-describe-tls-mode",
+            mode = sandbox.tls_mode().name()
+        ),
+    )?;
     if let Some(delay) = config.handshake_delay {
-        writeln!(
+        line(
             out,
-            "delay:     {} before each TLS handshake",
-            crate::duration::format_duration(delay)
+            tr!(
+                "sandbox-describe-delay",
+                delay = crate::duration::format_duration(delay)
+            ),
         )?;
     }
-    writeln!(out, "URI:       {}", sandbox.uri())?;
+    line(out, tr!("sandbox-describe-uri", uri = sandbox.uri()))?;
     if config.scenario == Scenario::WrongPassword {
-        writeln!(
+        line(
             out,
-            "           (its password is wrong on purpose; the real one is in the file below)"
+            format!("{INDENT}{}", tr!("sandbox-describe-wrong-password")),
         )?;
     }
-    writeln!(out, "CA file:   {}", sandbox.ca_file().display())?;
+    line(
+        out,
+        tr!(
+            "sandbox-describe-ca-file",
+            path = sandbox.ca_file().display().to_string()
+        ),
+    )?;
     describe_auth(sandbox, out)?;
-    writeln!(out, "members:")?;
+    line(out, tr!("sandbox-describe-members"))?;
     for name in &sandbox.members {
-        let role = if sandbox.primary() == Some(name.as_str()) {
-            "primary"
+        let member = if sandbox.primary() == Some(name.as_str()) {
+            tr!("sandbox-describe-primary", member = name.as_str())
         } else {
-            "secondary"
+            tr!("sandbox-describe-secondary", member = name.as_str())
         };
-        writeln!(out, "  {name} ({role})")?;
+        line(out, format!("  {member}"))?;
     }
-    writeln!(out, "Press Ctrl-C to stop.")?;
+    line(out, tr!("sandbox-describe-stop"))?;
     out.flush()
+}
+
+/// One line saying what the scenario breaks, in the language in effect ([`Scenario::description`]
+/// is its English text, which `--help` shows).
+fn scenario_description(scenario: Scenario) -> String {
+    match scenario {
+        Scenario::Good => tr!("sandbox-scenario-good"),
+        Scenario::Expired => tr!("sandbox-scenario-expired"),
+        Scenario::NotYetValid => tr!("sandbox-scenario-not-yet-valid"),
+        Scenario::WrongCa => tr!("sandbox-scenario-wrong-ca"),
+        Scenario::HostnameMismatch => tr!("sandbox-scenario-hostname-mismatch"),
+        Scenario::MissingIntermediate => tr!("sandbox-scenario-missing-intermediate"),
+        Scenario::SelfSigned => tr!("sandbox-scenario-self-signed"),
+        Scenario::PlaintextOnly => tr!("sandbox-scenario-plaintext-only"),
+        Scenario::TlsRequired => tr!("sandbox-scenario-tls-required"),
+        Scenario::OneMemberExpired => tr!("sandbox-scenario-one-member-expired"),
+        Scenario::NoPrimary => tr!("sandbox-scenario-no-primary"),
+        Scenario::WrongPassword => tr!("sandbox-scenario-wrong-password"),
+        Scenario::ClientCertRequired => tr!("sandbox-scenario-client-cert-required"),
+    }
 }

@@ -249,6 +249,26 @@ fn clap_errors_follow_the_language_asked_for() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("无法识别的命令 'chek'"), "{stderr}");
+    // A value the option's parser refused is worded in the language too (the parser runs
+    // while clap parses, before the rest of the command line is known).
+    let run = mongotls(&["check", "u", "--timeout", "0s", "--lang", "zh"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("mongotls: 错误：--timeout 0s 超出范围"),
+        "{}",
+        run.stderr
+    );
+    let run = mongotls(&[
+        "--lang",
+        "zh",
+        "check",
+        "mongodb://h/",
+        "--client-key-password-env",
+        "V",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("没有客户端证书"), "{}", run.stderr);
 }
 
 // ------------------------------------------------------------------------------------------

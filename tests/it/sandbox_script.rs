@@ -286,3 +286,37 @@ fn demo_says_where_its_ca_file_is_once_it_has_stopped() {
     let ca = mongotls(&["ca", path_str(&kept), "--format", "json"]);
     assert_eq!(ca.code, 0, "{}", ca.stdout);
 }
+
+#[test]
+fn the_sandbox_speaks_chinese_when_asked() {
+    let mut child = spawn(
+        &["--lang", "zh", "sandbox", "--members", "1"],
+        Stdio::piped(),
+    );
+    let stdout = child.0.stdout.take().expect("piped stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let mut printed = String::new();
+    let deadline = Instant::now() + START_LIMIT;
+    for line in lines.by_ref() {
+        let line = line.expect("utf-8");
+        let done = line.starts_with("按 Ctrl-C 停止");
+        printed.push_str(&line);
+        printed.push('\n');
+        if done || Instant::now() > deadline {
+            break;
+        }
+    }
+    signal(&child, libc::SIGTERM);
+    assert_eq!(wait(&mut child), Some(0));
+    assert!(
+        printed.contains("mongotls 沙箱：副本集 mongotls-sandbox，1 个成员"),
+        "{printed}"
+    );
+    assert!(printed.contains("（主节点）"), "{printed}");
+    // The connection string keeps its label: scripts that read it work in every language.
+    assert!(printed.contains("\nURI:       mongodb://"), "{printed}");
+
+    let run = mongotls(&["--lang", "zh", "demo", "--members", "1", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("沙箱已停止"), "{}", run.stderr);
+}
