@@ -6,11 +6,17 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match mongotls::cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language (--lang, else LC_ALL / LC_MESSAGES / LANG) is read before clap parses, so
+    // that what parsing says (a value refused, an unknown option) is in it too. It is what
+    // clap will read: the last --lang en|zh before a `--`.
+    let var = |name: &str| std::env::var(name).ok();
+    mongotls::i18n::set_language(mongotls::cli::language_before_parsing(&args, var));
+    let cli = match mongotls::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             // The message quotes what was typed: shown, never obeyed.
-            let shown = mongotls::cli::values::render_error(&e);
+            let shown = mongotls::cli::render_error(&e, &args);
             let _ = if shown.informational {
                 write_escaped(&mut io::stdout(), &shown.text)
             } else {
@@ -19,15 +25,6 @@ fn main() -> ExitCode {
             return ExitCode::from(shown.exit_code);
         }
     };
-    let lang = cli.lang.map(Into::into).unwrap_or_else(|| {
-        let var = |name| std::env::var(name).ok();
-        mongotls::i18n::Lang::from_locale(
-            var("LC_ALL").as_deref(),
-            var("LC_MESSAGES").as_deref(),
-            var("LANG").as_deref(),
-        )
-    });
-    mongotls::i18n::set_language(lang);
     let mut stdout = io::stdout();
     match mongotls::run(&cli.command, &mut stdout) {
         Ok(outcome) => {
@@ -49,7 +46,8 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // Errors quote inputs (paths, connection-string parts): shown, never obeyed.
-            let _ = write_escaped(&mut io::stderr(), &format!("mongotls: error: {e}\n"));
+            let message = mongotls::tr!("cli-error-prefix", message = e.to_string());
+            let _ = write_escaped(&mut io::stderr(), &format!("{message}\n"));
             ExitCode::from(mongotls::EXIT_USAGE)
         }
     }

@@ -10,11 +10,14 @@ use std::time::Duration;
 use rustls_pki_types::ServerName;
 use time::OffsetDateTime;
 
-use crate::cli::{BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxSpec, VerifyArgs};
+use crate::cli::{
+    BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, VerifyArgs,
+};
 use crate::dates::whole_seconds;
 use crate::net::Target;
 use crate::report::OutputFormat;
 use crate::sandbox::{AuthConfig, ClientAuth, SandboxConfig};
+use crate::tr;
 use crate::uri::{ConnectionString, Secret};
 
 /// A usage error: the arguments cannot be acted on. Exit code 2.
@@ -101,9 +104,7 @@ impl ClientCertSource {
             (None, Some(f)) => ("tlsCertificateKeyFile", f.clone()),
             (None, None) => {
                 if password_env.is_some() {
-                    return Err(UsageError(
-                        "--client-key-password-env is given without a client certificate: add --client-cert FILE (or tlsCertificateKeyFile=FILE in the connection string)".into(),
-                    ));
+                    return Err(UsageError(tr!("cli-usage-key-password-without-cert")));
                 }
                 return Ok(None);
             }
@@ -162,14 +163,10 @@ impl CheckSettings {
     /// Validates `mongotls check` arguments; reads no file.
     pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
         let uri = crate::uri::parse(&args.uri)
-            .map_err(|e| UsageError(format!("connection string: {e}")))?;
+            .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         seed_count_in_range(&uri)?;
-        let ca = match (&args.ca, &uri.options.tls_ca_file) {
-            (Some(ca), _) => vec![ca.clone()],
-            (None, Some(ca)) => vec![ca.clone()],
-            // No CA named: chains are judged against the platform's trust store, as drivers do.
-            (None, None) => Vec::new(),
-        };
+        // No CA named: chains are judged against the platform's trust store, as drivers do.
+        let ca = ca_files(&args.ca, &uri);
         let password = match (&args.password_env, &args.password_file) {
             (Some(var), _) => Some(PasswordSource::Env(var.clone())),
             (None, Some(file)) => Some(PasswordSource::File(file.clone())),
@@ -214,7 +211,7 @@ impl CheckSettings {
     ) -> Result<Self, UsageError> {
         let raw_uri = Secret::new(uri);
         let uri = crate::uri::parse(uri)
-            .map_err(|e| UsageError(format!("the sandbox's connection string: {e}")))?;
+            .map_err(|e| UsageError(tr!("cli-usage-sandbox-uri", error = e.to_string())))?;
         Ok(CheckSettings {
             ca: vec![ca.to_path_buf()],
             raw_uri,
@@ -268,6 +265,49 @@ pub fn sandbox_auth(spec: &SandboxSpec) -> AuthConfig {
     auth
 }
 
+/// `mongotls sandbox`: what to start, where, and how to tell a script it is ready.
+#[derive(Clone, Debug)]
+pub struct SandboxRun {
+    /// The sandbox.
+    pub sandbox: SandboxConfig,
+    /// Its users and client certificate mode.
+    pub auth: AuthConfig,
+    /// `--port BASE`: member `i` on `BASE + i`; `None`: free ports.
+    pub base_port: Option<u16>,
+    /// `--ready-file FILE`.
+    pub ready_file: Option<PathBuf>,
+}
+
+impl SandboxRun {
+    /// `mongotls sandbox` arguments as settings.
+    pub fn from_args(args: &SandboxArgs) -> Result<Self, UsageError> {
+        Ok(SandboxRun {
+            sandbox: sandbox_config(&args.spec),
+            auth: sandbox_auth(&args.spec),
+            base_port: base_port(&args.spec)?,
+            ready_file: args.ready_file.clone(),
+        })
+    }
+}
+
+/// `--port BASE`, when every member's port `BASE + i` exists.
+fn base_port(spec: &SandboxSpec) -> Result<Option<u16>, UsageError> {
+    let Some(base) = spec.port else {
+        return Ok(None);
+    };
+    let last = usize::from(base) + spec.members - 1;
+    if last > usize::from(u16::MAX) {
+        return Err(UsageError(tr!(
+            "cli-port-range",
+            base = base.to_string(),
+            members = spec.members,
+            last = last.to_string(),
+            highest = (usize::from(u16::MAX) + 1 - spec.members).to_string()
+        )));
+    }
+    Ok(Some(base))
+}
+
 /// `mongotls demo`: the sandbox to start and how to show its check.
 #[derive(Clone, Debug)]
 pub struct DemoSettings {
@@ -275,6 +315,10 @@ pub struct DemoSettings {
     pub sandbox: SandboxConfig,
     /// Its users and client certificate mode.
     pub auth: AuthConfig,
+    /// `--port BASE`: member `i` on `BASE + i`; `None`: free ports.
+    pub base_port: Option<u16>,
+    /// `--keep-ca DIR`: where the CA file outlives the demo.
+    pub keep_ca: Option<PathBuf>,
     /// Output format of the check report.
     pub format: OutputFormat,
     /// Evaluation time.
@@ -283,13 +327,15 @@ pub struct DemoSettings {
 
 impl DemoSettings {
     /// `mongotls demo` arguments as settings.
-    pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Self {
-        DemoSettings {
+    pub fn from_args(args: &DemoArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        Ok(DemoSettings {
             sandbox: sandbox_config(&args.spec),
             auth: sandbox_auth(&args.spec),
+            base_port: base_port(&args.spec)?,
+            keep_ca: args.keep_ca.clone(),
             format: args.format.into(),
             now,
-        }
+        })
     }
 }
 
@@ -342,9 +388,9 @@ pub struct BenchRun {
     pub export_json: Option<PathBuf>,
     /// `--plot`.
     pub plot: Option<PathBuf>,
-    /// `--ca`, else `tlsCAFile`: when given, each member's chain is checked once before
-    /// measuring, so that a benchmark of a server clients would refuse says so.
-    pub ca: Option<PathBuf>,
+    /// `--ca` (all of them), else `tlsCAFile`: when given, each member's chain is checked
+    /// once before measuring, so that a benchmark of a server clients would refuse says so.
+    pub ca: Vec<PathBuf>,
     /// `--client-cert`, else `tlsCertificateKeyFile`: the client certificate to offer.
     pub client_cert: Option<ClientCertSource>,
 }
@@ -354,12 +400,22 @@ pub struct BenchRun {
 fn seed_count_in_range(uri: &ConnectionString) -> Result<(), UsageError> {
     let max = crate::check::MAX_MEMBERS;
     if uri.hosts.len() > max {
-        return Err(UsageError(format!(
-            "the connection string lists {} hosts; a replica set has at most {max} members: give at most {max} seeds",
-            uri.hosts.len()
+        return Err(UsageError(tr!(
+            "cli-usage-too-many-seeds",
+            count = uri.hosts.len().to_string(),
+            max = max.to_string()
         )));
     }
     Ok(())
+}
+
+/// The CA files a command trusts: every `--ca` (read together as one bundle, as `verify`
+/// reads them), else the connection string's `tlsCAFile`, else none.
+fn ca_files(flags: &[PathBuf], uri: &ConnectionString) -> Vec<PathBuf> {
+    if !flags.is_empty() {
+        return flags.to_vec();
+    }
+    uri.options.tls_ca_file.iter().cloned().collect()
 }
 
 fn targets(uri: &ConnectionString) -> Vec<Target> {
@@ -370,11 +426,11 @@ impl BenchRun {
     /// Validates `mongotls bench` arguments; reads no file.
     pub fn from_args(args: &BenchArgs) -> Result<Self, UsageError> {
         let uri = crate::uri::parse(&args.uri)
-            .map_err(|e| UsageError(format!("connection string: {e}")))?;
+            .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         if let Some(srv) = &uri.srv {
-            return Err(UsageError(format!(
-                "bench takes mongodb:// connection strings only: run mongotls check on this mongodb+srv:// string to see the hosts {} lists, then bench one of them with mongodb://HOST:PORT/?tls=true",
-                srv.srv_name()
+            return Err(UsageError(tr!(
+                "cli-usage-bench-srv",
+                srv_name = srv.srv_name().to_string()
             )));
         }
         seed_count_in_range(&uri)?;
@@ -383,9 +439,11 @@ impl BenchRun {
             let want_l = want.to_ascii_lowercase();
             members.retain(|t| t.address.to_ascii_lowercase() == want_l);
             if members.is_empty() {
-                return Err(UsageError(format!(
-                    "--member {want} is not in the connection string's hosts ({})",
-                    uri.hosts
+                return Err(UsageError(tr!(
+                    "cli-usage-member-not-a-seed",
+                    member = want.as_str(),
+                    hosts = uri
+                        .hosts
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
@@ -403,7 +461,7 @@ impl BenchRun {
                     .enumerate()
                     .map(|(i, _)| pts.get(i).or(pts.first()).cloned())
                     .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| UsageError("--plain-uri has no host".into()))?;
+                    .ok_or_else(|| UsageError(tr!("cli-usage-plain-uri-no-host")))?;
                 (paired, Some(plain.redacted()))
             }
             None => (members.clone(), None),
@@ -431,7 +489,7 @@ impl BenchRun {
             format: args.format.into(),
             export_json: args.export_json.clone(),
             plot: args.plot.clone(),
-            ca: args.ca.clone().or_else(|| uri.options.tls_ca_file.clone()),
+            ca: ca_files(&args.ca, &uri),
             client_cert: ClientCertSource::resolve(
                 args.client_cert.as_ref(),
                 args.client_key_password_env.as_ref(),
@@ -496,6 +554,7 @@ mod sandbox_auth_tests {
             handshake_delay: None,
             auth,
             client_auth,
+            port: None,
         }
     }
 

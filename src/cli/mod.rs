@@ -3,7 +3,10 @@
 //! sizes, enums), so that `--help` lists the possible values and an error names its option
 //! once. [`crate::settings`] adds the rules that span several options.
 
+pub mod errors;
 pub mod values;
+
+pub use errors::{language_before_parsing, render_error, CliError};
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -16,9 +19,84 @@ use crate::report::OutputFormat;
 use crate::sandbox::{ClientAuth, Scenario, TlsMode};
 use values::PayloadSizes;
 
+// Examples shown under `--help`. They never carry a password: the password comes from
+// --password-env (or --password-file), so that it stays out of shell history and `ps`.
+
+/// Under `mongotls --help`: the ApsaraDB flow, from the console's download to `check`.
+const EXAMPLES: &str = "\
+Examples:
+  # What is in the CA bundle downloaded from the console (SSL > Download certificate)?
+  mongotls ca ApsaraDB-CA-Chain.zip
+
+  # Check every member of the replica set against it (the password is read from $MONGO_PW)
+  URI='mongodb://root@dds-xxxx.mongodb.rds.aliyuncs.com:3717/admin?replicaSet=mgset-XXXX&tls=true'
+  mongotls check \"$URI\" --ca ApsaraDB-CA-Chain.pem --password-env MONGO_PW
+
+  # No server at hand: a loopback replica set with an expired certificate, checked
+  mongotls demo --scenario expired
+
+Run 'mongotls <COMMAND> --help' for the options and examples of each command.";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  URI='mongodb://root@dds-xxxx.mongodb.rds.aliyuncs.com:3717/admin?replicaSet=mgset-XXXX&tls=true'
+  mongotls check \"$URI\" --ca ApsaraDB-CA-Chain.pem --password-env MONGO_PW
+
+  mongotls check \"mongodb://10.0.0.5:3717/?tls=true\" --ca ca.pem \\
+      --server-name dds-xxxx.mongodb.rds.aliyuncs.com --no-driver --format json";
+
+const CA_EXAMPLES: &str = "\
+Examples:
+  mongotls ca ApsaraDB-CA-Chain.zip
+  mongotls ca root.pem intermediate.pem --format json";
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  mongotls verify --ca ApsaraDB-CA-Chain.pem --chain server.pem \\
+      --host dds-xxxx.mongodb.rds.aliyuncs.com
+  mongotls verify --ca ca.pem --chain server.pem --host 10.0.0.5 --at 2027-01-01";
+
+const BENCH_EXAMPLES: &str = "\
+Examples:
+  mongotls bench \"mongodb://dds-xxxx.mongodb.rds.aliyuncs.com:3717/?tls=true\" \\
+      --ca ApsaraDB-CA-Chain.pem
+  mongotls bench \"$URI\" --member host2:3717 --samples 100 --export-json bench.json";
+
+const DEMO_EXAMPLES: &str = "\
+Examples:
+  mongotls demo --scenario hostname-mismatch
+  mongotls demo --scenario wrong-ca --keep-ca . && mongotls ca mongotls-sandbox-ca.pem";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  mongotls completions bash > ~/.local/share/bash-completion/completions/mongotls
+  mongotls completions zsh > \"${fpath[1]}/_mongotls\"
+  mongotls completions fish > ~/.config/fish/completions/mongotls.fish";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  mongotls man > mongotls.1 && man ./mongotls.1
+  for c in check ca verify bench demo sandbox; do mongotls man $c > mongotls-$c.1; done";
+
+const SANDBOX_EXAMPLES: &str = "\
+Examples:
+  mongotls sandbox --scenario one-member-expired   # prints its URI and CA file; Ctrl-C stops it
+
+  # In a script: fixed ports, wait for the ready file, use it, stop the sandbox
+  mongotls sandbox --port 28017 --ready-file sb.json & until [ -s sb.json ]; do sleep 0.1; done
+  mongotls check \"$(jq -r .uri sb.json)\"; kill -TERM \"$(jq -r .pid sb.json)\"";
+
 /// Proves a MongoDB deployment's TLS is right, and explains exactly what is wrong when it is not.
 #[derive(Debug, Parser)]
-#[command(name = "mongotls", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "mongotls",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    arg_required_else_help = true,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -69,26 +147,70 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Subcommands.
+/// Subcommands, in the order `--help` lists them: the one most users need first.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
+    /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
     /// Load a CA bundle (PEM, DER, PKCS#7, or the console's ZIP) and report what is in it and
     /// what is wrong with it.
+    #[command(after_help = CA_EXAMPLES)]
     Ca(CaArgs),
     /// Judge a server's certificate chain against a CA bundle, offline, for a host name and a
     /// point in time, the way MongoDB clients will.
+    #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
-    /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
-    /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
-    Check(CheckArgs),
-    /// Run a loopback replica set with a throwaway PKI (and a broken scenario if asked) until
-    /// interrupted; prints its URI and CA file.
-    Sandbox(SandboxArgs),
-    /// Start the sandbox, run `check` against it, print the report, stop.
-    Demo(DemoArgs),
     /// Measure how much latency TLS adds: connection set-up (full and resumed handshakes, to a
     /// usable connection), round trips on a warm connection, payload cost, throughput.
+    #[command(after_help = BENCH_EXAMPLES)]
     Bench(BenchArgs),
+    /// Start the sandbox, run `check` against it, print the report, stop (its files, the CA
+    /// file too, are removed unless --keep-ca DIR).
+    #[command(after_help = DEMO_EXAMPLES)]
+    Demo(DemoArgs),
+    /// Run a loopback replica set with a throwaway PKI (and a broken scenario if asked) until
+    /// stopped; prints its URI and CA file. SIGINT (Ctrl-C), SIGTERM and SIGHUP stop it: it
+    /// removes its files and exits 0.
+    #[command(after_help = SANDBOX_EXAMPLES)]
+    Sandbox(SandboxArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, PowerShell) on stdout,
+    /// generated from these very options.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of mongotls, or of one of its commands, on stdout.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man(ManArgs),
+}
+
+/// `mongotls completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The commands `mongotls man` has a page for, besides mongotls itself.
+pub const MAN_PAGES: [&str; 8] = [
+    "check",
+    "ca",
+    "verify",
+    "bench",
+    "demo",
+    "sandbox",
+    "completions",
+    "man",
+];
+
+/// `mongotls man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (mongotls-check(1), ...); default: mongotls(1), which
+    /// lists every command.
+    #[arg(value_name = "COMMAND", value_parser = clap::builder::PossibleValuesParser::new(MAN_PAGES))]
+    pub command: Option<String>,
 }
 
 /// Output formats.
@@ -145,10 +267,11 @@ pub struct BenchArgs {
     /// The connection string (TLS side).
     #[arg(value_name = "URI")]
     pub uri: String,
-    /// The CA file (overrides tlsCAFile). When one is given, each member's chain is checked
-    /// once before measuring and any problem is noted (`check` gives the full verdict).
+    /// The CA file (overrides tlsCAFile; repeat for several files, trusted together). When one
+    /// is given, each member's chain is checked once before measuring and any problem is noted
+    /// (`check` gives the full verdict).
     #[arg(long, value_name = "FILE")]
-    pub ca: Option<PathBuf>,
+    pub ca: Vec<PathBuf>,
     /// Measure only this member (host:port as in the URI); default: every seed.
     #[arg(long, value_name = "HOST:PORT")]
     pub member: Option<String>,
@@ -233,13 +356,15 @@ pub struct BenchArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The connection string, e.g.
-    /// mongodb://root:****@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true
+    /// mongodb://root@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (quote it in
+    /// the shell; give the password with --password-env or --password-file, not in the string)
     #[arg(value_name = "URI")]
     pub uri: String,
-    /// The CA file clients trust (overrides tlsCAFile in the URI). Without it and without
-    /// tlsCAFile, chains are judged against the system's trust store.
+    /// The CA file clients trust (overrides tlsCAFile in the URI; repeat for several files,
+    /// trusted together as one bundle, as `verify` does). Without it and without tlsCAFile,
+    /// chains are judged against the system's trust store.
     #[arg(long, value_name = "FILE")]
-    pub ca: Option<PathBuf>,
+    pub ca: Vec<PathBuf>,
     /// Bound of each network phase (DNS, TCP, TLS, each command): 500ms, 3s, 2m (at most 5m).
     #[arg(
         long,
@@ -344,6 +469,10 @@ pub struct SandboxSpec {
     /// except for `wrong-password` and `client-cert-required`).
     #[arg(long, value_name = "MODE", value_enum)]
     pub client_auth: Option<ClientAuth>,
+    /// Listen on fixed ports: BASE for the first member, BASE+1 for the next, … (default:
+    /// free ports chosen by the system). A port already taken is an error.
+    #[arg(long, value_name = "BASE", value_parser = values::port, allow_hyphen_values = true)]
+    pub port: Option<u16>,
 }
 
 /// `mongotls sandbox`.
@@ -352,6 +481,11 @@ pub struct SandboxArgs {
     /// The sandbox.
     #[command(flatten)]
     pub spec: SandboxSpec,
+    /// Once every member listens, write JSON {pid, uri, ca, members, …} to this file (written
+    /// whole, then renamed into place, so a script that sees the file can read it at once);
+    /// removed again when the sandbox stops.
+    #[arg(long, value_name = "FILE")]
+    pub ready_file: Option<PathBuf>,
 }
 
 /// `mongotls demo`.
@@ -363,6 +497,11 @@ pub struct DemoArgs {
     /// Output format of the check report.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Keep the sandbox's CA file in this directory (created if missing) as
+    /// mongotls-sandbox-ca.pem; the report names that copy. Without it, the CA file is removed
+    /// with the sandbox when the demo ends.
+    #[arg(long, value_name = "DIR")]
+    pub keep_ca: Option<PathBuf>,
 }
 
 /// Options every command shares.

@@ -2,14 +2,12 @@
 //! option arrives as what it means (a `Duration`, a range-checked count, a time, a host name,
 //! a list of sizes) or as an error that quotes the value and says what to write instead.
 //!
-//! Messages do not name the option: clap knows it, and [`render_error`] prints it once,
+//! Messages do not name the option: clap knows it, and [`super::render_error`] prints it once,
 //! before the message (`--timeout 0s is out of range: …`, `--timeout: empty duration: …`).
 
-use std::fmt;
 use std::time::Duration;
 
 use clap::builder::PossibleValue;
-use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::ValueEnum;
 use rustls_pki_types::ServerName;
 use time::format_description::well_known::Rfc3339;
@@ -18,6 +16,7 @@ use time::{Date, OffsetDateTime};
 use crate::duration::{format_duration, parse_duration};
 use crate::pki::verify::InvalidHost;
 use crate::sandbox::{ClientAuth, Scenario, TlsMode};
+use crate::tr;
 
 /// Longest accepted `--timeout` (one network phase).
 pub const MAX_TIMEOUT: Duration = Duration::from_secs(300);
@@ -32,10 +31,11 @@ pub const MAX_PAYLOAD_BYTES: usize = 16 * 1024 * 1024 - 1024;
 fn bounded_duration(text: &str, max: Duration, example: &str) -> Result<Duration, String> {
     let d = parse_duration(text).map_err(|e| e.to_string())?;
     if d.is_zero() || d > max {
-        return Err(format!(
-            "{} is out of range: give a duration above 0 and at most {}, e.g. {example}",
-            text.trim(),
-            format_duration(max)
+        return Err(tr!(
+            "cli-value-duration-range",
+            value = text.trim(),
+            max = format_duration(max),
+            example = example
         ));
     }
     Ok(d)
@@ -64,18 +64,26 @@ pub fn delay(text: &str) -> Result<Duration, String> {
 /// A whole number in `range`; `range_words` says the range in the message.
 fn whole_number(text: &str, min: i128, max: i128, range_words: &str) -> Result<i128, String> {
     let trimmed = text.trim();
-    let n: i128 = trimmed
-        .parse()
-        .map_err(|_| format!("'{trimmed}' is not a whole number: {range_words}"))?;
+    let n: i128 = trimmed.parse().map_err(|_| {
+        tr!(
+            "cli-value-not-a-number",
+            value = trimmed,
+            range = range_words
+        )
+    })?;
     if n < min || n > max {
-        return Err(format!("{trimmed} is out of range: {range_words}"));
+        return Err(tr!(
+            "cli-value-out-of-range",
+            value = trimmed,
+            range = range_words
+        ));
     }
     Ok(n)
 }
 
 /// The value of [`whole_number`] in the option's own type (the range is the type's subset).
 fn cast<T: TryFrom<i128>>(n: i128, text: &str) -> Result<T, String> {
-    T::try_from(n).map_err(|_| format!("{} is out of range", text.trim()))
+    T::try_from(n).map_err(|_| tr!("cli-value-out-of-range-bare", value = text.trim()))
 }
 
 /// `--dns-server`: `IP:PORT` or `[IPv6]:PORT`, or an IP address alone for port 53.
@@ -88,50 +96,66 @@ pub fn dns_server(text: &str) -> Result<std::net::SocketAddr, String> {
     });
     match parsed {
         Some(addr) if addr.port() != 0 => Ok(addr),
-        Some(_) => Err(format!(
-            "'{}' has port 0: give the port the DNS server listens on, e.g. 127.0.0.1:53",
-            crate::escape::printable(t)
+        Some(_) => Err(tr!(
+            "cli-value-dns-port-zero",
+            value = crate::escape::printable(t)
         )),
-        None => Err(format!(
-            "'{}' is not an IP address and port: write 10.0.0.2:53, [::1]:5353, or an address alone for port 53 (a name would itself need DNS)",
-            crate::escape::printable(t)
+        None => Err(tr!(
+            "cli-value-dns-not-an-address",
+            value = crate::escape::printable(t)
         )),
     }
 }
 
 /// `--max-connections`: 1 to 256.
 pub fn max_connections(text: &str) -> Result<usize, String> {
-    let n = whole_number(text, 1, MAX_CONNECTIONS as i128, "give 1 to 256")?;
+    let n = whole_number(
+        text,
+        1,
+        MAX_CONNECTIONS as i128,
+        &tr!("cli-range-max-connections"),
+    )?;
     cast(n, text)
 }
 
 /// `--concurrency`: 1 to 256.
 pub fn concurrency(text: &str) -> Result<usize, String> {
-    let n = whole_number(text, 1, MAX_CONNECTIONS as i128, "from 1 to 256")?;
+    let n = whole_number(
+        text,
+        1,
+        MAX_CONNECTIONS as i128,
+        &tr!("cli-range-concurrency"),
+    )?;
     cast(n, text)
 }
 
 /// `--samples`: 1 to 1,000,000.
 pub fn samples(text: &str) -> Result<usize, String> {
-    let n = whole_number(text, 1, 1_000_000, "from 1 to 1000000")?;
+    let n = whole_number(text, 1, 1_000_000, &tr!("cli-range-samples"))?;
     cast(n, text)
 }
 
 /// `--warmup`: 0 to 1000.
 pub fn warmup(text: &str) -> Result<usize, String> {
-    let n = whole_number(text, 0, 1000, "from 0, at most 1000")?;
+    let n = whole_number(text, 0, 1000, &tr!("cli-range-warmup"))?;
     cast(n, text)
 }
 
 /// `--warn-days`: 0 to 36,500.
 pub fn warn_days(text: &str) -> Result<i64, String> {
-    let n = whole_number(text, 0, 36_500, "give a number of days from 0 to 36500")?;
+    let n = whole_number(text, 0, 36_500, &tr!("cli-range-warn-days"))?;
     cast(n, text)
 }
 
 /// `--members`: 1 to 7.
 pub fn members(text: &str) -> Result<usize, String> {
-    let n = whole_number(text, 1, 7, "a sandbox has 1 to 7 members")?;
+    let n = whole_number(text, 1, 7, &tr!("cli-range-members"))?;
+    cast(n, text)
+}
+
+/// `--port`: the first of the sandbox's fixed ports, 1 to 65535.
+pub fn port(text: &str) -> Result<u16, String> {
+    let n = whole_number(text, 1, 65_535, &tr!("cli-range-port"))?;
     cast(n, text)
 }
 
@@ -145,9 +169,7 @@ pub fn time(text: &str) -> Result<OffsetDateTime, String> {
     if let Ok(d) = Date::parse(text, &date_format) {
         return Ok(d.midnight().assume_utc());
     }
-    Err(format!(
-        "'{text}' is not a time: use RFC 3339 like 2027-01-01T00:00:00Z, or a date like 2027-01-01"
-    ))
+    Err(tr!("cli-value-not-a-time", value = text))
 }
 
 /// `--host`, `--server-name`: an IPv4/IPv6 address (IPv6 with or without brackets) or a DNS
@@ -168,9 +190,7 @@ pub fn payload_sizes(text: &str) -> Result<PayloadSizes, String> {
         out.push(payload_size(part)?);
     }
     if out.is_empty() {
-        return Err(format!(
-            "'{text}' names no size: write e.g. 1KiB,64KiB,1MiB"
-        ));
+        return Err(tr!("cli-value-no-size", value = text));
     }
     Ok(PayloadSizes(out))
 }
@@ -182,24 +202,18 @@ fn payload_size(part: &str) -> Result<usize, String> {
     let (number, unit) = part.split_at(digits_end);
     let n: usize = number
         .parse()
-        .map_err(|_| format!("'{part}' is not a size: write e.g. 1KiB,64KiB,1MiB"))?;
+        .map_err(|_| tr!("cli-value-not-a-size", value = part))?;
     let factor = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "kib" | "k" => 1024,
         "mib" | "m" => 1024 * 1024,
         "kb" => 1000,
         "mb" => 1_000_000,
-        other => {
-            return Err(format!(
-                "unknown unit '{other}' in '{part}': use B, KiB, MiB, KB or MB"
-            ))
-        }
+        other => return Err(tr!("cli-value-unknown-unit", unit = other, value = part)),
     };
     let bytes = n.saturating_mul(factor);
     if bytes == 0 || bytes > MAX_PAYLOAD_BYTES {
-        return Err(format!(
-            "{part} is out of range: from 1 byte to 16 MiB minus 1 KiB (MongoDB's largest document)"
-        ));
+        return Err(tr!("cli-value-size-range", value = part));
     }
     Ok(bytes)
 }
@@ -244,59 +258,6 @@ impl ValueEnum for ClientAuth {
             ClientAuth::Required => "clients without a certificate from the sandbox CA are refused",
         };
         Some(PossibleValue::new(self.name()).help(help))
-    }
-}
-
-/// A command-line error as mongotls shows it.
-#[derive(Debug)]
-pub struct CliError {
-    /// What to print (on stdout for `--help` and `--version`, else on stderr).
-    pub text: String,
-    /// The exit code: 0 for `--help` and `--version`, 2 for an error.
-    pub exit_code: u8,
-    /// `--help` or `--version`: not an error.
-    pub informational: bool,
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-/// How a clap error is shown. A value our parsers refused names the option once and then
-/// says what is wrong with the value (`mongotls: error: --timeout 0s is out of range: …`);
-/// everything else (unknown options, missing arguments, a value that is not one of the
-/// listed ones, `--help`) is clap's own text.
-pub fn render_error(e: &clap::Error) -> CliError {
-    let informational = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
-    let exit_code = if informational { 0 } else { 2 };
-    if e.kind() == ErrorKind::ValueValidation {
-        if let (Some(ContextValue::String(arg)), Some(source)) =
-            (e.get(ContextKind::InvalidArg), std::error::Error::source(e))
-        {
-            let flag = arg.split_whitespace().next().unwrap_or(arg);
-            let value = match e.get(ContextKind::InvalidValue) {
-                Some(ContextValue::String(v)) => v.trim().to_string(),
-                _ => String::new(),
-            };
-            let message = source.to_string();
-            // "--timeout 0s is out of range", "--timeout 'abc' is not a duration", but
-            // "--timeout: empty duration".
-            let starts_with_value = !value.is_empty()
-                && (message.starts_with(&value) || message.starts_with(&format!("'{value}'")));
-            let separator = if starts_with_value { " " } else { ": " };
-            return CliError {
-                text: format!("mongotls: error: {flag}{separator}{message}\n"),
-                exit_code,
-                informational,
-            };
-        }
-    }
-    CliError {
-        text: e.render().to_string(),
-        exit_code,
-        informational,
     }
 }
 

@@ -55,9 +55,10 @@ async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
             .collect();
         bench.identity = Some(Arc::new(cert.identity));
     }
-    let mut certificate_notes = match &run.ca {
-        Some(ca) => bench_certificate_notes(&bench, ca, started).await?,
-        None => Vec::new(),
+    let mut certificate_notes = if run.ca.is_empty() {
+        Vec::new()
+    } else {
+        bench_certificate_notes(&bench, &run.ca, started).await?
     };
     certificate_notes.extend(client_cert_notes);
     let mut outcome = crate::bench::run_bench(&bench, progress).await;
@@ -84,10 +85,10 @@ async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
 /// One probe per member (no plaintext probe) before a benchmark: what clients would refuse.
 async fn bench_certificate_notes(
     bench: &crate::bench::BenchSettings,
-    ca: &std::path::Path,
+    ca: &[std::path::PathBuf],
     now: time::OffsetDateTime,
 ) -> Result<Vec<String>, InputError> {
-    let (_, analysis) = load_ca(&[ca.to_path_buf()], now, 0)?;
+    let (_, analysis) = load_ca(ca, now, 0)?;
     let settings = ProbeSettings {
         timeout: bench.timeout,
         deadline: std::time::Instant::now() + bench.max_time,

@@ -30,6 +30,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     let start = Instant::now();
     let now = s.common.now;
     let trust = load_trust(&s.ca, now, s.common.warn_days)?;
+    let driver_ca = super::inputs::driver_ca(&s.ca, &trust.input)?;
     let password = super::credentials::password(s)?;
     let (ca_input, ca) = (&trust.input, &trust.analysis);
     let client_cert = match &s.client_cert {
@@ -103,7 +104,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
     };
     let outcome = check_set(seeds, &expect, settings).await;
     findings.extend(outcome.findings);
-    let mut driver = driver_stage(s, password, key_password, start).await;
+    let mut driver = driver_stage(s, password, key_password, driver_ca.path(), start).await;
     let probe_findings = findings
         .iter()
         .chain(outcome.members.iter().flat_map(|m| m.findings.iter()));
@@ -187,6 +188,7 @@ async fn driver_stage(
     s: &CheckSettings,
     password: Option<Secret>,
     key_password: Option<Secret>,
+    ca_file: Option<std::path::PathBuf>,
     start: Instant,
 ) -> DriverOutcome {
     if !s.driver {
@@ -220,7 +222,7 @@ async fn driver_stage(
     }
     crate::driver::run(&DriverSettings {
         uri: s.raw_uri.clone(),
-        ca_file: s.ca.first().cloned(),
+        ca_file,
         client_cert: s.client_cert.as_ref().map(|c| c.file.clone()),
         key_password,
         username: s.username.clone(),

@@ -7,16 +7,15 @@ use crate::pki::ca_check::analyse_bundle;
 use crate::pki::client_cert::{inspect, parse_key_file, public_key_of, ClientCertInspection};
 use crate::pki::load::{read_inputs, LoadError};
 use crate::settings::{ClientCertSource, KeyPassword};
+use crate::tr;
 use crate::uri::Secret;
 
 /// An input the command cannot work with at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// A file could not be read.
-    #[error(transparent)]
     Load(#[from] LoadError),
     /// The client certificate file (`--client-cert`, `tlsCertificateKeyFile`) cannot be used.
-    #[error("{origin} {file}: {problem}")]
     ClientIdentity {
         /// Where the file was named: `--client-cert` or `tlsCertificateKeyFile`.
         origin: &'static str,
@@ -26,19 +25,16 @@ pub enum InputError {
         problem: String,
     },
     /// No CA file was named and the platform's trust store holds no usable root.
-    #[error("no CA file was given (--ca or tlsCAFile) and the system trust store {problem}: pass --ca FILE with the CA certificate downloaded from the console, or install the distribution's CA bundle (ca-certificates)")]
     SystemStore {
         /// What was found instead.
         problem: String,
     },
     /// The password for the driver stage cannot be had.
-    #[error("password: {problem}")]
     Password {
         /// What is wrong and how to fix it (never the password).
         problem: String,
     },
     /// A file was read but holds no certificate the command can use.
-    #[error("{file}: {problem}")]
     NoCertificate {
         /// The file.
         file: String,
@@ -46,8 +42,28 @@ pub enum InputError {
         problem: String,
     },
     /// The resolver for `--dns-server` could not be set up.
-    #[error("--dns-server: {0}")]
     Dns(String),
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Load(e) => write!(f, "{e}"),
+            InputError::ClientIdentity {
+                origin,
+                file,
+                problem,
+            } => write!(f, "{origin} {file}: {problem}"),
+            InputError::SystemStore { problem } => {
+                f.write_str(&tr!("cli-input-system-store", problem = problem.as_str()))
+            }
+            InputError::Password { problem } => {
+                f.write_str(&tr!("cli-input-password", problem = problem.as_str()))
+            }
+            InputError::NoCertificate { file, problem } => write!(f, "{file}: {problem}"),
+            InputError::Dns(problem) => write!(f, "--dns-server: {problem}"),
+        }
+    }
 }
 
 pub(super) fn display_paths(paths: &[std::path::PathBuf]) -> Vec<String> {
@@ -66,9 +82,9 @@ pub(super) fn load_ca(
     if analysis.certs.is_empty() {
         return Err(InputError::NoCertificate {
             file: display_paths(paths).join(", "),
-            problem: format!(
-                "no usable CA certificate ({}); run `mongotls ca` on it for details",
-                describe_rejections(&input)
+            problem: tr!(
+                "cli-input-no-usable-ca",
+                rejections = describe_rejections(&input)
             ),
         });
     }
@@ -120,9 +136,12 @@ pub(super) fn load_trust(
     }
     if analysis.certs.is_empty() {
         let problem = if found.errors.is_empty() {
-            "holds no certificate".to_string()
+            tr!("cli-input-store-empty")
         } else {
-            format!("could not be read ({})", found.errors.join("; "))
+            tr!(
+                "cli-input-store-unreadable",
+                errors = found.errors.join("; ")
+            )
         };
         return Err(InputError::SystemStore { problem });
     }
@@ -139,18 +158,24 @@ pub(super) fn load_trust(
 
 pub(super) fn describe_rejections(input: &ParsedInput) -> String {
     if input.rejected.is_empty() {
-        return "it holds no certificate".into();
+        return tr!("cli-input-holds-no-certificate");
     }
     input
         .rejected
         .iter()
         .map(|r| {
             let what = match &r.kind {
-                RejectKind::Empty => "empty".to_string(),
-                RejectKind::ParseError { detail } => format!("unreadable ({detail})"),
+                RejectKind::Empty => tr!("cli-input-rejected-empty"),
+                RejectKind::ParseError { detail } => {
+                    tr!("cli-input-rejected-unreadable", detail = detail.as_str())
+                }
                 RejectKind::Unsupported { format, .. } => format.clone(),
-                RejectKind::PrivateKey { label } => format!("a private key ({label})"),
-                RejectKind::NotACertificate { label } => format!("a {label}"),
+                RejectKind::PrivateKey { label } => {
+                    tr!("cli-input-rejected-private-key", label = label.as_str())
+                }
+                RejectKind::NotACertificate { label } => {
+                    tr!("cli-input-rejected-other", label = label.as_str())
+                }
             };
             format!("{}: {what}", r.origin)
         })
@@ -191,13 +216,15 @@ pub(super) fn read_client_cert(
         Some(KeyPassword::Env(var)) => match std::env::var(var) {
             Ok(v) => Some(Secret::new(v)),
             Err(std::env::VarError::NotPresent) => {
-                return Err(problem(format!(
-                    "--client-key-password-env {var}: the environment variable {var} is not set; export it with the key's password, or give tlsCertificateKeyFilePassword in the connection string"
+                return Err(problem(tr!(
+                    "cli-input-key-password-unset",
+                    var = var.as_str()
                 )))
             }
             Err(std::env::VarError::NotUnicode(_)) => {
-                return Err(problem(format!(
-                    "--client-key-password-env {var}: the environment variable {var} is not valid UTF-8"
+                return Err(problem(tr!(
+                    "cli-input-key-password-not-utf8",
+                    var = var.as_str()
                 )))
             }
         },
@@ -211,9 +238,14 @@ pub(super) fn read_client_cert(
     let leaf = file
         .chain
         .first()
-        .ok_or_else(|| problem("no certificate in it".into()))?;
+        .ok_or_else(|| problem(tr!("cli-input-client-cert-missing")))?;
     let inspection = inspect(&shown, leaf.as_ref(), &spki, file.encrypted, now, warn_days)
-        .map_err(|e| problem(format!("the client certificate is {e}")))?;
+        .map_err(|e| {
+            problem(tr!(
+                "cli-input-client-cert-unusable",
+                problem = e.to_string()
+            ))
+        })?;
     Ok(ClientCert {
         identity: ClientIdentity {
             chain: file.chain,
@@ -221,5 +253,62 @@ pub(super) fn read_client_cert(
         },
         inspection,
         key_password: password,
+    })
+}
+
+/// The CA file the driver stage reads. The driver takes one PEM file (`tlsCAFile`); when the
+/// CA comes as one PEM file, that file is passed as it is; when it comes as several files, or
+/// as a ZIP, DER or PKCS#7 bundle, the certificates read from all of them are written to one
+/// temporary PEM file, removed when this is dropped (after the driver stage).
+pub(super) struct DriverCa {
+    path: Option<std::path::PathBuf>,
+    _merged: Option<tempfile::TempPath>,
+}
+
+impl DriverCa {
+    /// The file to hand the driver; `None` when no CA file was given.
+    pub(super) fn path(&self) -> Option<std::path::PathBuf> {
+        self.path.clone()
+    }
+}
+
+/// What the driver stage trusts, from the CA file(s) `paths` as `input` holds them.
+pub(super) fn driver_ca(
+    paths: &[std::path::PathBuf],
+    input: &ParsedInput,
+) -> Result<DriverCa, InputError> {
+    use crate::pki::bundle::InputFormat;
+    let one_pem_file = paths.len() == 1
+        && input
+            .certs
+            .iter()
+            .all(|c| c.origin.format == Some(InputFormat::Pem) && c.origin.zip_member.is_none());
+    if paths.is_empty() || one_pem_file {
+        return Ok(DriverCa {
+            path: paths.first().cloned(),
+            _merged: None,
+        });
+    }
+    let blocks: Vec<pem::Pem> = input
+        .certs
+        .iter()
+        .map(|c| pem::Pem::new("CERTIFICATE", c.der.clone()))
+        .collect();
+    let merged = || -> std::io::Result<tempfile::TempPath> {
+        let mut file = tempfile::Builder::new()
+            .prefix("mongotls-merged-ca-")
+            .suffix(".pem")
+            .tempfile()?;
+        std::io::Write::write_all(&mut file, pem::encode_many(&blocks).as_bytes())?;
+        std::io::Write::flush(&mut file)?;
+        Ok(file.into_temp_path())
+    };
+    let merged = merged().map_err(|e| InputError::NoCertificate {
+        file: display_paths(paths).join(", "),
+        problem: tr!("cli-driver-ca-not-written", error = e.to_string()),
+    })?;
+    Ok(DriverCa {
+        path: Some(merged.to_path_buf()),
+        _merged: Some(merged),
     })
 }

@@ -17,11 +17,14 @@ use time::OffsetDateTime;
 
 pub use inputs::InputError;
 
-use crate::cli::Command;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
 use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
-    self, BenchRun, CaSettings, CheckSettings, Common, DemoSettings, UsageError, VerifySettings,
+    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, UsageError,
+    VerifySettings,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -35,10 +38,10 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// The async runtime could not start.
-    #[error("cannot start the async runtime: {0}")]
+    #[error("{}", crate::tr!("cli-run-runtime", error = .0.to_string()))]
     Runtime(std::io::Error),
     /// The sandbox could not start (or stopped with an error).
-    #[error("sandbox: {0}")]
+    #[error("{}", crate::tr!("cli-run-sandbox", error = .0.to_string()))]
     Sandbox(#[from] crate::sandbox::SandboxError),
     /// An output file (`--export-json`, `--plot`) cannot be opened or written.
     #[error("{flag} {}: {source}", path.display())]
@@ -50,6 +53,9 @@ pub enum RunError {
         /// Why.
         source: std::io::Error,
     },
+    /// Standard output cannot be written (or a man page not rendered).
+    #[error("{}", crate::tr!("cli-run-stdout", error = .0.to_string()))]
+    Stdout(std::io::Error),
     /// Arguments that cannot be acted on.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -126,12 +132,57 @@ pub fn run_at(
         Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
         Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
         Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
-        Command::Sandbox(args) => sandbox::run(
-            settings::sandbox_config(&args.spec),
-            settings::sandbox_auth(&args.spec),
-            out,
-        ),
-        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)),
+        Command::Sandbox(args) => sandbox::run(&SandboxRun::from_args(args)?, out),
+        Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
+        Command::Completions(args) => {
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "mongotls", &mut script);
+            print_all(out, &script)
+        }
+        Command::Man(args) => {
+            let mut cli = Cli::command().disable_help_subcommand(true);
+            // Builds every subcommand's name as man knows it (`mongotls-check`).
+            cli.build();
+            let page = match &args.command {
+                Some(name) => cli.find_subcommand(name).cloned().unwrap_or(cli),
+                None => cli,
+            };
+            let title = page
+                .get_display_name()
+                .unwrap_or_else(|| page.get_name())
+                .to_string();
+            let mut roff = Vec::new();
+            clap_mangen::Man::new(page)
+                .render(&mut roff)
+                .map_err(RunError::Stdout)?;
+            print_all(out, &with_title(&roff, &title))
+        }
+    }
+}
+
+/// The page with its `.TH` line first, as man pages begin (clap_mangen puts the definition of
+/// the apostrophe string before it, which is as valid after it), and every field of it quoted
+/// (clap_mangen leaves the empty date unquoted, which shifts the fields after it).
+fn with_title(roff: &[u8], title: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(roff);
+    let mut lines: Vec<&str> = text.lines().filter(|l| !l.starts_with(".TH ")).collect();
+    let th = format!(
+        ".TH \"{title}\" 1 \"\" \"mongotls {}\" \"User Commands\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    lines.insert(0, &th);
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out.into_bytes()
+}
+
+/// Writes generated text (a completion script, a man page) to stdout; a closed pipe
+/// (`mongotls man | head`) is not an error.
+fn print_all(out: &mut (dyn Write + Send), bytes: &[u8]) -> Result<Outcome, RunError> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(Outcome::Finished),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::Finished),
+        Err(e) => Err(RunError::Stdout(e)),
     }
 }

@@ -1,26 +1,121 @@
-//! `mongotls sandbox` (run until interrupted) and `mongotls demo` (start, check, stop).
+//! `mongotls sandbox` (run until stopped) and `mongotls demo` (start, check, stop).
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::check::run_check;
 use super::{block_on, Outcome, RunError};
+use crate::report::sandbox::{SandboxReady, SandboxReadyUser};
 use crate::report::Report;
-use crate::sandbox::{self, AuthConfig, Sandbox, SandboxConfig};
-use crate::settings::{CheckSettings, DemoSettings};
+use crate::sandbox::{self, Sandbox, SandboxError, StopSignals};
+use crate::settings::{CheckSettings, DemoSettings, SandboxRun};
+use crate::tr;
 
-/// `mongotls sandbox`: prints the URI and CA file, serves until Ctrl-C.
-pub(super) fn run(
-    config: SandboxConfig,
-    auth: AuthConfig,
-    out: &mut (dyn Write + Send),
-) -> Result<Outcome, RunError> {
-    block_on(sandbox::run_until_interrupted(config, auth, out))??;
+/// `mongotls sandbox`: prints the URI and CA file (and writes `--ready-file`), serves until
+/// SIGINT, SIGTERM or SIGHUP, then removes its files.
+pub(super) fn run(s: &SandboxRun, out: &mut (dyn Write + Send)) -> Result<Outcome, RunError> {
+    block_on(serve(s, out))??;
     Ok(Outcome::Finished)
 }
 
-/// `mongotls demo`.
+async fn serve(s: &SandboxRun, out: &mut (dyn Write + Send)) -> Result<(), RunError> {
+    // Before anything exists that a signal would leave behind.
+    let mut stop = StopSignals::install()?;
+    let sandbox = Sandbox::start_on(s.sandbox.clone(), s.auth.clone(), s.base_port).await?;
+    let served = async {
+        sandbox::describe(&sandbox, out).map_err(SandboxError::Output)?;
+        let ready = match &s.ready_file {
+            Some(path) => Some(ReadyFile::write(path, &sandbox)?),
+            None => None,
+        };
+        stop.wait().await?;
+        drop(ready);
+        writeln!(out, "{}", tr!("sandbox-stopping")).map_err(SandboxError::Output)?;
+        out.flush().map_err(SandboxError::Output)?;
+        Ok::<(), RunError>(())
+    }
+    .await;
+    sandbox.shutdown().await;
+    served
+}
+
+/// `--ready-file`: written whole under a temporary name beside it, then renamed into place
+/// (a script that sees the file can read all of it); removed when dropped.
+struct ReadyFile {
+    path: PathBuf,
+}
+
+impl ReadyFile {
+    fn write(path: &Path, sandbox: &Sandbox) -> Result<ReadyFile, RunError> {
+        let failed = |source| RunError::Output {
+            flag: "--ready-file",
+            path: path.to_path_buf(),
+            source,
+        };
+        let json = ready(sandbox).to_json();
+        let name = path.file_name().ok_or_else(|| {
+            failed(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                tr!("sandbox-ready-file-not-a-file"),
+            ))
+        })?;
+        let mut temporary = name.to_os_string();
+        temporary.push(format!(".{}.tmp", std::process::id()));
+        let temporary = path.with_file_name(temporary);
+        let written = std::fs::write(&temporary, json.as_bytes())
+            .and_then(|()| std::fs::rename(&temporary, path));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(failed(e));
+        }
+        Ok(ReadyFile {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+impl Drop for ReadyFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// What the ready file says about `sandbox`.
+fn ready(sandbox: &Sandbox) -> SandboxReady {
+    SandboxReady {
+        pid: std::process::id(),
+        uri: sandbox.uri(),
+        ca: sandbox.ca_file().display().to_string(),
+        members: sandbox.members(),
+        replica_set: sandbox.set_name().to_string(),
+        scenario: sandbox.config().scenario.name().to_string(),
+        tls_mode: sandbox.tls_mode().name().to_string(),
+        users: sandbox
+            .users()
+            .iter()
+            .map(|u| SandboxReadyUser {
+                name: u.user.name.clone(),
+                db: u.user.db.clone(),
+                password_file: u.password_file.as_ref().map(|p| p.display().to_string()),
+            })
+            .collect(),
+        client_cert: sandbox.client_certs().good.display().to_string(),
+    }
+}
+
+/// `mongotls demo`. Says on stderr where the CA file the report names is now: kept
+/// (`--keep-ca DIR`), or removed with the sandbox.
 pub(super) fn demo(s: &DemoSettings) -> Result<Outcome, RunError> {
-    let report = block_on(check_sandbox(s))??;
+    let (report, ca_file) = block_on(check_sandbox(s))??;
+    let note = if s.keep_ca.is_some() {
+        tr!("sandbox-demo-ca-kept", path = ca_file.display().to_string())
+    } else {
+        tr!(
+            "sandbox-demo-ca-removed",
+            path = ca_file.display().to_string()
+        )
+    };
+    let _ = writeln!(std::io::stderr(), "{note}");
     Ok(Outcome::Report {
         report: Box::new(report),
         format: s.format,
@@ -28,13 +123,21 @@ pub(super) fn demo(s: &DemoSettings) -> Result<Outcome, RunError> {
     })
 }
 
-/// Starts the sandbox, checks it as a user would (`check URI --ca FILE`), stops it.
-async fn check_sandbox(s: &DemoSettings) -> Result<Report, RunError> {
-    let sandbox = Sandbox::start_with_auth(s.sandbox.clone(), s.auth.clone()).await?;
-    let result = match CheckSettings::for_demo(&sandbox.uri(), sandbox.ca_file(), s.now) {
+/// Starts the sandbox, checks it as a user would (`check URI --ca FILE`), stops it. Returns
+/// the report and the CA file it names.
+async fn check_sandbox(s: &DemoSettings) -> Result<(Report, PathBuf), RunError> {
+    let mut sandbox = Sandbox::start_on(s.sandbox.clone(), s.auth.clone(), s.base_port).await?;
+    if let Some(dir) = &s.keep_ca {
+        if let Err(e) = sandbox.keep_ca_file_in(dir) {
+            sandbox.shutdown().await;
+            return Err(e.into());
+        }
+    }
+    let ca_file = sandbox.ca_file().to_path_buf();
+    let result = match CheckSettings::for_demo(&sandbox.uri(), &ca_file, s.now) {
         Ok(settings) => run_check(&settings).await.map_err(RunError::from),
         Err(e) => Err(RunError::from(e)),
     };
     sandbox.shutdown().await;
-    result
+    Ok((result?, ca_file))
 }

@@ -13,6 +13,7 @@ pub mod json;
 pub mod junit;
 pub mod plot;
 pub mod prometheus;
+pub mod sandbox;
 pub mod style;
 pub mod text;
 pub mod value;

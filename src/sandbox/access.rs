@@ -10,6 +10,7 @@ use super::{
     ClientAuth, Password, Role, Sandbox, SandboxError, SandboxUser, Scenario, UserCredential,
     DEFAULT_USER, DEFAULT_USER_DB, X509_MECHANISM, X509_USER_SUBJECT,
 };
+use crate::tr;
 
 /// The users of a sandbox with authentication: [`DEFAULT_USER`] on [`DEFAULT_USER_DB`] with
 /// SCRAM-SHA-1 and SCRAM-SHA-256 (a random password per run), and the MONGODB-X509 user
@@ -80,14 +81,19 @@ pub struct ClientCertFiles {
     pub other_ca: PathBuf,
 }
 
+/// Where a continuation line of the sandbox's description starts: under the values of `URI:`
+/// and the other labels.
+pub(super) const INDENT: &str = "           ";
+
 /// The users, password files and client certificates, as [`describe`] prints them (never a
 /// password).
 pub(crate) fn describe_auth(sandbox: &Sandbox, out: &mut (dyn io::Write + Send)) -> io::Result<()> {
-    if sandbox.users.is_empty() {
-        writeln!(out, "auth:      off (no users)")?;
+    let auth = if sandbox.users.is_empty() {
+        tr!("sandbox-describe-auth-off")
     } else {
-        writeln!(out, "auth:      on (users must authenticate)")?;
-    }
+        tr!("sandbox-describe-auth-on")
+    };
+    writeln!(out, "{auth}")?;
     for active in &sandbox.users {
         let user = &active.user;
         let roles: Vec<String> = user
@@ -103,39 +109,53 @@ pub(crate) fn describe_auth(sandbox: &Sandbox, out: &mut (dyn io::Write + Send))
                 .join(", "),
             UserCredential::X509 => X509_MECHANISM.to_owned(),
         };
-        writeln!(
-            out,
-            "user:      {} on {} ({how}; roles {})",
-            user.name,
-            user.db,
-            if roles.is_empty() {
-                "none".to_owned()
-            } else {
-                roles.join(", ")
-            }
-        )?;
+        let roles = if roles.is_empty() {
+            tr!("sandbox-describe-no-roles")
+        } else {
+            roles.join(", ")
+        };
+        let line = tr!(
+            "sandbox-describe-user",
+            name = user.name.as_str(),
+            db = user.db.as_str(),
+            how = how,
+            roles = roles
+        );
+        writeln!(out, "{line}")?;
         if let Some(file) = &active.password_file {
-            writeln!(out, "           password in {}", file.display())?;
+            let line = tr!(
+                "sandbox-describe-password-file",
+                path = file.display().to_string()
+            );
+            writeln!(out, "{INDENT}{line}")?;
         }
     }
     let certs = sandbox.client_certs();
-    writeln!(
-        out,
-        "client certificates: {} (members {})",
-        sandbox.client_auth(),
-        match sandbox.client_auth() {
-            ClientAuth::None => "do not ask for one",
-            ClientAuth::Optional => "verify one when given",
-            ClientAuth::Required => "refuse clients without one",
-        }
-    )?;
-    writeln!(
-        out,
-        "  good:     {} ({X509_USER_SUBJECT})",
-        certs.good.display()
-    )?;
-    writeln!(out, "  expired:  {}", certs.expired.display())?;
-    writeln!(out, "  other CA: {}", certs.other_ca.display())
+    let mode = match sandbox.client_auth() {
+        ClientAuth::None => tr!("sandbox-describe-client-certs-none"),
+        ClientAuth::Optional => tr!("sandbox-describe-client-certs-optional"),
+        ClientAuth::Required => tr!("sandbox-describe-client-certs-required"),
+    };
+    writeln!(out, "{mode}")?;
+    let lines = [
+        tr!(
+            "sandbox-describe-cert-good",
+            path = certs.good.display().to_string(),
+            subject = X509_USER_SUBJECT
+        ),
+        tr!(
+            "sandbox-describe-cert-expired",
+            path = certs.expired.display().to_string()
+        ),
+        tr!(
+            "sandbox-describe-cert-other-ca",
+            path = certs.other_ca.display().to_string()
+        ),
+    ];
+    for line in lines {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
 }
 
 /// Resolves the users' passwords (a random one where none is given), writes each SCRAM user's

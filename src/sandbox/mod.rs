@@ -11,7 +11,8 @@
 //! A [`Scenario`] breaks one thing on purpose (an expired certificate, the wrong CA file, a
 //! missing intermediate, TLS disabled, a wrong password, a missing client certificate, ...), so
 //! that every finding of `check` can be shown on a real connection. Nothing here prints, except
-//! [`run_until_interrupted`] into the writer it is given.
+//! [`describe`] into the writer it is given; [`StopSignals`] are what stop `mongotls sandbox`
+//! (SIGINT, SIGTERM, SIGHUP), so that its files are removed however it is stopped.
 //!
 //! Authentication ([`auth`], [`scram`]): with users ([`SandboxConfig::users`]) members answer
 //! like mongod with access control on: SCRAM-SHA-1 and SCRAM-SHA-256 (`saslStart` /
@@ -24,6 +25,7 @@ mod access;
 mod auth;
 mod commands;
 mod pki;
+mod run;
 mod scram;
 mod server;
 #[cfg(test)]
@@ -42,7 +44,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use self::access::{describe_auth, set_up_users, write_private};
+use self::access::{set_up_users, write_private};
 use self::auth::Users;
 use self::commands::MemberInfo;
 use self::server::Member;
@@ -52,6 +54,7 @@ pub use self::auth::{
     ClientAuth, Password, Role, SandboxUser, UserCredential, EXTERNAL_DB, X509_MECHANISM,
 };
 pub use self::pki::X509_USER_SUBJECT;
+pub use self::run::{describe, StopSignals};
 pub use self::scram::ScramMechanism;
 
 /// The SCRAM user of the scenarios with authentication (on db [`DEFAULT_USER_DB`]).
@@ -342,18 +345,16 @@ impl SandboxConfig {
     }
 }
 
-/// Why the sandbox could not start (or `run_until_interrupted` could not run).
+/// Why the sandbox could not start (or could not run until stopped).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SandboxError {
     /// The member count is outside 1..=7.
-    #[error("a sandbox replica set has 1 to 7 members, not {requested}")]
     MemberCount {
         /// What was asked for.
         requested: usize,
     },
     /// A member's listener could not be bound.
-    #[error("cannot listen on 127.0.0.1 for sandbox member {member}: {source}")]
     Bind {
         /// Index of the member (0-based).
         member: usize,
@@ -362,7 +363,6 @@ pub enum SandboxError {
         source: io::Error,
     },
     /// rcgen could not make a certificate or key.
-    #[error("cannot generate the sandbox {what}: {source}")]
     Certificate {
         /// Which certificate or key ("root CA", "certificate of member 2", ...).
         what: String,
@@ -371,7 +371,6 @@ pub enum SandboxError {
         source: rcgen::Error,
     },
     /// rustls refused a member's certificate and key.
-    #[error("cannot build the TLS configuration of sandbox member {member}: {source}")]
     TlsConfig {
         /// Index of the member (0-based).
         member: usize,
@@ -380,7 +379,6 @@ pub enum SandboxError {
         source: rustls::Error,
     },
     /// rustls could not build the client certificate verifier of a member.
-    #[error("cannot build the client certificate verifier of sandbox member {member}: {source}")]
     ClientVerifier {
         /// Index of the member (0-based).
         member: usize,
@@ -390,7 +388,6 @@ pub enum SandboxError {
     },
     /// A user's SCRAM credentials could not be derived (a password SASLprep refuses, or no
     /// randomness for the salt).
-    #[error("cannot set up the sandbox user '{user}': {reason}")]
     User {
         /// The user name.
         user: String,
@@ -398,7 +395,6 @@ pub enum SandboxError {
         reason: String,
     },
     /// The temporary directory or the CA file in it could not be written.
-    #[error("cannot write the sandbox's temporary files in {}: {source}", path.display())]
     TempDir {
         /// The directory or file.
         path: PathBuf,
@@ -407,11 +403,105 @@ pub enum SandboxError {
         source: io::Error,
     },
     /// Writing the sandbox's description failed.
-    #[error("cannot write the sandbox description: {0}")]
     Output(#[source] io::Error),
     /// Waiting for Ctrl-C failed.
-    #[error("cannot wait for Ctrl-C: {0}")]
     Signal(#[source] io::Error),
+    /// A fixed port (`--port BASE`) cannot be listened on: taken, or not allowed.
+    Port {
+        /// The port.
+        port: u16,
+        /// Index of the member (0-based).
+        member: usize,
+        /// The error.
+        #[source]
+        source: io::Error,
+    },
+    /// `--port BASE` leaves no room for every member below 65536.
+    PortRange {
+        /// The base port.
+        base: u16,
+        /// The member count.
+        members: usize,
+    },
+    /// The CA file could not be copied where it was asked to be kept.
+    KeepCa {
+        /// The directory.
+        dir: PathBuf,
+        /// The error.
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl fmt::Display for SandboxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::tr;
+        let text = match self {
+            SandboxError::MemberCount { requested } => {
+                tr!(
+                    "sandbox-error-member-count",
+                    requested = requested.to_string()
+                )
+            }
+            SandboxError::Bind { member, source } => tr!(
+                "sandbox-error-bind",
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::Certificate { what, source } => tr!(
+                "sandbox-error-certificate",
+                what = what.as_str(),
+                error = source.to_string()
+            ),
+            SandboxError::TlsConfig { member, source } => tr!(
+                "sandbox-error-tls-config",
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::ClientVerifier { member, source } => tr!(
+                "sandbox-error-client-verifier",
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::User { user, reason } => tr!(
+                "sandbox-error-user",
+                user = user.as_str(),
+                reason = reason.as_str()
+            ),
+            SandboxError::TempDir { path, source } => tr!(
+                "sandbox-error-temp-dir",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::Output(source) => {
+                tr!("sandbox-error-output", error = source.to_string())
+            }
+            SandboxError::Signal(source) => {
+                tr!("sandbox-error-signal", error = source.to_string())
+            }
+            SandboxError::Port {
+                port,
+                member,
+                source,
+            } => tr!(
+                "sandbox-error-port",
+                port = port.to_string(),
+                member = member.to_string(),
+                error = source.to_string()
+            ),
+            SandboxError::PortRange { base, members } => tr!(
+                "sandbox-error-port-range",
+                base = base.to_string(),
+                members = members.to_string()
+            ),
+            SandboxError::KeepCa { dir, source } => tr!(
+                "sandbox-error-keep-ca",
+                dir = dir.display().to_string(),
+                error = source.to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// A running sandbox replica set. Dropping it stops it too (without waiting); prefer
@@ -467,6 +557,26 @@ impl Sandbox {
         auth: AuthConfig,
         host_name: &str,
     ) -> Result<Sandbox, SandboxError> {
+        Sandbox::start_inner(config, auth, host_name, None).await
+    }
+
+    /// [`Sandbox::start_with_auth`] on fixed ports when `base_port` is given: member `i`
+    /// listens on `127.0.0.1:base_port + i` ([`SandboxError::Port`] when one is taken);
+    /// `None` takes free ports as [`Sandbox::start`] does.
+    pub async fn start_on(
+        config: SandboxConfig,
+        auth: AuthConfig,
+        base_port: Option<u16>,
+    ) -> Result<Sandbox, SandboxError> {
+        Sandbox::start_inner(config, auth, "localhost", base_port).await
+    }
+
+    async fn start_inner(
+        config: SandboxConfig,
+        auth: AuthConfig,
+        host_name: &str,
+        base_port: Option<u16>,
+    ) -> Result<Sandbox, SandboxError> {
         if !MEMBERS_RANGE.contains(&config.members) {
             return Err(SandboxError::MemberCount {
                 requested: config.members,
@@ -487,9 +597,27 @@ impl Sandbox {
 
         let mut listeners = Vec::with_capacity(config.members);
         for member in 0..config.members {
-            let listener = TcpListener::bind(("127.0.0.1", 0))
-                .await
-                .map_err(|source| SandboxError::Bind { member, source })?;
+            let listener = match base_port {
+                None => TcpListener::bind(("127.0.0.1", 0))
+                    .await
+                    .map_err(|source| SandboxError::Bind { member, source })?,
+                Some(base) => {
+                    let port = u16::try_from(member)
+                        .ok()
+                        .and_then(|i| base.checked_add(i))
+                        .ok_or(SandboxError::PortRange {
+                            base,
+                            members: config.members,
+                        })?;
+                    TcpListener::bind(("127.0.0.1", port))
+                        .await
+                        .map_err(|source| SandboxError::Port {
+                            port,
+                            member,
+                            source,
+                        })?
+                }
+            };
             let addr = listener
                 .local_addr()
                 .map_err(|source| SandboxError::Bind { member, source })?;
@@ -629,6 +757,22 @@ impl Sandbox {
         &self.ca_file
     }
 
+    /// Copies the CA file into `dir` (created if missing) as `mongotls-sandbox-ca.pem`, where
+    /// it outlives the sandbox, and makes that copy the CA file [`Sandbox::ca_file`] and
+    /// [`Sandbox::uri`] name. Returns the copy's path.
+    pub fn keep_ca_file_in(&mut self, dir: &Path) -> Result<PathBuf, SandboxError> {
+        let failed = |source| SandboxError::KeepCa {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(failed)?;
+        let dir = std::path::absolute(dir).map_err(failed)?;
+        let kept = dir.join("mongotls-sandbox-ca.pem");
+        std::fs::copy(&self.ca_file, &kept).map_err(failed)?;
+        self.ca_file = kept.clone();
+        Ok(kept)
+    }
+
     /// The members as `localhost:<port>`, in order; member 0 is the primary (unless
     /// `no-primary`).
     pub fn members(&self) -> Vec<String> {
@@ -686,85 +830,6 @@ impl Drop for Sandbox {
         }
         // The temporary directory is removed by `TempDir`'s own drop.
     }
-}
-
-/// Starts a sandbox with `auth`'s users and client certificate mode, writes its URI, CA file,
-/// users, password and client certificate files, members and scenario to `out`, waits for
-/// Ctrl-C, then shuts it down.
-pub async fn run_until_interrupted(
-    config: SandboxConfig,
-    auth: AuthConfig,
-    out: &mut (dyn io::Write + Send),
-) -> Result<(), SandboxError> {
-    let sandbox = Sandbox::start_with_auth(config, auth).await?;
-    let result = async {
-        // Poll once so the Ctrl-C handler is installed before the user (or a test) is told to
-        // press it: a SIGINT in between would otherwise kill the process, leaving its files.
-        let ctrl_c = tokio::signal::ctrl_c();
-        tokio::pin!(ctrl_c);
-        let early = tokio::select! {
-            biased;
-            pressed = &mut ctrl_c => Some(pressed),
-            () = std::future::ready(()) => None,
-        };
-        describe(&sandbox, out).map_err(SandboxError::Output)?;
-        match early {
-            Some(pressed) => pressed,
-            None => ctrl_c.await,
-        }
-        .map_err(SandboxError::Signal)?;
-        writeln!(out, "stopping the sandbox").map_err(SandboxError::Output)?;
-        out.flush().map_err(SandboxError::Output)
-    }
-    .await;
-    sandbox.shutdown().await;
-    result
-}
-
-/// The description [`run_until_interrupted`] prints.
-fn describe(sandbox: &Sandbox, out: &mut (dyn io::Write + Send)) -> io::Result<()> {
-    let config = sandbox.config();
-    writeln!(
-        out,
-        "mongotls sandbox: replica set {} with {} member{}",
-        SET_NAME,
-        sandbox.members.len(),
-        if sandbox.members.len() == 1 { "" } else { "s" }
-    )?;
-    writeln!(
-        out,
-        "scenario:  {} ({})",
-        config.scenario,
-        config.scenario.description()
-    )?;
-    writeln!(out, "TLS mode:  {}", sandbox.tls_mode())?;
-    if let Some(delay) = config.handshake_delay {
-        writeln!(
-            out,
-            "delay:     {} before each TLS handshake",
-            crate::duration::format_duration(delay)
-        )?;
-    }
-    writeln!(out, "URI:       {}", sandbox.uri())?;
-    if config.scenario == Scenario::WrongPassword {
-        writeln!(
-            out,
-            "           (its password is wrong on purpose; the real one is in the file below)"
-        )?;
-    }
-    writeln!(out, "CA file:   {}", sandbox.ca_file().display())?;
-    describe_auth(sandbox, out)?;
-    writeln!(out, "members:")?;
-    for name in &sandbox.members {
-        let role = if sandbox.primary() == Some(name.as_str()) {
-            "primary"
-        } else {
-            "secondary"
-        };
-        writeln!(out, "  {name} ({role})")?;
-    }
-    writeln!(out, "Press Ctrl-C to stop.")?;
-    out.flush()
 }
 
 /// Percent-encodes a URI user name, password or option value: only unreserved characters stay.

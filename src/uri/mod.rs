@@ -132,6 +132,13 @@ pub fn parse(uri: &str) -> Result<ConnectionString, UriError> {
     }
 }
 
+/// The name of a MongoDB connection-string option as drivers spell it, whatever the case it
+/// was typed in (`tlscafile` → `tlsCAFile`); `None` for a name no driver knows. The command
+/// line uses it to tell a user who typed `--tlsCAFile` that it belongs in the string.
+pub fn known_option(name: &str) -> Option<&'static str> {
+    options::canonical_name(name)
+}
+
 /// [`parse`] before what the result quotes is made printable.
 fn parse_unchecked(uri: &str) -> Result<ConnectionString, UriError> {
     let text = uri.trim();

@@ -178,7 +178,7 @@ fn is_sensitive(lower_name: &str) -> bool {
 }
 
 /// The name of a MongoDB option as spelt in the tables above.
-fn canonical_name(lower_name: &str) -> Option<&'static str> {
+pub(super) fn canonical_name(lower_name: &str) -> Option<&'static str> {
     MONGOTLS_OPTIONS
         .iter()
         .chain(OTHER_KNOWN_OPTIONS.iter())
