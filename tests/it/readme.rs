@@ -22,16 +22,20 @@ use mongotls::sandbox::{AuthConfig, ClientAuth, Sandbox, SandboxConfig};
 use crate::support::peers::run_with_timeout;
 use crate::support::run::{text, MONGOTLS};
 
-/// The command lines of the README's `sh` blocks that run mongotls, continuations joined.
+/// The command lines of the README's `sh` blocks that run mongotls, continuations joined;
+/// a shell variable set earlier in the same block (`URI='…'`, `export MONGO_PW=…`) is set
+/// before each later command of the block, as a user pasting the block would have it.
 fn readme_commands(readme: &str) -> Vec<String> {
     let mut commands = Vec::new();
     let mut in_sh = false;
     let mut pending = String::new();
+    let mut assignments: Vec<String> = Vec::new();
     for line in readme.lines() {
         let trimmed = line.trim();
         if trimmed.starts_with("```") {
             in_sh = trimmed == "```sh";
             pending.clear();
+            assignments.clear();
             continue;
         }
         if !in_sh {
@@ -44,15 +48,23 @@ fn readme_commands(readme: &str) -> Vec<String> {
         }
         let line = std::mem::take(&mut pending);
         let line = line.trim().replace("cargo run --release -- ", "mongotls ");
-        let calls_mongotls = line.starts_with("mongotls ")
-            || line
-                .split_whitespace()
-                .take_while(|w| w.contains('='))
-                .count()
-                > 0
-                && line.contains(" mongotls ");
+        let first = line.split_whitespace().next().unwrap_or("");
+        let is_assignment = first.split_once('=').is_some_and(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        }) && !line.contains(" mongotls ");
+        if is_assignment || line.starts_with("export ") {
+            assignments.push(line);
+            continue;
+        }
+        let calls_mongotls =
+            line.starts_with("mongotls ") || first.contains('=') && line.contains(" mongotls ");
         if calls_mongotls {
-            commands.push(line);
+            let mut full = assignments.join("; ");
+            if !full.is_empty() {
+                full.push_str("; ");
+            }
+            full.push_str(&line);
+            commands.push(full);
         }
     }
     commands
@@ -178,18 +190,19 @@ async fn every_readme_command_runs_as_written() {
 
 #[test]
 fn the_scanner_joins_continuations_and_maps_hosts() {
-    let md = "text\n```sh\nmongotls check 'mongodb://a.example:3717,b.example:3717/?tls=true' \\\n    --ca ca.pem\nMONGO_PW=x mongotls ca ca.pem\ncargo test\n```\n```\nmongotls not-sh\n```\n";
+    let md = "text\n```sh\nURI='mongodb://x:1/'\nmongotls check \"$URI\"\n```\n```sh\nmongotls check 'mongodb://a.example:3717,b.example:3717/?tls=true' \\\n    --ca ca.pem\nMONGO_PW=x mongotls ca ca.pem\ncargo test\n```\n```\nmongotls not-sh\n```\n";
     let commands = readme_commands(md);
     assert_eq!(
         commands,
         [
+            "URI='mongodb://x:1/'; mongotls check \"$URI\"",
             "mongotls check 'mongodb://a.example:3717,b.example:3717/?tls=true' --ca ca.pem",
             "MONGO_PW=x mongotls ca ca.pem"
         ]
     );
     let members = ["localhost:1".to_owned(), "localhost:2".to_owned()];
     assert_eq!(
-        to_sandbox(&commands[0], &members),
+        to_sandbox(&commands[1], &members),
         "mongotls check 'mongodb://localhost:1,localhost:2/?tls=true' --ca ca.pem"
     );
     // Times are not hosts.
