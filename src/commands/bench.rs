@@ -1,6 +1,7 @@
 //! `mongotls bench`: measure, assemble the report, write the files beside it.
 
-use std::io::Write;
+use std::io::{self, Write};
+use std::path::Path;
 use std::sync::Arc;
 
 use super::inputs::{load_ca, read_client_cert, InputError};
@@ -10,8 +11,10 @@ use crate::dates::whole_seconds;
 use crate::findings::Severity;
 use crate::probe::ProbeSettings;
 use crate::report::bench::BenchRunInfo;
+use crate::report::plot::PlotFormat;
 use crate::report::{self, BenchReport, Report};
 use crate::settings::BenchRun;
+use crate::tr;
 
 /// `mongotls bench`: measure, assemble the report, write `--export-json` and `--plot`.
 pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
@@ -22,6 +25,8 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
         }
     };
     // Before anything else: a bad output path must not cost the measurement.
+    check_output_path("--export-json", run.export_json.as_deref(), Output::Json)?;
+    check_output_path("--plot", run.plot.as_deref(), Output::Plot)?;
     let exports = Exports::open(&[
         (
             "--export-json",
@@ -29,7 +34,8 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
             &report::json::Json,
         ),
         ("--plot", run.plot.as_deref(), &report::plot::SvgPlot),
-    ])?;
+    ])
+    .map_err(plain_words)?;
     let report = block_on(measure(run, &progress))??;
     exports.write(&report)?;
     Ok(Outcome::Report {
@@ -37,6 +43,107 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
         format: run.format,
         strict: false,
     })
+}
+
+/// What an output option writes.
+#[derive(Clone, Copy)]
+enum Output {
+    /// `--export-json`: JSON, whatever the extension, unless it names another format.
+    Json,
+    /// `--plot`: the format its extension names.
+    Plot,
+}
+
+/// Extensions of formats `--export-json` does not write: a path ending in one is a mix-up
+/// (`--export-json bench.svg`), refused before it costs a measurement.
+const NOT_JSON: &[&str] = &[
+    "svg", "png", "jpg", "jpeg", "gif", "pdf", "csv", "tsv", "md", "markdown", "txt", "html",
+    "htm", "xml", "yaml", "yml", "toml",
+];
+
+/// Checks an output path before any network work starts, so that a typo costs nothing: the
+/// folder exists, the path is not a folder, and its extension names a format the option
+/// writes. Whether the folder is writable is found out by opening the file, right after.
+fn check_output_path(
+    flag: &'static str,
+    path: Option<&Path>,
+    kind: Output,
+) -> Result<(), RunError> {
+    let Some(path) = path else { return Ok(()) };
+    let refuse = |reason: String| RunError::Output {
+        flag,
+        path: path.to_path_buf(),
+        source: io::Error::other(reason),
+    };
+    let shown = |p: &Path| p.display().to_string();
+    let metadata = std::fs::metadata(path).ok();
+    if metadata.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        return Err(refuse(tr!(
+            "bench-output-is-a-folder",
+            example = shown(&path.join(match kind {
+                Output::Json => "bench.json",
+                Output::Plot => "bench.svg",
+            }))
+        )));
+    }
+    if metadata.is_none() {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        match std::fs::metadata(parent) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(refuse(tr!(
+                    "bench-output-parent-not-a-folder",
+                    folder = shown(parent)
+                )))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(refuse(tr!(
+                    "bench-output-no-folder",
+                    folder = shown(parent)
+                )))
+            }
+            Err(e) => return Err(refuse(e.to_string())),
+        }
+    }
+    // A pipe or a device (`/dev/stdout`, `>(jq .)`) has no extension to read a format from.
+    let special = metadata.as_ref().is_some_and(|m| !m.is_file());
+    match kind {
+        Output::Plot => {
+            PlotFormat::from_path(path, special).map_err(refuse)?;
+        }
+        Output::Json => {
+            let extension = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            if let Some(ext) = extension.filter(|e| NOT_JSON.contains(&e.as_str())) {
+                return Err(refuse(tr!("bench-export-json-extension", extension = ext)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An output file that cannot be opened, in words rather than the OS's error number.
+fn plain_words(e: RunError) -> RunError {
+    match e {
+        RunError::Output { flag, path, source }
+            if source.kind() == io::ErrorKind::PermissionDenied =>
+        {
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+                _ => ".".to_string(),
+            };
+            RunError::Output {
+                flag,
+                path,
+                source: io::Error::other(tr!("bench-output-permission-denied", folder = folder)),
+            }
+        }
+        other => other,
+    }
 }
 
 /// Measures, then assembles the report (rendering and the SVG are the caller's).

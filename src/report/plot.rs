@@ -2,6 +2,7 @@
 //! member and metric, as box plots (median, quartiles, 1.5 IQR whiskers), drawn by plotters.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use plotters::data::Quartiles;
 use plotters::prelude::*;
@@ -10,6 +11,50 @@ use super::bench::{BenchReport, SeriesReport};
 use crate::bench::{Metric, Transport};
 
 const PANEL_HEIGHT: u32 = 170;
+
+/// The file formats `--plot` writes, chosen by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlotFormat {
+    /// `.svg`: a vector drawing any browser opens; its text uses the viewer's fonts, so
+    /// Chinese labels show wherever the reader has a Chinese font.
+    Svg,
+}
+
+impl PlotFormat {
+    /// The name users know the format by (`SVG`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PlotFormat::Svg => "SVG",
+        }
+    }
+
+    /// The format `path` asks for, by its extension (any case). A path without an extension
+    /// is accepted only when `special` (an existing pipe or device such as `/dev/stdout`,
+    /// which has no extension to give): it gets SVG. `Err` is the reason, for the user.
+    ///
+    /// PNG is refused rather than drawn: a bitmap needs fonts compiled into the binary, and
+    /// the Chinese labels would need a CJK font several megabytes large; SVG leaves the text
+    /// to the viewer's fonts and converts to PNG with one command.
+    pub fn from_path(path: &Path, special: bool) -> Result<PlotFormat, String> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("svg") => Ok(PlotFormat::Svg),
+            None if special => Ok(PlotFormat::Svg),
+            Some("png") => Err(crate::tr!(
+                "bench-plot-png-refused",
+                path = path.display().to_string(),
+                svg = path.with_extension("svg").display().to_string()
+            )),
+            Some(other) => Err(crate::tr!(
+                "bench-plot-extension-unknown",
+                extension = crate::escape::printable(other).into_owned()
+            )),
+            None => Err(crate::tr!("bench-plot-extension-missing")),
+        }
+    }
+}
 
 /// A plotters error as an I/O error of the renderer, in plotters' words.
 fn drawing<E: std::fmt::Display>(e: E) -> io::Error {
@@ -119,5 +164,24 @@ impl super::Renderer for SvgPlot {
             }
             _ => Err(io::Error::other("plots are made of `bench` reports only")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PlotFormat;
+    use std::path::Path;
+
+    #[test]
+    fn the_extension_picks_the_format_and_anything_else_is_refused_with_a_reason() {
+        let svg = |p: &str, special| PlotFormat::from_path(Path::new(p), special);
+        assert_eq!(svg("b.svg", false), Ok(PlotFormat::Svg));
+        assert_eq!(svg("dir.v2/B.SVG", false), Ok(PlotFormat::Svg));
+        assert_eq!(svg("/dev/stdout", true), Ok(PlotFormat::Svg));
+        let png = svg("out/b.png", false).unwrap_err();
+        assert!(png.contains("rsvg-convert -o out/b.png out/b.svg"), "{png}");
+        assert!(svg("b.txt", false).unwrap_err().contains(".txt"));
+        assert!(svg("b", false).unwrap_err().contains(".svg"));
+        assert!(svg("/dev/stdout", false).is_err());
     }
 }

@@ -344,6 +344,47 @@ fn bad_output_paths_fail_before_measuring() {
     );
 }
 
+/// Issue 11: the plot's format comes from its extension, and a path whose extension names a
+/// format the option cannot write is refused up front (exit 2, the reason, what to give
+/// instead), with no connection made and no file left behind: `--plot b.png` used to get SVG.
+#[test]
+fn output_paths_with_a_format_the_option_cannot_write_fail_before_measuring() {
+    let dir = tempfile::tempdir().unwrap();
+    let (uri, connections) = counting_listener();
+    for (flag, name, says) in [
+        ("--plot", "bench.png", "rsvg-convert"),
+        ("--plot", "bench.txt", ".svg"),
+        ("--plot", "bench", ".svg"),
+        ("--export-json", "bench.svg", ".json"),
+        ("--export-json", "bench.csv", ".json"),
+    ] {
+        let path = dir.path().join(name);
+        let run = mongotls(&[
+            "bench",
+            &uri,
+            "--samples",
+            "3",
+            "--timeout",
+            "2s",
+            flag,
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{flag} {name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(flag) && run.stderr.contains(says),
+            "{flag} {name}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(!path.exists(), "{flag} {name} left a file behind");
+    }
+    assert_eq!(
+        connections.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "bench connected although its output path was unusable"
+    );
+}
+
 /// A run that stops before it has a report (here: an unreadable CA file) leaves no output file
 /// behind that it created, and does not empty one that was there.
 #[test]
