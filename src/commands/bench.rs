@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::inputs::{load_ca, read_client_cert, InputError};
-use super::output::Exports;
+use super::output::{Exports, Written};
 use super::{block_on, Outcome, RunError};
 use crate::dates::whole_seconds;
 use crate::findings::Severity;
@@ -27,7 +27,7 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
     // Before anything else: a bad output path must not cost the measurement.
     check_output_path("--export-json", run.export_json.as_deref(), Output::Json)?;
     check_output_path("--plot", run.plot.as_deref(), Output::Plot)?;
-    let exports = Exports::open(&[
+    let mut exports = Exports::open(&[
         (
             "--export-json",
             run.export_json.as_deref(),
@@ -36,13 +36,54 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
         ("--plot", run.plot.as_deref(), &report::plot::SvgPlot),
     ])
     .map_err(plain_words)?;
-    let report = block_on(measure(run, &progress))??;
-    exports.write(&report)?;
+    let mut bench = block_on(measure(run, &progress))??;
+    if let (Some(plot), true) = (&run.plot, bench.series.is_empty()) {
+        // Nothing to draw: the report says why, and no empty drawing is left behind.
+        exports.skip("--plot");
+        bench
+            .notes
+            .push(tr!("bench-plot-skipped", path = plot.display().to_string()));
+    }
+    let mut report = Report::Bench(bench);
+    let written = exports.write(&report)?;
+    if let Report::Bench(r) = &mut report {
+        r.notes.extend(written.iter().map(written_note));
+    }
     Ok(Outcome::Report {
         report: Box::new(report),
         format: run.format,
         strict: false,
     })
+}
+
+/// "wrote the plot to bench.svg (SVG, 14.2 KiB)": what a written file holds, for the notes.
+fn written_note(w: &Written) -> String {
+    let path = w.path.display().to_string();
+    let size = format_size(w.bytes);
+    if w.flag == "--plot" {
+        let format = PlotFormat::from_path(&w.path, true).map_or("SVG", PlotFormat::name);
+        tr!(
+            "bench-wrote-plot",
+            path = path,
+            format = format,
+            size = size
+        )
+    } else {
+        tr!("bench-wrote-json", path = path, size = size)
+    }
+}
+
+/// `812 B`, `14.2 KiB`, `3.1 MiB`.
+fn format_size(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KIB {
+        format!("{bytes} B")
+    } else if b < KIB * KIB {
+        format!("{:.1} KiB", b / KIB)
+    } else {
+        format!("{:.1} MiB", b / (KIB * KIB))
+    }
 }
 
 /// What an output option writes.
@@ -147,7 +188,10 @@ fn plain_words(e: RunError) -> RunError {
 }
 
 /// Measures, then assembles the report (rendering and the SVG are the caller's).
-async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Report, InputError> {
+async fn measure(
+    run: &BenchRun,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<BenchReport, InputError> {
     let started = time::OffsetDateTime::now_utc();
     let start = std::time::Instant::now();
     let mut bench = run.bench.clone();
@@ -186,7 +230,7 @@ async fn measure(run: &BenchRun, progress: &(dyn Fn(&str) + Sync)) -> Result<Rep
         max_time: run.bench.max_time,
         payload_sizes: run.bench.payload_sizes.clone(),
     };
-    Ok(Report::Bench(BenchReport::new(run_info, &outcome)))
+    Ok(BenchReport::new(run_info, &outcome))
 }
 
 /// One probe per member (no plaintext probe) before a benchmark: what clients would refuse.

@@ -145,6 +145,14 @@ async fn every_metric_is_measured_with_raw_samples_and_outputs() {
     let exported: Value =
         serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
     assert_eq!(exported["series"], r["series"]);
+    // The report says what it wrote, where, in which format and how large.
+    let notes = r["notes"].to_string();
+    for wrote in [
+        format!("wrote the plot to {} (SVG, ", svg.display()),
+        format!("wrote the JSON report to {} (", dir.path().join("bench.json").display()),
+    ] {
+        assert!(notes.contains(&wrote), "{wrote} in {notes}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

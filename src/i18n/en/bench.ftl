@@ -9,3 +9,6 @@ bench-export-json-extension = writes JSON, not .{ $extension }: give a path endi
 bench-plot-png-refused = plots are drawn as SVG only, not PNG: give { $svg }, and convert it if you need a bitmap, e.g. rsvg-convert -o { $path } { $svg }
 bench-plot-extension-unknown = cannot draw .{ $extension } files: give a path ending in .svg
 bench-plot-extension-missing = the plot's format comes from the file's extension: give a path ending in .svg
+bench-plot-skipped = no plot written to { $path }: nothing was measured
+bench-wrote-plot = wrote the plot to { $path } ({ $format }, { $size })
+bench-wrote-json = wrote the JSON report to { $path } ({ $size })

@@ -9,3 +9,6 @@ bench-export-json-extension = 此选项只写 JSON，不写 .{ $extension }：�
 bench-plot-png-refused = 图只生成 SVG，不生成 PNG：请改为 { $svg }；如需位图可再转换，例如 rsvg-convert -o { $path } { $svg }
 bench-plot-extension-unknown = 无法生成 .{ $extension } 文件：请给一个以 .svg 结尾的路径
 bench-plot-extension-missing = 图的格式由文件扩展名决定：请给一个以 .svg 结尾的路径
+bench-plot-skipped = 未生成图 { $path }：没有测到任何数据
+bench-wrote-plot = 图已写入 { $path }（{ $format }，{ $size }）
+bench-wrote-json = JSON 报告已写入 { $path }（{ $size }）
