@@ -206,14 +206,22 @@ async fn measure(
             .collect();
         bench.identity = Some(Arc::new(cert.identity));
     }
-    let mut certificate_notes = if run.ca.is_empty() {
+    let certificate_notes = if run.ca.is_empty() {
         Vec::new()
     } else {
         bench_certificate_notes(&bench, &run.ca, started).await?
     };
-    certificate_notes.extend(client_cert_notes);
     let mut outcome = crate::bench::run_bench(&bench, progress).await;
-    outcome.notes.splice(0..0, certificate_notes);
+    // A member that could not be measured says why itself; "the figures below measure TLS
+    // anyway" would have no figures below.
+    let measured = |member: &str| !outcome.not_measured.iter().any(|n| n.member == member);
+    let mut notes: Vec<String> = certificate_notes
+        .into_iter()
+        .filter(|(member, _)| measured(member))
+        .map(|(_, note)| note)
+        .collect();
+    notes.extend(client_cert_notes);
+    outcome.notes.splice(0..0, notes);
     let run_info = BenchRunInfo {
         started_at: whole_seconds(started),
         duration: start.elapsed(),
@@ -233,12 +241,13 @@ async fn measure(
     Ok(BenchReport::new(run_info, &outcome))
 }
 
-/// One probe per member (no plaintext probe) before a benchmark: what clients would refuse.
+/// One probe per member (no plaintext probe) before a benchmark: what clients would refuse,
+/// as `(member, note)`.
 async fn bench_certificate_notes(
     bench: &crate::bench::BenchSettings,
     ca: &[std::path::PathBuf],
     now: time::OffsetDateTime,
-) -> Result<Vec<String>, InputError> {
+) -> Result<Vec<(String, String)>, InputError> {
     let (_, analysis) = load_ca(ca, now, 0)?;
     let settings = ProbeSettings {
         timeout: bench.timeout,
@@ -265,11 +274,12 @@ async fn bench_certificate_notes(
             .map(|f| f.code.to_string())
             .collect();
         if !refused.is_empty() {
-            notes.push(format!(
-                "{}: clients would refuse this member ({}); the figures below measure TLS anyway — run `mongotls check` for the details",
-                member.address,
-                refused.join(", ")
-            ));
+            let note = tr!(
+                "bench-note-clients-would-refuse",
+                member = member.address.as_str(),
+                codes = refused.join(", ")
+            );
+            notes.push((member.address.clone(), note));
         }
     }
     Ok(notes)

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::bench::{BenchReport, ComparisonReport, SeriesReport};
 use crate::bench::{Metric, Transport};
 use crate::duration::{format_ms, millis};
+use crate::tr;
 
 /// Human names of the metrics.
 fn metric_label(metric: Metric) -> String {
@@ -21,13 +22,29 @@ fn metric_label(metric: Metric) -> String {
 
 /// Writes the report as text.
 pub fn render(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
+    not_measured(r, out)?;
     header(r, out)?;
     for member in &r.members {
+        if r.not_measured.iter().any(|n| &n.member == member) {
+            continue;
+        }
         member_table(r, member, out)?;
         member_lines(r, member, out)?;
     }
     warnings(r, out)?;
     notes_and_findings(r, out)
+}
+
+/// The members that could not be measured, first: the cause is the answer.
+fn not_measured(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
+    for n in &r.not_measured {
+        writeln!(out, "{}", n.message)?;
+        writeln!(out, "  {}", tr!("bench-text-hint", hint = n.hint.as_str()))?;
+    }
+    if !r.not_measured.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// The URIs, and how many samples were taken in how long.

@@ -149,7 +149,10 @@ async fn every_metric_is_measured_with_raw_samples_and_outputs() {
     let notes = r["notes"].to_string();
     for wrote in [
         format!("wrote the plot to {} (SVG, ", svg.display()),
-        format!("wrote the JSON report to {} (", dir.path().join("bench.json").display()),
+        format!(
+            "wrote the JSON report to {} (",
+            dir.path().join("bench.json").display()
+        ),
     ] {
         assert!(notes.contains(&wrote), "{wrote} in {notes}");
     }
@@ -422,5 +425,63 @@ fn a_failed_run_leaves_output_files_as_they_were() {
     assert_eq!(
         std::fs::read_to_string(&existing).unwrap(),
         "<svg>earlier run</svg>"
+    );
+}
+
+/// A loopback port where nothing listens (bound, then released).
+fn refused_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+/// Issue 11: a member where nothing listens is named first, with the refusal, instead of
+/// "the server forces TLS … pass --plain-uri" and one "only 0 samples" warning per series;
+/// `bench.nothing_measured` carries the cause, and the exit code is 1 (a check failed).
+#[test]
+fn a_refused_port_is_named_first_and_nothing_else_is_blamed() {
+    let port = refused_port();
+    let uri = format!("mongodb://127.0.0.1:{port}/?tls=true");
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("bench.svg");
+    let text = mongotls(&[
+        "bench",
+        &uri,
+        "--timeout",
+        "5s",
+        "--plot",
+        plot.to_str().unwrap(),
+    ]);
+    assert_eq!(text.code, 1, "{}\n{}", text.stdout, text.stderr);
+    let first = text.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.contains(&format!("connection refused at 127.0.0.1:{port}")),
+        "first line: {first}\n{}",
+        text.stdout
+    );
+    for wrong in [
+        "only 0 samples",
+        "forces TLS",
+        "--plain-uri",
+        "bench.too_few_samples",
+    ] {
+        assert!(!text.stdout.contains(wrong), "{wrong}:\n{}", text.stdout);
+    }
+    assert!(!plot.exists(), "an empty plot was left behind");
+    assert!(text.stdout.contains("no plot written"), "{}", text.stdout);
+
+    let run = mongotls(&["bench", &uri, "--timeout", "5s", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let r = json(&run);
+    assert_eq!(r["not_measured"][0]["code"], "net.connect_refused", "{r:#}");
+    assert_eq!(r["warnings"].as_array().unwrap().len(), 0, "{r:#}");
+    assert_eq!(r["missing"].as_array().unwrap().len(), 0, "{r:#}");
+    let finding = &r["findings"][0];
+    assert_eq!(finding["code"], "bench.nothing_measured");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("connection refused"),
+        "{finding:#}"
     );
 }
