@@ -39,3 +39,60 @@ bench-note-tls-samples-failed = { $member }: some TLS samples failed: { $error }
 bench-text-hint = hint: { $hint }
 bench-nothing-compared-hint = TLS was measured, but there is no plaintext to compare it with: give a plaintext endpoint this machine can reach with --plain-uri
 bench-note-clients-would-refuse = { $member }: clients would refuse this member ({ $codes }); the figures below measure TLS anyway — run `mongotls check` for the details
+bench-text-member-line = { $member }: { $line }
+bench-text-nothing-compared = nothing compared: { $reason }
+bench-text-target = Target  { $uri }
+bench-text-plain = Plain   { $uri }
+bench-text-run = Run     { $count ->
+    [one] { $count } sample
+   *[other] { $count } samples
+} per series (+{ $warmup } warm-up), { $elapsed } s of { $allowed } s allowed
+bench-text-col-metric = metric (ms)
+bench-text-col-plain-p50 = plain p50
+bench-text-col-tls-p50 = TLS p50
+bench-text-col-tls-p99 = TLS p99
+bench-text-col-n = n
+bench-text-col-adds = TLS adds (95 % CI)
+bench-text-resumed = { $metric }: { $resumed } of { $count ->
+    [one] { $count } TLS handshake
+   *[other] { $count } TLS handshakes
+} resumed
+bench-text-cpu-plain = client CPU per TCP connect: { $cpu } (wall { $wall })
+bench-text-cpu-tls = client CPU per TCP + TLS handshake: { $cpu } (wall { $wall })
+bench-text-throughput-plain = throughput plaintext with { $count ->
+    [one] { $count } connection
+   *[other] { $count } connections
+}: { $ops } ops/s
+bench-text-throughput-tls = throughput TLS with { $count ->
+    [one] { $count } connection
+   *[other] { $count } connections
+}: { $ops } ops/s
+bench-text-no-comparison = no comparison for { $metrics }: { $reason }
+bench-text-warnings = Warnings:
+bench-text-noise = timing noise in { $count } of { $total } series: { $kinds }
+bench-text-noise-outliers = outliers in { $count }
+bench-text-noise-variance = high variance in { $count }
+bench-text-noise-cold = a slow first sample in { $count }
+bench-text-noise-why = usual on loopback and on a busy machine: the medians and their 95 % CIs above are robust to it, means are not; for steadier figures use a quiet machine, more --samples and --warmup
+bench-text-ci-zero = the 95 % CI of the overhead includes 0 for { $metrics }: no measurable difference at this sample size; raise --samples or --max-time to narrow it
+bench-text-too-few = fewer than { $min } samples in { $count } series ({ $series }): percentiles and outliers mean little; raise --samples or --max-time
+bench-text-warnings-json = every warning, per series and with its advice: --format json (warnings[])
+bench-text-and-more = { $list } and { $count } more
+bench-text-notes = Notes:
+bench-sentence-both = TLS adds { $connect } to a new connection (95 % CI { $connect_ci }) and { $ping } to a round trip (95 % CI { $ping_ci }).
+bench-sentence-connect = TLS adds { $connect } to a new connection (95 % CI { $connect_ci }).
+bench-sentence-ping = TLS adds { $ping } to a round trip (95 % CI { $ping_ci }).
+
+## Metric names for people (the JSON's metric names never change).
+bench-metric-connect-full = TCP + full handshake
+bench-metric-connect-resumed = TCP + resumed handshake
+bench-metric-connect-hello = to a usable connection
+bench-metric-ping = ping round trip
+bench-metric-payload = round trip with { $size }
+bench-metric-throughput = throughput with { $count ->
+    [one] { $count } connection
+   *[other] { $count } connections
+}
+bench-text-list-separator = {", "}
+bench-sentence-both-ping-zero = TLS adds { $connect } to a new connection (95 % CI { $connect_ci }) and nothing measurable to a round trip (95 % CI { $ping_ci }).
+bench-sentence-ping-zero = TLS adds nothing measurable to a round trip (95 % CI { $ping_ci }).
