@@ -96,3 +96,18 @@ bench-metric-throughput = throughput with { $count ->
 bench-text-list-separator = {", "}
 bench-sentence-both-ping-zero = TLS adds { $connect } to a new connection (95 % CI { $connect_ci }) and nothing measurable to a round trip (95 % CI { $ping_ci }).
 bench-sentence-ping-zero = TLS adds nothing measurable to a round trip (95 % CI { $ping_ci }).
+
+## The plot (--plot FILE.svg).
+bench-plot-title = mongotls bench: TLS versus plaintext latency
+bench-plot-nothing = no series to plot
+bench-plot-legend = Box: the middle half of the samples, the thick line at the median; whiskers: the rest within 1.5 × IQR; dots: outliers. Axis clipped to the whiskers.
+bench-plot-caption = { $label } ({ $metric })
+bench-plot-axis = latency ({ $unit })
+bench-plot-beyond = { $count ->
+    [one] 1 outlier beyond the axis: { $max }
+   *[other] { $count } outliers beyond the axis, up to { $max }
+}
+bench-plot-row-plain = plain (n={ $count })
+bench-plot-row-tls = TLS (n={ $count })
+bench-plot-adds = TLS adds { $adds } ({ $ci })
+bench-plot-no-comparison = no plaintext to compare

@@ -81,3 +81,15 @@ bench-metric-throughput = { $count } 个连接的吞吐量
 bench-text-list-separator = 、
 bench-sentence-both-ping-zero = TLS 使每个新连接多花 { $connect }（95% 置信区间 { $connect_ci }），对往返时延没有可测出的影响（95% 置信区间 { $ping_ci }）。
 bench-sentence-ping-zero = TLS 对往返时延没有可测出的影响（95% 置信区间 { $ping_ci }）。
+
+## 图（--plot FILE.svg）。
+bench-plot-title = mongotls bench：TLS 与明文的时延对比
+bench-plot-nothing = 没有可画的数据
+bench-plot-legend = 箱体：中间一半的样本，粗线为中位数；须线：1.5 倍四分位距以内的其余样本；圆点：离群值。坐标轴截至须线末端。
+bench-plot-caption = { $label }（{ $metric }）
+bench-plot-axis = 时延（{ $unit }）
+bench-plot-beyond = 另有 { $count } 个离群值超出坐标轴，最大 { $max }
+bench-plot-row-plain = 明文（n={ $count }）
+bench-plot-row-tls = TLS（n={ $count }）
+bench-plot-adds = TLS 增加 { $adds }（{ $ci }）
+bench-plot-no-comparison = 没有明文数据可对比
