@@ -89,9 +89,10 @@ impl<'a> MemberBench<'a> {
         let (full, resuming) = match configs {
             Ok(c) => c,
             Err(e) => {
-                self.out.note(format!(
-                    "{}: TLS client configuration failed: {e}",
-                    self.member.address
+                self.out.note(tr!(
+                    "bench-note-tls-config-failed",
+                    member = self.member.address.as_str(),
+                    error = e.to_string()
                 ));
                 return None;
             }
@@ -199,9 +200,9 @@ impl<'a> MemberBench<'a> {
             })
             .unwrap_or(0);
         if !tls.is_empty() && resumed == 0 {
-            self.out.note(format!(
-                "{}: the server did not resume any TLS session (no session tickets / PSK): connect_resumed shows full handshakes",
-                self.member.address
+            self.out.note(tr!(
+                "bench-note-no-resumption",
+                member = self.member.address.as_str()
             ));
         }
         let why = self.missing_reason(plain_error.as_ref());
@@ -388,8 +389,7 @@ impl<'a> MemberBench<'a> {
         cpu_tls: Duration,
     ) {
         if cpu_time().is_none() {
-            self.out
-                .note("process CPU time is not available on this platform".into());
+            self.out.note(tr!("bench-note-no-cpu-time"));
             return;
         }
         let member = self.member.address.clone();

@@ -310,10 +310,10 @@ pub enum SampleError {
     #[error(transparent)]
     Command(#[from] CommandError),
     /// Plaintext was refused on every warm-up run, so it was not asked again.
-    #[error("plaintext refused during warm-up")]
+    #[error("{}", tr!("bench-error-refused-during-warmup"))]
     RefusedDuringWarmup,
     /// There is no plaintext connection to sample on.
-    #[error("plaintext refused")]
+    #[error("{}", tr!("bench-error-no-plaintext"))]
     NoPlaintext,
 }
 
@@ -481,7 +481,10 @@ pub async fn run_bench(s: &BenchSettings, progress: &(dyn Fn(&str) + Sync)) -> B
         + usize::from(s.concurrency.is_some()) * s.members.len();
     let per_unit = s.max_time / u32::try_from(units.max(1)).unwrap_or(u32::MAX);
     for (member, plain) in s.members.iter().zip(&s.plain_endpoints) {
-        progress(&format!("measuring {}", member.address));
+        progress(&tr!(
+            "bench-progress-measuring",
+            member = member.address.as_str()
+        ));
         let mut m = MemberBench::new(member, plain, s, &mut out, per_unit, deadline);
         m.run().await;
     }

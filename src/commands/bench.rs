@@ -21,7 +21,11 @@ pub(super) fn run(run: &BenchRun) -> Result<Outcome, RunError> {
     let progress = |what: &str| {
         use std::io::IsTerminal;
         if std::io::stderr().is_terminal() {
-            let _ = writeln!(std::io::stderr(), "mongotls bench: {what}…");
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                tr!("bench-progress-line", what = what)
+            );
         }
     };
     // Before anything else: a bad output path must not cost the measurement.

@@ -514,7 +514,7 @@ impl super::Renderer for SvgPlot {
                 let svg = render_svg(r)?;
                 out.write_all(svg.as_bytes())
             }
-            _ => Err(io::Error::other("plots are made of `bench` reports only")),
+            _ => Err(io::Error::other(tr!("bench-plot-bench-only"))),
         }
     }
 }

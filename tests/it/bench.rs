@@ -485,3 +485,25 @@ fn a_refused_port_is_named_first_and_nothing_else_is_blamed() {
         "{finding:#}"
     );
 }
+
+/// Issue 11: in Chinese, the refusal and the path errors read in Chinese; codes stay codes.
+#[test]
+fn chinese_names_the_refusal_and_the_bad_path_in_chinese() {
+    let port = refused_port();
+    let uri = format!("mongodb://127.0.0.1:{port}/?tls=true");
+    let run = mongotls(&["--lang", "zh", "bench", &uri, "--timeout", "5s"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let first = run.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("被拒绝") && first.contains(&format!("127.0.0.1:{port}")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("bench.nothing_measured"), "{}", run.stdout);
+
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("b.png");
+    let bad = mongotls(&["--lang", "zh", "bench", &uri, "--plot", png.to_str().unwrap()]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("只生成 SVG"), "{}", bad.stderr);
+}

@@ -111,3 +111,47 @@ bench-plot-row-plain = plain (n={ $count })
 bench-plot-row-tls = TLS (n={ $count })
 bench-plot-adds = TLS adds { $adds } ({ $ci })
 bench-plot-no-comparison = no plaintext to compare
+bench-plot-bench-only = plots are made of `bench` reports only
+
+## Markdown (--format markdown); CSV keeps its machine-readable header.
+bench-md-title = ## mongotls bench — { $uri }
+bench-md-series-header = | member | metric | transport | n | min ms | p50 ms | p90 ms | p99 ms | max ms | mean ms | stddev ms |
+bench-md-comparison-header = | member | metric | TLS overhead ms (median) | 95 % CI ms | ratio | relative |
+bench-md-missing = no { $metric } comparison for { $member }: { $reason }
+bench-tables-bench-only = Markdown and CSV are formats of `bench` only
+
+## Statistical warnings (warnings[] in the JSON; the text report groups them).
+bench-warn-too-few = { $label }: only { $count ->
+    [one] { $count } sample
+   *[other] { $count } samples
+}
+bench-warn-too-few-hint = raise --samples or --max-time: percentiles and outliers need at least { $min } samples to mean anything
+bench-warn-cold-start = { $label }: the first sample ({ $first }) was much slower than the median ({ $median })
+bench-warn-cold-start-hint = the first connection pays one-off costs (name resolution, routes, server-side caches): use --warmup to leave it out
+bench-warn-outliers = { $label }: { $count ->
+    [one] { $count } outlier
+   *[other] { $count } outliers
+} in { $samples } samples ({ $percent } %): the machine or the network is noisy
+bench-warn-outliers-hint = close other programs, use --warmup, or run longer; the median and percentiles are robust to outliers, the mean is not
+bench-warn-variance = { $label }: the standard deviation ({ $stddev }) is { $percent } % of the mean ({ $mean })
+bench-warn-variance-hint = timings vary a lot from one sample to the next: run on a quiet machine and network, raise --samples, and compare medians rather than means
+bench-warn-ci-zero = { $label }: the 95 % CI of the overhead ({ $low } to { $high }) includes 0: no significant difference at this sample size
+bench-warn-ci-zero-hint = raise --samples or --max-time to narrow the interval; if it still includes 0, TLS adds no measurable latency here
+
+## Errors, notes and progress while measuring.
+bench-error-refused-during-warmup = plaintext refused during warm-up
+bench-error-no-plaintext = plaintext refused
+bench-progress-measuring = measuring { $member }
+bench-progress-line = mongotls bench: { $what }…
+bench-note-throughput-skipped = { $member }: throughput skipped: --max-time reached
+bench-missing-throughput-plain = could not open { $count ->
+    [one] { $count } plaintext connection
+   *[other] { $count } plaintext connections
+}: { $error }
+bench-missing-throughput-tls = could not open { $count ->
+    [one] { $count } TLS connection
+   *[other] { $count } TLS connections
+}: { $error }
+bench-note-tls-config-failed = { $member }: TLS client configuration failed: { $error }
+bench-note-no-resumption = { $member }: the server did not resume any TLS session (no session tickets / PSK): connect_resumed shows full handshakes
+bench-note-no-cpu-time = process CPU time is not available on this platform

@@ -93,3 +93,35 @@ bench-plot-row-plain = 明文（n={ $count }）
 bench-plot-row-tls = TLS（n={ $count }）
 bench-plot-adds = TLS 增加 { $adds }（{ $ci }）
 bench-plot-no-comparison = 没有明文数据可对比
+bench-plot-bench-only = 只有 `bench` 报告可以画图
+
+## Markdown（--format markdown）；CSV 保留机器可读的表头。
+bench-md-title = ## mongotls bench — { $uri }
+bench-md-series-header = | 成员 | 指标 | 传输 | n | 最小 ms | p50 ms | p90 ms | p99 ms | 最大 ms | 平均 ms | 标准差 ms |
+bench-md-comparison-header = | 成员 | 指标 | TLS 开销 ms（中位数） | 95% 置信区间 ms | 比值 | 相对增加 |
+bench-md-missing = { $member } 的 { $metric } 无法对比：{ $reason }
+bench-tables-bench-only = Markdown 和 CSV 只用于 `bench`
+
+## 统计警告（JSON 中的 warnings[]；文本报告会合并显示）。
+bench-warn-too-few = { $label }：只有 { $count } 个样本
+bench-warn-too-few-hint = 请增大 --samples 或 --max-time：百分位数和离群值至少需要 { $min } 个样本才有意义
+bench-warn-cold-start = { $label }：第一个样本（{ $first }）比中位数（{ $median }）慢得多
+bench-warn-cold-start-hint = 第一个连接要承担一次性开销（域名解析、路由、服务器端缓存）：用 --warmup 把它排除在外
+bench-warn-outliers = { $label }：{ $samples } 个样本中有 { $count } 个离群值（{ $percent } %）：本机或网络有干扰
+bench-warn-outliers-hint = 请关闭其他程序、使用 --warmup 或延长测量时间；中位数和百分位数不受离群值影响，平均值会受影响
+bench-warn-variance = { $label }：标准差（{ $stddev }）达到平均值（{ $mean }）的 { $percent } %
+bench-warn-variance-hint = 各次采样之间差异很大：请在空闲的机器和网络上运行，增大 --samples，并比较中位数而不是平均值
+bench-warn-ci-zero = { $label }：开销的 95% 置信区间（{ $low } 到 { $high }）包含 0：在当前样本量下差异不显著
+bench-warn-ci-zero-hint = 请增大 --samples 或 --max-time 以缩小区间；若区间仍包含 0，说明 TLS 在这里没有带来可测出的时延
+
+## 测量过程中的错误、说明和进度。
+bench-error-refused-during-warmup = 预热时明文连接被拒绝
+bench-error-no-plaintext = 明文连接被拒绝
+bench-progress-measuring = 正在测量 { $member }
+bench-progress-line = mongotls bench：{ $what }…
+bench-note-throughput-skipped = { $member }：已达到 --max-time，跳过吞吐量测试
+bench-missing-throughput-plain = 无法打开 { $count } 个明文连接：{ $error }
+bench-missing-throughput-tls = 无法打开 { $count } 个 TLS 连接：{ $error }
+bench-note-tls-config-failed = { $member }：TLS 客户端配置失败：{ $error }
+bench-note-no-resumption = { $member }：服务器没有复用任何 TLS 会话（未提供 session ticket / PSK）：connect_resumed 的数据实际是完整握手
+bench-note-no-cpu-time = 此平台无法获取进程 CPU 时间
