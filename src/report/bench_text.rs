@@ -37,13 +37,26 @@ pub(crate) fn format_bytes(bytes: usize) -> String {
     }
 }
 
-/// `1.6–1.8 ms` when both ends have the same unit, else `953 µs–1.0 ms`.
-pub(crate) fn format_range(low: f64, high: f64) -> String {
-    let (low, high) = (format_ms(low), format_ms(high));
-    match (low.rsplit_once(' '), high.rsplit_once(' ')) {
-        (Some((l, lu)), Some((h, hu))) if lu == hu => format!("{l}–{h} {hu}"),
-        _ => format!("{low}–{high}"),
-    }
+/// A confidence interval in the unit of its median, short: `1.6–1.8 ms`, `953–1018 µs`,
+/// `0.56–2.6 ms`, `-7.9–13 µs`.
+pub(crate) fn format_range(median: f64, low: f64, high: f64) -> String {
+    let shown = format_ms(median);
+    let unit = shown.rsplit_once(' ').map_or("ms", |(_, u)| u);
+    let per_ms = match unit {
+        "ns" => 1e6,
+        "µs" => 1e3,
+        "s" => 1e-3,
+        _ => 1.0,
+    };
+    let short = |ms: f64| {
+        let v = ms * per_ms;
+        match v.abs() {
+            a if a >= 10.0 => format!("{v:.0}"),
+            a if a >= 1.0 => format!("{v:.1}"),
+            _ => format!("{v:.2}"),
+        }
+    };
+    format!("{}–{} {unit}", short(low), short(high))
 }
 
 /// Writes the report as text.
@@ -166,7 +179,11 @@ fn metric_row(r: &BenchReport, member: &str, metric: Metric) -> (Vec<String>, Op
         format!(
             "{} ({})",
             format_ms(c.overhead_ms.median),
-            format_range(c.overhead_ms.ci95_low, c.overhead_ms.ci95_high)
+            format_range(
+                c.overhead_ms.median,
+                c.overhead_ms.ci95_low,
+                c.overhead_ms.ci95_high
+            )
         )
     });
     let row = vec![
@@ -376,7 +393,10 @@ pub fn sentence(r: &BenchReport, member: &str) -> Option<String> {
     let connect = comparison(r, member, Metric::ConnectFull);
     let ping = comparison(r, member, Metric::Ping);
     let adds = |c: &ComparisonReport| format_ms(c.overhead_ms.median);
-    let ci = |c: &ComparisonReport| format_range(c.overhead_ms.ci95_low, c.overhead_ms.ci95_high);
+    let ci = |c: &ComparisonReport| {
+        let o = &c.overhead_ms;
+        format_range(o.median, o.ci95_low, o.ci95_high)
+    };
     // A round trip whose interval includes 0: TLS adds nothing measurable, and the sentence
     // says so rather than quoting a median that is noise.
     let zero =
@@ -483,8 +503,10 @@ mod tests {
 
     #[test]
     fn ranges_share_their_unit() {
-        assert_eq!(super::format_range(1.6, 1.8), "1.6–1.8 ms");
-        assert_eq!(super::format_range(0.953, 1.0), "953 µs–1.0 ms");
+        assert_eq!(super::format_range(1.7, 1.6, 1.8), "1.6–1.8 ms");
+        assert_eq!(super::format_range(0.979, 0.953, 1.018), "953–1018 µs");
+        assert_eq!(super::format_range(1.7, 0.562, 2.6), "0.56–2.6 ms");
+        assert_eq!(super::format_range(0.0042, -0.0079, 0.013), "-7.9–13 µs");
         assert_eq!(super::format_bytes(1024), "1 KiB");
         assert_eq!(super::format_bytes(1_048_576), "1 MiB");
         assert_eq!(super::format_bytes(1000), "1000 B");

@@ -434,7 +434,7 @@ fn overhead_text(r: &BenchReport, member: &str, metric: Metric) -> (String, RGBC
             let text = tr!(
                 "bench-plot-adds",
                 adds = format_ms(o.median),
-                ci = format_range(o.ci95_low, o.ci95_high)
+                ci = format_range(o.median, o.ci95_low, o.ci95_high)
             );
             let shade = if o.ci95_low <= 0.0 && 0.0 <= o.ci95_high {
                 GREY

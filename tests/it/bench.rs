@@ -499,11 +499,22 @@ fn chinese_names_the_refusal_and_the_bad_path_in_chinese() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("bench.nothing_measured"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("bench.nothing_measured"),
+        "{}",
+        run.stdout
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("b.png");
-    let bad = mongotls(&["--lang", "zh", "bench", &uri, "--plot", png.to_str().unwrap()]);
+    let bad = mongotls(&[
+        "--lang",
+        "zh",
+        "bench",
+        &uri,
+        "--plot",
+        png.to_str().unwrap(),
+    ]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(bad.stderr.contains("只生成 SVG"), "{}", bad.stderr);
 }
