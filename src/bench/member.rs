@@ -12,11 +12,13 @@ use rustls::pki_types::ServerName;
 use super::samplers::{cpu_time, ping_doc, run_on, tls_only, with_cpu, Dialer, Sample, Stream};
 use super::stats::{SampleStore, DEFAULT_STORE_CAP};
 use super::{
-    throughput, BenchOutcome, BenchSettings, CpuCost, Metric, MissingComparison, SampleError,
-    Transport, SEED,
+    throughput, BenchOutcome, BenchSettings, CpuCost, Metric, MissingComparison, NotMeasured,
+    SampleError, Transport, SEED,
 };
 use crate::duration::as_ms;
 use crate::net::{self, Target};
+use crate::tr;
+use crate::wire::io::CommandError;
 
 /// One member's run, within its time budget.
 pub(super) struct MemberBench<'a> {
@@ -28,6 +30,9 @@ pub(super) struct MemberBench<'a> {
     per_unit: Duration,
     /// End of the whole run.
     deadline: Instant,
+    /// Why no plaintext sample can be taken at all (the `--plain-uri` endpoint cannot be
+    /// reached): plaintext is then not asked again, and every comparison says this.
+    plain_down: Option<String>,
 }
 
 impl<'a> MemberBench<'a> {
@@ -46,6 +51,7 @@ impl<'a> MemberBench<'a> {
             out,
             per_unit,
             deadline,
+            plain_down: None,
         }
     }
 
@@ -54,6 +60,9 @@ impl<'a> MemberBench<'a> {
         let Some(dialer) = self.prepare().await else {
             return;
         };
+        if !self.preflight(&dialer).await {
+            return;
+        }
         self.full_handshakes(&dialer).await;
         self.resumed_handshakes(&dialer).await;
         self.connect_hello(&dialer).await;
@@ -80,9 +89,10 @@ impl<'a> MemberBench<'a> {
         let (full, resuming) = match configs {
             Ok(c) => c,
             Err(e) => {
-                self.out.note(format!(
-                    "{}: TLS client configuration failed: {e}",
-                    self.member.address
+                self.out.note(tr!(
+                    "bench-note-tls-config-failed",
+                    member = self.member.address.as_str(),
+                    error = e.to_string()
                 ));
                 return None;
             }
@@ -111,10 +121,34 @@ impl<'a> MemberBench<'a> {
         match net::resolve(&t.host, t.port, self.s.timeout).await {
             Ok(r) => r.addresses.first().copied(),
             Err(e) => {
-                self.out.note(format!("{}: {e}", t.address));
+                let member = &self.member.address;
+                self.out
+                    .not_measured
+                    .push(NotMeasured::from_error(member, &SampleError::Net(e)));
                 None
             }
         }
+    }
+
+    /// One TLS connection before anything is measured: a member that cannot be reached (or
+    /// does not complete a handshake) is reported once, with the cause, instead of as empty
+    /// series. A separate plaintext endpoint that cannot be reached is noted the same way,
+    /// and plaintext is then not asked again. Returns whether the member can be measured.
+    async fn preflight(&mut self, d: &Dialer) -> bool {
+        let first = tls_only(d.tls, d.full.clone(), d.name.clone(), d.timeout).await;
+        if let Err(e) = first {
+            let member = &self.member.address;
+            self.out
+                .not_measured
+                .push(NotMeasured::from_error(member, &e));
+            return false;
+        }
+        if d.plain != d.tls {
+            if let Err(e) = d.tcp_only().await {
+                self.plain_down = Some(self.missing_reason(Some(&e)));
+            }
+        }
+        true
     }
 
     /// `connect_full`: TCP + full TLS handshake vs TCP, with the client CPU time of each
@@ -122,7 +156,7 @@ impl<'a> MemberBench<'a> {
     async fn full_handshakes(&mut self, d: &Dialer) {
         let cpu_plain = AtomicU64::new(0);
         let cpu_tls = AtomicU64::new(0);
-        let (plain, tls, _) = self
+        let (plain, tls, plain_error) = self
             .interleave(
                 || with_cpu(&cpu_plain, d.tcp_only()),
                 || {
@@ -134,7 +168,8 @@ impl<'a> MemberBench<'a> {
             .await;
         let load = |a: &AtomicU64| Duration::from_nanos(a.load(Ordering::Relaxed));
         self.cpu_costs(&plain, &tls, load(&cpu_plain), load(&cpu_tls));
-        self.record(Metric::ConnectFull, plain, tls, None);
+        let why = self.missing_reason(plain_error.as_ref());
+        self.record(Metric::ConnectFull, plain, tls, None, why);
     }
 
     /// `connect_resumed`: TCP + resumed TLS handshake vs TCP, and how many handshakes
@@ -144,7 +179,7 @@ impl<'a> MemberBench<'a> {
         let _ = d.tls_resumed().await;
         // Every TLS sample pushes whether it resumed; warm-up runs are dropped from the front.
         let resumed_flags = Mutex::new(Vec::<bool>::new());
-        let (plain, tls, _) = self
+        let (plain, tls, plain_error) = self
             .interleave(
                 || d.tcp_only(),
                 || async {
@@ -165,21 +200,20 @@ impl<'a> MemberBench<'a> {
             })
             .unwrap_or(0);
         if !tls.is_empty() && resumed == 0 {
-            self.out.note(format!(
-                "{}: the server did not resume any TLS session (no session tickets / PSK): connect_resumed shows full handshakes",
-                self.member.address
+            self.out.note(tr!(
+                "bench-note-no-resumption",
+                member = self.member.address.as_str()
             ));
         }
-        self.record(Metric::ConnectResumed, plain, tls, Some(resumed));
+        let why = self.missing_reason(plain_error.as_ref());
+        self.record(Metric::ConnectResumed, plain, tls, Some(resumed), why);
     }
 
     /// `connect_hello`: time to a usable connection, connect (+ TLS) + `hello`.
     async fn connect_hello(&mut self, d: &Dialer) {
         let (plain, tls, plain_error) = self.interleave(|| d.plain_hello(), || d.tls_hello()).await;
-        if plain.is_empty() {
-            self.plaintext_missing(Metric::ConnectHello, plain_error.map(|e| e.to_string()));
-        }
-        self.record(Metric::ConnectHello, plain, tls, None);
+        let why = self.missing_reason(plain_error.as_ref());
+        self.record(Metric::ConnectHello, plain, tls, None, why);
     }
 
     /// `ping`, then each payload size, on one warm connection of each transport.
@@ -187,6 +221,12 @@ impl<'a> MemberBench<'a> {
         let Some((tls_conn, plain_conn)) = self.open_warm(d).await else {
             return;
         };
+        // Why plaintext has no warm connection, for every round-trip comparison.
+        let plain_why = match &plain_conn {
+            Ok(_) => None,
+            Err(e) => Some(self.missing_reason(Some(e))),
+        };
+        let plain_conn = plain_conn.ok();
         let (t, max) = (d.timeout, d.max);
         let tls_conn = tokio::sync::Mutex::new(tls_conn);
         let plain_conn = plain_conn.map(tokio::sync::Mutex::new);
@@ -196,7 +236,7 @@ impl<'a> MemberBench<'a> {
             metrics.push((Metric::Payload(size), ping_doc(size)));
         }
         for (metric, command) in metrics {
-            let (plain, tls, _) = self
+            let (plain, tls, plain_error) = self
                 .interleave(
                     || async {
                         match &plain_conn {
@@ -207,36 +247,34 @@ impl<'a> MemberBench<'a> {
                     || run_on(&tls_conn, &request_id, &command, t, max),
                 )
                 .await;
-            self.record(metric, plain, tls, None);
+            let why = match &plain_why {
+                Some(why) => why.clone(),
+                None => self.missing_reason(plain_error.as_ref()),
+            };
+            self.record(metric, plain, tls, None, why);
         }
     }
 
     /// The warm TLS connection (`None`, with a note, when it cannot be opened) and the warm
-    /// plaintext one (`None` when refused: every round-trip comparison is then missing).
+    /// plaintext one, or why there is none (every round-trip comparison is then missing).
     async fn open_warm(
         &mut self,
         d: &Dialer,
-    ) -> Option<(Box<dyn Stream>, Option<Box<dyn Stream>>)> {
+    ) -> Option<(Box<dyn Stream>, Result<Box<dyn Stream>, SampleError>)> {
         let tls_conn = match d.open(Transport::Tls).await {
             Ok(c) => c,
             Err(e) => {
-                self.out.note(format!(
-                    "{}: no warm TLS connection: {e}",
-                    self.member.address
+                self.out.note(tr!(
+                    "bench-note-no-warm-tls",
+                    member = self.member.address.as_str(),
+                    error = e.to_string()
                 ));
                 return None;
             }
         };
-        let plain_conn = match d.open(Transport::Plain).await {
-            Ok(c) => Some(c),
-            Err(e) => {
-                let why = e.to_string();
-                self.plaintext_missing(Metric::Ping, Some(why.clone()));
-                for &size in &self.s.payload_sizes {
-                    self.plaintext_missing(Metric::Payload(size), Some(why.clone()));
-                }
-                None
-            }
+        let plain_conn = match &self.plain_down {
+            Some(_) => Err(SampleError::NoPlaintext),
+            None => d.open(Transport::Plain).await,
         };
         Some((tls_conn, plain_conn))
     }
@@ -256,8 +294,9 @@ impl<'a> MemberBench<'a> {
         TF: std::future::Future<Output = Sample>,
     {
         let unit_end = (Instant::now() + self.per_unit).min(self.deadline);
-        let plain_ok = warm_up(self.s.warmup, unit_end, &mut plain, &mut tls).await;
-        let mut series = Interleaved::new(plain_ok);
+        let plain_up = self.plain_down.is_none();
+        let warm_up_error = warm_up(self.s.warmup, unit_end, plain_up, &mut plain, &mut tls).await;
+        let mut series = Interleaved::new(plain_up, warm_up_error);
         let mut i = 0usize;
         while i < self.s.samples && Instant::now() < unit_end {
             let order_plain_first = i.is_multiple_of(4) || i % 4 == 3;
@@ -272,35 +311,73 @@ impl<'a> MemberBench<'a> {
             i += 1;
         }
         if let Some(e) = &series.tls_error {
-            self.out.note(format!(
-                "{}: some TLS samples failed: {e}",
-                self.member.address
+            self.out.note(tr!(
+                "bench-note-tls-samples-failed",
+                member = self.member.address.as_str(),
+                error = e.to_string()
             ));
         }
         series.finish()
     }
 
-    fn plaintext_missing(&mut self, metric: Metric, error: Option<String>) {
-        let reason = format!(
-            "plaintext refused by {} ({}): the server forces TLS, so there is nothing to compare with; pass --plain-uri for a separate plaintext endpoint",
-            self.plain.address,
-            error.unwrap_or_else(|| "no answer".into())
-        );
-        self.out.missing.push(MissingComparison {
-            member: self.member.address.clone(),
-            metric,
-            reason,
-        });
+    /// Why a metric has no plaintext sample, from the last plaintext error: an endpoint
+    /// that cannot be reached, one that does not answer, or one that refuses plaintext (the
+    /// server forces TLS: `--plain-uri` gives a separate endpoint).
+    fn missing_reason(&self, error: Option<&SampleError>) -> String {
+        use crate::net::NetError as N;
+        if let Some(why) = &self.plain_down {
+            return why.clone();
+        }
+        let address = self.plain.address.as_str();
+        match error {
+            Some(SampleError::Net(
+                e @ (N::ConnectRefused { .. }
+                | N::ConnectTimeout { .. }
+                | N::ConnectFailed { .. }
+                | N::DnsFailed { .. }
+                | N::DnsEmpty { .. }
+                | N::DnsTimeout { .. }),
+            )) => tr!(
+                "bench-missing-plain-unreachable",
+                address = address,
+                error = e.to_string()
+            ),
+            Some(e @ SampleError::Command(CommandError::Timeout(_))) => tr!(
+                "bench-missing-plain-no-answer",
+                address = address,
+                error = e.to_string()
+            ),
+            Some(e) => tr!(
+                "bench-missing-plain-refused",
+                address = address,
+                error = e.to_string()
+            ),
+            None => tr!(
+                "bench-missing-plain-refused",
+                address = address,
+                error = tr!("bench-no-answer")
+            ),
+        }
     }
 
+    /// Records one metric; when plaintext has no sample but TLS has, the comparison is
+    /// missing for `plain_why`.
     fn record(
         &mut self,
         metric: Metric,
         plain: SampleStore,
         tls: SampleStore,
         resumed: Option<usize>,
+        plain_why: String,
     ) {
         let member = self.member.address.clone();
+        if plain.is_empty() && !tls.is_empty() {
+            self.out.missing.push(MissingComparison {
+                member: member.clone(),
+                metric,
+                reason: plain_why,
+            });
+        }
         self.out.record(&member, metric, &plain, &tls, resumed);
     }
 
@@ -312,8 +389,7 @@ impl<'a> MemberBench<'a> {
         cpu_tls: Duration,
     ) {
         if cpu_time().is_none() {
-            self.out
-                .note("process CPU time is not available on this platform".into());
+            self.out.note(tr!("bench-note-no-cpu-time"));
             return;
         }
         let member = self.member.address.clone();
@@ -336,24 +412,34 @@ impl<'a> MemberBench<'a> {
     }
 }
 
-/// Unrecorded pairs, `runs` of them or until `unit_end`. Returns whether plaintext answered
-/// every one.
-async fn warm_up<P, PF, T, TF>(runs: usize, unit_end: Instant, plain: &mut P, tls: &mut T) -> bool
+/// Unrecorded pairs, `runs` of them or until `unit_end` (plaintext left out when `plain_up` is
+/// false). Returns the last plaintext error, if plaintext failed.
+async fn warm_up<P, PF, T, TF>(
+    runs: usize,
+    unit_end: Instant,
+    plain_up: bool,
+    plain: &mut P,
+    tls: &mut T,
+) -> Option<SampleError>
 where
     P: FnMut() -> PF,
     PF: std::future::Future<Output = Sample>,
     T: FnMut() -> TF,
     TF: std::future::Future<Output = Sample>,
 {
-    let mut plain_ok = true;
+    let mut plain_error = None;
     for _ in 0..runs {
         if Instant::now() >= unit_end {
             break;
         }
-        plain_ok &= plain().await.is_ok();
+        if plain_up {
+            if let Err(e) = plain().await {
+                plain_error = Some(e);
+            }
+        }
         let _ = tls().await;
     }
-    plain_ok
+    plain_error
 }
 
 /// Both series of one metric while they are taken, and what went wrong.
@@ -368,13 +454,15 @@ struct Interleaved {
 }
 
 impl Interleaved {
-    fn new(plain_ok: bool) -> Self {
+    /// `plain_up`: plaintext may be asked at all; `warm_up_error`: it failed in warm-up, so
+    /// it is not asked again.
+    fn new(plain_up: bool, warm_up_error: Option<SampleError>) -> Self {
         // Bounded memory: at most DEFAULT_STORE_CAP samples are kept per series.
         Interleaved {
             plain: SampleStore::new(DEFAULT_STORE_CAP, SEED),
             tls: SampleStore::new(DEFAULT_STORE_CAP, SEED ^ 1),
-            plain_ok,
-            plain_error: None,
+            plain_ok: plain_up && warm_up_error.is_none(),
+            plain_error: warm_up_error,
             tls_error: None,
         }
     }
@@ -400,10 +488,9 @@ impl Interleaved {
 
     /// Both series, and why plaintext has no sample (`None` when it has).
     fn finish(self) -> (SampleStore, SampleStore, Option<SampleError>) {
-        let plain_error = match (self.plain.is_empty(), self.plain_error) {
-            (false, _) => None,
-            (true, None) if !self.plain_ok => Some(SampleError::RefusedDuringWarmup),
-            (true, error) => error,
+        let plain_error = match self.plain.is_empty() {
+            false => None,
+            true => self.plain_error,
         };
         (self.plain, self.tls, plain_error)
     }

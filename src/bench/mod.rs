@@ -13,8 +13,10 @@ use std::time::{Duration, Instant};
 
 use rustls::pki_types::ServerName;
 
+use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
 use crate::net::{ClientIdentity, NetError, Target};
+use crate::tr;
 use crate::wire::io::CommandError;
 use member::MemberBench;
 pub use samplers::tls_only;
@@ -155,6 +157,93 @@ pub struct MissingComparison {
     pub reason: String,
 }
 
+/// A member that could not be measured at all, and why: the first thing a report says.
+#[derive(Debug, Clone)]
+pub struct NotMeasured {
+    /// `host:port`.
+    pub member: String,
+    /// What stopped it, as the finding code `check` would give (`net.connect_refused`,
+    /// `net.connect_timeout`, `net.dns_failed`, `tls.handshake_failed`, …).
+    pub code: Code,
+    /// What happened, naming the member and the address.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl NotMeasured {
+    /// Why `member` cannot be measured, from the error of its first TLS connection.
+    pub fn from_error(member: &str, e: &SampleError) -> Self {
+        use crate::net::NetError as N;
+        let (code, message, hint) = match e {
+            SampleError::Net(N::ConnectRefused { addr }) => (
+                Code::NetConnectRefused,
+                tr!(
+                    "bench-unreachable-refused",
+                    member = member,
+                    address = addr.to_string()
+                ),
+                tr!("bench-unreachable-refused-hint"),
+            ),
+            SampleError::Net(N::ConnectTimeout { addr, after }) => (
+                Code::NetConnectTimeout,
+                tr!(
+                    "bench-unreachable-timeout",
+                    member = member,
+                    address = addr.to_string(),
+                    timeout = format_duration(*after)
+                ),
+                tr!("bench-unreachable-timeout-hint"),
+            ),
+            SampleError::Net(N::ConnectFailed { addr, detail }) => (
+                Code::NetConnectFailed,
+                tr!(
+                    "bench-unreachable-failed",
+                    member = member,
+                    address = addr.to_string(),
+                    detail = detail.as_str()
+                ),
+                tr!("bench-unreachable-failed-hint"),
+            ),
+            SampleError::Net(
+                e @ (N::DnsFailed { .. } | N::DnsEmpty { .. } | N::DnsTimeout { .. }),
+            ) => (
+                Code::NetDnsFailed,
+                tr!(
+                    "bench-unreachable-dns",
+                    member = member,
+                    detail = e.to_string()
+                ),
+                tr!("bench-unreachable-dns-hint"),
+            ),
+            SampleError::Net(N::TlsTimeout { after }) => (
+                Code::TlsHandshakeTimeout,
+                tr!(
+                    "bench-unreachable-tls-timeout",
+                    member = member,
+                    timeout = format_duration(*after)
+                ),
+                tr!("bench-unreachable-tls-hint"),
+            ),
+            other => (
+                Code::TlsHandshakeFailed,
+                tr!(
+                    "bench-unreachable-tls",
+                    member = member,
+                    detail = other.to_string()
+                ),
+                tr!("bench-unreachable-tls-hint"),
+            ),
+        };
+        NotMeasured {
+            member: member.to_string(),
+            code,
+            message,
+            hint,
+        }
+    }
+}
+
 /// Operations per second with N concurrent connections.
 #[derive(Debug, Clone)]
 pub struct Throughput {
@@ -221,10 +310,10 @@ pub enum SampleError {
     #[error(transparent)]
     Command(#[from] CommandError),
     /// Plaintext was refused on every warm-up run, so it was not asked again.
-    #[error("plaintext refused during warm-up")]
+    #[error("{}", tr!("bench-error-refused-during-warmup"))]
     RefusedDuringWarmup,
     /// There is no plaintext connection to sample on.
-    #[error("plaintext refused")]
+    #[error("{}", tr!("bench-error-no-plaintext"))]
     NoPlaintext,
 }
 
@@ -237,6 +326,8 @@ pub struct BenchOutcome {
     pub comparisons: Vec<ComparisonRow>,
     /// Comparisons that could not be made.
     pub missing: Vec<MissingComparison>,
+    /// Members that could not be measured at all (unreachable, no TLS).
+    pub not_measured: Vec<NotMeasured>,
     /// Throughput results.
     pub throughput: Vec<Throughput>,
     /// CPU cost of connection set-up.
@@ -299,9 +390,13 @@ impl BenchOutcome {
         samples: &SampleStore,
         resumed: Option<usize>,
     ) {
-        let label = format!("{metric}/{}", transport.as_str());
-        let warnings = series_warnings(&label, samples.samples());
-        self.warn(member, metric, Some(transport), warnings);
+        // An empty series is not a statistical matter: why it is empty is in `missing`,
+        // `not_measured` or the notes, once, instead of an "only 0 samples" per series.
+        if !samples.is_empty() {
+            let label = format!("{metric}/{}", transport.as_str());
+            let warnings = series_warnings(&label, samples.samples());
+            self.warn(member, metric, Some(transport), warnings);
+        }
         if let Some(summary) = samples.summary() {
             self.series.push(Series {
                 member: member.to_string(),
@@ -337,24 +432,42 @@ impl BenchOutcome {
         }
     }
 
-    /// `bench.nothing_measured` when no comparison could be made, with every note that says
-    /// why.
+    /// `bench.nothing_measured` when no comparison could be made, saying why: the members
+    /// that could not be reached (with what to do about the first), else every note.
     pub fn findings(&self) -> Vec<Finding> {
         if !self.comparisons.is_empty() {
             return Vec::new();
         }
+        let (why, hint) = match self.not_measured.first() {
+            Some(first) => (
+                self.not_measured
+                    .iter()
+                    .map(|n| n.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                first.hint.clone(),
+            ),
+            // TLS was measured, plaintext never: the reasons are the comparisons' own.
+            None if !self.missing.is_empty() => {
+                let mut reasons: Vec<&str> = Vec::new();
+                for m in &self.missing {
+                    if !reasons.contains(&m.reason.as_str()) {
+                        reasons.push(&m.reason);
+                    }
+                }
+                (reasons.join("; "), tr!("bench-nothing-compared-hint"))
+            }
+            None if self.notes.is_empty() => (
+                tr!("bench-no-sample-succeeded"),
+                tr!("bench-nothing-measured-hint"),
+            ),
+            None => (self.notes.join("; "), tr!("bench-nothing-measured-hint")),
+        };
         vec![Finding::new(
             Code::BenchNothingMeasured,
             Severity::Fail,
-            format!(
-                "nothing could be compared: {}",
-                if self.notes.is_empty() {
-                    "no sample succeeded".to_string()
-                } else {
-                    self.notes.join("; ")
-                }
-            ),
-            "run `mongotls check` on the same URI to see why the members cannot be reached",
+            tr!("bench-nothing-measured", why = why),
+            hint,
         )]
     }
 }
@@ -368,7 +481,10 @@ pub async fn run_bench(s: &BenchSettings, progress: &(dyn Fn(&str) + Sync)) -> B
         + usize::from(s.concurrency.is_some()) * s.members.len();
     let per_unit = s.max_time / u32::try_from(units.max(1)).unwrap_or(u32::MAX);
     for (member, plain) in s.members.iter().zip(&s.plain_endpoints) {
-        progress(&format!("measuring {}", member.address));
+        progress(&tr!(
+            "bench-progress-measuring",
+            member = member.address.as_str()
+        ));
         let mut m = MemberBench::new(member, plain, s, &mut out, per_unit, deadline);
         m.run().await;
     }

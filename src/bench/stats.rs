@@ -14,6 +14,7 @@
 //! the exception: it takes an already sorted, finite slice.
 
 use crate::duration::format_ms;
+use crate::tr;
 
 /// Modified z-score above which a sample is an outlier (Iglewicz and Hoaglin, 1993).
 ///
@@ -393,11 +394,8 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
     if n < MIN_SAMPLES {
         warnings.push(StatWarning {
             code: WarningCode::TooFewSamples,
-            message: format!("{label}: only {n} sample{}", if n == 1 { "" } else { "s" }),
-            hint: format!(
-                "raise --samples or --max-time: percentiles and outliers need at least \
-                 {MIN_SAMPLES} samples to mean anything"
-            ),
+            message: tr!("bench-warn-too-few", label = label, count = n),
+            hint: tr!("bench-warn-too-few-hint", min = MIN_SAMPLES),
         });
     }
     let Some(summary) = summarize(&ordered) else {
@@ -411,14 +409,13 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
             outliers -= 1;
             warnings.push(StatWarning {
                 code: WarningCode::ColdStart,
-                message: format!(
-                    "{label}: the first sample ({}) was much slower than the median ({})",
-                    format_ms(first),
-                    format_ms(median)
+                message: tr!(
+                    "bench-warn-cold-start",
+                    label = label,
+                    first = format_ms(first),
+                    median = format_ms(median)
                 ),
-                hint: "the first connection pays one-off costs (name resolution, routes, \
-                       server-side caches): use --warmup to leave it out"
-                    .to_string(),
+                hint: tr!("bench-warn-cold-start-hint"),
             });
         }
     }
@@ -426,30 +423,28 @@ pub fn series_warnings(label: &str, samples: &[f64]) -> Vec<StatWarning> {
     if outliers as f64 > MAX_OUTLIER_FRACTION * n as f64 {
         warnings.push(StatWarning {
             code: WarningCode::Outliers,
-            message: format!(
-                "{label}: {outliers} outlier{} in {n} samples ({:.1} %): the machine or the \
-                 network is noisy",
-                if outliers == 1 { "" } else { "s" },
-                100.0 * outliers as f64 / n as f64
+            message: tr!(
+                "bench-warn-outliers",
+                label = label,
+                count = outliers,
+                samples = n,
+                percent = format!("{:.1}", 100.0 * outliers as f64 / n as f64)
             ),
-            hint: "close other programs, use --warmup, or run longer; the median and \
-                   percentiles are robust to outliers, the mean is not"
-                .to_string(),
+            hint: tr!("bench-warn-outliers-hint"),
         });
     }
 
     if summary.mean_ms > 0.0 && summary.stddev_ms > MAX_VARIATION * summary.mean_ms {
         warnings.push(StatWarning {
             code: WarningCode::HighVariance,
-            message: format!(
-                "{label}: the standard deviation ({}) is {:.0} % of the mean ({})",
-                format_ms(summary.stddev_ms),
-                100.0 * summary.stddev_ms / summary.mean_ms,
-                format_ms(summary.mean_ms)
+            message: tr!(
+                "bench-warn-variance",
+                label = label,
+                stddev = format_ms(summary.stddev_ms),
+                percent = format!("{:.0}", 100.0 * summary.stddev_ms / summary.mean_ms),
+                mean = format_ms(summary.mean_ms)
             ),
-            hint: "timings vary a lot from one sample to the next: run on a quiet machine \
-                   and network, raise --samples, and compare medians rather than means"
-                .to_string(),
+            hint: tr!("bench-warn-variance-hint"),
         });
     }
     warnings
@@ -463,15 +458,13 @@ pub fn comparison_warnings(label: &str, c: &Comparison) -> Vec<StatWarning> {
     if o.ci95_low <= 0.0 && 0.0 <= o.ci95_high {
         warnings.push(StatWarning {
             code: WarningCode::CiIncludesZero,
-            message: format!(
-                "{label}: the 95 % CI of the overhead ({} to {}) includes 0: no significant \
-                 difference at this sample size",
-                format_ms(o.ci95_low),
-                format_ms(o.ci95_high)
+            message: tr!(
+                "bench-warn-ci-zero",
+                label = label,
+                low = format_ms(o.ci95_low),
+                high = format_ms(o.ci95_high)
             ),
-            hint: "raise --samples or --max-time to narrow the interval; if it still \
-                   includes 0, TLS adds no measurable latency here"
-                .to_string(),
+            hint: tr!("bench-warn-ci-zero-hint"),
         });
     }
     warnings

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::samplers::{ping_doc, timed_command, Dialer, Stream};
 use super::{BenchOutcome, Metric, MissingComparison, SampleError, Throughput, Transport};
+use crate::tr;
 
 /// Measures `n` concurrent connections of each transport for a window of half the unit's
 /// budget (at most 5 s); skips what would end past `deadline`.
@@ -19,7 +20,7 @@ pub(super) async fn measure(
     let window = (per_unit / 2).min(Duration::from_secs(5));
     for transport in [Transport::Plain, Transport::Tls] {
         if Instant::now() + window > deadline {
-            out.note(format!("{member}: throughput skipped: --max-time reached"));
+            out.note(tr!("bench-note-throughput-skipped", member = member));
             return;
         }
         let conns = match open_all(dialer, transport, n).await {
@@ -28,7 +29,18 @@ pub(super) async fn measure(
                 out.missing.push(MissingComparison {
                     member: member.to_string(),
                     metric: Metric::Throughput(n),
-                    reason: format!("could not open {n} {transport:?} connections: {e}"),
+                    reason: match transport {
+                        Transport::Plain => tr!(
+                            "bench-missing-throughput-plain",
+                            count = n,
+                            error = e.to_string()
+                        ),
+                        Transport::Tls => tr!(
+                            "bench-missing-throughput-tls",
+                            count = n,
+                            error = e.to_string()
+                        ),
+                    },
                 });
                 continue;
             }

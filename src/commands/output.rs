@@ -47,19 +47,68 @@ impl Exports {
         Ok(out)
     }
 
-    /// Writes `report` into every file.
-    pub(super) fn write(mut self, report: &Report) -> Result<(), RunError> {
+    /// Leaves out the file of `flag`: a file this run created is removed again, an existing
+    /// one keeps its content.
+    pub(super) fn skip(&mut self, flag: &str) {
+        self.0.retain(|export| {
+            if export.flag != flag {
+                return true;
+            }
+            if export.created {
+                let _ = std::fs::remove_file(&export.path);
+            }
+            false
+        });
+    }
+
+    /// Writes `report` into every file; returns what was written where.
+    pub(super) fn write(mut self, report: &Report) -> Result<Vec<Written>, RunError> {
+        let mut written = Vec::new();
         for export in &mut self.0 {
-            let Some(mut file) = export.file.take() else {
+            let Some(file) = export.file.take() else {
                 continue;
             };
             export.created = false;
-            truncate_regular(&file)
-                .and_then(|()| report.render_with(export.renderer, &mut file))
-                .and_then(|()| file.flush())
+            let mut counted = Counted { file, bytes: 0 };
+            truncate_regular(&counted.file)
+                .and_then(|()| report.render_with(export.renderer, &mut counted))
+                .and_then(|()| counted.flush())
                 .map_err(|e| failed(export.flag, &export.path, e))?;
+            written.push(Written {
+                flag: export.flag,
+                path: export.path.clone(),
+                bytes: counted.bytes,
+            });
         }
-        Ok(())
+        Ok(written)
+    }
+}
+
+/// One file written: by which option, where, and how many bytes.
+pub(super) struct Written {
+    /// The option that named it (`--plot`).
+    pub(super) flag: &'static str,
+    /// The file.
+    pub(super) path: PathBuf,
+    /// Bytes written.
+    pub(super) bytes: u64,
+}
+
+/// A file that counts the bytes written to it.
+struct Counted {
+    file: File,
+    bytes: u64,
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
     }
 }
 

@@ -9,10 +9,10 @@ use time::OffsetDateTime;
 use super::{value, SCHEMA_VERSION};
 use crate::bench::stats::{Overhead, Summary};
 use crate::bench::{
-    BenchOutcome, BenchWarning, ComparisonRow, CpuCost, Metric, MissingComparison, Series,
-    Throughput, Transport,
+    BenchOutcome, BenchWarning, ComparisonRow, CpuCost, Metric, MissingComparison, NotMeasured,
+    Series, Throughput, Transport,
 };
-use crate::findings::{Finding, Verdict};
+use crate::findings::{Code, Finding, Verdict};
 
 /// `mongotls bench`.
 #[derive(Clone, Debug, Serialize)]
@@ -50,6 +50,8 @@ pub struct BenchReport {
     pub comparisons: Vec<ComparisonReport>,
     /// Comparisons that could not be made, and why.
     pub missing: Vec<MissingReport>,
+    /// Members that could not be measured at all (unreachable, no TLS), and why.
+    pub not_measured: Vec<NotMeasuredReport>,
     /// Throughput, plaintext vs TLS.
     pub throughput: Vec<ThroughputReport>,
     /// Client CPU per connection set-up.
@@ -105,6 +107,7 @@ impl BenchReport {
             series: outcome.series.iter().map(Into::into).collect(),
             comparisons: outcome.comparisons.iter().map(Into::into).collect(),
             missing: outcome.missing.iter().map(Into::into).collect(),
+            not_measured: outcome.not_measured.iter().map(Into::into).collect(),
             throughput: outcome.throughput.iter().map(Into::into).collect(),
             cpu: outcome.cpu.iter().map(Into::into).collect(),
             warnings: outcome.warnings.iter().map(Into::into).collect(),
@@ -267,6 +270,32 @@ impl From<&MissingComparison> for MissingReport {
             member: m.member.clone(),
             metric: m.metric,
             reason: m.reason.clone(),
+        }
+    }
+}
+
+/// A member that could not be measured at all, and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct NotMeasuredReport {
+    /// `host:port`.
+    pub member: String,
+    /// What stopped it, as `check` names it: `net.connect_refused`, `net.connect_timeout`,
+    /// `net.connect_failed`, `net.dns_failed`, `tls.handshake_failed`,
+    /// `tls.handshake_timeout`.
+    pub code: Code,
+    /// What happened.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl From<&NotMeasured> for NotMeasuredReport {
+    fn from(n: &NotMeasured) -> Self {
+        NotMeasuredReport {
+            member: n.member.clone(),
+            code: n.code,
+            message: n.message.clone(),
+            hint: n.hint.clone(),
         }
     }
 }

@@ -5,15 +5,19 @@ use std::io::{self, Write};
 
 use super::BenchReport;
 use crate::bench::Transport;
+use crate::tr;
 
 /// Markdown: a series table and a comparison table.
 pub fn markdown(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## mongotls bench — {}", r.uri)?;
+    writeln!(out, "{}", tr!("bench-md-title", uri = r.uri.as_str()))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| member | metric | transport | n | min ms | p50 ms | p90 ms | p99 ms | max ms | mean ms | stddev ms |"
-    )?;
+    for n in &r.not_measured {
+        writeln!(out, "- {}", n.message)?;
+    }
+    if !r.not_measured.is_empty() {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", tr!("bench-md-series-header"))?;
     writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
     for s in &r.series {
         let m = &s.summary;
@@ -34,10 +38,7 @@ pub fn markdown(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "| member | metric | TLS overhead ms (median) | 95 % CI ms | ratio | relative |"
-    )?;
+    writeln!(out, "{}", tr!("bench-md-comparison-header"))?;
     writeln!(out, "|---|---|---:|---|---:|---:|")?;
     for c in &r.comparisons {
         writeln!(
@@ -54,11 +55,13 @@ pub fn markdown(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
     }
     for m in &r.missing {
         writeln!(out)?;
-        writeln!(
-            out,
-            "- no {} comparison for {}: {}",
-            m.metric, m.member, m.reason
-        )?;
+        let line = tr!(
+            "bench-md-missing",
+            metric = m.metric.to_string(),
+            member = m.member.as_str(),
+            reason = m.reason.as_str()
+        );
+        writeln!(out, "- {line}")?;
     }
     Ok(())
 }
@@ -109,9 +112,7 @@ impl super::Renderer for Markdown {
     fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
         match report {
             super::Report::Bench(r) => markdown(r, out),
-            _ => Err(io::Error::other(
-                "Markdown and CSV are formats of `bench` only",
-            )),
+            _ => Err(io::Error::other(tr!("bench-tables-bench-only"))),
         }
     }
 }
@@ -124,9 +125,7 @@ impl super::Renderer for Csv {
     fn render(&self, report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
         match report {
             super::Report::Bench(r) => csv(r, out),
-            _ => Err(io::Error::other(
-                "Markdown and CSV are formats of `bench` only",
-            )),
+            _ => Err(io::Error::other(tr!("bench-tables-bench-only"))),
         }
     }
 }

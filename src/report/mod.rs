@@ -173,6 +173,7 @@ pub(crate) mod fixtures {
             series: Vec::new(),
             comparisons: Vec::new(),
             missing: Vec::new(),
+            not_measured: Vec::new(),
             throughput: Vec::new(),
             cpu: Vec::new(),
             warnings,

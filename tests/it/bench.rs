@@ -145,6 +145,17 @@ async fn every_metric_is_measured_with_raw_samples_and_outputs() {
     let exported: Value =
         serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
     assert_eq!(exported["series"], r["series"]);
+    // The report says what it wrote, where, in which format and how large.
+    let notes = r["notes"].to_string();
+    for wrote in [
+        format!("wrote the plot to {} (SVG, ", svg.display()),
+        format!(
+            "wrote the JSON report to {} (",
+            dir.path().join("bench.json").display()
+        ),
+    ] {
+        assert!(notes.contains(&wrote), "{wrote} in {notes}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -344,6 +355,47 @@ fn bad_output_paths_fail_before_measuring() {
     );
 }
 
+/// Issue 11: the plot's format comes from its extension, and a path whose extension names a
+/// format the option cannot write is refused up front (exit 2, the reason, what to give
+/// instead), with no connection made and no file left behind: `--plot b.png` used to get SVG.
+#[test]
+fn output_paths_with_a_format_the_option_cannot_write_fail_before_measuring() {
+    let dir = tempfile::tempdir().unwrap();
+    let (uri, connections) = counting_listener();
+    for (flag, name, says) in [
+        ("--plot", "bench.png", "rsvg-convert"),
+        ("--plot", "bench.txt", ".svg"),
+        ("--plot", "bench", ".svg"),
+        ("--export-json", "bench.svg", ".json"),
+        ("--export-json", "bench.csv", ".json"),
+    ] {
+        let path = dir.path().join(name);
+        let run = mongotls(&[
+            "bench",
+            &uri,
+            "--samples",
+            "3",
+            "--timeout",
+            "2s",
+            flag,
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{flag} {name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(flag) && run.stderr.contains(says),
+            "{flag} {name}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(!path.exists(), "{flag} {name} left a file behind");
+    }
+    assert_eq!(
+        connections.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "bench connected although its output path was unusable"
+    );
+}
+
 /// A run that stops before it has a report (here: an unreadable CA file) leaves no output file
 /// behind that it created, and does not empty one that was there.
 #[test]
@@ -374,4 +426,95 @@ fn a_failed_run_leaves_output_files_as_they_were() {
         std::fs::read_to_string(&existing).unwrap(),
         "<svg>earlier run</svg>"
     );
+}
+
+/// A loopback port where nothing listens (bound, then released).
+fn refused_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+/// Issue 11: a member where nothing listens is named first, with the refusal, instead of
+/// "the server forces TLS … pass --plain-uri" and one "only 0 samples" warning per series;
+/// `bench.nothing_measured` carries the cause, and the exit code is 1 (a check failed).
+#[test]
+fn a_refused_port_is_named_first_and_nothing_else_is_blamed() {
+    let port = refused_port();
+    let uri = format!("mongodb://127.0.0.1:{port}/?tls=true");
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("bench.svg");
+    let text = mongotls(&[
+        "bench",
+        &uri,
+        "--timeout",
+        "5s",
+        "--plot",
+        plot.to_str().unwrap(),
+    ]);
+    assert_eq!(text.code, 1, "{}\n{}", text.stdout, text.stderr);
+    let first = text.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.contains(&format!("connection refused at 127.0.0.1:{port}")),
+        "first line: {first}\n{}",
+        text.stdout
+    );
+    for wrong in [
+        "only 0 samples",
+        "forces TLS",
+        "--plain-uri",
+        "bench.too_few_samples",
+    ] {
+        assert!(!text.stdout.contains(wrong), "{wrong}:\n{}", text.stdout);
+    }
+    assert!(!plot.exists(), "an empty plot was left behind");
+    assert!(text.stdout.contains("no plot written"), "{}", text.stdout);
+
+    let run = mongotls(&["bench", &uri, "--timeout", "5s", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let r = json(&run);
+    assert_eq!(r["not_measured"][0]["code"], "net.connect_refused", "{r:#}");
+    assert_eq!(r["warnings"].as_array().unwrap().len(), 0, "{r:#}");
+    assert_eq!(r["missing"].as_array().unwrap().len(), 0, "{r:#}");
+    let finding = &r["findings"][0];
+    assert_eq!(finding["code"], "bench.nothing_measured");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("connection refused"),
+        "{finding:#}"
+    );
+}
+
+/// Issue 11: in Chinese, the refusal and the path errors read in Chinese; codes stay codes.
+#[test]
+fn chinese_names_the_refusal_and_the_bad_path_in_chinese() {
+    let port = refused_port();
+    let uri = format!("mongodb://127.0.0.1:{port}/?tls=true");
+    let run = mongotls(&["--lang", "zh", "bench", &uri, "--timeout", "5s"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let first = run.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("被拒绝") && first.contains(&format!("127.0.0.1:{port}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("bench.nothing_measured"),
+        "{}",
+        run.stdout
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("b.png");
+    let bad = mongotls(&[
+        "--lang",
+        "zh",
+        "bench",
+        &uri,
+        "--plot",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("只生成 SVG"), "{}", bad.stderr);
 }
