@@ -14,6 +14,7 @@ pub mod junit;
 pub mod plot;
 pub mod prometheus;
 pub mod style;
+pub mod summary;
 pub mod text;
 pub mod value;
 pub mod verify;
@@ -32,8 +33,9 @@ use crate::findings::Verdict;
 
 /// Version of the JSON shape. Bump on any incompatible change, and on new objects a strict
 /// reader would refuse (2: check gained `driver`, `srv`, `client_cert`, `ca.system_store`,
-/// `ca.system_roots`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// `ca.system_roots`; 3: `summary` in ca, verify and check, and `lang` everywhere).
+/// docs/json.md lists every change.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
 /// Prometheus are for `ca`, `verify`, `check` and `demo`).

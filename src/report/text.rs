@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::driver::DriverReport;
+use super::summary::{CheckSummary, Counts, FindingsSummary};
 use super::{
     CaReport, CertificateReport, CheckReport, ClientCertReport, MemberReport, Note, Report,
     SrvReport, VerifyReport,
@@ -100,11 +101,118 @@ fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
         member(m, out)?;
     }
     writeln!(out)?;
-    writeln!(out, "Replica set:")?;
-    findings(&r.findings, out)?;
+    set_findings(&r.findings, out)?;
     writeln!(out)?;
     driver(&r.driver, out)?;
+    check_summary(&CheckSummary::of(r), out)?;
     verdict_line(r.verdict, r.all_findings(), out)
+}
+
+/// The findings about the set and the inputs rather than one member: titled as such, and
+/// saying so when there are none (the summary below counts everything).
+fn set_findings(list: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+    if list.is_empty() {
+        return writeln!(out, "Replica set and inputs (set-level findings): none");
+    }
+    writeln!(out, "Replica set and inputs (set-level findings):")?;
+    let mut sorted: Vec<&Finding> = list.iter().collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in sorted {
+        finding_lines(f, "   ", out)?;
+    }
+    Ok(())
+}
+
+/// `Summary: 3 members, 1 failing · 1 failure, 3 warnings, 6 informational`, then each code
+/// above `info` with where it was found.
+fn check_summary(s: &CheckSummary, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Summary: {} member{}, {} failing · {}",
+        s.members,
+        plural(s.members),
+        s.failing_members,
+        counts(&s.counts)
+    )?;
+    for c in s.codes.iter().filter(|c| c.severity > Severity::Info) {
+        let mut places = Vec::new();
+        let hit: Vec<String> = c
+            .member_addresses()
+            .map(|a| printable(a).into_owned())
+            .collect();
+        if !hit.is_empty() {
+            places.push(if hit.len() == s.members {
+                format!("on {}/{} members", hit.len(), s.members)
+            } else {
+                format!(
+                    "on {}/{} member{} ({})",
+                    hit.len(),
+                    s.members,
+                    plural(s.members),
+                    hit.join(", ")
+                )
+            });
+        }
+        if c.on_set() {
+            places.push("on the set".into());
+        }
+        if c.in_driver() {
+            places.push("in the driver".into());
+        }
+        writeln!(
+            out,
+            "   {:<4} {} {}",
+            severity_label(c.severity),
+            c.code,
+            places.join(" and ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `Summary: 2 certificates · 1 failure, 0 warnings, 0 informational`, then each code above
+/// `info` with the certificates it is about.
+fn findings_summary(s: &FindingsSummary, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Summary: {} certificate{} · {}",
+        s.certificates,
+        plural(s.certificates),
+        counts(&s.counts)
+    )?;
+    for c in s.codes.iter().filter(|c| c.severity > Severity::Info) {
+        let on = match c.certificates.as_slice() {
+            [] => String::new(),
+            list => format!(
+                " on #{}",
+                list.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", #")
+            ),
+        };
+        writeln!(out, "   {:<4} {}{on}", severity_label(c.severity), c.code)?;
+    }
+    Ok(())
+}
+
+/// `1 failure, 2 warnings, 0 informational`.
+fn counts(c: &Counts) -> String {
+    format!(
+        "{} failure{}, {} warning{}, {} informational",
+        c.fail,
+        plural(c.fail),
+        c.warn,
+        plural(c.warn),
+        c.info
+    )
+}
+
+/// `FAIL`, `WARN`, `INFO`.
+fn severity_label(s: Severity) -> String {
+    s.as_str().to_uppercase()
 }
 
 /// The driver stage: its verdict, who we are, what it said of each server, its findings.
@@ -384,6 +492,7 @@ fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
     }
     notes(&r.notes, out)?;
     findings(&r.findings, out)?;
+    findings_summary(&FindingsSummary::of_ca(r), out)?;
     verdict_line(r.verdict, &r.findings, out)
 }
 
@@ -451,6 +560,7 @@ fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     }
     notes(&r.notes, out)?;
     findings(&r.findings, out)?;
+    findings_summary(&FindingsSummary::of_verify(r), out)?;
     verdict_line(r.verdict, &r.findings, out)
 }
 
@@ -563,7 +673,7 @@ fn finding_lines(f: &Finding, indent: &str, out: &mut dyn Write) -> io::Result<(
     writeln!(
         out,
         "{indent}{:<4} {}{cert}: {}",
-        f.severity.as_str().to_uppercase(),
+        severity_label(f.severity),
         f.code,
         printable(&f.message)
     )?;
@@ -608,7 +718,6 @@ fn verdict_line<'a>(
             Severity::Info => {}
         }
     }
-    writeln!(out)?;
     writeln!(
         out,
         "verdict: {} ({fails} failure{}, {warns} warning{})",
@@ -750,11 +859,50 @@ mod tests {
         // The server's line break is shown, not obeyed.
         assert!(out.contains("== b:2\\nverdict: PASS"), "{out}");
         assert!(!lines.iter().any(|l| l.starts_with("verdict: PASS")));
-        assert!(out.contains("Replica set:\n\nFindings:\n  WARN rs.inconsistent_certificates"));
+        assert!(out.contains(
+            "Replica set and inputs (set-level findings):\n   WARN rs.inconsistent_certificates"
+        ));
+        // The summary ends the report and agrees with the verdict under it.
+        let summary = out.find("\nSummary: ").unwrap();
         assert_eq!(
-            lines.last(),
-            Some(&"verdict: FAIL (1 failure, 2 warnings)"),
-            "the verdict counts the members' findings too"
+            &out[summary + 1..],
+            "Summary: 2 members, 1 failing · 1 failure, 2 warnings, 1 informational\n   \
+             FAIL cert.expired on 1/2 members (a:1)\n   \
+             WARN rs.inconsistent_certificates on the set\n   \
+             WARN tls.plaintext_accepted on 1/2 members (a:1)\n\
+             verdict: FAIL (1 failure, 2 warnings)\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_set_level_section_says_so_and_the_summary_names_the_driver() {
+        let Report::Check(mut r) = fixtures::check_report(
+            &["a:1"],
+            vec![fixtures::member("a:1", vec![])],
+            vec![],
+            Duration::ZERO,
+        ) else {
+            unreachable!()
+        };
+        r.driver.findings = vec![Finding::new(
+            Code::DriverServerSelectionFailed,
+            Severity::Fail,
+            "no server",
+            "fix",
+        )];
+        let out = text(&Report::Check(r));
+        assert!(
+            out.contains("\nReplica set and inputs (set-level findings): none\n"),
+            "{out}"
+        );
+        assert!(!out.contains("Findings: none"), "{out}");
+        assert!(
+            out.ends_with(
+                "Summary: 1 member, 0 failing · 1 failure, 0 warnings, 0 informational\n   \
+             FAIL driver.server_selection_failed in the driver\n\
+             verdict: FAIL (1 failure, 0 warnings)\n"
+            ),
+            "{out}"
         );
     }
 
@@ -803,7 +951,14 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("WARN ca.expiring_soon [#0]"), "{out}");
-        assert!(out.ends_with("verdict: WARN (0 failures, 1 warning)\n"));
+        assert!(
+            out.ends_with(
+                "\nSummary: 1 certificate · 0 failures, 1 warning, 0 informational\n   \
+             WARN ca.expiring_soon on #0\n\
+             verdict: WARN (0 failures, 1 warning)\n"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
@@ -850,7 +1005,11 @@ mod tests {
         );
         assert!(out.contains("FAIL cert.expired [#0]: the server's certificate \"db.example\" expired on 2026-05-29T00:00:00Z (3 days before 2026-06-01T00:00:00Z)"), "{out}");
         assert!(
-            out.ends_with("verdict: FAIL (1 failure, 0 warnings)\n"),
+            out.ends_with(
+                "Summary: 1 certificate · 1 failure, 0 warnings, 0 informational\n   \
+                 FAIL cert.expired on #0\n\
+                 verdict: FAIL (1 failure, 0 warnings)\n"
+            ),
             "{out}"
         );
     }
