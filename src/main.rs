@@ -4,6 +4,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use mongotls::cli::ColorChoice;
+use mongotls::report::{ColorWhen, Environment, TextSink};
 
 fn main() -> ExitCode {
     let cli = match mongotls::cli::Cli::try_parse() {
@@ -28,15 +30,24 @@ fn main() -> ExitCode {
         )
     });
     mongotls::i18n::set_language(lang);
-    let mut stdout = io::stdout();
-    match mongotls::run(&cli.command, &mut stdout) {
+    let when = match cli.color {
+        ColorChoice::Auto => ColorWhen::Auto,
+        ColorChoice::Always => ColorWhen::Always,
+        ColorChoice::Never => ColorWhen::Never,
+    };
+    let env = Environment::of_stdout();
+    // What a command prints as it goes (the sandbox) passes the text sink line by line.
+    let mut stream = TextSink::new(io::stdout(), env.stream_layout(when));
+    let result = mongotls::run(&cli.command, &mut stream);
+    let streamed = stream.finish();
+    match result {
         Ok(outcome) => {
-            let written = match &outcome {
+            let written = streamed.and_then(|()| match &outcome {
                 mongotls::Outcome::Report { report, format, .. } => {
-                    report.render(*format, &mut stdout.lock())
+                    report.render_laid_out(*format, &env.layout(when), &mut io::stdout().lock())
                 }
                 mongotls::Outcome::Finished => Ok(()),
-            };
+            });
             match written {
                 Ok(()) => outcome.exit_code(),
                 // `mongotls ... | head` is not an error.

@@ -13,6 +13,7 @@ pub mod json;
 pub mod junit;
 pub mod plot;
 pub mod prometheus;
+pub mod sink;
 pub mod style;
 pub mod summary;
 pub mod text;
@@ -30,6 +31,7 @@ pub use verify::VerifyReport;
 
 use crate::escape::Escaping;
 use crate::findings::Verdict;
+pub use sink::{ColorWhen, Environment, Layout, TextSink};
 
 /// Version of the JSON shape. Bump on any incompatible change, and on new objects a strict
 /// reader would refuse (2: check gained `driver`, `srv`, `client_cert`, `ca.system_store`,
@@ -88,9 +90,28 @@ impl Report {
         }
     }
 
-    /// Renders the report in `format`.
+    /// Renders the report in `format`; text without colour or wrapping ([`Layout::PLAIN`]).
     pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
         self.render_with(format.renderer(), out)
+    }
+
+    /// Renders the report in `format` for a reader: text laid out by the text sink (colour,
+    /// width, ASCII), the other formats as [`Report::render`] writes them.
+    pub fn render_laid_out(
+        &self,
+        format: OutputFormat,
+        layout: &Layout,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match format {
+            // The sink escapes what it does not paint itself, as `Escaping` does.
+            OutputFormat::Text => {
+                let mut sink = TextSink::new(out, *layout);
+                text::render(self, &mut sink)?;
+                sink.finish()
+            }
+            _ => self.render(format, out),
+        }
     }
 
     /// Renders the report with `renderer`. Every renderer writes through [`Escaping`]:

@@ -28,3 +28,4 @@ mod redaction;
 mod sandbox_auth;
 mod snapshots;
 mod srv;
+mod terminal;
