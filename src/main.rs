@@ -53,7 +53,11 @@ fn main() -> ExitCode {
                 // `mongotls ... | head` is not an error.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => outcome.exit_code(),
                 Err(e) => {
-                    let _ = writeln!(io::stderr(), "mongotls: cannot write the report: {e}");
+                    let _ = writeln!(
+                        io::stderr(),
+                        "{}",
+                        mongotls::tr!("report-write-failed", error = e.to_string())
+                    );
                     ExitCode::from(mongotls::EXIT_USAGE)
                 }
             }

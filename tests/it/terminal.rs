@@ -145,7 +145,22 @@ fn every_scenario_within_80_columns(lang: &str) {
             &[UTF8, ("COLUMNS", "80")],
         );
         assert_within(&out, 80, &format!("{scenario} --lang {lang}"));
-        assert!(out.lines().count() > 5, "{scenario}: {out}");
+        // The summary, then the verdict, end the report, in the language asked for.
+        let (summary, verdict) = match lang {
+            "zh" => ("\n汇总：", "结论："),
+            _ => ("\nSummary: ", "verdict: "),
+        };
+        let last = out.trim_end().lines().last().unwrap_or("");
+        assert!(
+            last.starts_with(verdict),
+            "{scenario} --lang {lang}: {last}"
+        );
+        let at = out.rfind(summary).unwrap_or(0);
+        assert!(at > 0, "{scenario} --lang {lang}: no summary\n{out}");
+        assert!(
+            !out[at..].contains("\n\n"),
+            "{scenario} --lang {lang}: the summary is not the end\n{out}"
+        );
     }
 }
 

@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::{
-    finding_lines, findings_block, label, list_or_dash, plural, summary_line, verdict_line,
-    HintsShown,
+    finding_lines, findings_block, hang, join_clauses, join_items, label, list_or_dash,
+    summary_line, verdict_line, verdict_word, HintsShown,
 };
 use crate::dates::rfc3339;
 use crate::driver::DriverVerdict;
@@ -13,9 +13,10 @@ use crate::duration::{format_duration, millis};
 use crate::escape::printable;
 use crate::findings::{Code, Finding, Severity, Verdict};
 use crate::report::driver::DriverReport;
-use crate::report::style::{paint, Role, HANG};
+use crate::report::style::{paint, Role};
 use crate::report::summary::CheckSummary;
 use crate::report::{CheckReport, ClientCertReport, MemberReport, SrvReport};
+use crate::tr;
 
 /// Width of the header's labels (`Target  `).
 const HEAD: usize = 8;
@@ -30,86 +31,87 @@ pub(super) fn render_check(r: &CheckReport, out: &mut dyn Write) -> io::Result<(
         member(r, m, &mut hints, out)?;
     }
     writeln!(out)?;
-    set_findings(&r.findings, &mut hints, out)?;
+    findings_block(&tr!("report-set-title"), &r.findings, &mut hints, out)?;
     writeln!(out)?;
     driver(&r.driver, &mut hints, out)?;
     check_summary(&CheckSummary::of(r), out)?;
     verdict_line(r.verdict, r.all_findings(), out)
 }
 
+/// A header line: `Target  value`.
+fn head(name: &str, value: impl std::fmt::Display) -> String {
+    format!("{}{}", label(name, HEAD), hang(value))
+}
+
 /// What was checked, against what, and how.
 fn header(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}{HANG}{}", label("Target", HEAD), r.target.uri)?;
+    writeln!(out, "{}", head(&tr!("report-label-target"), &r.target.uri))?;
     if let Some(srv) = &r.srv {
         srv_section(srv, out)?;
     }
+    let set = match &r.target.set_name {
+        Some(name) => printable(name).into_owned(),
+        None => tr!("report-set-none"),
+    };
+    let uri_set = r
+        .target
+        .replica_set
+        .as_deref()
+        .map(|want| format!("  {}", tr!("report-set-uri", name = want)))
+        .unwrap_or_default();
     writeln!(
         out,
-        "{}{HANG}{}{}",
-        label("Set", HEAD),
-        printable(
-            r.target
-                .set_name
-                .as_deref()
-                .unwrap_or("(no replica set reported)")
+        "{}",
+        head(&tr!("report-label-set"), format!("{set}{uri_set}"))
+    )?;
+    let ca = match r.ca.system_roots {
+        Some(roots) => tr!("report-ca-system", count = roots),
+        None => tr!(
+            "report-ca-files",
+            files = r.ca.files.join(", "),
+            count = r.ca.certificates.len(),
+            list = join_clauses(
+                r.ca.certificates
+                    .iter()
+                    .map(|c| {
+                        tr!(
+                            "report-ca-until",
+                            subject = c.subject.as_str(),
+                            date = rfc3339(c.not_after)
+                        )
+                    })
+                    .collect()
+            )
         ),
-        r.target
-            .replica_set
-            .as_deref()
-            .map(|want| format!("  (URI replicaSet={want})"))
-            .unwrap_or_default()
-    )?;
-    match r.ca.system_roots {
-        Some(roots) => writeln!(
-            out,
-            "{}{HANG}the system trust store ({roots} root{}; no --ca or tlsCAFile given)",
-            label("CA", HEAD),
-            plural(roots)
-        )?,
-        None => writeln!(
-            out,
-            "{}{HANG}{} ({} certificate{}: {})",
-            label("CA", HEAD),
-            r.ca.files.join(", "),
-            r.ca.certificates.len(),
-            plural(r.ca.certificates.len()),
-            r.ca.certificates
-                .iter()
-                .map(|c| format!("{} until {}", c.subject, rfc3339(c.not_after)))
-                .collect::<Vec<_>>()
-                .join("; ")
-        )?,
+    };
+    writeln!(out, "{}", head(&tr!("report-label-ca"), ca))?;
+    let mut run = tr!(
+        "report-run",
+        count = r.members.len(),
+        ms = format!("{:.0}", millis(r.duration)),
+        timeout = format_duration(r.options.timeout),
+        deadline = format_duration(r.options.deadline),
+        max = r.options.max_connections.to_string()
+    );
+    if !r.options.discover {
+        run.push_str(&tr!("report-run-no-discover"));
     }
-    writeln!(
-        out,
-        "{}{HANG}{} member{} in {:.0} ms; --timeout {}, --deadline {}, --max-connections {}{}{}",
-        label("Run", HEAD),
-        r.members.len(),
-        plural(r.members.len()),
-        millis(r.duration),
-        format_duration(r.options.timeout),
-        format_duration(r.options.deadline),
-        r.options.max_connections,
-        if r.options.discover {
-            ""
-        } else {
-            ", --no-discover (seeds only)"
-        },
-        if r.options.plaintext_probe {
-            ""
-        } else {
-            ", --no-plaintext-probe"
-        },
-    )?;
+    if !r.options.plaintext_probe {
+        run.push_str(&tr!("report-run-no-plaintext"));
+    }
+    writeln!(out, "{}", head(&tr!("report-label-run"), run))?;
     if let Some(c) = &r.client_cert {
         client_cert(c, out)?;
     }
     if !r.options.insecure.is_empty() {
         writeln!(
             out,
-            "{} {HANG}{} — verification is weakened for your clients; mongotls still reports every certificate problem",
-            paint(Role::Warn, "INSECURE"),
-            r.options.insecure.join(", ")
+            "{} {}",
+            paint(Role::Warn, &tr!("report-insecure-label")),
+            tr!(
+                "report-insecure",
+                options = hang(r.options.insecure.join(", "))
+            )
         )?;
     }
     Ok(())
@@ -117,98 +119,135 @@ fn header(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
 
 /// The SRV section: the name, the server asked, every record, the TXT record and the seeds.
 fn srv_section(srv: &SrvReport, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}{HANG}{} via {} in {:.0} ms: {} record{}",
-        label("SRV", HEAD),
-        srv.name,
-        srv.dns_server.as_deref().unwrap_or("the system resolver"),
-        millis(srv.duration),
-        srv.records.len(),
-        plural(srv.records.len()),
-    )?;
+    let server = match &srv.dns_server {
+        Some(s) => s.clone(),
+        None => tr!("report-srv-system-resolver"),
+    };
+    let line = tr!(
+        "report-srv",
+        name = srv.name.as_str(),
+        server = server,
+        ms = format!("{:.0}", millis(srv.duration)),
+        count = srv.records.len()
+    );
+    writeln!(out, "{}", head(&tr!("report-label-srv"), line))?;
     for rec in &srv.records {
-        writeln!(
-            out,
-            "          {HANG}{}:{}  priority {} weight {}",
-            printable(&rec.target),
-            rec.port,
-            rec.priority,
-            rec.weight
-        )?;
+        let record = tr!(
+            "report-srv-record",
+            target = printable(&rec.target).into_owned(),
+            port = rec.port.to_string(),
+            priority = rec.priority.to_string(),
+            weight = rec.weight.to_string()
+        );
+        writeln!(out, "          {}", hang(record))?;
     }
     for txt in &srv.txt {
-        writeln!(out, "        TXT {HANG}\"{}\"", printable(txt))?;
+        writeln!(
+            out,
+            "        TXT {}",
+            hang(format!("\"{}\"", printable(txt)))
+        )?;
     }
     if let Some(error) = &srv.error {
-        writeln!(out, "        no seeds: {HANG}{}", printable(error))?;
+        writeln!(
+            out,
+            "        {}",
+            tr!("report-srv-no-seeds", error = hang(printable(error)))
+        )?;
     }
     writeln!(
         out,
-        "{}{HANG}{}",
-        label("Seeds", HEAD),
-        list_or_dash(&srv.seeds)
+        "{}",
+        head(&tr!("report-label-seeds"), list_or_dash(&srv.seeds))
     )
 }
 
 /// The "Client certificate" section: what the servers are shown, and the user it logs in as.
 fn client_cert(c: &ClientCertReport, out: &mut dyn Write) -> io::Result<()> {
-    let row = |name: &str| format!("  {}", label(name, 13));
+    let line = |name: String, value: String| format!("  {}{}", label(&name, 13), hang(value));
     writeln!(out)?;
     writeln!(
         out,
-        "{}  {HANG}{}",
-        paint(Role::Heading, "Client certificate"),
-        printable(&c.file)
-    )?;
-    writeln!(out, "{}{HANG}{}", row("subject"), printable(&c.subject))?;
-    writeln!(
-        out,
-        "{}{HANG}{} (on $external, for MONGODB-X509)",
-        row("X.509 user"),
-        printable(&c.x509_user)
-    )?;
-    writeln!(out, "{}{HANG}{}", row("issuer"), printable(&c.issuer))?;
-    writeln!(
-        out,
-        "{}{HANG}{} to {} ({} days left)",
-        row("valid"),
-        rfc3339(c.not_before),
-        rfc3339(c.not_after),
-        c.days_left
+        "{}  {}",
+        paint(Role::Heading, &tr!("report-client-title")),
+        hang(printable(&c.file))
     )?;
     writeln!(
         out,
-        "{}{HANG}{}{}{}, {}",
-        row("key"),
+        "{}",
+        line(
+            tr!("report-client-subject"),
+            printable(&c.subject).into_owned()
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            tr!("report-client-user"),
+            tr!(
+                "report-client-user-value",
+                user = printable(&c.x509_user).into_owned()
+            )
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            tr!("report-client-issuer"),
+            printable(&c.issuer).into_owned()
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            tr!("report-client-valid"),
+            tr!(
+                "report-client-valid-value",
+                from = rfc3339(c.not_before),
+                to = rfc3339(c.not_after),
+                days = c.days_left.to_string()
+            )
+        )
+    )?;
+    let key = format!(
+        "{}{}{}",
         c.key_algorithm,
-        c.key_bits.map(|b| format!(" {b} bits")).unwrap_or_default(),
+        c.key_bits
+            .map(|b| format!(" {}", tr!("report-key-bits", bits = b.to_string())))
+            .unwrap_or_default(),
         if c.encrypted_key {
-            ", encrypted (PKCS#8)"
+            tr!("report-client-key-encrypted")
         } else {
-            ""
+            String::new()
         },
-        if c.key_matches {
-            "matches the certificate".to_owned()
-        } else {
-            paint(Role::Fail, "DOES NOT match the certificate")
-        }
-    )?;
+    );
+    let matches = if c.key_matches {
+        tr!("report-client-key-matches")
+    } else {
+        paint(Role::Fail, &tr!("report-client-key-mismatch"))
+    };
     writeln!(
         out,
-        "{}{HANG}{}",
-        row("clientAuth"),
-        if c.eku_client_auth {
-            "allowed by its Extended Key Usage".to_owned()
-        } else {
-            paint(Role::Fail, "NOT allowed by its Extended Key Usage")
-        }
-    )
+        "{}",
+        line(
+            tr!("report-client-key"),
+            tr!("report-client-key-value", key = key, matches = matches)
+        )
+    )?;
+    let eku = if c.eku_client_auth {
+        tr!("report-client-eku-allowed")
+    } else {
+        paint(Role::Fail, &tr!("report-client-eku-refused"))
+    };
+    writeln!(out, "{}", line(tr!("report-client-auth"), eku))
 }
 
-/// A member's label column: `   tls         `.
-fn row(name: &str) -> String {
-    format!("   {}", label(name, ROW))
+/// A member's line: `   tls         value`.
+fn row(name: &str, value: impl std::fmt::Display) -> String {
+    format!("   {}{}", label(name, ROW), hang(value))
 }
 
 fn member(
@@ -229,34 +268,47 @@ fn member(
             .filter(|a| a != addr)
             .collect();
         if !others.is_empty() {
-            reached.push(format!("also resolved: {}", others.join(", ")));
+            reached.push(tr!(
+                "report-member-also-resolved",
+                addresses = others.join(", ")
+            ));
         }
         let host = m.address.rsplit_once(':').map_or(&*m.address, |(h, _)| h);
         let host = host.trim_start_matches('[').trim_end_matches(']');
         if m.server_name != host {
-            reached.push(format!("server name {}", printable(&m.server_name)));
+            reached.push(tr!(
+                "report-member-server-name",
+                name = printable(&m.server_name).into_owned()
+            ));
         }
     }
     match &m.tls {
-        Some(t) => writeln!(
-            out,
-            "{}{HANG}{} {}{}{}",
-            row("tls"),
-            t.version,
-            t.cipher_suite,
-            t.key_exchange_group
-                .as_deref()
-                .map(|g| format!(" ({g})"))
-                .unwrap_or_default(),
-            if reached.is_empty() {
-                String::new()
+        Some(t) => {
+            let tls = format!(
+                "{} {}{}",
+                t.version,
+                t.cipher_suite,
+                t.key_exchange_group
+                    .as_deref()
+                    .map(|g| format!(" ({g})"))
+                    .unwrap_or_default()
+            );
+            let value = if reached.is_empty() {
+                tls
             } else {
-                format!(" at {}", reached.join("; "))
-            }
-        )?,
-        None if !reached.is_empty() => {
-            writeln!(out, "{}{HANG}{}", row("address"), reached.join("; "))?
+                tr!(
+                    "report-member-tls-at",
+                    tls = tls,
+                    address = join_clauses(reached)
+                )
+            };
+            writeln!(out, "{}", row(&tr!("report-member-tls"), value))?;
         }
+        None if !reached.is_empty() => writeln!(
+            out,
+            "{}",
+            row(&tr!("report-member-address"), join_clauses(reached))
+        )?,
         None => {}
     }
     member_certificate(m, out)?;
@@ -271,15 +323,19 @@ fn member(
         if h.me.as_deref() != Some(m.address.as_str()) {
             parts.push(format!("me {}", printable(h.me.as_deref().unwrap_or("-"))));
         }
-        parts.push(format!(
-            "wire {}..{}",
-            h.min_wire_version.unwrap_or(0),
-            h.max_wire_version.unwrap_or(0)
+        parts.push(tr!(
+            "report-member-wire",
+            min = h.min_wire_version.unwrap_or(0).to_string(),
+            max = h.max_wire_version.unwrap_or(0).to_string()
         ));
         if let Some(v) = &m.server_version {
             parts.push(format!("MongoDB {}", printable(v)));
         }
-        writeln!(out, "{}{HANG}{}", row("hello"), parts.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            row(&tr!("report-member-hello"), join_items(parts))
+        )?;
     }
     if let Some(p) = &m.plaintext {
         // An accepted plaintext hello is a finding below, which says so.
@@ -288,7 +344,11 @@ fn member(
                 .iter()
                 .any(|f| f.code == Code::TlsPlaintextAccepted);
         if !said {
-            writeln!(out, "{}{HANG}{}", row("plaintext"), printable(&p.detail))?;
+            writeln!(
+                out,
+                "{}",
+                row(&tr!("report-member-plaintext"), printable(&p.detail))
+            )?;
         }
     }
     member_timings(m, out)?;
@@ -298,31 +358,31 @@ fn member(
 /// `== host:port  WARN  primary  [tls_only]  (seed, in config)`.
 fn member_heading(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     let role = match &m.hello {
-        Some(h) if h.is_writable_primary => "primary",
-        Some(h) if h.arbiter_only => "arbiter",
-        Some(h) if h.secondary => "secondary",
-        Some(h) if h.hidden => "hidden",
-        Some(_) => "other",
-        None => "no hello",
+        Some(h) if h.is_writable_primary => tr!("report-member-primary"),
+        Some(h) if h.arbiter_only => tr!("report-member-arbiter"),
+        Some(h) if h.secondary => tr!("report-member-secondary"),
+        Some(h) if h.hidden => tr!("report-member-hidden"),
+        Some(_) => tr!("report-member-other"),
+        None => tr!("report-member-no-hello"),
     };
-    let tags = [(m.seed, "seed"), (m.in_config, "in config")]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, t)| *t)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let verdict = Verdict::from_findings(&m.findings);
+    let mut tags = Vec::new();
+    if m.seed {
+        tags.push(tr!("report-member-seed"));
+    }
+    if m.in_config {
+        tags.push(tr!("report-member-in-config"));
+    }
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", tr!("report-member-tags", tags = join_items(tags)))
+    };
     writeln!(
         out,
-        "{}  {HANG}{}  {role}  [{}]{}",
+        "{}  {}  {role}  [{}]{tags}",
         paint(Role::Heading, &format!("== {}", printable(&m.address))),
-        paint(Role::of_verdict(verdict), &verdict.as_str().to_uppercase()),
+        hang(verdict_word(Verdict::from_findings(&m.findings))),
         m.tls_mode.as_str(),
-        if tags.is_empty() {
-            String::new()
-        } else {
-            format!("  ({tags})")
-        }
     )
 }
 
@@ -335,24 +395,27 @@ fn member_certificate(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     else {
         return Ok(());
     };
+    let trust = if c.trusted {
+        tr!("report-member-chains")
+    } else {
+        paint(Role::Fail, &tr!("report-member-does-not-chain"))
+    };
+    let certificate = tr!(
+        "report-member-certificate-value",
+        subject = printable(&leaf.subject).into_owned(),
+        trust = trust
+    );
     writeln!(
         out,
-        "{}{HANG}{} — {}",
-        row("certificate"),
-        printable(&leaf.subject),
-        if c.trusted {
-            "chains to the CA file".to_owned()
-        } else {
-            paint(Role::Fail, "does NOT chain to the CA file")
-        }
+        "{}",
+        row(&tr!("report-member-certificate"), certificate)
     )?;
-    writeln!(
-        out,
-        "{}{HANG}{} ({} days)",
-        row("expires"),
-        rfc3339(leaf.not_after),
-        leaf.days_remaining,
-    )
+    let expires = tr!(
+        "report-member-expires-value",
+        date = rfc3339(leaf.not_after),
+        days = leaf.days_remaining.to_string()
+    );
+    writeln!(out, "{}", row(&tr!("report-member-expires"), expires))
 }
 
 /// Every phase that ran, in milliseconds: `dns=0.4 tcp=0.1 tls=2.0 … build=12`, a tenth of
@@ -379,7 +442,11 @@ fn member_timings(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
     if phases.is_empty() {
         return Ok(());
     }
-    writeln!(out, "{}{HANG}{}", row("timings ms"), phases.join(" "))
+    writeln!(
+        out,
+        "{}",
+        row(&tr!("report-member-timings"), phases.join(" "))
+    )
 }
 
 /// A member's (or the driver's) findings above `info`, worst first; `info` only counted.
@@ -401,57 +468,67 @@ fn member_findings(
     if infos > 0 {
         writeln!(
             out,
-            "   {HANG}({infos} informational finding{} in --format json)",
-            plural(infos)
+            "   {}",
+            hang(tr!("report-member-infos", count = infos))
         )?;
     }
     Ok(())
 }
 
-/// The findings about the set and the inputs rather than one member: titled as such, and
-/// saying so when there are none (the summary below counts everything).
-fn set_findings(list: &[Finding], hints: &mut HintsShown, out: &mut dyn Write) -> io::Result<()> {
-    let title = paint(Role::Heading, "Replica set and inputs (set-level findings)");
-    findings_block(&title, list, hints, out)
-}
-
 /// The driver stage: its verdict, who we are, what it said of each server, its findings.
 fn driver(d: &DriverReport, hints: &mut HintsShown, out: &mut dyn Write) -> io::Result<()> {
     let verdict = match d.verdict {
-        DriverVerdict::Pass => paint(Role::Pass, "PASS"),
-        DriverVerdict::Fail => paint(Role::Fail, "FAIL"),
-        DriverVerdict::Skipped => paint(Role::Dim, "SKIPPED"),
+        DriverVerdict::Pass => paint(Role::Pass, &tr!("report-driver-pass")),
+        DriverVerdict::Fail => paint(Role::Fail, &tr!("report-driver-fail")),
+        DriverVerdict::Skipped => paint(Role::Dim, &tr!("report-driver-skipped")),
     };
     writeln!(
         out,
-        "{}{verdict}  {HANG}{} {}{}",
-        paint(Role::Heading, &label("Driver", HEAD)),
-        d.name,
-        d.version,
-        if d.verdict == DriverVerdict::Skipped {
-            String::new()
-        } else {
-            format!(", {:.0} ms", millis(d.duration))
-        }
+        "{}{verdict}  {}",
+        paint(Role::Heading, &label(&tr!("report-label-driver"), HEAD)),
+        hang(format!(
+            "{} {}{}",
+            d.name,
+            d.version,
+            if d.verdict == DriverVerdict::Skipped {
+                String::new()
+            } else {
+                tr!(
+                    "report-driver-duration",
+                    ms = format!("{:.0}", millis(d.duration))
+                )
+            }
+        ))
     )?;
     if let Some(reason) = &d.reason {
-        writeln!(out, "   skipped: {HANG}{}", printable(reason))?;
+        writeln!(
+            out,
+            "   {}",
+            tr!(
+                "report-driver-skipped-because",
+                reason = hang(printable(reason))
+            )
+        )?;
     }
     if let Some(trust) = &d.trust {
-        writeln!(out, "   trusts {HANG}{}", printable(trust))?;
+        writeln!(
+            out,
+            "   {}",
+            tr!("report-driver-trusts", trust = hang(printable(trust)))
+        )?;
     }
     if d.verdict == DriverVerdict::Pass {
-        match &d.authenticated {
-            Some(a) => writeln!(
-                out,
-                "   {HANG}server selection and ping OK; authenticated as {} on {} with {}; roles: {}",
-                printable(&a.user),
-                printable(&a.db),
-                a.mechanism,
-                list_or_dash(&a.roles)
-            )?,
-            None => writeln!(out, "   {HANG}server selection and ping OK (no credentials)")?,
-        }
+        let ok = match &d.authenticated {
+            Some(a) => tr!(
+                "report-driver-authenticated",
+                user = printable(&a.user).into_owned(),
+                db = printable(&a.db).into_owned(),
+                mechanism = a.mechanism.as_str(),
+                roles = list_or_dash(&a.roles)
+            ),
+            None => tr!("report-driver-anonymous"),
+        };
+        writeln!(out, "   {}", hang(ok))?;
     }
     // On failure every server, so "no primary" shows what the driver saw instead.
     let shown = d
@@ -478,11 +555,10 @@ fn driver(d: &DriverReport, hints: &mut HintsShown, out: &mut dyn Write) -> io::
 fn check_summary(s: &CheckSummary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     summary_line(
-        &format!(
-            "{} member{}, {} failing",
-            s.members,
-            plural(s.members),
-            s.failing_members
+        &tr!(
+            "report-summary-members",
+            count = s.members,
+            failing = s.failing_members
         ),
         &s.counts,
         out,
@@ -493,31 +569,39 @@ fn check_summary(s: &CheckSummary, out: &mut dyn Write) -> io::Result<()> {
             .member_addresses()
             .map(|a| printable(a).into_owned())
             .collect();
-        if !hit.is_empty() {
-            places.push(if hit.len() == s.members {
-                format!("on {}/{} members", hit.len(), s.members)
-            } else {
-                format!(
-                    "on {}/{} member{} ({})",
-                    hit.len(),
-                    s.members,
-                    plural(s.members),
-                    hit.join(", ")
-                )
-            });
+        if hit.len() == s.members && !hit.is_empty() {
+            places.push(tr!(
+                "report-summary-on-members",
+                hit = hit.len(),
+                total = s.members
+            ));
+        } else if !hit.is_empty() {
+            places.push(tr!(
+                "report-summary-on-some-members",
+                hit = hit.len(),
+                total = s.members,
+                members = hit.join(", ")
+            ));
         }
         if c.on_set() {
-            places.push("on the set".into());
+            places.push(tr!("report-summary-on-set"));
         }
         if c.in_driver() {
-            places.push("in the driver".into());
+            places.push(tr!("report-summary-in-driver"));
         }
+        let places = places
+            .into_iter()
+            .reduce(|left, right| tr!("report-join-places", left = left, right = right))
+            .unwrap_or_default();
         writeln!(
             out,
-            "   {} {HANG}{} {}",
-            super::severity(c.severity),
-            c.code,
-            places.join(" and ")
+            "   {}",
+            tr!(
+                "report-summary-code-on",
+                severity = super::severity(c.severity),
+                code = hang(c.code),
+                places = places
+            )
         )?;
     }
     Ok(())

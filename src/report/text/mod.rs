@@ -1,7 +1,8 @@
 //! Text rendering for people: what was checked, each member or certificate with its
 //! findings and hints, then the answer: a summary of every finding and one verdict line,
 //! last. Renderers only paint ([`super::style`]) and mark hanging indents; the text sink
-//! ([`super::sink`]) decides colour, width and characters.
+//! ([`super::sink`]) decides colour, width and characters. Every word comes from the
+//! catalogs (`src/i18n/*/report.ftl`); codes, option names and values do not.
 
 mod check;
 mod pki;
@@ -16,6 +17,7 @@ use super::summary::{Counts, FindingsSummary};
 use super::Report;
 use crate::escape::printable;
 use crate::findings::{ClientAction, Finding, Severity, Verdict};
+use crate::tr;
 
 /// Writes the report as text.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -34,13 +36,51 @@ fn label(name: &str, columns: usize) -> String {
     format!("{name}{}", " ".repeat(pad))
 }
 
+/// `value` with the hanging-indent mark before it: continuation lines start where it does.
+fn hang(value: impl std::fmt::Display) -> String {
+    format!("{HANG}{value}")
+}
+
 /// The hints already shown in this report: the same advice under every member is shown once.
 #[derive(Default)]
 struct HintsShown(HashSet<String>);
 
 /// `FAIL`, `WARN`, `INFO`, painted.
 fn severity(s: Severity) -> String {
-    paint(Role::of_severity(s), &s.as_str().to_uppercase())
+    let word = match s {
+        Severity::Fail => tr!("report-severity-fail"),
+        Severity::Warn => tr!("report-severity-warn"),
+        Severity::Info => tr!("report-severity-info"),
+    };
+    paint(Role::of_severity(s), &word)
+}
+
+/// `PASS`, `WARN`, `FAIL`, painted.
+fn verdict_word(v: Verdict) -> String {
+    let word = match v {
+        Verdict::Pass => tr!("report-verdict-pass"),
+        Verdict::Warn => tr!("report-verdict-warn"),
+        Verdict::Fail => tr!("report-verdict-fail"),
+    };
+    paint(Role::of_verdict(v), &word)
+}
+
+/// `a; b; c` (`a；b；c` in Chinese): clauses joined.
+fn join_clauses(parts: Vec<String>) -> String {
+    fold(parts, |left, right| {
+        tr!("report-join-clauses", left = left, right = right)
+    })
+}
+
+/// `a, b, c` (`a、b、c`): items joined.
+fn join_items(parts: Vec<String>) -> String {
+    fold(parts, |left, right| {
+        tr!("report-join-items", left = left, right = right)
+    })
+}
+
+fn fold(parts: Vec<String>, join: impl Fn(String, String) -> String) -> String {
+    parts.into_iter().reduce(join).unwrap_or_default()
 }
 
 /// One finding: `WARN code [#0]: message`, its hint (once per report) and what each client
@@ -53,29 +93,45 @@ fn finding_lines(
     hints: &mut HintsShown,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let cert = f
+    let certificate = f
         .certificate
         .map(|c| format!(" [#{c}]"))
         .unwrap_or_default();
     let message = printable(&f.message);
     let message = address
         .and_then(|a| message.strip_prefix(&format!("{}: ", printable(a))))
-        .unwrap_or(&message);
+        .unwrap_or(&message)
+        .to_owned();
     let hint = printable(&f.hint).into_owned();
     let repeated = hints.0.contains(&hint);
-    writeln!(
-        out,
-        "{indent}{} {HANG}{}{cert}: {message}{}",
-        severity(f.severity),
-        f.code,
-        if repeated { " (hint as above)" } else { "" }
-    )?;
+    let line = if repeated {
+        tr!(
+            "report-finding-repeated",
+            severity = severity(f.severity),
+            code = hang(f.code),
+            certificate = certificate,
+            message = message
+        )
+    } else {
+        tr!(
+            "report-finding",
+            severity = severity(f.severity),
+            code = hang(f.code),
+            certificate = certificate,
+            message = message
+        )
+    };
+    writeln!(out, "{indent}{line}")?;
     if !repeated {
-        writeln!(out, "{indent}     hint: {HANG}{hint}")?;
+        writeln!(
+            out,
+            "{indent}     {}",
+            tr!("report-finding-hint", hint = hang(&hint))
+        )?;
         hints.0.insert(hint);
     }
     if let Some(clients) = &f.clients {
-        let describe = |want: ClientAction| {
+        let names = |want: ClientAction| {
             clients
                 .iter()
                 .into_iter()
@@ -85,17 +141,29 @@ fn finding_lines(
                 .join(", ")
         };
         let mut parts = Vec::new();
-        for (want, label) in [
-            (ClientAction::Reject, "refused by"),
-            (ClientAction::Accept, "accepted by"),
-            (ClientAction::Unknown, "unknown for"),
+        for want in [
+            ClientAction::Reject,
+            ClientAction::Accept,
+            ClientAction::Unknown,
         ] {
-            let names = describe(want);
-            if !names.is_empty() {
-                parts.push(format!("{label} {names}"));
+            let names = names(want);
+            if names.is_empty() {
+                continue;
             }
+            parts.push(match want {
+                ClientAction::Reject => tr!("report-clients-refused", names = names),
+                ClientAction::Accept => tr!("report-clients-accepted", names = names),
+                ClientAction::Unknown => tr!("report-clients-unknown", names = names),
+            });
         }
-        writeln!(out, "{indent}     clients: {HANG}{}", parts.join("; "))?;
+        writeln!(
+            out,
+            "{indent}     {}",
+            tr!(
+                "report-finding-clients",
+                clients = hang(join_clauses(parts))
+            )
+        )?;
     }
     Ok(())
 }
@@ -107,10 +175,11 @@ fn findings_block(
     hints: &mut HintsShown,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let title = paint(Role::Heading, title);
     if list.is_empty() {
-        return writeln!(out, "{title}: none");
+        return writeln!(out, "{}", tr!("report-section-none", title = title));
     }
-    writeln!(out, "{title}:")?;
+    writeln!(out, "{}", tr!("report-section", title = title))?;
     let mut sorted: Vec<&Finding> = list.iter().collect();
     sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in sorted {
@@ -121,15 +190,21 @@ fn findings_block(
 
 /// `Summary: WHAT · 1 failure, 2 warnings, 0 informational`.
 fn summary_line(what: &str, c: &Counts, out: &mut dyn Write) -> io::Result<()> {
+    let counts = tr!(
+        "report-summary-counts",
+        fail = c.fail,
+        warn = c.warn,
+        info = c.info
+    );
     writeln!(
         out,
-        "{} {HANG}{what} · {} failure{}, {} warning{}, {} informational",
-        paint(Role::Heading, "Summary:"),
-        c.fail,
-        plural(c.fail),
-        c.warn,
-        plural(c.warn),
-        c.info
+        "{}",
+        tr!(
+            "report-summary",
+            title = paint(Role::Heading, &tr!("report-summary-title")),
+            what = hang(what),
+            counts = counts
+        )
     )
 }
 
@@ -138,22 +213,26 @@ fn summary_line(what: &str, c: &Counts, out: &mut dyn Write) -> io::Result<()> {
 fn findings_summary(s: &FindingsSummary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     summary_line(
-        &format!("{} certificate{}", s.certificates, plural(s.certificates)),
+        &tr!("report-summary-certificates", count = s.certificates),
         &s.counts,
         out,
     )?;
     for c in s.codes.iter().filter(|c| c.severity > Severity::Info) {
-        let on = match c.certificates.as_slice() {
-            [] => String::new(),
-            list => format!(
-                " on #{}",
-                list.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", #")
-            ),
+        let line = if c.certificates.is_empty() {
+            tr!(
+                "report-summary-code",
+                severity = severity(c.severity),
+                code = hang(c.code)
+            )
+        } else {
+            tr!(
+                "report-summary-code-certificates",
+                severity = severity(c.severity),
+                code = hang(c.code),
+                certificates = join_items(c.certificates.iter().map(|i| format!("#{i}")).collect())
+            )
         };
-        writeln!(out, "   {} {HANG}{}{on}", severity(c.severity), c.code)?;
+        writeln!(out, "   {line}")?;
     }
     Ok(())
 }
@@ -167,12 +246,13 @@ fn verdict_line<'a>(
     let c = Counts::of(findings);
     writeln!(
         out,
-        "verdict: {} ({} failure{}, {} warning{})",
-        paint(Role::of_verdict(verdict), &verdict.as_str().to_uppercase()),
-        c.fail,
-        plural(c.fail),
-        c.warn,
-        plural(c.warn)
+        "{}",
+        tr!(
+            "report-verdict",
+            verdict = verdict_word(verdict),
+            fail = c.fail,
+            warn = c.warn
+        )
     )
 }
 
@@ -181,14 +261,6 @@ fn list_or_dash(items: &[String]) -> String {
         "-".into()
     } else {
         items.join(", ")
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 

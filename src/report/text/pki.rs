@@ -4,23 +4,26 @@
 use std::io::{self, Write};
 
 use super::{
-    findings_block, findings_summary, label, list_or_dash, plural, verdict_line, HintsShown,
+    findings_block, findings_summary, hang, label, list_or_dash, verdict_line, HintsShown,
 };
 use crate::dates::rfc3339;
-use crate::pki::verify::PathSource;
-use crate::report::style::{paint, Role, HANG};
+use crate::pki::verify::{PathSource, Role as PathRole};
+use crate::report::style::{paint, Role};
 use crate::report::summary::FindingsSummary;
 use crate::report::{CaReport, CertificateReport, Note, VerifyReport};
+use crate::tr;
 
 pub(super) fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "{} {HANG}{} — {} certificate{} (evaluated at {})",
-        paint(Role::Heading, "CA bundle"),
-        r.files.join(", "),
-        r.certificates.len(),
-        plural(r.certificates.len()),
-        rfc3339(r.evaluated_at)
+        "{} {}",
+        paint(Role::Heading, &tr!("report-ca-title")),
+        hang(tr!(
+            "report-ca-header",
+            files = r.files.join(", "),
+            count = r.certificates.len(),
+            at = rfc3339(r.evaluated_at)
+        ))
     )?;
     for c in &r.certificates {
         writeln!(out)?;
@@ -30,7 +33,7 @@ pub(super) fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
     let mut hints = HintsShown::default();
     writeln!(out)?;
     findings_block(
-        &paint(Role::Heading, "Findings"),
+        &tr!("report-section-findings"),
         &r.findings,
         &mut hints,
         out,
@@ -40,66 +43,89 @@ pub(super) fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
+    let host = match &r.host {
+        Some(h) => h.clone(),
+        None => tr!("report-verify-no-host"),
+    };
     writeln!(
         out,
-        "{} {HANG}{} ({} certificate{}) against CA {} ({} certificate{}), host {}, at {}",
-        paint(Role::Heading, "Chain"),
-        r.chain_file,
-        r.chain.len(),
-        plural(r.chain.len()),
-        r.ca_files.join(", "),
-        r.ca.len(),
-        plural(r.ca.len()),
-        r.host.as_deref().unwrap_or("(not checked)"),
-        rfc3339(r.evaluated_at)
+        "{} {}",
+        paint(Role::Heading, &tr!("report-verify-title")),
+        hang(tr!(
+            "report-verify-header",
+            file = r.chain_file.as_str(),
+            count = r.chain.len(),
+            ca = r.ca_files.join(", "),
+            ca_count = r.ca.len(),
+            host = host,
+            at = rfc3339(r.evaluated_at)
+        ))
     )?;
     writeln!(out)?;
+    let state = if r.trusted {
+        tr!("report-path-trusted")
+    } else {
+        paint(Role::Fail, &tr!("report-path-untrusted"))
+    };
     writeln!(
         out,
-        "{} ({}):",
-        paint(Role::Heading, "Path"),
-        if r.trusted {
-            "ends at the CA file".to_owned()
-        } else {
-            paint(Role::Fail, "does NOT reach the CA file")
-        }
+        "{}",
+        tr!(
+            "report-path",
+            title = paint(Role::Heading, &tr!("report-path-title")),
+            state = state
+        )
     )?;
     for (pos, p) in r.path.iter().enumerate() {
-        let role = p.role.as_str();
-        let source = match p.source {
-            PathSource::Chain => format!("chain #{}", p.index),
-            PathSource::Ca => format!("CA file #{}", p.index),
+        let role = match p.role {
+            PathRole::Leaf => tr!("report-role-leaf"),
+            PathRole::Intermediate => tr!("report-role-intermediate"),
+            PathRole::Anchor => tr!("report-role-anchor"),
+            PathRole::Untrusted => tr!("report-role-untrusted"),
         };
-        writeln!(
-            out,
-            "   [{pos}] {} {HANG}{}  ({source}; expires {}, {} days)",
-            label(role, 13),
-            p.subject,
-            rfc3339(p.not_after),
-            p.days_remaining
-        )?;
+        let source = match p.source {
+            PathSource::Chain => tr!("report-path-source-chain", index = p.index.to_string()),
+            PathSource::Ca => tr!("report-path-source-ca", index = p.index.to_string()),
+        };
+        let step = tr!(
+            "report-path-step",
+            subject = p.subject.as_str(),
+            source = source,
+            date = rfc3339(p.not_after),
+            days = p.days_remaining.to_string()
+        );
+        writeln!(out, "   [{pos}] {}{}", label(&role, 14), hang(step))?;
     }
     let w = &r.rustls_webpki;
+    let chain = if w.chain_accepted {
+        tr!("report-webpki-chain-accepted")
+    } else {
+        paint(Role::Fail, &tr!("report-webpki-chain-rejected"))
+    };
+    let name = match w.name_accepted {
+        Some(true) => tr!("report-webpki-name-accepted"),
+        Some(false) => paint(Role::Fail, &tr!("report-webpki-name-rejected")),
+        None => String::new(),
+    };
+    let error = w
+        .error
+        .as_deref()
+        .map(|e| format!(" ({e})"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "rustls-webpki: {HANG}chain {}{}{}",
-        if w.chain_accepted {
-            "accepted".to_owned()
-        } else {
-            paint(Role::Fail, "rejected")
-        },
-        match w.name_accepted {
-            Some(true) => ", name accepted".to_owned(),
-            Some(false) => format!(", name {}", paint(Role::Fail, "rejected")),
-            None => String::new(),
-        },
-        w.error
-            .as_deref()
-            .map(|e| format!(" ({e})"))
-            .unwrap_or_default()
+        "rustls-webpki: {}",
+        hang(format!("{chain}{name}{error}"))
     )?;
     writeln!(out)?;
-    writeln!(out, "{}:", paint(Role::Heading, "Presented certificates"))?;
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "report-section",
+            title = paint(Role::Heading, &tr!("report-verify-presented"))
+        )
+    )?;
     for c in &r.chain {
         writeln!(out)?;
         certificate(c, out)?;
@@ -108,13 +134,22 @@ pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result
     let mut hints = HintsShown::default();
     writeln!(out)?;
     findings_block(
-        &paint(Role::Heading, "Findings"),
+        &tr!("report-section-findings"),
         &r.findings,
         &mut hints,
         out,
     )?;
     findings_summary(&FindingsSummary::of_verify(r), out)?;
     verdict_line(r.verdict, &r.findings, out)
+}
+
+/// `20 days left`, `EXPIRED 3 days ago`.
+fn days_left(days: i64) -> String {
+    if days < 0 {
+        tr!("report-cert-expired-ago", days = -days)
+    } else {
+        tr!("report-cert-days-left", days = days)
+    }
 }
 
 fn certificate(c: &CertificateReport, out: &mut dyn Write) -> io::Result<()> {
@@ -124,73 +159,77 @@ fn certificate(c: &CertificateReport, out: &mut dyn Write) -> io::Result<()> {
         "{}",
         paint(Role::Heading, &format!("#{} {}", c.index, i.subject))
     )?;
-    let rows: Vec<(&str, String)> = vec![
-        ("chain", c.chain.clone()),
-        ("issuer", i.issuer.clone()),
-        ("serial", i.serial.clone()),
-        ("sha256", i.sha256_fingerprint.clone()),
+    let key = format!(
+        "{}{}{}",
+        i.key.algorithm,
+        i.key
+            .bits
+            .map(|b| format!(" {}", tr!("report-key-bits", bits = b.to_string())))
+            .unwrap_or_default(),
+        i.key
+            .curve
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default()
+    );
+    let ca = match (i.is_ca, i.path_len) {
+        (true, Some(n)) => tr!("report-cert-ca-path-length", length = n.to_string()),
+        (true, None) => tr!("report-cert-ca-yes"),
+        (false, _) if i.basic_constraints => tr!("report-cert-ca-false"),
+        (false, _) => tr!("report-cert-ca-absent"),
+    };
+    let rows: Vec<(String, String)> = vec![
+        (tr!("report-cert-chain"), c.chain.clone()),
+        (tr!("report-cert-issuer"), i.issuer.clone()),
+        (tr!("report-cert-serial"), i.serial.clone()),
+        (tr!("report-cert-sha256"), i.sha256_fingerprint.clone()),
         (
-            "valid",
-            format!(
-                "{} → {} ({})",
-                rfc3339(i.not_before),
-                rfc3339(i.not_after),
-                crate::report::days_left(i.days_remaining)
+            tr!("report-cert-valid"),
+            tr!(
+                "report-cert-valid-value",
+                from = rfc3339(i.not_before),
+                to = rfc3339(i.not_after),
+                left = days_left(i.days_remaining)
             ),
         ),
+        (tr!("report-cert-key"), key),
+        (tr!("report-cert-signature"), i.signature_algorithm.clone()),
+        (tr!("report-cert-ca"), ca),
+        (tr!("report-cert-key-usage"), list_or_dash(&i.key_usage)),
         (
-            "key",
-            format!(
-                "{}{}{}",
-                i.key.algorithm,
-                i.key.bits.map(|b| format!(" {b} bits")).unwrap_or_default(),
-                i.key
-                    .curve
-                    .as_deref()
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default()
-            ),
-        ),
-        ("signature", i.signature_algorithm.clone()),
-        (
-            "CA",
-            match (i.is_ca, i.path_len) {
-                (true, Some(n)) => format!("yes, path length ≤ {n}"),
-                (true, None) => "yes".into(),
-                (false, _) if i.basic_constraints => "no (CA:FALSE)".into(),
-                (false, _) => "no (no basicConstraints)".into(),
-            },
-        ),
-        ("key usage", list_or_dash(&i.key_usage)),
-        (
-            "ext. usage",
+            tr!("report-cert-ext-usage"),
             i.extended_key_usage
                 .as_deref()
                 .map(list_or_dash)
-                .unwrap_or_else(|| "(absent: any)".into()),
+                .unwrap_or_else(|| tr!("report-cert-eku-absent")),
         ),
         (
-            "SKI",
+            tr!("report-cert-ski"),
             i.subject_key_id.clone().unwrap_or_else(|| "-".into()),
         ),
         (
-            "AKI",
+            tr!("report-cert-aki"),
             i.authority_key_id.clone().unwrap_or_else(|| "-".into()),
         ),
         (
-            "SAN",
+            tr!("report-cert-san"),
             i.subject_alt_names
                 .as_deref()
                 .map(list_or_dash)
-                .unwrap_or_else(|| "(no subjectAltName extension)".into()),
+                .unwrap_or_else(|| tr!("report-cert-san-absent")),
         ),
-        ("source", c.source.to_string()),
+        (tr!("report-cert-source"), c.source.to_string()),
     ];
     for (name, value) in rows {
-        writeln!(out, "   {} {HANG}{value}", label(name, 11))?;
+        writeln!(out, "   {}{}", label(&name, 12), hang(value))?;
     }
     for url in &i.ca_issuers_urls {
-        writeln!(out, "   {} {HANG}{url}", label("CA issuers", 11))?;
+        writeln!(
+            out,
+            "   {}{}",
+            label(&tr!("report-cert-ca-issuers"), 12),
+            hang(url)
+        )?;
     }
     Ok(())
 }
@@ -200,9 +239,16 @@ fn notes(notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "{}:", paint(Role::Heading, "Notes"))?;
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "report-section",
+            title = paint(Role::Heading, &tr!("report-section-notes"))
+        )
+    )?;
     for n in notes {
-        writeln!(out, "   - {HANG}{}: {}", n.source, n.message)?;
+        writeln!(out, "   - {}", hang(format!("{}: {}", n.source, n.message)))?;
     }
     Ok(())
 }
