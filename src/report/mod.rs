@@ -35,7 +35,8 @@ pub use sink::{ColorWhen, Environment, Layout, TextSink};
 
 /// Version of the JSON shape. Bump on any incompatible change, and on new objects a strict
 /// reader would refuse (2: check gained `driver`, `srv`, `client_cert`, `ca.system_store`,
-/// `ca.system_roots`; 3: `summary` in ca, verify and check, and `lang` everywhere).
+/// `ca.system_roots`; 3: `summary` in ca, verify and check, `lang` everywhere, and day
+/// counts rounded to the nearest day).
 /// docs/json.md lists every change.
 pub const SCHEMA_VERSION: u32 = 3;
 

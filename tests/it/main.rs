@@ -10,6 +10,7 @@ mod bench;
 mod check;
 mod cli;
 mod client_cert;
+mod days;
 mod driver;
 mod formats;
 mod fuzz_targets;

@@ -116,7 +116,7 @@ report-client-valid = valid
 report-client-key = key
 report-client-auth = clientAuth
 report-client-user-value = { $user } (on $external, for MONGODB-X509)
-report-client-valid-value = { $from } to { $to } ({ $days } days left)
+report-client-valid-value = { $from } to { $to } ({ $left })
 report-client-key-value = { $key }, { $matches }
 report-client-key-encrypted = , encrypted (PKCS#8)
 report-client-key-matches = matches the certificate
@@ -130,6 +130,7 @@ report-member-address = address
 report-member-tls = tls
 report-member-certificate = certificate
 report-member-expires = expires
+report-member-expired = expired
 report-member-hello = hello
 report-member-plaintext = plaintext
 report-member-timings = timings ms
@@ -148,7 +149,15 @@ report-member-tags = ({ $tags })
 report-member-certificate-value = { $subject } — { $trust }
 report-member-chains = chains to the CA file
 report-member-does-not-chain = does NOT chain to the CA file
-report-member-expires-value = { $date } ({ $days } days)
+report-member-expires-in = { $days ->
+    [0] in less than a day
+    [one] in { $days } day
+   *[other] in { $days } days
+}, on { $date }
+report-member-expired-ago = { $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}, on { $date }
 report-member-wire = wire { $min }..{ $max }
 report-member-infos = ({ $count ->
     [one] { $count } informational finding
@@ -187,7 +196,16 @@ report-path-title = Path
 report-path = { $title } ({ $state }):
 report-path-trusted = ends at the CA file
 report-path-untrusted = does NOT reach the CA file
-report-path-step = { $subject }  ({ $source }; expires { $date }, { $days } days)
+report-path-step = { $subject }  ({ $source }; { $validity })
+report-path-expires = expires { $days ->
+    [0] in less than a day
+    [one] in { $days } day
+   *[other] in { $days } days
+}, on { $date }
+report-path-expired = expired { $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}, on { $date }
 report-path-source-chain = chain #{ $index }
 report-path-source-ca = CA file #{ $index }
 report-role-leaf = leaf
@@ -216,10 +234,11 @@ report-cert-source = source
 report-cert-ca-issuers = CA issuers
 report-cert-valid-value = { $from } → { $to } ({ $left })
 report-cert-days-left = { $days ->
+    [0] less than a day left
     [one] { $days } day left
    *[other] { $days } days left
 }
-report-cert-expired-ago = EXPIRED { $days ->
+report-cert-expired-ago = expired { $days ->
     [one] { $days } day ago
    *[other] { $days } days ago
 }

@@ -80,7 +80,7 @@ report-client-valid = 有效期
 report-client-key = 私钥
 report-client-auth = clientAuth
 report-client-user-value = { $user }（在 $external 上，用于 MONGODB-X509 认证）
-report-client-valid-value = { $from } 至 { $to }（剩余 { $days } 天）
+report-client-valid-value = { $from } 至 { $to }（{ $left }）
 report-client-key-value = { $key }，{ $matches }
 report-client-key-encrypted = ，已加密（PKCS#8）
 report-client-key-matches = 与证书匹配
@@ -93,7 +93,8 @@ report-client-eku-refused = 扩展密钥用法（EKU）不允许客户端认证
 report-member-address = 地址
 report-member-tls = TLS
 report-member-certificate = 证书
-report-member-expires = 到期
+report-member-expires = 有效期
+report-member-expired = 有效期
 report-member-hello = hello
 report-member-plaintext = 明文
 report-member-timings = 耗时 ms
@@ -112,7 +113,11 @@ report-member-tags = （{ $tags }）
 report-member-certificate-value = { $subject }（{ $trust }）
 report-member-chains = 可追溯到 CA 证书文件
 report-member-does-not-chain = 无法追溯到 CA 证书文件
-report-member-expires-value = { $date }（{ $days } 天）
+report-member-expires-in = { $date } 到期，{ $days ->
+    [0] 还剩不到一天
+   *[other] 还剩 { $days } 天
+}
+report-member-expired-ago = { $date } 到期，已过期 { $days } 天
 report-member-wire = wire 版本 { $min }..{ $max }
 report-member-infos = （另有提示 { $count } 项，见 --format json）
 report-set-title = 副本集与输入（不属于单个成员的检查项）
@@ -139,7 +144,12 @@ report-path-title = 验证路径
 report-path = { $title }（{ $state }）：
 report-path-trusted = 终止于 CA 证书文件
 report-path-untrusted = 未到达 CA 证书文件
-report-path-step = { $subject }（{ $source }；{ $date } 到期，{ $days } 天）
+report-path-step = { $subject }（{ $source }；{ $validity }）
+report-path-expires = { $date } 到期，{ $days ->
+    [0] 还剩不到一天
+   *[other] 还剩 { $days } 天
+}
+report-path-expired = { $date } 到期，已过期 { $days } 天
 report-path-source-chain = 证书链 #{ $index }
 report-path-source-ca = CA 证书文件 #{ $index }
 report-role-leaf = 服务器证书
@@ -167,7 +177,10 @@ report-cert-san = SAN
 report-cert-source = 来源
 report-cert-ca-issuers = 颁发者 URL
 report-cert-valid-value = { $from } → { $to }（{ $left }）
-report-cert-days-left = 剩余 { $days } 天
+report-cert-days-left = { $days ->
+    [0] 剩余不到一天
+   *[other] 剩余 { $days } 天
+}
 report-cert-expired-ago = 已过期 { $days } 天
 report-cert-ca-path-length = 是，路径长度 ≤ { $length }
 report-cert-ca-yes = 是

@@ -208,7 +208,7 @@ fn client_cert(c: &ClientCertReport, out: &mut dyn Write) -> io::Result<()> {
                 "report-client-valid-value",
                 from = rfc3339(c.not_before),
                 to = rfc3339(c.not_after),
-                days = c.days_left.to_string()
+                left = super::days_left(c.days_left)
             )
         )
     )?;
@@ -410,12 +410,27 @@ fn member_certificate(m: &MemberReport, out: &mut dyn Write) -> io::Result<()> {
         "{}",
         row(&tr!("report-member-certificate"), certificate)
     )?;
-    let expires = tr!(
-        "report-member-expires-value",
-        date = rfc3339(leaf.not_after),
-        days = leaf.days_remaining.to_string()
-    );
-    writeln!(out, "{}", row(&tr!("report-member-expires"), expires))
+    // Expired means negative, never 0 (crate::dates::days_between).
+    let date = rfc3339(leaf.not_after);
+    if leaf.days_remaining < 0 {
+        let ago = tr!(
+            "report-member-expired-ago",
+            days = -leaf.days_remaining,
+            date = date
+        );
+        writeln!(
+            out,
+            "{}",
+            row(&tr!("report-member-expired"), paint(Role::Fail, &ago))
+        )
+    } else {
+        let left = tr!(
+            "report-member-expires-in",
+            days = leaf.days_remaining,
+            date = date
+        );
+        writeln!(out, "{}", row(&tr!("report-member-expires"), left))
+    }
 }
 
 /// Every phase that ran, in milliseconds: `dns=0.4 tcp=0.1 tls=2.0 … build=12`, a tenth of

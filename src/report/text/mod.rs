@@ -256,6 +256,15 @@ fn verdict_line<'a>(
     )
 }
 
+/// `20 days left`, `expired 3 days ago` (painted): a certificate's remaining validity.
+fn days_left(days: i64) -> String {
+    if days < 0 {
+        paint(Role::Fail, &tr!("report-cert-expired-ago", days = -days))
+    } else {
+        tr!("report-cert-days-left", days = days)
+    }
+}
+
 fn list_or_dash(items: &[String]) -> String {
     if items.is_empty() {
         "-".into()
@@ -566,14 +575,14 @@ mod tests {
         let report = Report::Verify(VerifyReport::new(inputs, &ca, &chain, &v, Vec::new()));
         let out = text(&report);
         assert!(out.starts_with("Chain leaf.pem (1 certificate) against CA ca.pem (1 certificate), host db.example, at 2026-06-01T00:00:00Z\n"));
-        assert!(out.contains("Path (ends at the CA file):\n   [0] leaf          CN=db.example  (chain #0; expires 2026-05-29T00:00:00Z, -3 days)\n   [1] anchor        CN=Test Root  (CA file #0; "), "{out}");
+        assert!(out.contains("Path (ends at the CA file):\n   [0] leaf          CN=db.example  (chain #0; expired 3 days ago, on 2026-05-29T00:00:00Z)\n   [1] anchor        CN=Test Root  (CA file #0; "), "{out}");
         assert!(
             out.contains("rustls-webpki: chain rejected, name accepted (CertExpired {"),
             "{out}"
         );
         assert!(
             out.contains(
-                "   valid       2025-04-27T00:00:00Z → 2026-05-29T00:00:00Z (EXPIRED 3 days ago)"
+                "   valid       2025-04-27T00:00:00Z → 2026-05-29T00:00:00Z (expired 3 days ago)"
             ),
             "{out}"
         );

@@ -87,12 +87,27 @@ pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result
             PathSource::Chain => tr!("report-path-source-chain", index = p.index.to_string()),
             PathSource::Ca => tr!("report-path-source-ca", index = p.index.to_string()),
         };
+        let validity = if p.days_remaining < 0 {
+            paint(
+                Role::Fail,
+                &tr!(
+                    "report-path-expired",
+                    days = -p.days_remaining,
+                    date = rfc3339(p.not_after)
+                ),
+            )
+        } else {
+            tr!(
+                "report-path-expires",
+                days = p.days_remaining,
+                date = rfc3339(p.not_after)
+            )
+        };
         let step = tr!(
             "report-path-step",
             subject = p.subject.as_str(),
             source = source,
-            date = rfc3339(p.not_after),
-            days = p.days_remaining.to_string()
+            validity = validity
         );
         writeln!(out, "   [{pos}] {}{}", label(&role, 14), hang(step))?;
     }
@@ -143,15 +158,6 @@ pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result
     verdict_line(r.verdict, &r.findings, out)
 }
 
-/// `20 days left`, `EXPIRED 3 days ago`.
-fn days_left(days: i64) -> String {
-    if days < 0 {
-        tr!("report-cert-expired-ago", days = -days)
-    } else {
-        tr!("report-cert-days-left", days = days)
-    }
-}
-
 fn certificate(c: &CertificateReport, out: &mut dyn Write) -> io::Result<()> {
     let i = &c.info;
     writeln!(
@@ -189,7 +195,7 @@ fn certificate(c: &CertificateReport, out: &mut dyn Write) -> io::Result<()> {
                 "report-cert-valid-value",
                 from = rfc3339(i.not_before),
                 to = rfc3339(i.not_after),
-                left = days_left(i.days_remaining)
+                left = super::days_left(i.days_remaining)
             ),
         ),
         (tr!("report-cert-key"), key),
