@@ -15,11 +15,21 @@ pub fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
 }
 
-/// Whole days from `from` to `to`, rounded towards negative infinity (so an expired
-/// certificate never shows 0 days remaining).
+/// Whole days from `from` to `to`, rounded to the nearest day (half a day up), but never 0
+/// once `to` has passed: negative exactly when `to` is before `from`.
+///
+/// Nearest, not down: a one-year certificate is "365 days" whether it is judged the second it
+/// was issued or a few minutes later (rounding down made it 364 in `check` a moment after the
+/// sandbox issued it, and 365 in `demo`, which judged it as of its own start).
 pub fn days_between(from: OffsetDateTime, to: OffsetDateTime) -> i64 {
+    const DAY: i64 = 86_400;
     let secs = (to - from).whole_seconds();
-    secs.div_euclid(86_400)
+    let days = (secs.abs() + DAY / 2) / DAY;
+    if secs < 0 {
+        -days.max(1)
+    } else {
+        days
+    }
 }
 
 #[cfg(test)]
@@ -28,11 +38,41 @@ mod tests {
     use time::macros::datetime;
 
     #[test]
-    fn days_round_down_so_expired_is_negative() {
+    fn days_round_to_the_nearest_and_expired_is_negative() {
         let now = datetime!(2026-01-10 12:00 UTC);
         assert_eq!(days_between(now, datetime!(2026-01-20 12:00 UTC)), 10);
-        assert_eq!(days_between(now, datetime!(2026-01-20 11:59 UTC)), 9);
+        assert_eq!(days_between(now, datetime!(2026-01-20 11:59 UTC)), 10);
+        assert_eq!(days_between(now, datetime!(2026-01-20 00:00 UTC)), 10);
+        assert_eq!(days_between(now, datetime!(2026-01-19 23:59 UTC)), 9);
+        assert_eq!(days_between(now, datetime!(2026-01-10 13:00 UTC)), 0);
+        // Expired an hour ago is expired: -1, never 0.
         assert_eq!(days_between(now, datetime!(2026-01-10 11:00 UTC)), -1);
+        assert_eq!(days_between(now, datetime!(2025-12-11 12:00:01 UTC)), -30);
+        assert_eq!(days_between(now, datetime!(2025-12-11 11:59:59 UTC)), -30);
+    }
+
+    #[test]
+    fn a_one_year_certificate_is_365_days_from_issue_to_hours_later() {
+        // The sandbox issues at its start; demo judges as of a moment before, check after.
+        let issued = datetime!(2026-12-07 01:06:45 UTC);
+        let not_after = issued + time::Duration::days(365);
+        for judged in [
+            issued - time::Duration::seconds(1),
+            issued,
+            issued + time::Duration::seconds(1),
+            issued + time::Duration::minutes(5),
+            issued + time::Duration::hours(11),
+        ] {
+            assert_eq!(days_between(judged, not_after), 365, "judged at {judged}");
+        }
+        // The same for one that expired 30 days before the sandbox started.
+        let expired = issued - time::Duration::days(30);
+        for judged in [
+            issued - time::Duration::seconds(1),
+            issued + time::Duration::hours(3),
+        ] {
+            assert_eq!(days_between(judged, expired), -30, "judged at {judged}");
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use mongotls::cli::ColorChoice;
+use mongotls::report::{ColorWhen, Environment, TextSink};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -25,21 +27,34 @@ fn main() -> ExitCode {
             return ExitCode::from(shown.exit_code);
         }
     };
-    let mut stdout = io::stdout();
-    match mongotls::run(&cli.command, &mut stdout) {
+    let when = match cli.color {
+        ColorChoice::Auto => ColorWhen::Auto,
+        ColorChoice::Always => ColorWhen::Always,
+        ColorChoice::Never => ColorWhen::Never,
+    };
+    let env = Environment::of_stdout();
+    // What a command prints as it goes (the sandbox) passes the text sink line by line.
+    let mut stream = TextSink::new(io::stdout(), env.stream_layout(when));
+    let result = mongotls::run(&cli.command, &mut stream);
+    let streamed = stream.finish();
+    match result {
         Ok(outcome) => {
-            let written = match &outcome {
+            let written = streamed.and_then(|()| match &outcome {
                 mongotls::Outcome::Report { report, format, .. } => {
-                    report.render(*format, &mut stdout.lock())
+                    report.render_laid_out(*format, &env.layout(when), &mut io::stdout().lock())
                 }
                 mongotls::Outcome::Finished => Ok(()),
-            };
+            });
             match written {
                 Ok(()) => outcome.exit_code(),
                 // `mongotls ... | head` is not an error.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => outcome.exit_code(),
                 Err(e) => {
-                    let _ = writeln!(io::stderr(), "mongotls: cannot write the report: {e}");
+                    let _ = writeln!(
+                        io::stderr(),
+                        "{}",
+                        mongotls::tr!("report-write-failed", error = e.to_string())
+                    );
                     ExitCode::from(mongotls::EXIT_USAGE)
                 }
             }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::check::run_check;
 use super::{block_on, Outcome, RunError};
 use crate::report::sandbox::{SandboxReady, SandboxReadyUser};
-use crate::report::Report;
+use crate::report::sink::layout_line;
+use crate::report::{ColorWhen, Environment, Report};
 use crate::sandbox::{self, Sandbox, SandboxError, StopSignals};
 use crate::settings::{CheckSettings, DemoSettings, SandboxRun};
 use crate::tr;
@@ -115,7 +116,9 @@ pub(super) fn demo(s: &DemoSettings) -> Result<Outcome, RunError> {
             path = ca_file.display().to_string()
         )
     };
-    let _ = writeln!(std::io::stderr(), "{note}");
+    // Wrapped like the report when stderr is the same terminal; whole in a pipe or a log.
+    let layout = Environment::of_stderr().stream_layout(ColorWhen::Never);
+    let _ = writeln!(std::io::stderr(), "{}", layout_line(&note, &layout));
     Ok(Outcome::Report {
         report: Box::new(report),
         format: s.format,

@@ -14,7 +14,9 @@ pub mod junit;
 pub mod plot;
 pub mod prometheus;
 pub mod sandbox;
+pub mod sink;
 pub mod style;
+pub mod summary;
 pub mod text;
 pub mod value;
 pub mod verify;
@@ -30,11 +32,14 @@ pub use verify::VerifyReport;
 
 use crate::escape::Escaping;
 use crate::findings::Verdict;
+pub use sink::{ColorWhen, Environment, Layout, TextSink};
 
 /// Version of the JSON shape. Bump on any incompatible change, and on new objects a strict
 /// reader would refuse (2: check gained `driver`, `srv`, `client_cert`, `ca.system_store`,
-/// `ca.system_roots`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// `ca.system_roots`; 3: `summary` in ca, verify and check, `lang` everywhere, and day
+/// counts rounded to the nearest day).
+/// docs/json.md lists every change.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
 /// Prometheus are for `ca`, `verify`, `check` and `demo`).
@@ -87,9 +92,28 @@ impl Report {
         }
     }
 
-    /// Renders the report in `format`.
+    /// Renders the report in `format`; text without colour or wrapping ([`Layout::PLAIN`]).
     pub fn render(&self, format: OutputFormat, out: &mut dyn Write) -> io::Result<()> {
         self.render_with(format.renderer(), out)
+    }
+
+    /// Renders the report in `format` for a reader: text laid out by the text sink (colour,
+    /// width, ASCII), the other formats as [`Report::render`] writes them.
+    pub fn render_laid_out(
+        &self,
+        format: OutputFormat,
+        layout: &Layout,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        match format {
+            // The sink escapes what it does not paint itself, as `Escaping` does.
+            OutputFormat::Text => {
+                let mut sink = TextSink::new(out, *layout);
+                text::render(self, &mut sink)?;
+                sink.finish()
+            }
+            _ => self.render(format, out),
+        }
     }
 
     /// Renders the report with `renderer`. Every renderer writes through [`Escaping`]:

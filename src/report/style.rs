@@ -1,12 +1,25 @@
 //! Colour for text output: renderers mark what a span *is* ([`Role`]); whether it is coloured
-//! is decided once, at the output ([`finish`]), from `--color`, `NO_COLOR` and the terminal.
+//! is decided once, at the output ([`super::sink`]), from `--color`, `NO_COLOR` and the
+//! terminal.
 //!
-//! Renderers always call [`paint`]; the text sink strips every SGR sequence again when colour
-//! is off, so a renderer never needs to know where its output goes. User- and server-supplied
-//! text is escaped ([`crate::escape::printable`]) before it reaches a renderer, so the only
-//! escape sequences in the text are the ones painted here.
+//! Renderers always call [`paint`]; the text sink removes the sequences again when colour is
+//! off, so a renderer never needs to know where its output goes. The sink lets through only
+//! the sequences painted here ([`sequences`]) and shows any other escape character escaped, so
+//! server-supplied text cannot colour, hide or move anything even where a renderer forgot
+//! [`crate::escape::printable`].
+//!
+//! Renderers may also mark, once per line, the column continuation lines align to when the
+//! line is wrapped ([`HANG`]); without it they keep the line's own indentation.
+
+use std::sync::OnceLock;
 
 use anstyle::{AnsiColor, Style};
+
+use crate::findings::{Severity, Verdict};
+
+/// Put where continuation lines of a wrapped line should start (a hanging indent: under a
+/// finding's message, under a label's value). Invisible: the text sink removes it.
+pub const HANG: &str = "\u{1f}";
 
 /// What a painted span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +39,15 @@ pub enum Role {
 }
 
 impl Role {
+    const ALL: [Role; 6] = [
+        Role::Fail,
+        Role::Warn,
+        Role::Info,
+        Role::Pass,
+        Role::Heading,
+        Role::Dim,
+    ];
+
     fn style(self) -> Style {
         match self {
             Role::Fail => AnsiColor::Red.on_default().bold(),
@@ -34,6 +56,24 @@ impl Role {
             Role::Pass => AnsiColor::Green.on_default().bold(),
             Role::Heading => Style::new().bold(),
             Role::Dim => Style::new().dimmed(),
+        }
+    }
+
+    /// The role of a finding's severity.
+    pub fn of_severity(s: Severity) -> Role {
+        match s {
+            Severity::Fail => Role::Fail,
+            Severity::Warn => Role::Warn,
+            Severity::Info => Role::Info,
+        }
+    }
+
+    /// The role of a verdict.
+    pub fn of_verdict(v: Verdict) -> Role {
+        match v {
+            Verdict::Fail => Role::Fail,
+            Verdict::Warn => Role::Warn,
+            Verdict::Pass => Role::Pass,
         }
     }
 }
@@ -45,12 +85,31 @@ pub fn paint(role: Role, text: &str) -> String {
 }
 
 /// The text as it leaves: unchanged when colour is on, every SGR sequence removed when off.
+/// (Reports leave through the text sink, which does this itself.)
 pub fn finish(text: &str, color: bool) -> String {
     if color {
         text.to_owned()
     } else {
         anstream::adapter::strip_str(text).to_string()
     }
+}
+
+/// Every escape sequence [`paint`] writes, longest first: the only ones the text sink keeps.
+pub fn sequences() -> &'static [String] {
+    static SEQUENCES: OnceLock<Vec<String>> = OnceLock::new();
+    SEQUENCES.get_or_init(|| {
+        let mut all: Vec<String> = Role::ALL
+            .iter()
+            .flat_map(|r| {
+                let s = r.style();
+                [format!("{s}"), format!("{s:#}")]
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        all.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        all.dedup();
+        all
+    })
 }
 
 #[cfg(test)]
@@ -67,5 +126,20 @@ mod tests {
         assert!(s.contains('\u{1b}'));
         assert_eq!(finish(&s, false), "verdict: FAIL (1 ms)");
         assert_eq!(finish(&s, true), s);
+    }
+
+    #[test]
+    fn every_painted_sequence_is_known_to_the_sink() {
+        for role in Role::ALL {
+            let painted = paint(role, "x");
+            let (start, end) = painted.split_once('x').unwrap();
+            for part in [start, end] {
+                assert!(
+                    sequences().iter().any(|s| s == part),
+                    "{role:?}: {part:?} is not in {:?}",
+                    sequences()
+                );
+            }
+        }
     }
 }

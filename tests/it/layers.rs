@@ -282,6 +282,12 @@ fn resolve(
     // one component.
     let mut here = source.module.clone();
     here.extend(within.iter().cloned());
+    // `tr!` lives at the crate root only because `#[macro_export]` puts it there: it is i18n's.
+    if let [root, name] = path {
+        if (root == "crate" || root == "mongotls") && name == "tr" {
+            return Some(vec!["i18n".to_owned()]);
+        }
+    }
     let (mut base, rest) = match path.first().map(String::as_str) {
         Some("crate") | Some("mongotls") => (Vec::new(), &path[1..]),
         Some("self") => (here, &path[1..]),

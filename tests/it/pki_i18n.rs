@@ -53,7 +53,7 @@ fn an_expired_ca_reads_in_chinese_with_the_console_label_and_keeps_its_code() {
     let text = mongotls(&["ca", ROOT, "--at", ROOT_EXPIRED_TIME, "--lang", "zh"]);
     assert_eq!(text.code, 1);
     assert!(
-        text.stdout.contains("FAIL ca.expired [#0]: 证书 #0"),
+        text.stdout.contains("失败 ca.expired [#0]：证书 #0"),
         "{}",
         text.stdout
     );

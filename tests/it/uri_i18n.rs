@@ -77,7 +77,10 @@ fn findings_with<'a>(v: &'a Value, code: &str, out: &mut Vec<&'a Value>) {
             if map.get("code").and_then(Value::as_str) == Some(code) {
                 out.push(v);
             }
-            map.values().for_each(|v| findings_with(v, code, out));
+            // The summary names codes too; only findings count.
+            map.iter()
+                .filter(|(k, _)| *k != "summary")
+                .for_each(|(_, v)| findings_with(v, code, out));
         }
         Value::Array(items) => items.iter().for_each(|v| findings_with(v, code, out)),
         _ => {}

@@ -168,8 +168,11 @@ pub fn run_command_bounded<S: AsRef<OsStr>>(command: Command, args: &[S]) -> Out
 /// Runs `command ARGS`, killed after `limit` (then `hung` is set).
 pub fn run_within<S: AsRef<OsStr>>(mut command: Command, args: &[S], limit: Duration) -> Outcome {
     let start = Instant::now();
+    // These tests read what a report says, not how it is laid out: one line per line (a pipe
+    // is otherwise wrapped to 80 columns; tests/it/terminal.rs covers the wrapping).
     let mut child = command
         .args(args)
+        .env("COLUMNS", "100000")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
