@@ -1,6 +1,8 @@
 //! One member, on its own connections: resolve → TCP → TLS (chain captured as presented) →
-//! verify the chain → `hello` → `ping` → `buildInfo` → a plaintext `hello` on the same port.
-//! Every phase has its own timeout and duration; every problem becomes a finding of this member.
+//! verify the chain → `hello` → `ping` → `buildInfo`, and meanwhile, on a second connection to
+//! the same address, a plaintext `hello` (concurrently, so that a silent member costs one
+//! timeout, not two). Every phase has its own timeout and duration; every problem becomes a
+//! finding of this member.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -222,6 +224,7 @@ fn fail(code: Code, message: String, hint: &str) -> Finding {
 /// The time each phase of one probe may take: the phase timeout, or what is left before the
 /// run's deadline when that is less. A phase that would start after the deadline is not
 /// started; the member then says which phase was cut and why (`net.deadline_exceeded`).
+#[derive(Clone)]
 struct Budget {
     timeout: Duration,
     deadline: Instant,
@@ -255,6 +258,17 @@ impl Budget {
             return Some(left);
         }
         Some(self.timeout)
+    }
+
+    /// Takes in what a budget cloned for a concurrent branch (the plaintext probe) saw: this
+    /// budget's own skipped and shortened phases come first.
+    fn merge(&mut self, branch: &Budget) {
+        if self.skipped.is_none() {
+            self.skipped = branch.skipped;
+        }
+        if self.shortened.is_none() {
+            self.shortened = branch.shortened;
+        }
     }
 
     /// Adds the deadline finding when a phase was skipped, or shortened and then ran into the
@@ -309,16 +323,27 @@ async fn probe_phases(
         return;
     };
     let peer = tcp.peer;
-    let Some(tls_error) = tls_phases(tcp.stream, &server_name, s, budget, r).await else {
+    // TLS and the plaintext probe each on their own connection, at the same time: a member
+    // that answers neither costs one timeout, not one after the other.
+    let mut plain_budget = budget.clone();
+    let plaintext = async {
+        if s.plaintext_probe {
+            plaintext_hello(peer, s, &mut plain_budget).await
+        } else {
+            None
+        }
+    };
+    let (tls_error, plain) = tokio::join!(
+        tls_phases(tcp.stream, &server_name, s, budget, r),
+        plaintext
+    );
+    budget.merge(&plain_budget);
+    let Some(tls_error) = tls_error else {
         return;
     };
-    let plain = if s.plaintext_probe {
-        plaintext_hello(peer, s, budget).await.inspect(|p| {
-            r.timings.plaintext_hello = p.elapsed;
-        })
-    } else {
-        None
-    };
+    if let Some(p) = &plain {
+        r.timings.plaintext_hello = p.elapsed;
+    }
     classify_mode(r, tls_error, plain);
 }
 

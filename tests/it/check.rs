@@ -414,3 +414,64 @@ async fn json_contract_is_stable() {
         assert!(m["tls"].get(key).is_some(), "tls lacks {key}");
     }
 }
+
+/// A member that accepts TCP connections and never says anything: a listener on
+/// 127.0.0.1:0 holding every connection it accepts until the returned task is aborted.
+pub(crate) async fn silent_member() -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let task = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream);
+        }
+    });
+    (address, task)
+}
+
+/// Runs `check ARGS --format json` in a blocking thread: exit code and report.
+async fn check_json(args: Vec<String>) -> (i32, Value) {
+    let run = tokio::task::spawn_blocking(move || {
+        let mut args = args;
+        args.extend(["--format".into(), "json".into()]);
+        mongotls(&args)
+    })
+    .await
+    .unwrap();
+    let json: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr));
+    (run.code, json)
+}
+
+fn ms(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a duration: {v}"))
+}
+
+/// TLS and the plaintext probe run at the same time on their own connections: a member that
+/// answers neither costs one --timeout, not two, and both phases are still measured.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_silent_member_costs_one_timeout_not_two() {
+    let (address, silent) = silent_member().await;
+    let timeout_ms = 3000.0;
+    let (exit, r) = check_json(vec![
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+        "--timeout".into(),
+        "3s".into(),
+    ])
+    .await;
+    silent.abort();
+    assert_eq!(exit, 1, "{r:#}");
+    let m = &r["members"][0];
+    let t = &m["timings_ms"];
+    // Both phases ran into the timeout, and both are reported.
+    assert!(ms(&t["tls_handshake"]) >= timeout_ms * 0.9, "{t}");
+    assert!(ms(&t["plaintext_hello"]) >= timeout_ms * 0.9, "{t}");
+    // One after the other they would take two timeouts; side by side, about one.
+    assert!(
+        ms(&r["duration_ms"]) < timeout_ms * 1.8,
+        "the run took {} ms with a {timeout_ms} ms timeout: {t}",
+        r["duration_ms"]
+    );
+}
