@@ -211,8 +211,9 @@ fn short_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
     }
 }
 
+/// Clients can reach the member: it took a TCP connection and answered something.
 fn reachable(m: &MemberProbe) -> bool {
-    m.tls_mode != TlsMode::Unreachable
+    m.tls_mode != TlsMode::Unreachable && !m.silent
 }
 
 /// Set-level findings. Returns the set name the members report.
@@ -291,21 +292,53 @@ fn primary(members: &[MemberProbe], findings: &mut Vec<Finding>) {
 }
 
 /// `rs.member_unreachable` for every member of the configuration (or, when no member
-/// answered, every member probed) that could not be reached.
+/// answered, every member probed) that could not be reached, or that took a connection and
+/// then never answered. What it means for clients depends on the others: they go on with the
+/// members that answer, or, when none does, cannot connect at all.
+///
+/// The member's own finding (`net.connect_refused`, `tls.handshake_timeout`, …) is the
+/// failure; this one says what it means for the set, as information, so that one cause counts
+/// as one failure. Only a member with no failure of its own to show (none today) fails here.
 fn unreachable_members(
     members: &[MemberProbe],
     config: &BTreeSet<String>,
     findings: &mut Vec<Finding>,
 ) {
+    let answering = members.iter().filter(|m| reachable(m)).count();
     for m in members {
-        if !reachable(m) && (config.contains(&key(&m.address)) || config.is_empty()) {
-            findings.push(Finding::new(
-                Code::RsMemberUnreachable,
-                Severity::Fail,
-                format!("member {} could not be reached (see its findings)", m.address),
-                "clients can still use the other members, but this one is down or blocked from here",
-            ));
+        if reachable(m) || !(config.contains(&key(&m.address)) || config.is_empty()) {
+            continue;
         }
+        let message = if m.silent {
+            format!(
+                "member {} accepted a connection but never answered (see its findings)",
+                m.address
+            )
+        } else {
+            format!(
+                "member {} could not be reached (see its findings)",
+                m.address
+            )
+        };
+        let hint = if answering > 0 {
+            "clients can still use the other members, but this one is down or blocked from here"
+        } else if members.len() == 1 {
+            "no other member is known, so clients cannot connect at all until this one answers: check that it runs, the port (ApsaraDB uses 3717), and that this machine may reach it (the instance's IP whitelist, the same VPC)"
+        } else {
+            "no member answered, so clients cannot connect at all from here: usually this machine's address is not in the instance's IP whitelist, it is outside the instance's VPC, or the port is wrong (ApsaraDB uses 3717)"
+        };
+        let explained = m.findings.iter().any(|f| f.severity == Severity::Fail);
+        let severity = if explained {
+            Severity::Info
+        } else {
+            Severity::Fail
+        };
+        findings.push(Finding::new(
+            Code::RsMemberUnreachable,
+            severity,
+            message,
+            hint,
+        ));
     }
 }
 
@@ -564,10 +597,32 @@ mod tests {
         m
     }
 
+    /// A member that refused the connection, with the finding the probe gives it.
     fn unreachable(address: &str) -> MemberProbe {
         let t = Target::from_member_name(address).unwrap();
         let mut m = MemberProbe::empty(&t, t.host.clone());
         m.tls_mode = TlsMode::Unreachable;
+        m.findings.push(Finding::new(
+            Code::NetConnectRefused,
+            Severity::Fail,
+            format!("{address}: connection refused"),
+            "nothing listens there",
+        ));
+        m
+    }
+
+    /// A member that took the TCP connection and then said nothing.
+    fn silent(address: &str) -> MemberProbe {
+        let t = Target::from_member_name(address).unwrap();
+        let mut m = MemberProbe::empty(&t, t.host.clone());
+        m.tls_mode = TlsMode::Unknown;
+        m.silent = true;
+        m.findings.push(Finding::new(
+            Code::TlsHandshakeTimeout,
+            Severity::Fail,
+            format!("{address}: TLS handshake not finished within 10s"),
+            "the server accepted TCP but did not complete TLS",
+        ));
         m
     }
 
@@ -676,6 +731,93 @@ mod tests {
             codes(&f),
             ["rs.member_unreachable", "rs.member_unreachable"]
         );
+    }
+
+    /// One unreachable member is one failure (its own finding); the set-level finding says
+    /// what it means for clients, as information, in the words that fit the case.
+    #[test]
+    fn an_unreachable_member_is_one_failure_and_the_set_finding_fits_the_case() {
+        // Others answer: clients go on with them.
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET),
+            answering("b:2", Some("rs0"), false, &SET),
+            unreachable("c:3"),
+        ];
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(
+            f[0].hint.contains("can still use the other members"),
+            "{}",
+            f[0].hint
+        );
+
+        // The only member: nobody to fall back on.
+        let mut members = vec![unreachable("a:1")];
+        let f = judge(&mut members, &["a:1"], None);
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(!f[0].hint.contains("other members"), "{}", f[0].hint);
+        assert!(f[0].hint.contains("cannot connect at all"), "{}", f[0].hint);
+        assert!(f[0].hint.contains("whitelist"), "{}", f[0].hint);
+
+        // Several members, none answering.
+        let mut members = vec![unreachable("a:1"), silent("b:2")];
+        let f = judge(&mut members, &["a:1", "b:2"], None);
+        assert_eq!(
+            codes(&f),
+            ["rs.member_unreachable", "rs.member_unreachable"]
+        );
+        for finding in &f {
+            assert!(!finding.hint.contains("other members"), "{}", finding.hint);
+            assert!(
+                finding.hint.contains("no member answered"),
+                "{}",
+                finding.hint
+            );
+        }
+        let failures = f
+            .iter()
+            .chain(members.iter().flat_map(|m| &m.findings))
+            .filter(|f| f.severity == Severity::Fail)
+            .count();
+        assert_eq!(
+            failures, 2,
+            "one failure per member, each for its own cause"
+        );
+    }
+
+    /// A member that takes the connection and never answers is as unusable as one that
+    /// refuses it, and the set says so.
+    #[test]
+    fn a_silent_member_is_unreachable_for_the_set() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET),
+            answering("b:2", Some("rs0"), false, &SET),
+            silent("c:3"),
+        ];
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert!(f[0].message.contains("member c:3"), "{}", f[0].message);
+        assert!(f[0].message.contains("never answered"), "{}", f[0].message);
+        assert!(
+            f[0].hint.contains("can still use the other members"),
+            "{}",
+            f[0].hint
+        );
+    }
+
+    /// A member named in `rs.conf()` that is not even dialled fails on the set finding, having
+    /// no finding of its own.
+    #[test]
+    fn an_unreachable_member_without_a_finding_of_its_own_fails_the_set() {
+        let t = Target::from_member_name("c:3").unwrap();
+        let mut bare = MemberProbe::empty(&t, t.host.clone());
+        bare.tls_mode = TlsMode::Unreachable;
+        let mut members = vec![answering("a:1", Some("rs0"), true, &SET), bare];
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert_eq!(f[0].severity, Severity::Fail);
     }
 
     /// A self-signed leaf named `cn`, expiring at `not_after`.

@@ -64,7 +64,8 @@ pub enum TlsMode {
     TlsAndPlain,
     /// Plaintext works, TLS does not: TLS is not enabled on this endpoint.
     PlainOnly,
-    /// TLS works; plaintext was not probed (`--no-plaintext-probe`).
+    /// TLS works; plaintext was not probed (`--no-plaintext-probe`), or the probe learnt
+    /// nothing (no answer in time, no second connection).
     TlsPlainNotProbed,
     /// Neither worked, or TLS failed and plaintext was not probed.
     Unknown,
@@ -132,8 +133,13 @@ impl PhaseTimings {
 pub enum PlaintextOutcome {
     /// The server answered it: plaintext is accepted.
     Accepted,
-    /// The server refused it (closed the connection, answered garbage, or nothing in time).
+    /// The server closed (or reset) the connection without a reply: it refuses plaintext, as
+    /// a member with TLS required (requireTLS, "force SSL") does.
+    Closed(CommandError),
+    /// The server answered something that is not a MongoDB reply.
     Refused(CommandError),
+    /// No reply within the timeout: this proves nothing either way.
+    TimedOut(Duration),
     /// No second TCP connection could be made.
     NoConnection(NetError),
 }
@@ -143,6 +149,38 @@ impl PlaintextOutcome {
     pub fn accepted(&self) -> bool {
         matches!(self, PlaintextOutcome::Accepted)
     }
+
+    /// What the probe proved: `Some(true)` plaintext is accepted, `Some(false)` it is refused,
+    /// `None` the probe learnt nothing (no answer in time, no connection).
+    pub fn verdict(&self) -> Option<bool> {
+        match self {
+            PlaintextOutcome::Accepted => Some(true),
+            PlaintextOutcome::Closed(_) | PlaintextOutcome::Refused(_) => Some(false),
+            PlaintextOutcome::TimedOut(_) | PlaintextOutcome::NoConnection(_) => None,
+        }
+    }
+
+    /// Sorts the error of a plaintext `hello` by what it means.
+    fn from_error(e: CommandError) -> PlaintextOutcome {
+        use crate::wire::WireError;
+        use std::io::ErrorKind;
+        match e {
+            CommandError::Timeout(after) => PlaintextOutcome::TimedOut(after),
+            CommandError::Wire(ref w) if w.is_clean_close() => PlaintextOutcome::Closed(e),
+            CommandError::Wire(WireError::Io { ref source, .. })
+                if matches!(
+                    source.kind(),
+                    ErrorKind::UnexpectedEof
+                        | ErrorKind::ConnectionReset
+                        | ErrorKind::ConnectionAborted
+                        | ErrorKind::BrokenPipe
+                ) =>
+            {
+                PlaintextOutcome::Closed(e)
+            }
+            e => PlaintextOutcome::Refused(e),
+        }
+    }
 }
 
 /// What happened, in words.
@@ -150,7 +188,15 @@ impl std::fmt::Display for PlaintextOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PlaintextOutcome::Accepted => f.write_str("the server answered a plaintext hello"),
+            PlaintextOutcome::Closed(_) => f.write_str(
+                "the member refuses plaintext connections, as it should (requireTLS): it closed the connection unanswered",
+            ),
             PlaintextOutcome::Refused(e) => write!(f, "plaintext refused: {e}"),
+            PlaintextOutcome::TimedOut(after) => write!(
+                f,
+                "no reply to a plaintext hello within {}: this does not prove that plaintext is refused",
+                format_duration(*after)
+            ),
             PlaintextOutcome::NoConnection(e) => write!(f, "no second TCP connection: {e}"),
         }
     }
@@ -187,6 +233,9 @@ pub struct MemberProbe {
     pub ping_ok: bool,
     /// The plaintext probe, when it ran.
     pub plaintext: Option<PlaintextOutcome>,
+    /// TCP connected but the member never answered: the TLS handshake timed out and no
+    /// plaintext `hello` was answered either. Clients cannot use it, as if unreachable.
+    pub silent: bool,
     /// Every problem of this member.
     pub findings: Vec<Finding>,
     /// The presented leaf, for cross-member comparison.
@@ -211,6 +260,7 @@ impl MemberProbe {
             server_version: None,
             ping_ok: false,
             plaintext: None,
+            silent: false,
             findings: Vec::new(),
             leaf: None,
         }
@@ -639,7 +689,7 @@ async fn plaintext_hello(
         },
         Err(e) => PlainOutcome {
             reply: None,
-            outcome: PlaintextOutcome::Refused(e),
+            outcome: PlaintextOutcome::from_error(e),
             elapsed,
         },
     })
@@ -650,7 +700,8 @@ fn classify_mode(
     tls_error: Option<(NetError, net::Observed)>,
     plain: Option<PlainOutcome>,
 ) {
-    let plain_ok = plain.as_ref().map(|p| p.reply.is_some());
+    // Some(true): plaintext answered; Some(false): refused; None: not probed, or no answer.
+    let plain_ok = plain.as_ref().and_then(|p| p.outcome.verdict());
     let plain_reply = match plain {
         Some(p) => {
             r.plaintext = Some(p.outcome);
@@ -697,8 +748,9 @@ fn classify_mode(
                 r.hello = Some(h);
             }
         }
-        (Some((e, observed)), _) => {
+        (Some((e, observed)), plain_ok) => {
             r.tls_mode = TlsMode::Unknown;
+            r.silent = matches!(e, NetError::TlsTimeout { .. }) && plain_ok.is_none();
             r.findings
                 .push(tls_failure_finding(&r.address, e, observed));
         }
@@ -896,6 +948,108 @@ mod tests {
         assert_eq!(r.tls_mode, TlsMode::Unreachable);
         assert!(r.findings.iter().any(|f| f.code == Code::NetConnectRefused));
         assert!(r.timings.dns.is_some());
+    }
+
+    fn member() -> MemberProbe {
+        let t = Target {
+            address: "h:1".into(),
+            host: "h".into(),
+            port: 1,
+        };
+        MemberProbe::empty(&t, "h".into())
+    }
+
+    fn plain(error: CommandError) -> Option<PlainOutcome> {
+        Some(PlainOutcome {
+            reply: None,
+            outcome: PlaintextOutcome::from_error(error),
+            elapsed: Some(Duration::from_millis(3)),
+        })
+    }
+
+    fn closed() -> CommandError {
+        CommandError::Wire(crate::wire::WireError::ConnectionClosed {
+            received: 0,
+            expected: 16,
+            part: "message header",
+        })
+    }
+
+    /// Forced TLS, the healthy end state, is said in plain words, not as a wire error.
+    #[test]
+    fn a_member_closing_the_plaintext_connection_refuses_plaintext_as_it_should() {
+        let mut r = member();
+        classify_mode(&mut r, None, plain(closed()));
+        assert_eq!(r.tls_mode, TlsMode::TlsOnly);
+        let detail = r.plaintext.as_ref().unwrap().to_string();
+        assert!(
+            detail.contains("refuses plaintext connections, as it should"),
+            "{detail}"
+        );
+        assert!(detail.contains("requireTLS"), "{detail}");
+        assert!(!detail.contains("16 bytes"), "{detail}");
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        // A reset is a refusal too.
+        let reset = CommandError::Wire(crate::wire::WireError::Io {
+            during: "reading a message header",
+            source: std::io::Error::from(std::io::ErrorKind::ConnectionReset),
+        });
+        assert!(matches!(
+            PlaintextOutcome::from_error(reset),
+            PlaintextOutcome::Closed(_)
+        ));
+    }
+
+    /// No answer in time is not a refusal: the mode stays undetermined.
+    #[test]
+    fn a_plaintext_timeout_is_not_called_a_refusal() {
+        let mut r = member();
+        classify_mode(
+            &mut r,
+            None,
+            plain(CommandError::Timeout(Duration::from_secs(10))),
+        );
+        assert_eq!(r.tls_mode, TlsMode::TlsPlainNotProbed);
+        let p = r.plaintext.as_ref().unwrap();
+        assert!(!p.accepted());
+        let detail = p.to_string();
+        assert!(!detail.starts_with("plaintext refused"), "{detail}");
+        assert!(detail.contains("within 10s"), "{detail}");
+        assert!(
+            detail.contains("does not prove that plaintext is refused"),
+            "{detail}"
+        );
+        assert!(!r.silent);
+    }
+
+    /// TLS timed out and plaintext got no answer either: the member is silent; a member that
+    /// closed the plaintext connection did answer.
+    #[test]
+    fn a_member_answering_neither_tls_nor_plaintext_is_silent() {
+        let timeout = || {
+            Some((
+                NetError::TlsTimeout {
+                    after: Duration::from_secs(10),
+                },
+                net::Observed::default(),
+            ))
+        };
+        let mut r = member();
+        classify_mode(
+            &mut r,
+            timeout(),
+            plain(CommandError::Timeout(Duration::from_secs(10))),
+        );
+        assert!(r.silent);
+        assert_eq!(r.tls_mode, TlsMode::Unknown);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].code, Code::TlsHandshakeTimeout);
+        let mut r = member();
+        classify_mode(&mut r, timeout(), None);
+        assert!(r.silent, "not probed: nothing answered either");
+        let mut r = member();
+        classify_mode(&mut r, timeout(), plain(closed()));
+        assert!(!r.silent);
     }
 
     fn observed(requested: bool, offered: bool) -> net::Observed {

@@ -209,6 +209,13 @@ async fn tls_required_refuses_plaintext() {
     for m in members(&r) {
         assert_eq!(m["tls_mode"], "tls_only");
         assert_eq!(m["plaintext"]["accepted"], false);
+        // The healthy end state, said in plain words rather than as a wire error.
+        let detail = m["plaintext"]["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("refuses plaintext connections, as it should"),
+            "{detail}"
+        );
+        assert!(!detail.contains("of 16 bytes"), "{detail}");
     }
 }
 
@@ -474,4 +481,88 @@ async fn a_silent_member_costs_one_timeout_not_two() {
         "the run took {} ms with a {timeout_ms} ms timeout: {t}",
         r["duration_ms"]
     );
+}
+
+/// Every finding of the run (set, members, driver) with its severity.
+fn all_findings(r: &Value) -> Vec<&Value> {
+    let set = r["findings"].as_array().unwrap().iter();
+    let of_members = members(r)
+        .iter()
+        .flat_map(|m| m["findings"].as_array().unwrap());
+    let driver = r["driver"]["findings"].as_array().into_iter().flatten();
+    set.chain(of_members).chain(driver).collect()
+}
+
+fn failures(r: &Value) -> Vec<&str> {
+    all_findings(r)
+        .into_iter()
+        .filter(|f| f["severity"] == "fail")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect()
+}
+
+/// One refused member is one failure, for its one cause; the set-level finding says what it
+/// means (no other member: clients cannot connect at all) without counting it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_member_is_one_failure() {
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = dead.local_addr().unwrap().to_string();
+    drop(dead);
+    let (exit, r) = check_json(vec![
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+        "--timeout".into(),
+        "5s".into(),
+    ])
+    .await;
+    assert_eq!(exit, 1, "{r:#}");
+    assert_eq!(failures(&r), ["net.connect_refused"], "{r:#}");
+    let set: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "rs.member_unreachable")
+        .collect();
+    assert_eq!(set.len(), 1, "{r:#}");
+    let hint = set[0]["hint"].as_str().unwrap();
+    assert!(!hint.contains("other members"), "{hint}");
+    assert!(hint.contains("cannot connect at all"), "{hint}");
+}
+
+/// A member that takes the connection and never answers is unreachable for the set like a
+/// refused one, and its plaintext probe's timeout is not called a refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_silent_member_is_unreachable_and_its_plaintext_timeout_no_refusal() {
+    let (address, silent) = silent_member().await;
+    let (exit, r) = check_json(vec![
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+        "--timeout".into(),
+        "1s".into(),
+    ])
+    .await;
+    silent.abort();
+    assert_eq!(exit, 1, "{r:#}");
+    assert_eq!(failures(&r), ["tls.handshake_timeout"], "{r:#}");
+    let unreachable: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "rs.member_unreachable")
+        .collect();
+    assert_eq!(unreachable.len(), 1, "{r:#}");
+    assert!(
+        unreachable[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("never answered"),
+        "{r:#}"
+    );
+    let p = &r["members"][0]["plaintext"];
+    assert_eq!(p["accepted"], false);
+    let detail = p["detail"].as_str().unwrap();
+    assert!(!detail.starts_with("plaintext refused"), "{detail}");
+    assert!(detail.contains("does not prove"), "{detail}");
 }
