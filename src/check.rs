@@ -11,7 +11,8 @@ use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
 use crate::net::dns::{resolve_seedlist, DnsLookupError, DnsResolver, SrvResolution};
 use crate::net::Target;
-use crate::probe::{probe, MemberProbe, ProbeSettings, TlsMode};
+use crate::probe::progress::{MemberEnd, Progress, ProgressEvent};
+use crate::probe::{probe_with, MemberProbe, ProbeSettings, TlsMode};
 use crate::uri::SrvProblem;
 use crate::wire::hello::HelloReply;
 
@@ -53,11 +54,13 @@ fn key(address: &str) -> String {
     address.to_ascii_lowercase()
 }
 
-/// Probes the seeds and, unless told not to, every member they name.
+/// Probes the seeds and, unless told not to, every member they name, telling `progress` as
+/// members are queued, go through their phases and end.
 pub async fn check_set(
     seeds: Vec<Target>,
     expect: &SetExpectation,
     settings: Arc<ProbeSettings>,
+    progress: &Progress,
 ) -> SetOutcome {
     let mut findings = Vec::new();
     let mut members: Vec<MemberProbe> = Vec::new();
@@ -79,7 +82,13 @@ pub async fn check_set(
             findings.push(not_probed_in_time(&wave, settings.run_budget));
             break;
         }
-        let reports = probe_all(&wave, &settings, expect.max_connections).await;
+        for t in &wave {
+            progress.emit(|| ProgressEvent::MemberQueued {
+                address: t.address.clone(),
+                seed: seed_keys.contains(&key(&t.address)),
+            });
+        }
+        let reports = probe_all(&wave, &settings, expect.max_connections, progress).await;
         members.extend(reports);
         if !expect.discover || round + 1 == MAX_DISCOVERY_ROUNDS {
             break;
@@ -151,11 +160,13 @@ async fn probe_all(
     targets: &[Target],
     settings: &Arc<ProbeSettings>,
     max_connections: usize,
+    progress: &Progress,
 ) -> Vec<MemberProbe> {
     let permits = Arc::new(tokio::sync::Semaphore::new(max_connections.max(1)));
     let mut set = tokio::task::JoinSet::new();
     for (i, t) in targets.iter().cloned().enumerate() {
         let s = settings.clone();
+        let progress = progress.clone();
         // Taken here, in the targets' order, not inside the task: tasks start in no fixed
         // order, and the seeds listed first must be the first probed when --max-connections
         // makes the others wait (and perhaps miss the deadline). Every running probe is
@@ -164,11 +175,16 @@ async fn probe_all(
         let permit = permits.clone().acquire_owned().await.ok();
         set.spawn(async move {
             let _permit = permit;
+            let start = Instant::now();
             let limit = tokio::time::Instant::from_std(s.deadline + DEADLINE_GRACE);
-            let report = match tokio::time::timeout_at(limit, probe(&t, &s)).await {
+            let report = match tokio::time::timeout_at(limit, probe_with(&t, &s, &progress)).await {
                 Ok(report) => report,
                 Err(_) => crate::probe::abandoned(&t, &s),
             };
+            progress.emit(|| ProgressEvent::MemberFinished {
+                address: t.address.clone(),
+                end: MemberEnd::of(&report, start.elapsed()),
+            });
             (i, report)
         });
     }

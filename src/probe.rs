@@ -4,6 +4,8 @@
 //! timeout, not two). Every phase has its own timeout and duration; every problem becomes a
 //! finding of this member.
 
+pub mod progress;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -22,6 +24,8 @@ use crate::wire::hello::{
     build_info_command, hello_command, parse_hello, ping_command, HelloReply,
 };
 use crate::wire::io::{run_command_within, CommandError};
+
+use progress::{Phase, Progress, ProgressEvent};
 
 /// Everything a probe needs besides its target. Shared by every member of a run.
 #[derive(Debug, Clone)]
@@ -236,6 +240,8 @@ pub struct MemberProbe {
     /// TCP connected but the member never answered: the TLS handshake timed out and no
     /// plaintext `hello` was answered either. Clients cannot use it, as if unreachable.
     pub silent: bool,
+    /// The phase timeout that stopped the member (TCP connect, TLS handshake), when one did.
+    pub timed_out_after: Option<Duration>,
     /// Every problem of this member.
     pub findings: Vec<Finding>,
     /// The presented leaf, for cross-member comparison.
@@ -261,6 +267,7 @@ impl MemberProbe {
             ping_ok: false,
             plaintext: None,
             silent: false,
+            timed_out_after: None,
             findings: Vec::new(),
             leaf: None,
         }
@@ -274,8 +281,12 @@ fn fail(code: Code, message: String, hint: &str) -> Finding {
 /// The time each phase of one probe may take: the phase timeout, or what is left before the
 /// run's deadline when that is less. A phase that would start after the deadline is not
 /// started; the member then says which phase was cut and why (`net.deadline_exceeded`).
+/// It also tells the run's [`Progress`] when a phase starts and ends.
 #[derive(Clone)]
 struct Budget {
+    progress: Progress,
+    /// The member, as events name it.
+    address: String,
     timeout: Duration,
     deadline: Instant,
     run_budget: Duration,
@@ -286,8 +297,10 @@ struct Budget {
 }
 
 impl Budget {
-    fn new(s: &ProbeSettings) -> Self {
+    fn new(s: &ProbeSettings, address: &str, progress: &Progress) -> Self {
         Budget {
+            progress: progress.clone(),
+            address: address.to_owned(),
             timeout: s.timeout,
             deadline: s.deadline,
             run_budget: s.run_budget,
@@ -308,6 +321,22 @@ impl Budget {
             return Some(left);
         }
         Some(self.timeout)
+    }
+
+    /// Tells the listener that `phase` started.
+    fn started(&self, phase: Phase) {
+        self.progress.emit(|| ProgressEvent::PhaseStarted {
+            address: self.address.clone(),
+            phase,
+        });
+    }
+
+    /// Tells the listener that `phase` ended.
+    fn finished(&self, phase: Phase) {
+        self.progress.emit(|| ProgressEvent::PhaseFinished {
+            address: self.address.clone(),
+            phase,
+        });
     }
 
     /// Takes in what a budget cloned for a concurrent branch (the plaintext probe) saw: this
@@ -345,6 +374,11 @@ impl Budget {
 
 /// Probes one member. Never fails: every failure is a finding of the report.
 pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberProbe {
+    probe_with(target, s, &Progress::none()).await
+}
+
+/// [`probe`], telling `progress` as each phase starts and ends.
+pub async fn probe_with(target: &Target, s: &ProbeSettings, progress: &Progress) -> MemberProbe {
     // Names can come from a server's hello: one that is neither a DNS name nor an IP address
     // is reported, not connected to.
     let named = match &s.server_name {
@@ -356,7 +390,7 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberProbe {
         Err(e) => return invalid_name(target, &e),
     };
     let mut r = MemberProbe::empty(target, server_name.to_str().into_owned());
-    let mut budget = Budget::new(s);
+    let mut budget = Budget::new(s, &target.address, progress);
     probe_phases(target, s, server_name, &mut budget, &mut r).await;
     budget.finish(&mut r);
     r
@@ -406,10 +440,12 @@ async fn connect(
     r: &mut MemberProbe,
 ) -> Option<net::TcpConnected> {
     let timeout = budget.phase("name resolution")?;
+    budget.started(Phase::Dns);
     let lookup = match dns {
         Some(dns) => dns.resolve(&target.host, target.port, timeout).await,
         None => net::resolve(&target.host, target.port, timeout).await,
     };
+    budget.finished(Phase::Dns);
     let resolved = match lookup {
         Ok(res) => res,
         Err(e) => {
@@ -426,13 +462,19 @@ async fn connect(
     r.resolved = resolved.addresses.clone();
 
     let timeout = budget.phase("TCP connection")?;
-    match net::connect_tcp(&resolved.addresses, timeout).await {
+    budget.started(Phase::Tcp);
+    let connected = net::connect_tcp(&resolved.addresses, timeout).await;
+    budget.finished(Phase::Tcp);
+    match connected {
         Ok(tcp) => {
             r.timings.tcp_connect = Some(tcp.elapsed);
             r.connected_to = Some(tcp.peer);
             Some(tcp)
         }
         Err(e) => {
+            if let NetError::ConnectTimeout { after, .. } = e {
+                r.timed_out_after = Some(after);
+            }
             r.findings.push(tcp_finding(&target.address, &e));
             r.tls_mode = TlsMode::Unreachable;
             None
@@ -451,8 +493,10 @@ async fn tls_phases(
     r: &mut MemberProbe,
 ) -> Option<Option<(NetError, net::Observed)>> {
     let timeout = budget.phase("TLS handshake")?;
+    budget.started(Phase::Tls);
     let attempt =
         net::tls_handshake(tcp, server_name.clone(), s.identity.as_deref(), timeout).await;
+    budget.finished(Phase::Tls);
     r.timings.tls_handshake = Some(attempt.elapsed);
     if !attempt.observed.chain.is_empty() {
         let verification = judge_chain(&attempt.observed.chain, server_name, s, r);
@@ -461,9 +505,10 @@ async fn tls_phases(
     Some(match attempt.result {
         Ok((mut stream, info)) => {
             r.tls = Some(info);
-            mongo_phases(&mut stream, s, budget, r, &attempt.observed)
-                .await
-                .map(|late| (late, attempt.observed))
+            budget.started(Phase::Mongo);
+            let late = mongo_phases(&mut stream, s, budget, r, &attempt.observed).await;
+            budget.finished(Phase::Mongo);
+            late.map(|late| (late, attempt.observed))
         }
         Err(e) => Some((e, attempt.observed)),
     })
@@ -665,6 +710,17 @@ async fn plaintext_hello(
     s: &ProbeSettings,
     budget: &mut Budget,
 ) -> Option<PlainOutcome> {
+    budget.started(Phase::Plaintext);
+    let outcome = plaintext_attempt(peer, s, budget).await;
+    budget.finished(Phase::Plaintext);
+    outcome
+}
+
+async fn plaintext_attempt(
+    peer: SocketAddr,
+    s: &ProbeSettings,
+    budget: &mut Budget,
+) -> Option<PlainOutcome> {
     let timeout = budget.phase("plaintext probe")?;
     let start = Instant::now();
     let mut tcp = match net::connect_tcp(&[peer], timeout).await {
@@ -750,7 +806,10 @@ fn classify_mode(
         }
         (Some((e, observed)), plain_ok) => {
             r.tls_mode = TlsMode::Unknown;
-            r.silent = matches!(e, NetError::TlsTimeout { .. }) && plain_ok.is_none();
+            if let NetError::TlsTimeout { after } = e {
+                r.timed_out_after = Some(*after);
+                r.silent = plain_ok.is_none();
+            }
             r.findings
                 .push(tls_failure_finding(&r.address, e, observed));
         }

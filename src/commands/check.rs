@@ -3,14 +3,17 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+mod progress;
+
 use super::inputs::{display_paths, load_trust, read_client_cert, InputError, SystemStore};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, resolve_srv, srv_findings, SetExpectation};
-use crate::driver::{verdict_differs, DriverOutcome, DriverSettings};
+use crate::driver::{verdict_differs, DriverOutcome, DriverSettings, DriverVerdict};
 use crate::findings::{Code, Finding, Severity, Verdict};
 use crate::net::dns::DnsResolver;
 use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
+use crate::probe::progress::{Progress, ProgressEvent};
 use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
 use crate::report::{
@@ -54,6 +57,12 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         findings.extend(c.findings.iter().cloned());
     }
     findings.extend(option_findings(s));
+    // From here on the run waits on the network: show it, on a terminal (after the password
+    // prompt, which has the terminal to itself).
+    let live = progress::Live::start(s.progress);
+    let events = live
+        .as_ref()
+        .map_or_else(Progress::none, progress::Live::progress);
     // --dns-server: every lookup of the run, the members' addresses included.
     let dns = match s.dns_server {
         Some(addr) => Some(Arc::new(
@@ -66,7 +75,13 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         Some(seed) => {
             // Bounded like every phase: by --timeout, and never past --deadline.
             let bound = s.timeout.min(s.deadline);
+            events.emit(|| ProgressEvent::SrvStarted {
+                name: seed.srv_name(),
+            });
             let res = resolve_srv(seed, &s.uri.options, dns.as_deref(), bound).await;
+            events.emit(|| ProgressEvent::SrvFinished {
+                hosts: res.seeds.as_ref().map(|found| found.seeds.len()),
+            });
             findings.extend(srv_findings(&res));
             Some(res)
         }
@@ -102,9 +117,13 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         discover: s.discover,
         max_connections: s.max_connections,
     };
-    let outcome = check_set(seeds, &expect, settings).await;
+    let outcome = check_set(seeds, &expect, settings, &events).await;
     findings.extend(outcome.findings);
-    let mut driver = driver_stage(s, password, key_password, driver_ca.path(), start).await;
+    let mut driver =
+        driver_stage(s, password, key_password, driver_ca.path(), start, &events).await;
+    if let Some(live) = live {
+        live.finish();
+    }
     let probe_findings = findings
         .iter()
         .chain(outcome.members.iter().flat_map(|m| m.findings.iter()));
@@ -190,6 +209,7 @@ async fn driver_stage(
     key_password: Option<Secret>,
     ca_file: Option<std::path::PathBuf>,
     start: Instant,
+    events: &Progress,
 ) -> DriverOutcome {
     if !s.driver {
         return DriverOutcome::skipped("--no-driver");
@@ -220,7 +240,8 @@ async fn driver_stage(
         ));
         return outcome;
     }
-    crate::driver::run(&DriverSettings {
+    events.emit(|| ProgressEvent::DriverStarted);
+    let outcome = crate::driver::run(&DriverSettings {
         uri: s.raw_uri.clone(),
         ca_file,
         client_cert: s.client_cert.as_ref().map(|c| c.file.clone()),
@@ -230,7 +251,15 @@ async fn driver_stage(
         timeout: s.timeout,
         deadline,
     })
-    .await
+    .await;
+    events.emit(|| ProgressEvent::DriverFinished {
+        passed: match outcome.verdict {
+            DriverVerdict::Pass => Some(true),
+            DriverVerdict::Fail => Some(false),
+            DriverVerdict::Skipped => None,
+        },
+    });
+    outcome
 }
 
 fn insecure_options(s: &CheckSettings) -> Vec<String> {
