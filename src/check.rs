@@ -13,6 +13,7 @@ use crate::net::dns::{resolve_seedlist, DnsLookupError, DnsResolver, SrvResoluti
 use crate::net::Target;
 use crate::probe::progress::{MemberEnd, Progress, ProgressEvent};
 use crate::probe::{probe_with, MemberProbe, ProbeSettings, TlsMode};
+use crate::tr;
 use crate::uri::SrvProblem;
 use crate::wire::hello::HelloReply;
 
@@ -110,8 +111,12 @@ pub async fn check_set(
                 Err(e) => findings.push(Finding::new(
                     Code::RsMemberUnreachable,
                     Severity::Fail,
-                    format!("the replica-set configuration names the member '{name}', which is not a host:port address ({e})"),
-                    "fix the member's host in the replica-set configuration (rs.conf())",
+                    tr!(
+                        "check-member-name-invalid",
+                        name = name.as_str(),
+                        error = e.to_string()
+                    ),
+                    tr!("check-member-name-invalid-hint"),
                 )),
             }
         }
@@ -120,8 +125,8 @@ pub async fn check_set(
         findings.push(Finding::new(
             Code::RsDiscoveryCapped,
             Severity::Warn,
-            format!("the members name more than {MAX_MEMBERS} hosts; only the first {MAX_MEMBERS} were probed"),
-            "a replica set has at most 50 members: a server listing more is misbehaving; use --no-discover to check the seeds only",
+            tr!("check-discovery-capped", max = MAX_MEMBERS.to_string()),
+            tr!("check-discovery-capped-hint"),
         ));
     }
 
@@ -144,13 +149,13 @@ fn not_probed_in_time(wave: &[Target], run_budget: Duration) -> Finding {
     Finding::new(
         Code::NetDeadlineExceeded,
         Severity::Fail,
-        format!(
-            "the run's deadline ({} after the start) passed before {} member(s) named by the replica-set configuration could be probed: {}",
-            format_duration(run_budget),
-            names.len(),
-            short_list(names.iter())
+        tr!(
+            "check-deadline-members-not-probed",
+            budget = format_duration(run_budget),
+            count = names.len().to_string(),
+            members = short_list(names.iter())
         ),
-        "raise --deadline, or lower --timeout so that stalled members cannot use the whole budget",
+        tr!("check-deadline-members-not-probed-hint"),
     )
 }
 
@@ -221,7 +226,11 @@ fn short_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
     let total = names.len();
     let shown: Vec<&str> = names.take(10).map(String::as_str).collect();
     if total > shown.len() {
-        format!("{} and {} more", shown.join(", "), total - shown.len())
+        tr!(
+            "check-list-and-more",
+            list = shown.join(", "),
+            more = (total - shown.len()).to_string()
+        )
     } else {
         shown.join(", ")
     }
@@ -264,19 +273,19 @@ fn set_names(
         findings.push(Finding::new(
             Code::RsNotAReplicaSet,
             Severity::Warn,
-            "the deployment is not a replica set (no member reports a setName)",
-            "managed services offer SSL on replica-set instances only (newer versions: also sharded clusters); a standalone instance cannot enable SSL on the console",
+            tr!("check-not-a-replica-set"),
+            tr!("check-not-a-replica-set-hint"),
         ));
     }
     if names.len() > 1 {
         findings.push(Finding::new(
             Code::RsNameMismatch,
             Severity::Fail,
-            format!(
-                "members report different replica-set names: {}",
-                names.iter().cloned().collect::<Vec<_>>().join(", ")
+            tr!(
+                "check-set-names-differ",
+                names = names.iter().cloned().collect::<Vec<_>>().join(", ")
             ),
-            "the seed list mixes members of different replica sets; use the connection string of one instance",
+            tr!("check-set-names-differ-hint"),
         ));
     }
     if let (Some(want), Some(got)) = (&expect.replica_set, &set_name) {
@@ -284,8 +293,16 @@ fn set_names(
             findings.push(Finding::new(
                 Code::RsNameMismatch,
                 Severity::Fail,
-                format!("the connection string asks for replicaSet={want}, but the members report setName {got}"),
-                format!("drivers find no member of '{want}' and time out: use replicaSet={got}"),
+                tr!(
+                    "check-set-name-mismatch",
+                    want = want.as_str(),
+                    got = got.as_str()
+                ),
+                tr!(
+                    "check-set-name-mismatch-hint",
+                    want = want.as_str(),
+                    got = got.as_str()
+                ),
             ));
         }
     }
@@ -301,8 +318,8 @@ fn primary(members: &[MemberProbe], findings: &mut Vec<Finding>) {
         findings.push(Finding::new(
             Code::RsNoPrimary,
             Severity::Fail,
-            "no member reports itself primary",
-            "writes fail until a primary is elected: wait for the election (a restart after an SSL change takes about 30 s per member), or check the members' health",
+            tr!("check-no-primary"),
+            tr!("check-no-primary-hint"),
         ));
     }
 }
@@ -325,23 +342,18 @@ fn unreachable_members(
         if reachable(m) || !(config.contains(&key(&m.address)) || config.is_empty()) {
             continue;
         }
+        let address = m.address.as_str();
         let message = if m.silent {
-            format!(
-                "member {} accepted a connection but never answered (see its findings)",
-                m.address
-            )
+            tr!("check-member-silent", address = address)
         } else {
-            format!(
-                "member {} could not be reached (see its findings)",
-                m.address
-            )
+            tr!("check-member-unreachable", address = address)
         };
         let hint = if answering > 0 {
-            "clients can still use the other members, but this one is down or blocked from here"
+            tr!("check-member-unreachable-others-hint")
         } else if members.len() == 1 {
-            "no other member is known, so clients cannot connect at all until this one answers: check that it runs, the port (ApsaraDB uses 3717), and that this machine may reach it (the instance's IP whitelist, the same VPC)"
+            tr!("check-member-unreachable-only-hint")
         } else {
-            "no member answered, so clients cannot connect at all from here: usually this machine's address is not in the instance's IP whitelist, it is outside the instance's VPC, or the port is wrong (ApsaraDB uses 3717)"
+            tr!("check-member-unreachable-none-hint")
         };
         let explained = m.findings.iter().any(|f| f.severity == Severity::Fail);
         let severity = if explained {
@@ -373,12 +385,12 @@ fn seeds_outside_the_configuration(
             findings.push(Finding::new(
                 Code::RsSeedNotMember,
                 Severity::Warn,
-                format!(
-                    "the seed {} is not in the replica-set configuration, which names {}",
-                    m.address,
-                    short_list(config.iter())
+                tr!(
+                    "check-seed-not-member",
+                    seed = m.address.as_str(),
+                    members = short_list(config.iter())
                 ),
-                "drivers drop this seed and connect to the configured names: their certificates must cover those names, and the connection string should use them",
+                tr!("check-seed-not-member-hint"),
             ));
         }
     }
@@ -393,10 +405,14 @@ fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>)
         return;
     }
     let issuers: BTreeMap<String, Vec<&str>> = group(&leaves, |c| {
-        format!(
-            "{} (authority key id {})",
-            c.info.issuer,
-            c.info.authority_key_id.as_deref().unwrap_or("absent")
+        let key_id = match c.info.authority_key_id.as_deref() {
+            Some(id) => id.to_owned(),
+            None => tr!("check-key-id-absent"),
+        };
+        tr!(
+            "check-issuer-with-key-id",
+            issuer = c.info.issuer.to_string(),
+            key_id = key_id
         )
     });
     let earliest = leaves.iter().map(|(_, c)| c.info.not_after).min();
@@ -409,11 +425,8 @@ fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>)
         findings.push(Finding::new(
             Code::RsInconsistentCertificates,
             Severity::Warn,
-            format!(
-                "members present certificates from different issuers: {}",
-                describe_groups(&issuers)
-            ),
-            "a certificate rollout is in progress or a member was left behind: every member must be trusted through the CA file clients use",
+            tr!("check-issuers-differ", groups = describe_groups(&issuers)),
+            tr!("check-issuers-differ-hint"),
         ));
     }
     if spread_days > 1 {
@@ -421,11 +434,12 @@ fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>)
         findings.push(Finding::new(
             Code::RsInconsistentCertificates,
             Severity::Warn,
-            format!(
-                "members' certificates expire up to {spread_days} days apart: {}",
-                describe_groups(&expiry)
+            tr!(
+                "check-expiry-spread",
+                days = spread_days.to_string(),
+                groups = describe_groups(&expiry)
             ),
-            "a member was left behind at the last renewal: renew its certificate so that all members expire together",
+            tr!("check-expiry-spread-hint"),
         ));
     }
 }
@@ -444,7 +458,13 @@ fn group<'a>(
 fn describe_groups(groups: &BTreeMap<String, Vec<&str>>) -> String {
     groups
         .iter()
-        .map(|(k, v)| format!("{k} on {}", v.join(", ")))
+        .map(|(k, v)| {
+            tr!(
+                "check-group-on-members",
+                what = k.as_str(),
+                members = v.join(", ")
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -467,14 +487,20 @@ fn tls_mode_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>) {
     if modes.len() > 1 {
         let detail = modes
             .iter()
-            .map(|(mode, addrs)| format!("{mode} on {}", addrs.join(", ")))
+            .map(|(mode, addrs)| {
+                tr!(
+                    "check-group-on-members",
+                    what = *mode,
+                    members = addrs.join(", ")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         findings.push(Finding::new(
             Code::RsMixedTlsModes,
             Severity::Warn,
-            format!("members run different TLS modes: {detail}"),
-            "an SSL change is still rolling through the members (each restarts in turn), or one member was configured by hand: bring them to the same mode",
+            tr!("check-mixed-tls-modes", groups = detail),
+            tr!("check-mixed-tls-modes-hint"),
         ));
     }
 }
@@ -517,19 +543,21 @@ pub fn srv_findings(res: &SrvResolution) -> Vec<Finding> {
         Some(e @ DnsLookupError::NoRecords { .. }) => out.push(Finding::new(
             Code::SrvNoRecords,
             Severity::Fail,
-            format!("{e}: clients cannot find any host of this mongodb+srv:// string"),
-            format!(
-                "check the host name after mongodb+srv:// (copy the connection string from the console) and that the SRV record exists where this machine looks it up (dig SRV {}{dig_server}); private names resolve only inside their network: pass --dns-server there",
-                res.name
+            tr!("check-srv-no-records", error = e.to_string()),
+            tr!(
+                "check-srv-no-records-hint",
+                name = res.name.as_str(),
+                dig_server = dig_server.as_str()
             ),
         )),
         Some(e) => out.push(Finding::new(
             Code::SrvLookupFailed,
             Severity::Fail,
-            format!("{e}: the hosts of this mongodb+srv:// string are unknown, so nothing was probed"),
-            format!(
-                "check that the DNS server answers (dig SRV {}{dig_server}) and that nothing blocks port 53 (UDP and TCP); behind split DNS pass --dns-server IP:PORT of a resolver that knows the name, or use a mongodb:// string that lists the hosts",
-                res.name
+            tr!("check-srv-lookup-failed", error = e.to_string()),
+            tr!(
+                "check-srv-lookup-failed-hint",
+                name = res.name.as_str(),
+                dig_server = dig_server.as_str()
             ),
         )),
         None => {}
@@ -539,19 +567,26 @@ pub fn srv_findings(res: &SrvResolution) -> Vec<Finding> {
             SrvProblem::InvalidTarget { target, reason } => Finding::new(
                 Code::SrvInvalidTarget,
                 Severity::Fail,
-                format!("the SRV record {} lists {target}, which clients refuse: {reason}; it was not probed", res.name),
-                format!(
-                    "drivers refuse SRV targets outside the parent domain (many refuse the whole connection string): point the SRV record at names inside the domain of {}, or list the hosts in a mongodb:// string",
-                    res.host
+                tr!(
+                    "check-srv-invalid-target",
+                    name = res.name.as_str(),
+                    target = target.as_str(),
+                    reason = reason.to_string()
                 ),
+                tr!("check-srv-invalid-target-hint", host = res.host.as_str()),
             ),
             SrvProblem::TxtInvalid { reason } => Finding::new(
                 Code::SrvTxtInvalid,
                 Severity::Fail,
-                format!("TXT record of {}: {reason}", res.host),
-                format!(
-                    "keep one TXT record on {} setting only authSource, replicaSet and loadBalanced (dig TXT {}{dig_server}); put every other option in the connection string",
-                    res.host, res.host
+                tr!(
+                    "check-srv-txt-invalid",
+                    host = res.host.as_str(),
+                    reason = reason.to_string()
+                ),
+                tr!(
+                    "check-srv-txt-invalid-hint",
+                    host = res.host.as_str(),
+                    dig_server = dig_server.as_str()
                 ),
             ),
         });

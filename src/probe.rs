@@ -5,6 +5,7 @@
 //! finding of this member.
 
 pub mod progress;
+mod tls_failure;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -17,15 +18,17 @@ use tokio::io::{AsyncRead, AsyncWrite};
 
 use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
-use crate::net::{self, ClientIdentity, NetError, Target, TlsFailure, TlsInfo};
+use crate::net::{self, ClientIdentity, NetError, Target, TlsInfo};
 use crate::pki::inspect::Cert;
 use crate::pki::verify::{verify_chain, ChainVerification, VerifyOptions};
+use crate::tr;
 use crate::wire::hello::{
     build_info_command, hello_command, parse_hello, ping_command, HelloReply,
 };
 use crate::wire::io::{run_command_within, CommandError};
 
 use progress::{Phase, Progress, ProgressEvent};
+use tls_failure::{client_cert_problem, late_client_cert_refusal, tls_failure_finding};
 
 /// Everything a probe needs besides its target. Shared by every member of a run.
 #[derive(Debug, Clone)]
@@ -191,17 +194,18 @@ impl PlaintextOutcome {
 impl std::fmt::Display for PlaintextOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PlaintextOutcome::Accepted => f.write_str("the server answered a plaintext hello"),
-            PlaintextOutcome::Closed(_) => f.write_str(
-                "the member refuses plaintext connections, as it should (requireTLS): it closed the connection unanswered",
-            ),
-            PlaintextOutcome::Refused(e) => write!(f, "plaintext refused: {e}"),
-            PlaintextOutcome::TimedOut(after) => write!(
-                f,
-                "no reply to a plaintext hello within {}: this does not prove that plaintext is refused",
-                format_duration(*after)
-            ),
-            PlaintextOutcome::NoConnection(e) => write!(f, "no second TCP connection: {e}"),
+            PlaintextOutcome::Accepted => f.write_str(&tr!("check-plaintext-answered")),
+            PlaintextOutcome::Closed(_) => f.write_str(&tr!("check-plaintext-closed")),
+            PlaintextOutcome::Refused(e) => {
+                f.write_str(&tr!("check-plaintext-refused", error = e.to_string()))
+            }
+            PlaintextOutcome::TimedOut(after) => f.write_str(&tr!(
+                "check-plaintext-timed-out",
+                after = format_duration(*after)
+            )),
+            PlaintextOutcome::NoConnection(e) => {
+                f.write_str(&tr!("check-plaintext-no-connection", error = e.to_string()))
+            }
         }
     }
 }
@@ -274,8 +278,43 @@ impl MemberProbe {
     }
 }
 
-fn fail(code: Code, message: String, hint: &str) -> Finding {
+fn fail(code: Code, message: String, hint: String) -> Finding {
     Finding::new(code, Severity::Fail, message, hint)
+}
+
+/// `ADDRESS: ERROR`, the message of a member's network failure.
+fn member_error(address: &str, error: &dyn std::fmt::Display) -> String {
+    tr!(
+        "check-member-error",
+        address = address,
+        error = error.to_string()
+    )
+}
+
+/// A step of a probe with a bound of its own, as the deadline's messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Dns,
+    Tcp,
+    Tls,
+    Hello,
+    Ping,
+    BuildInfo,
+    Plaintext,
+}
+
+impl Step {
+    fn in_words(self) -> String {
+        match self {
+            Step::Dns => tr!("check-step-dns"),
+            Step::Tcp => tr!("check-step-tcp"),
+            Step::Tls => tr!("check-step-tls"),
+            Step::Hello => tr!("check-step-hello"),
+            Step::Ping => tr!("check-step-ping"),
+            Step::BuildInfo => tr!("check-step-build-info"),
+            Step::Plaintext => tr!("check-step-plaintext"),
+        }
+    }
 }
 
 /// The time each phase of one probe may take: the phase timeout, or what is left before the
@@ -291,9 +330,9 @@ struct Budget {
     deadline: Instant,
     run_budget: Duration,
     /// The first phase that was not started because the deadline had passed.
-    skipped: Option<&'static str>,
+    skipped: Option<Step>,
     /// The last phase given less than the phase timeout because the deadline was nearer.
-    shortened: Option<&'static str>,
+    shortened: Option<Step>,
 }
 
 impl Budget {
@@ -310,7 +349,7 @@ impl Budget {
     }
 
     /// The bound of the phase `name`, or `None` when the deadline has passed.
-    fn phase(&mut self, name: &'static str) -> Option<Duration> {
+    fn phase(&mut self, name: Step) -> Option<Duration> {
         let left = self.deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
             self.skipped.get_or_insert(name);
@@ -353,21 +392,27 @@ impl Budget {
     /// Adds the deadline finding when a phase was skipped, or shortened and then ran into the
     /// deadline.
     fn finish(&self, r: &mut MemberProbe) {
-        let why = match (self.skipped, self.shortened) {
-            (Some(phase), _) => format!("before the {phase} could start"),
-            (None, Some(phase)) if Instant::now() >= self.deadline => {
-                format!("during the {phase}, which had less than --timeout left")
-            }
+        let address = r.address.as_str();
+        let budget = format_duration(self.run_budget);
+        let message = match (self.skipped, self.shortened) {
+            (Some(phase), _) => tr!(
+                "check-deadline-before-phase",
+                address = address,
+                budget = budget,
+                phase = phase.in_words()
+            ),
+            (None, Some(phase)) if Instant::now() >= self.deadline => tr!(
+                "check-deadline-during-phase",
+                address = address,
+                budget = budget,
+                phase = phase.in_words()
+            ),
             _ => return,
         };
         r.findings.push(fail(
             Code::NetDeadlineExceeded,
-            format!(
-                "{}: the run's deadline ({} after the start) passed {why}; this member was not checked in full",
-                r.address,
-                format_duration(self.run_budget)
-            ),
-            "a stalled member used up the run's time: see this member's other findings; raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
+            message,
+            tr!("check-deadline-stalled-hint"),
         ));
     }
 }
@@ -439,7 +484,7 @@ async fn connect(
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) -> Option<net::TcpConnected> {
-    let timeout = budget.phase("name resolution")?;
+    let timeout = budget.phase(Step::Dns)?;
     budget.started(Phase::Dns);
     let lookup = match dns {
         Some(dns) => dns.resolve(&target.host, target.port, timeout).await,
@@ -451,8 +496,8 @@ async fn connect(
         Err(e) => {
             r.findings.push(fail(
                 Code::NetDnsFailed,
-                format!("{}: {e}", target.address),
-                "check the host name in the connection string; on a managed service use the connection string from the console, and check that this machine's DNS can resolve it (private endpoints resolve only inside the VPC)",
+                member_error(&target.address, &e),
+                tr!("check-dns-failed-hint"),
             ));
             r.tls_mode = TlsMode::Unreachable;
             return None;
@@ -461,7 +506,7 @@ async fn connect(
     r.timings.dns = Some(resolved.elapsed);
     r.resolved = resolved.addresses.clone();
 
-    let timeout = budget.phase("TCP connection")?;
+    let timeout = budget.phase(Step::Tcp)?;
     budget.started(Phase::Tcp);
     let connected = net::connect_tcp(&resolved.addresses, timeout).await;
     budget.finished(Phase::Tcp);
@@ -492,7 +537,7 @@ async fn tls_phases(
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) -> Option<Option<(NetError, net::Observed)>> {
-    let timeout = budget.phase("TLS handshake")?;
+    let timeout = budget.phase(Step::Tls)?;
     budget.started(Phase::Tls);
     let attempt =
         net::tls_handshake(tcp, server_name.clone(), s.identity.as_deref(), timeout).await;
@@ -521,12 +566,12 @@ pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberProbe {
     let mut r = MemberProbe::empty(target, target.host.clone());
     r.findings.push(fail(
         Code::NetDeadlineExceeded,
-        format!(
-            "{}: the run's deadline ({} after the start) passed and this member's probe was abandoned",
-            target.address,
-            format_duration(s.run_budget)
+        tr!(
+            "check-deadline-abandoned",
+            address = target.address.as_str(),
+            budget = format_duration(s.run_budget)
         ),
-        "raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
+        tr!("check-deadline-abandoned-hint"),
     ));
     r
 }
@@ -538,8 +583,8 @@ fn invalid_name(target: &Target, why: &crate::pki::verify::InvalidHost) -> Membe
     r.tls_mode = TlsMode::Unreachable;
     r.findings.push(fail(
         Code::NetDnsFailed,
-        format!("{}: {why}", target.address),
-        "fix the member's host in the replica-set configuration (rs.conf()) or the connection string",
+        member_error(&target.address, why),
+        tr!("check-invalid-name-hint"),
     ));
     r
 }
@@ -548,18 +593,18 @@ fn tcp_finding(address: &str, e: &NetError) -> Finding {
     match e {
         NetError::ConnectRefused { .. } => fail(
             Code::NetConnectRefused,
-            format!("{address}: {e}"),
-            "nothing listens there: check the port (ApsaraDB uses 3717, MongoDB's default is 27017) and that the member is running; during an SSL change on a managed console members restart one by one",
+            member_error(address, e),
+            tr!("check-connect-refused-hint"),
         ),
         NetError::ConnectTimeout { .. } => fail(
             Code::NetConnectTimeout,
-            format!("{address}: {e}"),
-            "no answer at all: usually a firewall, security group or IP whitelist; on a managed service add this machine's address to the instance's whitelist",
+            member_error(address, e),
+            tr!("check-connect-timeout-hint"),
         ),
         _ => fail(
             Code::NetConnectFailed,
-            format!("{address}: {e}"),
-            "check the network route from this machine to the member",
+            member_error(address, e),
+            tr!("check-connect-failed-hint"),
         ),
     }
 }
@@ -576,11 +621,13 @@ fn judge_chain(
             Ok(c) => presented.push(c),
             Err(e) => r.findings.push(fail(
                 Code::CertInvalid,
-                format!(
-                    "{}: presented certificate #{i} cannot be parsed: {e}",
-                    r.address
+                tr!(
+                    "check-cert-unparsable",
+                    address = r.address.as_str(),
+                    index = i.to_string(),
+                    error = e.to_string()
                 ),
-                "the server's certificate file is damaged; re-create it from the issued certificate",
+                tr!("check-cert-unparsable-hint"),
             )),
         }
     }
@@ -612,7 +659,7 @@ where
     // Drivers open with a legacy isMaster over OP_QUERY (helloOk: true); so do we, which also
     // works with servers older than 3.6.
     let hello = hello_command(s.app_name.as_deref(), true);
-    let timeout = budget.phase("MongoDB handshake (hello)")?;
+    let timeout = budget.phase(Step::Hello)?;
     let start = Instant::now();
     let reply = command(stream, 1, &hello, true, s, timeout).await;
     r.timings.hello = Some(start.elapsed());
@@ -624,8 +671,12 @@ where
             }
             r.findings.push(fail(
                 Code::MongoHelloFailed,
-                format!("{}: the MongoDB handshake (hello) over TLS failed: {e}", r.address),
-                "TLS works but the server did not answer as MongoDB: check that this port is a mongod/mongos and not another service",
+                tr!(
+                    "check-hello-failed",
+                    address = r.address.as_str(),
+                    error = e.to_string()
+                ),
+                tr!("check-hello-failed-hint"),
             ));
             return None;
         }
@@ -633,7 +684,7 @@ where
     let op_msg = speaks_op_msg(&reply);
     r.hello = Some(reply);
 
-    let timeout = budget.phase("ping")?;
+    let timeout = budget.phase(Step::Ping)?;
     let start = Instant::now();
     match command(stream, 2, &ping_command(), !op_msg, s, timeout).await {
         Ok(_) => {
@@ -642,12 +693,16 @@ where
         }
         Err(e) => r.findings.push(fail(
             Code::MongoPingFailed,
-            format!("{}: ping over TLS failed: {e}", r.address),
-            "the server accepted the handshake but not a command; check the server's log",
+            tr!(
+                "check-ping-failed",
+                address = r.address.as_str(),
+                error = e.to_string()
+            ),
+            tr!("check-ping-failed-hint"),
         )),
     }
 
-    let timeout = budget.phase("buildInfo")?;
+    let timeout = budget.phase(Step::BuildInfo)?;
     let start = Instant::now();
     match command(stream, 3, &build_info_command(), !op_msg, s, timeout).await {
         Ok(doc) => {
@@ -657,11 +712,12 @@ where
         Err(e) => r.findings.push(Finding::new(
             Code::MongoBuildInfoUnavailable,
             Severity::Info,
-            format!(
-                "{}: buildInfo was not answered ({e}); the server version is unknown",
-                r.address
+            tr!(
+                "check-build-info-unavailable",
+                address = r.address.as_str(),
+                error = e.to_string()
             ),
-            "some deployments require authentication for buildInfo; nothing to fix for TLS",
+            tr!("check-build-info-unavailable-hint"),
         )),
     }
     None
@@ -721,7 +777,7 @@ async fn plaintext_attempt(
     s: &ProbeSettings,
     budget: &mut Budget,
 ) -> Option<PlainOutcome> {
-    let timeout = budget.phase("plaintext probe")?;
+    let timeout = budget.phase(Step::Plaintext)?;
     let start = Instant::now();
     let mut tcp = match net::connect_tcp(&[peer], timeout).await {
         Ok(tcp) => tcp.stream,
@@ -734,7 +790,7 @@ async fn plaintext_attempt(
         }
     };
     let hello = hello_command(s.app_name.as_deref(), true);
-    let timeout = budget.phase("plaintext probe")?;
+    let timeout = budget.phase(Step::Plaintext)?;
     let result = command(&mut tcp, 1, &hello, true, s, timeout).await;
     let elapsed = Some(start.elapsed());
     Some(match result.and_then(|doc| Ok(parse_hello(&doc)?)) {
@@ -793,11 +849,12 @@ fn classify_mode(
             r.tls_mode = TlsMode::PlainOnly;
             r.findings.push(fail(
                 Code::TlsNotEnabled,
-                format!(
-                    "{}: TLS is not enabled on this endpoint: it answers plaintext MongoDB, and a TLS handshake fails ({e})",
-                    r.address
+                tr!(
+                    "check-tls-not-enabled",
+                    address = r.address.as_str(),
+                    error = e.to_string()
                 ),
-                "enable SSL for the instance (managed console: SSL → enable; self-managed: net.tls.mode allowTLS/preferTLS/requireTLS with certificateKeyFile), or drop tls=true from the connection string if plaintext is intended",
+                tr!("check-tls-not-enabled-hint"),
             ));
             // Discovery still works from the plaintext hello.
             if let Some(h) = plain_reply {
@@ -820,123 +877,9 @@ fn plaintext_accepted(address: &str) -> Finding {
     Finding::new(
         Code::TlsPlaintextAccepted,
         Severity::Warn,
-        format!("{address}: plaintext connections are still accepted on the TLS port"),
-        "after enabling SSL, members accept both until SSL is forced: switch on \"force SSL\" (net.tls.mode requireTLS) once every client uses TLS",
+        tr!("check-plaintext-accepted", address = address),
+        tr!("check-plaintext-accepted-hint"),
     )
-}
-
-/// The handshake failed over the client certificate (asked for, missing or refused), so the
-/// server does speak TLS.
-fn client_cert_problem(e: &NetError, observed: &net::Observed) -> bool {
-    observed.client_cert_requested
-        || matches!(e, NetError::Tls(TlsFailure::Alert(alert)) if alert == "CertificateRequired")
-}
-
-fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) -> Finding {
-    match e {
-        NetError::TlsTimeout { .. } => fail(
-            Code::TlsHandshakeTimeout,
-            format!("{address}: {e}"),
-            "the server accepted TCP but did not complete TLS: check that this port serves MongoDB with TLS, and the network path (a proxy or load balancer that does not pass TLS)",
-        ),
-        NetError::Tls(TlsFailure::Alert(alert))
-            if alert == "CertificateRequired"
-                || (observed.client_cert_requested && !observed.client_cert_offered) =>
-        {
-            fail(
-                Code::TlsClientCertRequired,
-                format!(
-                    "{address}: the server requires a client certificate and none was given (it sent the TLS alert {})",
-                    alert_name(alert).0
-                ),
-                REQUIRED_HINT,
-            )
-        }
-        NetError::Tls(_) if observed.client_cert_requested && !observed.client_cert_offered => fail(
-            Code::TlsClientCertRequired,
-            format!("{address}: the server requires a client certificate and none was given ({e})"),
-            REQUIRED_HINT,
-        ),
-        NetError::Tls(TlsFailure::Alert(alert)) if observed.client_cert_offered => {
-            let (name, meaning) = alert_name(alert);
-            fail(
-                Code::TlsClientCertRejected,
-                format!(
-                    "{address}: the server refused the client certificate with the TLS alert {name}: {meaning}"
-                ),
-                "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it — see the \"Client certificate\" section",
-            )
-        }
-        NetError::Tls(TlsFailure::Closed(_))
-            if observed.client_cert_requested && observed.client_cert_offered =>
-        {
-            fail(
-                Code::TlsClientCertRejected,
-                format!("{address}: {e}, without an alert, after it asked for and received the client certificate: it most likely refused the certificate"),
-                "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it; the server's log names the reason",
-            )
-        }
-        NetError::Tls(TlsFailure::Closed(_)) => fail(
-            Code::TlsHandshakeFailed,
-            format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello, and so does one that rejects this client's TLS versions or ciphers without an alert"),
-            "check that SSL is enabled for this instance and allows TLS 1.2 or 1.3; clients see \"EOF\" or \"connection reset\" here",
-        ),
-        _ => fail(
-            Code::TlsHandshakeFailed,
-            format!("{address}: {e}"),
-            "compare the TLS versions and cipher suites the server allows with what clients support (TLS 1.2 or 1.3)",
-        ),
-    }
-}
-
-const REQUIRED_HINT: &str = "pass the client certificate and its key with --client-cert client.pem (or tlsCertificateKeyFile=client.pem in the connection string); the server (net.tls.mode with a CAFile, allowConnectionsWithoutCertificates false) accepts no connection without one";
-
-/// A server's refusal of the client certificate that came after the handshake, on the first
-/// read (TLS 1.3), as the TLS error it is: only when the server asked for a certificate (or
-/// its alert says one is required).
-fn late_client_cert_refusal(e: &CommandError, observed: &net::Observed) -> Option<NetError> {
-    let CommandError::Wire(crate::wire::WireError::Io { source, .. }) = e else {
-        return None;
-    };
-    match net::alert_in(source) {
-        Some(alert) => (observed.client_cert_requested || alert == "CertificateRequired")
-            .then_some(NetError::Tls(TlsFailure::Alert(alert))),
-        // Some servers (Python's ssl, for one) close without an alert when they refuse the
-        // certificate, or its absence, after a TLS 1.3 handshake.
-        None if observed.client_cert_requested
-            && matches!(
-                source.kind(),
-                std::io::ErrorKind::UnexpectedEof
-                    | std::io::ErrorKind::ConnectionReset
-                    | std::io::ErrorKind::ConnectionAborted
-                    | std::io::ErrorKind::BrokenPipe
-            ) =>
-        {
-            Some(NetError::Tls(TlsFailure::Closed(format!(
-                "on the first read after the handshake: {source}"
-            ))))
-        }
-        None => None,
-    }
-}
-
-/// The RFC 8446 name of an alert (as rustls names it in [`TlsFailure::Alert`]) and what it
-/// likely means when it answers a client certificate.
-fn alert_name(alert: &str) -> (&str, &'static str) {
-    match alert {
-        "CertificateRequired" => ("certificate_required (116)", "the server accepts no connection without a client certificate"),
-        "BadCertificate" => ("bad_certificate (42)", "the certificate is damaged, or its signature over the handshake did not verify (a key that does not belong to the certificate)"),
-        "UnknownCA" => ("unknown_ca (48)", "the certificate was not issued by a CA the server trusts for clients (net.tls.CAFile / clusterCAFile): it comes from another CA, or the intermediate is missing from the file"),
-        "CertificateExpired" => ("certificate_expired (45)", "the certificate has expired, or is not valid yet, by the server's clock"),
-        "UnsupportedCertificate" => ("unsupported_certificate (43)", "the server cannot use this kind of certificate: typically an Extended Key Usage without clientAuth, or an unsupported key type"),
-        "CertificateRevoked" => ("certificate_revoked (44)", "the certificate is on the server's revocation list (net.tls.CRLFile)"),
-        "CertificateUnknown" => ("certificate_unknown (46)", "the server refused the certificate without saying why (a purpose or policy check)"),
-        "AccessDenied" => ("access_denied (49)", "the certificate is valid but this client is not allowed in"),
-        "DecryptError" => ("decrypt_error (51)", "the client's signature did not verify: the key does not belong to the certificate"),
-        "HandshakeFailure" => ("handshake_failure (40)", "the server gave up on the handshake; with a client certificate this usually means it did not accept it"),
-        "IllegalParameter" => ("illegal_parameter (47)", "the server found a field of the client's handshake invalid (often the certificate's signature algorithm)"),
-        other => (other, "the server ended the handshake after the client presented its certificate"),
-    }
 }
 
 #[cfg(test)]
@@ -1109,128 +1052,5 @@ mod tests {
         let mut r = member();
         classify_mode(&mut r, timeout(), plain(closed()));
         assert!(!r.silent);
-    }
-
-    fn observed(requested: bool, offered: bool) -> net::Observed {
-        net::Observed {
-            chain: Vec::new(),
-            client_cert_requested: requested,
-            client_cert_offered: offered,
-        }
-    }
-
-    fn alert(name: &str) -> NetError {
-        NetError::Tls(TlsFailure::Alert(name.into()))
-    }
-
-    #[test]
-    fn a_refusal_without_a_certificate_is_required_with_the_alert_named() {
-        for (name, shown) in [
-            ("HandshakeFailure", "handshake_failure (40)"),
-            ("CertificateRequired", "certificate_required (116)"),
-        ] {
-            let f = tls_failure_finding("h:1", &alert(name), &observed(true, false));
-            assert_eq!(f.code, Code::TlsClientCertRequired);
-            assert!(f.message.contains(shown), "{}", f.message);
-            assert!(f.hint.contains("--client-cert"));
-        }
-        // certificate_required says it even when the request was not seen.
-        let f = tls_failure_finding(
-            "h:1",
-            &alert("CertificateRequired"),
-            &observed(false, false),
-        );
-        assert_eq!(f.code, Code::TlsClientCertRequired);
-        // A close after the request, without an alert, too.
-        let closed = NetError::Tls(TlsFailure::Closed("end of stream".into()));
-        let f = tls_failure_finding("h:1", &closed, &observed(true, false));
-        assert_eq!(f.code, Code::TlsClientCertRequired);
-    }
-
-    #[test]
-    fn a_refusal_of_a_given_certificate_is_rejected_naming_the_alert() {
-        for (name, shown, meaning) in [
-            (
-                "UnknownCA",
-                "unknown_ca (48)",
-                "not issued by a CA the server trusts",
-            ),
-            ("CertificateExpired", "certificate_expired (45)", "expired"),
-            ("BadCertificate", "bad_certificate (42)", "key"),
-            (
-                "UnsupportedCertificate",
-                "unsupported_certificate (43)",
-                "clientAuth",
-            ),
-            ("AccessDenied", "access_denied (49)", "not allowed"),
-            ("DecryptError", "decrypt_error (51)", "does not belong"),
-        ] {
-            let f = tls_failure_finding("h:1", &alert(name), &observed(true, true));
-            assert_eq!(f.code, Code::TlsClientCertRejected, "{name}");
-            assert!(f.message.contains(shown), "{}", f.message);
-            assert!(f.message.contains(meaning), "{}", f.message);
-        }
-        // Without a client certificate in play, an alert stays a handshake failure.
-        let f = tls_failure_finding("h:1", &alert("UnknownCA"), &observed(false, false));
-        assert_eq!(f.code, Code::TlsHandshakeFailed);
-    }
-
-    #[test]
-    fn an_alert_on_the_first_read_is_a_late_refusal_only_when_a_certificate_was_asked_for() {
-        let io_alert = |a: rustls::AlertDescription| {
-            CommandError::Wire(crate::wire::WireError::Io {
-                during: "reading a message header",
-                source: std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    rustls::Error::AlertReceived(a),
-                ),
-            })
-        };
-        let late = late_client_cert_refusal(
-            &io_alert(rustls::AlertDescription::UnknownCA),
-            &observed(true, true),
-        );
-        assert_eq!(late, Some(alert("UnknownCA")));
-        let late = late_client_cert_refusal(
-            &io_alert(rustls::AlertDescription::CertificateRequired),
-            &observed(false, false),
-        );
-        assert_eq!(late, Some(alert("CertificateRequired")));
-        assert_eq!(
-            late_client_cert_refusal(
-                &io_alert(rustls::AlertDescription::InternalError),
-                &observed(false, false)
-            ),
-            None
-        );
-        assert_eq!(
-            late_client_cert_refusal(
-                &CommandError::Timeout(Duration::from_secs(1)),
-                &observed(true, false)
-            ),
-            None
-        );
-    }
-
-    #[test]
-    fn a_close_without_alert_after_a_certificate_request_is_about_the_certificate() {
-        let eof = || {
-            CommandError::Wire(crate::wire::WireError::Io {
-                during: "reading a message header",
-                source: std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "peer closed"),
-            })
-        };
-        // Not asked for a certificate: an ordinary failed hello.
-        assert_eq!(
-            late_client_cert_refusal(&eof(), &observed(false, false)),
-            None
-        );
-        let none_given = late_client_cert_refusal(&eof(), &observed(true, false)).unwrap();
-        let f = tls_failure_finding("h:1", &none_given, &observed(true, false));
-        assert_eq!(f.code, Code::TlsClientCertRequired);
-        let refused = late_client_cert_refusal(&eof(), &observed(true, true)).unwrap();
-        let f = tls_failure_finding("h:1", &refused, &observed(true, true));
-        assert_eq!(f.code, Code::TlsClientCertRejected);
-        assert!(f.message.contains("without an alert"), "{}", f.message);
     }
 }

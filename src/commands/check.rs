@@ -20,6 +20,7 @@ use crate::report::{
     CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report, SrvReport,
 };
 use crate::settings::CheckSettings;
+use crate::tr;
 use crate::uri::Secret;
 
 /// `mongotls check`.
@@ -175,18 +176,18 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
 
 /// Says that the platform's trust store is what chains were judged against.
 fn system_store_finding(store: &SystemStore) -> Finding {
-    let mut message = format!(
-        "no CA file was given (--ca or tlsCAFile): chains are judged against the system trust store, {} roots",
-        store.roots
-    );
+    let mut message = tr!("check-system-store", roots = store.roots.to_string());
     if store.unreadable > 0 {
-        message.push_str(&format!(
-            "; {} entries of it could not be read as certificates and are not used",
-            store.unreadable
+        message.push_str(&tr!(
+            "check-system-store-unreadable",
+            count = store.unreadable.to_string()
         ));
     }
     if !store.errors.is_empty() {
-        message.push_str(&format!("; not read: {}", store.errors.join("; ")));
+        message.push_str(&tr!(
+            "check-system-store-not-read",
+            errors = store.errors.join("; ")
+        ));
     }
     let severity = if store.unreadable > 0 || !store.errors.is_empty() {
         Severity::Warn
@@ -197,7 +198,7 @@ fn system_store_finding(store: &SystemStore) -> Finding {
         Code::CaSystemStore,
         severity,
         message,
-        "a managed service's private CA is not in it: pass --ca FILE with the CA certificate downloaded from the console",
+        tr!("check-system-store-hint"),
     )
 }
 
@@ -215,20 +216,22 @@ async fn driver_stage(
         return DriverOutcome::skipped("--no-driver");
     }
     if let Some(server) = s.dns_server {
-        return DriverOutcome::skipped(format!(
-            "--dns-server {server}: the driver resolves {} through the system resolver and cannot be pointed at another DNS server, so its outcome would not be this run's; run without --dns-server where the system resolver answers these names",
-            if s.uri.srv.is_some() {
-                "the SRV and TXT records and the members' addresses"
-            } else {
-                "the members' addresses"
-            }
+        let what = if s.uri.srv.is_some() {
+            tr!("check-driver-resolves-srv")
+        } else {
+            tr!("check-driver-resolves-members")
+        };
+        return DriverOutcome::skipped(tr!(
+            "check-driver-skipped-dns-server",
+            server = server.to_string(),
+            what = what
         ));
     }
     let deadline = start + s.deadline;
     if Instant::now() >= deadline {
-        let why = format!(
-            "the run's deadline ({} after the start) passed before the driver stage",
-            crate::duration::format_duration(s.deadline)
+        let why = tr!(
+            "check-driver-deadline",
+            budget = crate::duration::format_duration(s.deadline)
         );
         // Cut short by the deadline, like any phase: a failure, not a choice.
         let mut outcome = DriverOutcome::skipped(why.clone());
@@ -236,7 +239,7 @@ async fn driver_stage(
             Code::NetDeadlineExceeded,
             Severity::Fail,
             why,
-            "raise --deadline, or skip the driver stage with --no-driver",
+            tr!("check-driver-deadline-hint"),
         ));
         return outcome;
     }
@@ -290,16 +293,16 @@ fn option_findings(s: &CheckSettings) -> Vec<Finding> {
         out.push(Finding::new(
             Code::TlsInsecureOption,
             Severity::Warn,
-            format!("{opt} is in effect: clients configured like this accept certificates they should refuse"),
-            "remove it once the certificates are right; mongotls still reports every certificate problem below",
+            tr!("check-insecure-option", option = opt.as_str()),
+            tr!("check-insecure-option-hint"),
         ));
     }
     if !s.uri.tls_enabled() {
         out.push(Finding::new(
             Code::UriWarning,
             Severity::Warn,
-            "the connection string does not ask for TLS (no tls=true): clients using it connect in plaintext; mongotls probes TLS anyway",
-            "add tls=true (and tlsCAFile=...) to the connection string your applications use",
+            tr!("check-uri-without-tls"),
+            tr!("check-uri-without-tls-hint"),
         ));
     }
     // The parser words one warning per unknown option (with a spelling suggestion) and lists
@@ -311,15 +314,9 @@ fn option_findings(s: &CheckSettings) -> Vec<Finding> {
             .iter()
             .any(|name| w.contains(&format!("'{name}'")));
         let (code, hint) = if unknown {
-            (
-                Code::UriUnknownOption,
-                "check its spelling against the MongoDB connection string options",
-            )
+            (Code::UriUnknownOption, tr!("check-unknown-option-hint"))
         } else {
-            (
-                Code::UriWarning,
-                "see the MongoDB connection string documentation",
-            )
+            (Code::UriWarning, tr!("check-uri-warning-hint"))
         };
         out.push(Finding::new(code, Severity::Warn, w.clone(), hint));
     }

@@ -566,3 +566,43 @@ async fn a_silent_member_is_unreachable_and_its_plaintext_timeout_no_refusal() {
     assert!(!detail.starts_with("plaintext refused"), "{detail}");
     assert!(detail.contains("does not prove"), "{detail}");
 }
+
+/// In Chinese, the findings speak Chinese and send the user to the console's own labels
+/// (数据安全性 > 白名单设置, 专有网络 VPC, port 3717); codes stay as they are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_member_is_explained_in_chinese_with_the_consoles_labels() {
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = dead.local_addr().unwrap().to_string();
+    drop(dead);
+    let (exit, r) = check_json(vec![
+        "--lang".into(),
+        "zh".into(),
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+    ])
+    .await;
+    assert_eq!(exit, 1, "{r:#}");
+    let refused = &r["members"][0]["findings"][0];
+    assert_eq!(refused["code"], "net.connect_refused");
+    let message = refused["message"].as_str().unwrap();
+    assert!(
+        message.contains("被拒绝") && message.contains(&address),
+        "{message}"
+    );
+    assert!(
+        refused["hint"].as_str().unwrap().contains("3717"),
+        "{refused}"
+    );
+    let set = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "rs.member_unreachable")
+        .expect("rs.member_unreachable");
+    let hint = set["hint"].as_str().unwrap();
+    for label in ["数据安全性 > 白名单设置", "专有网络 VPC", "3717"] {
+        assert!(hint.contains(label), "{label} not in {hint}");
+    }
+    assert!(!hint.contains("whitelist"), "{hint}");
+}
