@@ -11,7 +11,9 @@ use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
 use crate::net::dns::{resolve_seedlist, DnsLookupError, DnsResolver, SrvResolution};
 use crate::net::Target;
-use crate::probe::{probe, MemberProbe, ProbeSettings, TlsMode};
+use crate::probe::progress::{MemberEnd, Progress, ProgressEvent};
+use crate::probe::{probe_with, MemberProbe, ProbeSettings, TlsMode};
+use crate::tr;
 use crate::uri::SrvProblem;
 use crate::wire::hello::HelloReply;
 
@@ -53,11 +55,13 @@ fn key(address: &str) -> String {
     address.to_ascii_lowercase()
 }
 
-/// Probes the seeds and, unless told not to, every member they name.
+/// Probes the seeds and, unless told not to, every member they name, telling `progress` as
+/// members are queued, go through their phases and end.
 pub async fn check_set(
     seeds: Vec<Target>,
     expect: &SetExpectation,
     settings: Arc<ProbeSettings>,
+    progress: &Progress,
 ) -> SetOutcome {
     let mut findings = Vec::new();
     let mut members: Vec<MemberProbe> = Vec::new();
@@ -79,7 +83,13 @@ pub async fn check_set(
             findings.push(not_probed_in_time(&wave, settings.run_budget));
             break;
         }
-        let reports = probe_all(&wave, &settings, expect.max_connections).await;
+        for t in &wave {
+            progress.emit(|| ProgressEvent::MemberQueued {
+                address: t.address.clone(),
+                seed: seed_keys.contains(&key(&t.address)),
+            });
+        }
+        let reports = probe_all(&wave, &settings, expect.max_connections, progress).await;
         members.extend(reports);
         if !expect.discover || round + 1 == MAX_DISCOVERY_ROUNDS {
             break;
@@ -101,8 +111,12 @@ pub async fn check_set(
                 Err(e) => findings.push(Finding::new(
                     Code::RsMemberUnreachable,
                     Severity::Fail,
-                    format!("the replica-set configuration names the member '{name}', which is not a host:port address ({e})"),
-                    "fix the member's host in the replica-set configuration (rs.conf())",
+                    tr!(
+                        "check-member-name-invalid",
+                        name = name.as_str(),
+                        error = e.to_string()
+                    ),
+                    tr!("check-member-name-invalid-hint"),
                 )),
             }
         }
@@ -111,8 +125,8 @@ pub async fn check_set(
         findings.push(Finding::new(
             Code::RsDiscoveryCapped,
             Severity::Warn,
-            format!("the members name more than {MAX_MEMBERS} hosts; only the first {MAX_MEMBERS} were probed"),
-            "a replica set has at most 50 members: a server listing more is misbehaving; use --no-discover to check the seeds only",
+            tr!("check-discovery-capped", max = MAX_MEMBERS.to_string()),
+            tr!("check-discovery-capped-hint"),
         ));
     }
 
@@ -135,13 +149,13 @@ fn not_probed_in_time(wave: &[Target], run_budget: Duration) -> Finding {
     Finding::new(
         Code::NetDeadlineExceeded,
         Severity::Fail,
-        format!(
-            "the run's deadline ({} after the start) passed before {} member(s) named by the replica-set configuration could be probed: {}",
-            format_duration(run_budget),
-            names.len(),
-            short_list(names.iter())
+        tr!(
+            "check-deadline-members-not-probed",
+            budget = format_duration(run_budget),
+            count = names.len().to_string(),
+            members = short_list(names.iter())
         ),
-        "raise --deadline, or lower --timeout so that stalled members cannot use the whole budget",
+        tr!("check-deadline-members-not-probed-hint"),
     )
 }
 
@@ -151,11 +165,13 @@ async fn probe_all(
     targets: &[Target],
     settings: &Arc<ProbeSettings>,
     max_connections: usize,
+    progress: &Progress,
 ) -> Vec<MemberProbe> {
     let permits = Arc::new(tokio::sync::Semaphore::new(max_connections.max(1)));
     let mut set = tokio::task::JoinSet::new();
     for (i, t) in targets.iter().cloned().enumerate() {
         let s = settings.clone();
+        let progress = progress.clone();
         // Taken here, in the targets' order, not inside the task: tasks start in no fixed
         // order, and the seeds listed first must be the first probed when --max-connections
         // makes the others wait (and perhaps miss the deadline). Every running probe is
@@ -164,11 +180,16 @@ async fn probe_all(
         let permit = permits.clone().acquire_owned().await.ok();
         set.spawn(async move {
             let _permit = permit;
+            let start = Instant::now();
             let limit = tokio::time::Instant::from_std(s.deadline + DEADLINE_GRACE);
-            let report = match tokio::time::timeout_at(limit, probe(&t, &s)).await {
+            let report = match tokio::time::timeout_at(limit, probe_with(&t, &s, &progress)).await {
                 Ok(report) => report,
                 Err(_) => crate::probe::abandoned(&t, &s),
             };
+            progress.emit(|| ProgressEvent::MemberFinished {
+                address: t.address.clone(),
+                end: MemberEnd::of(&report, start.elapsed()),
+            });
             (i, report)
         });
     }
@@ -205,14 +226,19 @@ fn short_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
     let total = names.len();
     let shown: Vec<&str> = names.take(10).map(String::as_str).collect();
     if total > shown.len() {
-        format!("{} and {} more", shown.join(", "), total - shown.len())
+        tr!(
+            "check-list-and-more",
+            list = shown.join(", "),
+            more = (total - shown.len()).to_string()
+        )
     } else {
         shown.join(", ")
     }
 }
 
+/// Clients can reach the member: it took a TCP connection and answered something.
 fn reachable(m: &MemberProbe) -> bool {
-    m.tls_mode != TlsMode::Unreachable
+    m.tls_mode != TlsMode::Unreachable && !m.silent
 }
 
 /// Set-level findings. Returns the set name the members report.
@@ -247,19 +273,19 @@ fn set_names(
         findings.push(Finding::new(
             Code::RsNotAReplicaSet,
             Severity::Warn,
-            "the deployment is not a replica set (no member reports a setName)",
-            "managed services offer SSL on replica-set instances only (newer versions: also sharded clusters); a standalone instance cannot enable SSL on the console",
+            tr!("check-not-a-replica-set"),
+            tr!("check-not-a-replica-set-hint"),
         ));
     }
     if names.len() > 1 {
         findings.push(Finding::new(
             Code::RsNameMismatch,
             Severity::Fail,
-            format!(
-                "members report different replica-set names: {}",
-                names.iter().cloned().collect::<Vec<_>>().join(", ")
+            tr!(
+                "check-set-names-differ",
+                names = names.iter().cloned().collect::<Vec<_>>().join(", ")
             ),
-            "the seed list mixes members of different replica sets; use the connection string of one instance",
+            tr!("check-set-names-differ-hint"),
         ));
     }
     if let (Some(want), Some(got)) = (&expect.replica_set, &set_name) {
@@ -267,8 +293,16 @@ fn set_names(
             findings.push(Finding::new(
                 Code::RsNameMismatch,
                 Severity::Fail,
-                format!("the connection string asks for replicaSet={want}, but the members report setName {got}"),
-                format!("drivers find no member of '{want}' and time out: use replicaSet={got}"),
+                tr!(
+                    "check-set-name-mismatch",
+                    want = want.as_str(),
+                    got = got.as_str()
+                ),
+                tr!(
+                    "check-set-name-mismatch-hint",
+                    want = want.as_str(),
+                    got = got.as_str()
+                ),
             ));
         }
     }
@@ -284,28 +318,55 @@ fn primary(members: &[MemberProbe], findings: &mut Vec<Finding>) {
         findings.push(Finding::new(
             Code::RsNoPrimary,
             Severity::Fail,
-            "no member reports itself primary",
-            "writes fail until a primary is elected: wait for the election (a restart after an SSL change takes about 30 s per member), or check the members' health",
+            tr!("check-no-primary"),
+            tr!("check-no-primary-hint"),
         ));
     }
 }
 
 /// `rs.member_unreachable` for every member of the configuration (or, when no member
-/// answered, every member probed) that could not be reached.
+/// answered, every member probed) that could not be reached, or that took a connection and
+/// then never answered. What it means for clients depends on the others: they go on with the
+/// members that answer, or, when none does, cannot connect at all.
+///
+/// The member's own finding (`net.connect_refused`, `tls.handshake_timeout`, …) is the
+/// failure; this one says what it means for the set, as information, so that one cause counts
+/// as one failure. Only a member with no failure of its own to show (none today) fails here.
 fn unreachable_members(
     members: &[MemberProbe],
     config: &BTreeSet<String>,
     findings: &mut Vec<Finding>,
 ) {
+    let answering = members.iter().filter(|m| reachable(m)).count();
     for m in members {
-        if !reachable(m) && (config.contains(&key(&m.address)) || config.is_empty()) {
-            findings.push(Finding::new(
-                Code::RsMemberUnreachable,
-                Severity::Fail,
-                format!("member {} could not be reached (see its findings)", m.address),
-                "clients can still use the other members, but this one is down or blocked from here",
-            ));
+        if reachable(m) || !(config.contains(&key(&m.address)) || config.is_empty()) {
+            continue;
         }
+        let address = m.address.as_str();
+        let message = if m.silent {
+            tr!("check-member-silent", address = address)
+        } else {
+            tr!("check-member-unreachable", address = address)
+        };
+        let hint = if answering > 0 {
+            tr!("check-member-unreachable-others-hint")
+        } else if members.len() == 1 {
+            tr!("check-member-unreachable-only-hint")
+        } else {
+            tr!("check-member-unreachable-none-hint")
+        };
+        let explained = m.findings.iter().any(|f| f.severity == Severity::Fail);
+        let severity = if explained {
+            Severity::Info
+        } else {
+            Severity::Fail
+        };
+        findings.push(Finding::new(
+            Code::RsMemberUnreachable,
+            severity,
+            message,
+            hint,
+        ));
     }
 }
 
@@ -324,12 +385,12 @@ fn seeds_outside_the_configuration(
             findings.push(Finding::new(
                 Code::RsSeedNotMember,
                 Severity::Warn,
-                format!(
-                    "the seed {} is not in the replica-set configuration, which names {}",
-                    m.address,
-                    short_list(config.iter())
+                tr!(
+                    "check-seed-not-member",
+                    seed = m.address.as_str(),
+                    members = short_list(config.iter())
                 ),
-                "drivers drop this seed and connect to the configured names: their certificates must cover those names, and the connection string should use them",
+                tr!("check-seed-not-member-hint"),
             ));
         }
     }
@@ -344,10 +405,14 @@ fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>)
         return;
     }
     let issuers: BTreeMap<String, Vec<&str>> = group(&leaves, |c| {
-        format!(
-            "{} (authority key id {})",
-            c.info.issuer,
-            c.info.authority_key_id.as_deref().unwrap_or("absent")
+        let key_id = match c.info.authority_key_id.as_deref() {
+            Some(id) => id.to_owned(),
+            None => tr!("check-key-id-absent"),
+        };
+        tr!(
+            "check-issuer-with-key-id",
+            issuer = c.info.issuer.to_string(),
+            key_id = key_id
         )
     });
     let earliest = leaves.iter().map(|(_, c)| c.info.not_after).min();
@@ -360,11 +425,8 @@ fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>)
         findings.push(Finding::new(
             Code::RsInconsistentCertificates,
             Severity::Warn,
-            format!(
-                "members present certificates from different issuers: {}",
-                describe_groups(&issuers)
-            ),
-            "a certificate rollout is in progress or a member was left behind: every member must be trusted through the CA file clients use",
+            tr!("check-issuers-differ", groups = describe_groups(&issuers)),
+            tr!("check-issuers-differ-hint"),
         ));
     }
     if spread_days > 1 {
@@ -372,11 +434,12 @@ fn certificate_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>)
         findings.push(Finding::new(
             Code::RsInconsistentCertificates,
             Severity::Warn,
-            format!(
-                "members' certificates expire up to {spread_days} days apart: {}",
-                describe_groups(&expiry)
+            tr!(
+                "check-expiry-spread",
+                days = spread_days.to_string(),
+                groups = describe_groups(&expiry)
             ),
-            "a member was left behind at the last renewal: renew its certificate so that all members expire together",
+            tr!("check-expiry-spread-hint"),
         ));
     }
 }
@@ -395,7 +458,13 @@ fn group<'a>(
 fn describe_groups(groups: &BTreeMap<String, Vec<&str>>) -> String {
     groups
         .iter()
-        .map(|(k, v)| format!("{k} on {}", v.join(", ")))
+        .map(|(k, v)| {
+            tr!(
+                "check-group-on-members",
+                what = k.as_str(),
+                members = v.join(", ")
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -418,14 +487,20 @@ fn tls_mode_consistency(members: &[MemberProbe], findings: &mut Vec<Finding>) {
     if modes.len() > 1 {
         let detail = modes
             .iter()
-            .map(|(mode, addrs)| format!("{mode} on {}", addrs.join(", ")))
+            .map(|(mode, addrs)| {
+                tr!(
+                    "check-group-on-members",
+                    what = *mode,
+                    members = addrs.join(", ")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         findings.push(Finding::new(
             Code::RsMixedTlsModes,
             Severity::Warn,
-            format!("members run different TLS modes: {detail}"),
-            "an SSL change is still rolling through the members (each restarts in turn), or one member was configured by hand: bring them to the same mode",
+            tr!("check-mixed-tls-modes", groups = detail),
+            tr!("check-mixed-tls-modes-hint"),
         ));
     }
 }
@@ -468,19 +543,21 @@ pub fn srv_findings(res: &SrvResolution) -> Vec<Finding> {
         Some(e @ DnsLookupError::NoRecords { .. }) => out.push(Finding::new(
             Code::SrvNoRecords,
             Severity::Fail,
-            format!("{e}: clients cannot find any host of this mongodb+srv:// string"),
-            format!(
-                "check the host name after mongodb+srv:// (copy the connection string from the console) and that the SRV record exists where this machine looks it up (dig SRV {}{dig_server}); private names resolve only inside their network: pass --dns-server there",
-                res.name
+            tr!("check-srv-no-records", error = e.to_string()),
+            tr!(
+                "check-srv-no-records-hint",
+                name = res.name.as_str(),
+                dig_server = dig_server.as_str()
             ),
         )),
         Some(e) => out.push(Finding::new(
             Code::SrvLookupFailed,
             Severity::Fail,
-            format!("{e}: the hosts of this mongodb+srv:// string are unknown, so nothing was probed"),
-            format!(
-                "check that the DNS server answers (dig SRV {}{dig_server}) and that nothing blocks port 53 (UDP and TCP); behind split DNS pass --dns-server IP:PORT of a resolver that knows the name, or use a mongodb:// string that lists the hosts",
-                res.name
+            tr!("check-srv-lookup-failed", error = e.to_string()),
+            tr!(
+                "check-srv-lookup-failed-hint",
+                name = res.name.as_str(),
+                dig_server = dig_server.as_str()
             ),
         )),
         None => {}
@@ -490,19 +567,26 @@ pub fn srv_findings(res: &SrvResolution) -> Vec<Finding> {
             SrvProblem::InvalidTarget { target, reason } => Finding::new(
                 Code::SrvInvalidTarget,
                 Severity::Fail,
-                format!("the SRV record {} lists {target}, which clients refuse: {reason}; it was not probed", res.name),
-                format!(
-                    "drivers refuse SRV targets outside the parent domain (many refuse the whole connection string): point the SRV record at names inside the domain of {}, or list the hosts in a mongodb:// string",
-                    res.host
+                tr!(
+                    "check-srv-invalid-target",
+                    name = res.name.as_str(),
+                    target = target.as_str(),
+                    reason = reason.to_string()
                 ),
+                tr!("check-srv-invalid-target-hint", host = res.host.as_str()),
             ),
             SrvProblem::TxtInvalid { reason } => Finding::new(
                 Code::SrvTxtInvalid,
                 Severity::Fail,
-                format!("TXT record of {}: {reason}", res.host),
-                format!(
-                    "keep one TXT record on {} setting only authSource, replicaSet and loadBalanced (dig TXT {}{dig_server}); put every other option in the connection string",
-                    res.host, res.host
+                tr!(
+                    "check-srv-txt-invalid",
+                    host = res.host.as_str(),
+                    reason = reason.to_string()
+                ),
+                tr!(
+                    "check-srv-txt-invalid-hint",
+                    host = res.host.as_str(),
+                    dig_server = dig_server.as_str()
                 ),
             ),
         });
@@ -564,10 +648,32 @@ mod tests {
         m
     }
 
+    /// A member that refused the connection, with the finding the probe gives it.
     fn unreachable(address: &str) -> MemberProbe {
         let t = Target::from_member_name(address).unwrap();
         let mut m = MemberProbe::empty(&t, t.host.clone());
         m.tls_mode = TlsMode::Unreachable;
+        m.findings.push(Finding::new(
+            Code::NetConnectRefused,
+            Severity::Fail,
+            format!("{address}: connection refused"),
+            "nothing listens there",
+        ));
+        m
+    }
+
+    /// A member that took the TCP connection and then said nothing.
+    fn silent(address: &str) -> MemberProbe {
+        let t = Target::from_member_name(address).unwrap();
+        let mut m = MemberProbe::empty(&t, t.host.clone());
+        m.tls_mode = TlsMode::Unknown;
+        m.silent = true;
+        m.findings.push(Finding::new(
+            Code::TlsHandshakeTimeout,
+            Severity::Fail,
+            format!("{address}: TLS handshake not finished within 10s"),
+            "the server accepted TCP but did not complete TLS",
+        ));
         m
     }
 
@@ -676,6 +782,93 @@ mod tests {
             codes(&f),
             ["rs.member_unreachable", "rs.member_unreachable"]
         );
+    }
+
+    /// One unreachable member is one failure (its own finding); the set-level finding says
+    /// what it means for clients, as information, in the words that fit the case.
+    #[test]
+    fn an_unreachable_member_is_one_failure_and_the_set_finding_fits_the_case() {
+        // Others answer: clients go on with them.
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET),
+            answering("b:2", Some("rs0"), false, &SET),
+            unreachable("c:3"),
+        ];
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(
+            f[0].hint.contains("can still use the other members"),
+            "{}",
+            f[0].hint
+        );
+
+        // The only member: nobody to fall back on.
+        let mut members = vec![unreachable("a:1")];
+        let f = judge(&mut members, &["a:1"], None);
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(!f[0].hint.contains("other members"), "{}", f[0].hint);
+        assert!(f[0].hint.contains("cannot connect at all"), "{}", f[0].hint);
+        assert!(f[0].hint.contains("whitelist"), "{}", f[0].hint);
+
+        // Several members, none answering.
+        let mut members = vec![unreachable("a:1"), silent("b:2")];
+        let f = judge(&mut members, &["a:1", "b:2"], None);
+        assert_eq!(
+            codes(&f),
+            ["rs.member_unreachable", "rs.member_unreachable"]
+        );
+        for finding in &f {
+            assert!(!finding.hint.contains("other members"), "{}", finding.hint);
+            assert!(
+                finding.hint.contains("no member answered"),
+                "{}",
+                finding.hint
+            );
+        }
+        let failures = f
+            .iter()
+            .chain(members.iter().flat_map(|m| &m.findings))
+            .filter(|f| f.severity == Severity::Fail)
+            .count();
+        assert_eq!(
+            failures, 2,
+            "one failure per member, each for its own cause"
+        );
+    }
+
+    /// A member that takes the connection and never answers is as unusable as one that
+    /// refuses it, and the set says so.
+    #[test]
+    fn a_silent_member_is_unreachable_for_the_set() {
+        let mut members = vec![
+            answering("a:1", Some("rs0"), true, &SET),
+            answering("b:2", Some("rs0"), false, &SET),
+            silent("c:3"),
+        ];
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert!(f[0].message.contains("member c:3"), "{}", f[0].message);
+        assert!(f[0].message.contains("never answered"), "{}", f[0].message);
+        assert!(
+            f[0].hint.contains("can still use the other members"),
+            "{}",
+            f[0].hint
+        );
+    }
+
+    /// A member named in `rs.conf()` that is not even dialled fails on the set finding, having
+    /// no finding of its own.
+    #[test]
+    fn an_unreachable_member_without_a_finding_of_its_own_fails_the_set() {
+        let t = Target::from_member_name("c:3").unwrap();
+        let mut bare = MemberProbe::empty(&t, t.host.clone());
+        bare.tls_mode = TlsMode::Unreachable;
+        let mut members = vec![answering("a:1", Some("rs0"), true, &SET), bare];
+        let f = judge(&mut members, &["a:1"], Some("rs0"));
+        assert_eq!(codes(&f), ["rs.member_unreachable"]);
+        assert_eq!(f[0].severity, Severity::Fail);
     }
 
     /// A self-signed leaf named `cn`, expiring at `not_after`.

@@ -801,6 +801,27 @@ pub fn verdict_differs<'a>(
     }
 }
 
+/// One cause, one failure: when the driver could not select a server and the probe already
+/// failed members (or the set) for it, `driver.server_selection_failed` is the consequence of
+/// those findings, not a second problem. It stays in the report, as `info` saying so; the
+/// driver's own verdict stays `fail`. Credentials and options the driver refused are causes of
+/// their own and keep their severity.
+pub fn explained_by_probe<'a>(
+    outcome: &mut DriverOutcome,
+    probe: impl IntoIterator<Item = &'a Finding>,
+) {
+    let probe_failed = probe.into_iter().any(|f| f.severity == Severity::Fail);
+    if !probe_failed || outcome.verdict != DriverVerdict::Fail {
+        return;
+    }
+    for f in &mut outcome.findings {
+        if f.code == Code::DriverServerSelectionFailed && f.severity == Severity::Fail {
+            f.severity = Severity::Info;
+            f.hint = tr!("driver-selection-explained-hint");
+        }
+    }
+}
+
 /// The driver connected although the probe found failures: say which clients see which.
 fn connected_despite(failures: &[&Finding]) -> Finding {
     let mut codes: Vec<String> = failures.iter().map(|f| f.code.to_string()).collect();
@@ -901,6 +922,23 @@ mod tests {
             findings: vec![Finding::new(code, Severity::Fail, "m", "h")],
             ..DriverOutcome::skipped("")
         }
+    }
+
+    #[test]
+    fn a_selection_failure_the_probe_explains_is_not_a_second_failure() {
+        let probe_fail = Finding::new(Code::NetConnectRefused, Severity::Fail, "m", "h");
+        let mut outcome = failed_with(Code::DriverServerSelectionFailed);
+        explained_by_probe(&mut outcome, [&probe_fail]);
+        assert_eq!(outcome.findings[0].severity, Severity::Info);
+        assert_eq!(outcome.verdict, DriverVerdict::Fail);
+        // Nothing failed in the probe: the driver's failure is the only one, and stays.
+        let mut alone = failed_with(Code::DriverServerSelectionFailed);
+        explained_by_probe(&mut alone, []);
+        assert_eq!(alone.findings[0].severity, Severity::Fail);
+        // Refused credentials are a cause of their own.
+        let mut auth = failed_with(Code::AuthFailed);
+        explained_by_probe(&mut auth, [&probe_fail]);
+        assert_eq!(auth.findings[0].severity, Severity::Fail);
     }
 
     #[test]

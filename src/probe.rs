@@ -1,6 +1,11 @@
 //! One member, on its own connections: resolve → TCP → TLS (chain captured as presented) →
-//! verify the chain → `hello` → `ping` → `buildInfo` → a plaintext `hello` on the same port.
-//! Every phase has its own timeout and duration; every problem becomes a finding of this member.
+//! verify the chain → `hello` → `ping` → `buildInfo`, and meanwhile, on a second connection to
+//! the same address, a plaintext `hello` (concurrently, so that a silent member costs one
+//! timeout, not two). Every phase has its own timeout and duration; every problem becomes a
+//! finding of this member.
+
+pub mod progress;
+mod tls_failure;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -13,13 +18,17 @@ use tokio::io::{AsyncRead, AsyncWrite};
 
 use crate::duration::format_duration;
 use crate::findings::{Code, Finding, Severity};
-use crate::net::{self, ClientIdentity, NetError, Target, TlsFailure, TlsInfo};
+use crate::net::{self, ClientIdentity, NetError, Target, TlsInfo};
 use crate::pki::inspect::Cert;
 use crate::pki::verify::{verify_chain, ChainVerification, VerifyOptions};
+use crate::tr;
 use crate::wire::hello::{
     build_info_command, hello_command, parse_hello, ping_command, HelloReply,
 };
 use crate::wire::io::{run_command_within, CommandError};
+
+use progress::{Phase, Progress, ProgressEvent};
+use tls_failure::{client_cert_problem, late_client_cert_refusal, tls_failure_finding};
 
 /// Everything a probe needs besides its target. Shared by every member of a run.
 #[derive(Debug, Clone)]
@@ -62,7 +71,8 @@ pub enum TlsMode {
     TlsAndPlain,
     /// Plaintext works, TLS does not: TLS is not enabled on this endpoint.
     PlainOnly,
-    /// TLS works; plaintext was not probed (`--no-plaintext-probe`).
+    /// TLS works; plaintext was not probed (`--no-plaintext-probe`), or the probe learnt
+    /// nothing (no answer in time, no second connection).
     TlsPlainNotProbed,
     /// Neither worked, or TLS failed and plaintext was not probed.
     Unknown,
@@ -130,8 +140,13 @@ impl PhaseTimings {
 pub enum PlaintextOutcome {
     /// The server answered it: plaintext is accepted.
     Accepted,
-    /// The server refused it (closed the connection, answered garbage, or nothing in time).
+    /// The server closed (or reset) the connection without a reply: it refuses plaintext, as
+    /// a member with TLS required (requireTLS, "force SSL") does.
+    Closed(CommandError),
+    /// The server answered something that is not a MongoDB reply.
     Refused(CommandError),
+    /// No reply within the timeout: this proves nothing either way.
+    TimedOut(Duration),
     /// No second TCP connection could be made.
     NoConnection(NetError),
 }
@@ -141,15 +156,56 @@ impl PlaintextOutcome {
     pub fn accepted(&self) -> bool {
         matches!(self, PlaintextOutcome::Accepted)
     }
+
+    /// What the probe proved: `Some(true)` plaintext is accepted, `Some(false)` it is refused,
+    /// `None` the probe learnt nothing (no answer in time, no connection).
+    pub fn verdict(&self) -> Option<bool> {
+        match self {
+            PlaintextOutcome::Accepted => Some(true),
+            PlaintextOutcome::Closed(_) | PlaintextOutcome::Refused(_) => Some(false),
+            PlaintextOutcome::TimedOut(_) | PlaintextOutcome::NoConnection(_) => None,
+        }
+    }
+
+    /// Sorts the error of a plaintext `hello` by what it means.
+    fn from_error(e: CommandError) -> PlaintextOutcome {
+        use crate::wire::WireError;
+        use std::io::ErrorKind;
+        match e {
+            CommandError::Timeout(after) => PlaintextOutcome::TimedOut(after),
+            CommandError::Wire(ref w) if w.is_clean_close() => PlaintextOutcome::Closed(e),
+            CommandError::Wire(WireError::Io { ref source, .. })
+                if matches!(
+                    source.kind(),
+                    ErrorKind::UnexpectedEof
+                        | ErrorKind::ConnectionReset
+                        | ErrorKind::ConnectionAborted
+                        | ErrorKind::BrokenPipe
+                ) =>
+            {
+                PlaintextOutcome::Closed(e)
+            }
+            e => PlaintextOutcome::Refused(e),
+        }
+    }
 }
 
 /// What happened, in words.
 impl std::fmt::Display for PlaintextOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PlaintextOutcome::Accepted => f.write_str("the server answered a plaintext hello"),
-            PlaintextOutcome::Refused(e) => write!(f, "plaintext refused: {e}"),
-            PlaintextOutcome::NoConnection(e) => write!(f, "no second TCP connection: {e}"),
+            PlaintextOutcome::Accepted => f.write_str(&tr!("check-plaintext-answered")),
+            PlaintextOutcome::Closed(_) => f.write_str(&tr!("check-plaintext-closed")),
+            PlaintextOutcome::Refused(e) => {
+                f.write_str(&tr!("check-plaintext-refused", error = e.to_string()))
+            }
+            PlaintextOutcome::TimedOut(after) => f.write_str(&tr!(
+                "check-plaintext-timed-out",
+                after = format_duration(*after)
+            )),
+            PlaintextOutcome::NoConnection(e) => {
+                f.write_str(&tr!("check-plaintext-no-connection", error = e.to_string()))
+            }
         }
     }
 }
@@ -185,6 +241,11 @@ pub struct MemberProbe {
     pub ping_ok: bool,
     /// The plaintext probe, when it ran.
     pub plaintext: Option<PlaintextOutcome>,
+    /// TCP connected but the member never answered: the TLS handshake timed out and no
+    /// plaintext `hello` was answered either. Clients cannot use it, as if unreachable.
+    pub silent: bool,
+    /// The phase timeout that stopped the member (TCP connect, TLS handshake), when one did.
+    pub timed_out_after: Option<Duration>,
     /// Every problem of this member.
     pub findings: Vec<Finding>,
     /// The presented leaf, for cross-member comparison.
@@ -209,32 +270,76 @@ impl MemberProbe {
             server_version: None,
             ping_ok: false,
             plaintext: None,
+            silent: false,
+            timed_out_after: None,
             findings: Vec::new(),
             leaf: None,
         }
     }
 }
 
-fn fail(code: Code, message: String, hint: &str) -> Finding {
+fn fail(code: Code, message: String, hint: String) -> Finding {
     Finding::new(code, Severity::Fail, message, hint)
+}
+
+/// `ADDRESS: ERROR`, the message of a member's network failure.
+fn member_error(address: &str, error: &dyn std::fmt::Display) -> String {
+    tr!(
+        "check-member-error",
+        address = address,
+        error = error.to_string()
+    )
+}
+
+/// A step of a probe with a bound of its own, as the deadline's messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Dns,
+    Tcp,
+    Tls,
+    Hello,
+    Ping,
+    BuildInfo,
+    Plaintext,
+}
+
+impl Step {
+    fn in_words(self) -> String {
+        match self {
+            Step::Dns => tr!("check-step-dns"),
+            Step::Tcp => tr!("check-step-tcp"),
+            Step::Tls => tr!("check-step-tls"),
+            Step::Hello => tr!("check-step-hello"),
+            Step::Ping => tr!("check-step-ping"),
+            Step::BuildInfo => tr!("check-step-build-info"),
+            Step::Plaintext => tr!("check-step-plaintext"),
+        }
+    }
 }
 
 /// The time each phase of one probe may take: the phase timeout, or what is left before the
 /// run's deadline when that is less. A phase that would start after the deadline is not
 /// started; the member then says which phase was cut and why (`net.deadline_exceeded`).
+/// It also tells the run's [`Progress`] when a phase starts and ends.
+#[derive(Clone)]
 struct Budget {
+    progress: Progress,
+    /// The member, as events name it.
+    address: String,
     timeout: Duration,
     deadline: Instant,
     run_budget: Duration,
     /// The first phase that was not started because the deadline had passed.
-    skipped: Option<&'static str>,
+    skipped: Option<Step>,
     /// The last phase given less than the phase timeout because the deadline was nearer.
-    shortened: Option<&'static str>,
+    shortened: Option<Step>,
 }
 
 impl Budget {
-    fn new(s: &ProbeSettings) -> Self {
+    fn new(s: &ProbeSettings, address: &str, progress: &Progress) -> Self {
         Budget {
+            progress: progress.clone(),
+            address: address.to_owned(),
             timeout: s.timeout,
             deadline: s.deadline,
             run_budget: s.run_budget,
@@ -244,7 +349,7 @@ impl Budget {
     }
 
     /// The bound of the phase `name`, or `None` when the deadline has passed.
-    fn phase(&mut self, name: &'static str) -> Option<Duration> {
+    fn phase(&mut self, name: Step) -> Option<Duration> {
         let left = self.deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
             self.skipped.get_or_insert(name);
@@ -257,30 +362,68 @@ impl Budget {
         Some(self.timeout)
     }
 
+    /// Tells the listener that `phase` started.
+    fn started(&self, phase: Phase) {
+        self.progress.emit(|| ProgressEvent::PhaseStarted {
+            address: self.address.clone(),
+            phase,
+        });
+    }
+
+    /// Tells the listener that `phase` ended.
+    fn finished(&self, phase: Phase) {
+        self.progress.emit(|| ProgressEvent::PhaseFinished {
+            address: self.address.clone(),
+            phase,
+        });
+    }
+
+    /// Takes in what a budget cloned for a concurrent branch (the plaintext probe) saw: this
+    /// budget's own skipped and shortened phases come first.
+    fn merge(&mut self, branch: &Budget) {
+        if self.skipped.is_none() {
+            self.skipped = branch.skipped;
+        }
+        if self.shortened.is_none() {
+            self.shortened = branch.shortened;
+        }
+    }
+
     /// Adds the deadline finding when a phase was skipped, or shortened and then ran into the
     /// deadline.
     fn finish(&self, r: &mut MemberProbe) {
-        let why = match (self.skipped, self.shortened) {
-            (Some(phase), _) => format!("before the {phase} could start"),
-            (None, Some(phase)) if Instant::now() >= self.deadline => {
-                format!("during the {phase}, which had less than --timeout left")
-            }
+        let address = r.address.as_str();
+        let budget = format_duration(self.run_budget);
+        let message = match (self.skipped, self.shortened) {
+            (Some(phase), _) => tr!(
+                "check-deadline-before-phase",
+                address = address,
+                budget = budget,
+                phase = phase.in_words()
+            ),
+            (None, Some(phase)) if Instant::now() >= self.deadline => tr!(
+                "check-deadline-during-phase",
+                address = address,
+                budget = budget,
+                phase = phase.in_words()
+            ),
             _ => return,
         };
         r.findings.push(fail(
             Code::NetDeadlineExceeded,
-            format!(
-                "{}: the run's deadline ({} after the start) passed {why}; this member was not checked in full",
-                r.address,
-                format_duration(self.run_budget)
-            ),
-            "a stalled member used up the run's time: see this member's other findings; raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
+            message,
+            tr!("check-deadline-stalled-hint"),
         ));
     }
 }
 
 /// Probes one member. Never fails: every failure is a finding of the report.
 pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberProbe {
+    probe_with(target, s, &Progress::none()).await
+}
+
+/// [`probe`], telling `progress` as each phase starts and ends.
+pub async fn probe_with(target: &Target, s: &ProbeSettings, progress: &Progress) -> MemberProbe {
     // Names can come from a server's hello: one that is neither a DNS name nor an IP address
     // is reported, not connected to.
     let named = match &s.server_name {
@@ -292,7 +435,7 @@ pub async fn probe(target: &Target, s: &ProbeSettings) -> MemberProbe {
         Err(e) => return invalid_name(target, &e),
     };
     let mut r = MemberProbe::empty(target, server_name.to_str().into_owned());
-    let mut budget = Budget::new(s);
+    let mut budget = Budget::new(s, &target.address, progress);
     probe_phases(target, s, server_name, &mut budget, &mut r).await;
     budget.finish(&mut r);
     r
@@ -309,16 +452,27 @@ async fn probe_phases(
         return;
     };
     let peer = tcp.peer;
-    let Some(tls_error) = tls_phases(tcp.stream, &server_name, s, budget, r).await else {
+    // TLS and the plaintext probe each on their own connection, at the same time: a member
+    // that answers neither costs one timeout, not one after the other.
+    let mut plain_budget = budget.clone();
+    let plaintext = async {
+        if s.plaintext_probe {
+            plaintext_hello(peer, s, &mut plain_budget).await
+        } else {
+            None
+        }
+    };
+    let (tls_error, plain) = tokio::join!(
+        tls_phases(tcp.stream, &server_name, s, budget, r),
+        plaintext
+    );
+    budget.merge(&plain_budget);
+    let Some(tls_error) = tls_error else {
         return;
     };
-    let plain = if s.plaintext_probe {
-        plaintext_hello(peer, s, budget).await.inspect(|p| {
-            r.timings.plaintext_hello = p.elapsed;
-        })
-    } else {
-        None
-    };
+    if let Some(p) = &plain {
+        r.timings.plaintext_hello = p.elapsed;
+    }
     classify_mode(r, tls_error, plain);
 }
 
@@ -330,18 +484,20 @@ async fn connect(
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) -> Option<net::TcpConnected> {
-    let timeout = budget.phase("name resolution")?;
+    let timeout = budget.phase(Step::Dns)?;
+    budget.started(Phase::Dns);
     let lookup = match dns {
         Some(dns) => dns.resolve(&target.host, target.port, timeout).await,
         None => net::resolve(&target.host, target.port, timeout).await,
     };
+    budget.finished(Phase::Dns);
     let resolved = match lookup {
         Ok(res) => res,
         Err(e) => {
             r.findings.push(fail(
                 Code::NetDnsFailed,
-                format!("{}: {e}", target.address),
-                "check the host name in the connection string; on a managed service use the connection string from the console, and check that this machine's DNS can resolve it (private endpoints resolve only inside the VPC)",
+                member_error(&target.address, &e),
+                tr!("check-dns-failed-hint"),
             ));
             r.tls_mode = TlsMode::Unreachable;
             return None;
@@ -350,14 +506,20 @@ async fn connect(
     r.timings.dns = Some(resolved.elapsed);
     r.resolved = resolved.addresses.clone();
 
-    let timeout = budget.phase("TCP connection")?;
-    match net::connect_tcp(&resolved.addresses, timeout).await {
+    let timeout = budget.phase(Step::Tcp)?;
+    budget.started(Phase::Tcp);
+    let connected = net::connect_tcp(&resolved.addresses, timeout).await;
+    budget.finished(Phase::Tcp);
+    match connected {
         Ok(tcp) => {
             r.timings.tcp_connect = Some(tcp.elapsed);
             r.connected_to = Some(tcp.peer);
             Some(tcp)
         }
         Err(e) => {
+            if let NetError::ConnectTimeout { after, .. } = e {
+                r.timed_out_after = Some(after);
+            }
             r.findings.push(tcp_finding(&target.address, &e));
             r.tls_mode = TlsMode::Unreachable;
             None
@@ -375,9 +537,11 @@ async fn tls_phases(
     budget: &mut Budget,
     r: &mut MemberProbe,
 ) -> Option<Option<(NetError, net::Observed)>> {
-    let timeout = budget.phase("TLS handshake")?;
+    let timeout = budget.phase(Step::Tls)?;
+    budget.started(Phase::Tls);
     let attempt =
         net::tls_handshake(tcp, server_name.clone(), s.identity.as_deref(), timeout).await;
+    budget.finished(Phase::Tls);
     r.timings.tls_handshake = Some(attempt.elapsed);
     if !attempt.observed.chain.is_empty() {
         let verification = judge_chain(&attempt.observed.chain, server_name, s, r);
@@ -386,9 +550,10 @@ async fn tls_phases(
     Some(match attempt.result {
         Ok((mut stream, info)) => {
             r.tls = Some(info);
-            mongo_phases(&mut stream, s, budget, r, &attempt.observed)
-                .await
-                .map(|late| (late, attempt.observed))
+            budget.started(Phase::Mongo);
+            let late = mongo_phases(&mut stream, s, budget, r, &attempt.observed).await;
+            budget.finished(Phase::Mongo);
+            late.map(|late| (late, attempt.observed))
         }
         Err(e) => Some((e, attempt.observed)),
     })
@@ -401,12 +566,12 @@ pub fn abandoned(target: &Target, s: &ProbeSettings) -> MemberProbe {
     let mut r = MemberProbe::empty(target, target.host.clone());
     r.findings.push(fail(
         Code::NetDeadlineExceeded,
-        format!(
-            "{}: the run's deadline ({} after the start) passed and this member's probe was abandoned",
-            target.address,
-            format_duration(s.run_budget)
+        tr!(
+            "check-deadline-abandoned",
+            address = target.address.as_str(),
+            budget = format_duration(s.run_budget)
         ),
-        "raise --deadline, or lower --timeout so that one stalled phase cannot use the whole budget",
+        tr!("check-deadline-abandoned-hint"),
     ));
     r
 }
@@ -418,8 +583,8 @@ fn invalid_name(target: &Target, why: &crate::pki::verify::InvalidHost) -> Membe
     r.tls_mode = TlsMode::Unreachable;
     r.findings.push(fail(
         Code::NetDnsFailed,
-        format!("{}: {why}", target.address),
-        "fix the member's host in the replica-set configuration (rs.conf()) or the connection string",
+        member_error(&target.address, why),
+        tr!("check-invalid-name-hint"),
     ));
     r
 }
@@ -428,18 +593,18 @@ fn tcp_finding(address: &str, e: &NetError) -> Finding {
     match e {
         NetError::ConnectRefused { .. } => fail(
             Code::NetConnectRefused,
-            format!("{address}: {e}"),
-            "nothing listens there: check the port (ApsaraDB uses 3717, MongoDB's default is 27017) and that the member is running; during an SSL change on a managed console members restart one by one",
+            member_error(address, e),
+            tr!("check-connect-refused-hint"),
         ),
         NetError::ConnectTimeout { .. } => fail(
             Code::NetConnectTimeout,
-            format!("{address}: {e}"),
-            "no answer at all: usually a firewall, security group or IP whitelist; on a managed service add this machine's address to the instance's whitelist",
+            member_error(address, e),
+            tr!("check-connect-timeout-hint"),
         ),
         _ => fail(
             Code::NetConnectFailed,
-            format!("{address}: {e}"),
-            "check the network route from this machine to the member",
+            member_error(address, e),
+            tr!("check-connect-failed-hint"),
         ),
     }
 }
@@ -456,11 +621,13 @@ fn judge_chain(
             Ok(c) => presented.push(c),
             Err(e) => r.findings.push(fail(
                 Code::CertInvalid,
-                format!(
-                    "{}: presented certificate #{i} cannot be parsed: {e}",
-                    r.address
+                tr!(
+                    "check-cert-unparsable",
+                    address = r.address.as_str(),
+                    index = i.to_string(),
+                    error = e.to_string()
                 ),
-                "the server's certificate file is damaged; re-create it from the issued certificate",
+                tr!("check-cert-unparsable-hint"),
             )),
         }
     }
@@ -492,7 +659,7 @@ where
     // Drivers open with a legacy isMaster over OP_QUERY (helloOk: true); so do we, which also
     // works with servers older than 3.6.
     let hello = hello_command(s.app_name.as_deref(), true);
-    let timeout = budget.phase("MongoDB handshake (hello)")?;
+    let timeout = budget.phase(Step::Hello)?;
     let start = Instant::now();
     let reply = command(stream, 1, &hello, true, s, timeout).await;
     r.timings.hello = Some(start.elapsed());
@@ -504,8 +671,12 @@ where
             }
             r.findings.push(fail(
                 Code::MongoHelloFailed,
-                format!("{}: the MongoDB handshake (hello) over TLS failed: {e}", r.address),
-                "TLS works but the server did not answer as MongoDB: check that this port is a mongod/mongos and not another service",
+                tr!(
+                    "check-hello-failed",
+                    address = r.address.as_str(),
+                    error = e.to_string()
+                ),
+                tr!("check-hello-failed-hint"),
             ));
             return None;
         }
@@ -513,7 +684,7 @@ where
     let op_msg = speaks_op_msg(&reply);
     r.hello = Some(reply);
 
-    let timeout = budget.phase("ping")?;
+    let timeout = budget.phase(Step::Ping)?;
     let start = Instant::now();
     match command(stream, 2, &ping_command(), !op_msg, s, timeout).await {
         Ok(_) => {
@@ -522,12 +693,16 @@ where
         }
         Err(e) => r.findings.push(fail(
             Code::MongoPingFailed,
-            format!("{}: ping over TLS failed: {e}", r.address),
-            "the server accepted the handshake but not a command; check the server's log",
+            tr!(
+                "check-ping-failed",
+                address = r.address.as_str(),
+                error = e.to_string()
+            ),
+            tr!("check-ping-failed-hint"),
         )),
     }
 
-    let timeout = budget.phase("buildInfo")?;
+    let timeout = budget.phase(Step::BuildInfo)?;
     let start = Instant::now();
     match command(stream, 3, &build_info_command(), !op_msg, s, timeout).await {
         Ok(doc) => {
@@ -537,11 +712,12 @@ where
         Err(e) => r.findings.push(Finding::new(
             Code::MongoBuildInfoUnavailable,
             Severity::Info,
-            format!(
-                "{}: buildInfo was not answered ({e}); the server version is unknown",
-                r.address
+            tr!(
+                "check-build-info-unavailable",
+                address = r.address.as_str(),
+                error = e.to_string()
             ),
-            "some deployments require authentication for buildInfo; nothing to fix for TLS",
+            tr!("check-build-info-unavailable-hint"),
         )),
     }
     None
@@ -590,7 +766,18 @@ async fn plaintext_hello(
     s: &ProbeSettings,
     budget: &mut Budget,
 ) -> Option<PlainOutcome> {
-    let timeout = budget.phase("plaintext probe")?;
+    budget.started(Phase::Plaintext);
+    let outcome = plaintext_attempt(peer, s, budget).await;
+    budget.finished(Phase::Plaintext);
+    outcome
+}
+
+async fn plaintext_attempt(
+    peer: SocketAddr,
+    s: &ProbeSettings,
+    budget: &mut Budget,
+) -> Option<PlainOutcome> {
+    let timeout = budget.phase(Step::Plaintext)?;
     let start = Instant::now();
     let mut tcp = match net::connect_tcp(&[peer], timeout).await {
         Ok(tcp) => tcp.stream,
@@ -603,7 +790,7 @@ async fn plaintext_hello(
         }
     };
     let hello = hello_command(s.app_name.as_deref(), true);
-    let timeout = budget.phase("plaintext probe")?;
+    let timeout = budget.phase(Step::Plaintext)?;
     let result = command(&mut tcp, 1, &hello, true, s, timeout).await;
     let elapsed = Some(start.elapsed());
     Some(match result.and_then(|doc| Ok(parse_hello(&doc)?)) {
@@ -614,7 +801,7 @@ async fn plaintext_hello(
         },
         Err(e) => PlainOutcome {
             reply: None,
-            outcome: PlaintextOutcome::Refused(e),
+            outcome: PlaintextOutcome::from_error(e),
             elapsed,
         },
     })
@@ -625,7 +812,8 @@ fn classify_mode(
     tls_error: Option<(NetError, net::Observed)>,
     plain: Option<PlainOutcome>,
 ) {
-    let plain_ok = plain.as_ref().map(|p| p.reply.is_some());
+    // Some(true): plaintext answered; Some(false): refused; None: not probed, or no answer.
+    let plain_ok = plain.as_ref().and_then(|p| p.outcome.verdict());
     let plain_reply = match plain {
         Some(p) => {
             r.plaintext = Some(p.outcome);
@@ -661,19 +849,24 @@ fn classify_mode(
             r.tls_mode = TlsMode::PlainOnly;
             r.findings.push(fail(
                 Code::TlsNotEnabled,
-                format!(
-                    "{}: TLS is not enabled on this endpoint: it answers plaintext MongoDB, and a TLS handshake fails ({e})",
-                    r.address
+                tr!(
+                    "check-tls-not-enabled",
+                    address = r.address.as_str(),
+                    error = e.to_string()
                 ),
-                "enable SSL for the instance (managed console: SSL → enable; self-managed: net.tls.mode allowTLS/preferTLS/requireTLS with certificateKeyFile), or drop tls=true from the connection string if plaintext is intended",
+                tr!("check-tls-not-enabled-hint"),
             ));
             // Discovery still works from the plaintext hello.
             if let Some(h) = plain_reply {
                 r.hello = Some(h);
             }
         }
-        (Some((e, observed)), _) => {
+        (Some((e, observed)), plain_ok) => {
             r.tls_mode = TlsMode::Unknown;
+            if let NetError::TlsTimeout { after } = e {
+                r.timed_out_after = Some(*after);
+                r.silent = plain_ok.is_none();
+            }
             r.findings
                 .push(tls_failure_finding(&r.address, e, observed));
         }
@@ -684,123 +877,9 @@ fn plaintext_accepted(address: &str) -> Finding {
     Finding::new(
         Code::TlsPlaintextAccepted,
         Severity::Warn,
-        format!("{address}: plaintext connections are still accepted on the TLS port"),
-        "after enabling SSL, members accept both until SSL is forced: switch on \"force SSL\" (net.tls.mode requireTLS) once every client uses TLS",
+        tr!("check-plaintext-accepted", address = address),
+        tr!("check-plaintext-accepted-hint"),
     )
-}
-
-/// The handshake failed over the client certificate (asked for, missing or refused), so the
-/// server does speak TLS.
-fn client_cert_problem(e: &NetError, observed: &net::Observed) -> bool {
-    observed.client_cert_requested
-        || matches!(e, NetError::Tls(TlsFailure::Alert(alert)) if alert == "CertificateRequired")
-}
-
-fn tls_failure_finding(address: &str, e: &NetError, observed: &net::Observed) -> Finding {
-    match e {
-        NetError::TlsTimeout { .. } => fail(
-            Code::TlsHandshakeTimeout,
-            format!("{address}: {e}"),
-            "the server accepted TCP but did not complete TLS: check that this port serves MongoDB with TLS, and the network path (a proxy or load balancer that does not pass TLS)",
-        ),
-        NetError::Tls(TlsFailure::Alert(alert))
-            if alert == "CertificateRequired"
-                || (observed.client_cert_requested && !observed.client_cert_offered) =>
-        {
-            fail(
-                Code::TlsClientCertRequired,
-                format!(
-                    "{address}: the server requires a client certificate and none was given (it sent the TLS alert {})",
-                    alert_name(alert).0
-                ),
-                REQUIRED_HINT,
-            )
-        }
-        NetError::Tls(_) if observed.client_cert_requested && !observed.client_cert_offered => fail(
-            Code::TlsClientCertRequired,
-            format!("{address}: the server requires a client certificate and none was given ({e})"),
-            REQUIRED_HINT,
-        ),
-        NetError::Tls(TlsFailure::Alert(alert)) if observed.client_cert_offered => {
-            let (name, meaning) = alert_name(alert);
-            fail(
-                Code::TlsClientCertRejected,
-                format!(
-                    "{address}: the server refused the client certificate with the TLS alert {name}: {meaning}"
-                ),
-                "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it — see the \"Client certificate\" section",
-            )
-        }
-        NetError::Tls(TlsFailure::Closed(_))
-            if observed.client_cert_requested && observed.client_cert_offered =>
-        {
-            fail(
-                Code::TlsClientCertRejected,
-                format!("{address}: {e}, without an alert, after it asked for and received the client certificate: it most likely refused the certificate"),
-                "compare the client certificate's issuer with the CA file the server trusts for clients (net.tls.CAFile, or net.tls.clusterCAFile); check its dates, its Extended Key Usage (clientAuth) and that the key belongs to it; the server's log names the reason",
-            )
-        }
-        NetError::Tls(TlsFailure::Closed(_)) => fail(
-            Code::TlsHandshakeFailed,
-            format!("{address}: {e}; a server without TLS does this when it receives a TLS ClientHello, and so does one that rejects this client's TLS versions or ciphers without an alert"),
-            "check that SSL is enabled for this instance and allows TLS 1.2 or 1.3; clients see \"EOF\" or \"connection reset\" here",
-        ),
-        _ => fail(
-            Code::TlsHandshakeFailed,
-            format!("{address}: {e}"),
-            "compare the TLS versions and cipher suites the server allows with what clients support (TLS 1.2 or 1.3)",
-        ),
-    }
-}
-
-const REQUIRED_HINT: &str = "pass the client certificate and its key with --client-cert client.pem (or tlsCertificateKeyFile=client.pem in the connection string); the server (net.tls.mode with a CAFile, allowConnectionsWithoutCertificates false) accepts no connection without one";
-
-/// A server's refusal of the client certificate that came after the handshake, on the first
-/// read (TLS 1.3), as the TLS error it is: only when the server asked for a certificate (or
-/// its alert says one is required).
-fn late_client_cert_refusal(e: &CommandError, observed: &net::Observed) -> Option<NetError> {
-    let CommandError::Wire(crate::wire::WireError::Io { source, .. }) = e else {
-        return None;
-    };
-    match net::alert_in(source) {
-        Some(alert) => (observed.client_cert_requested || alert == "CertificateRequired")
-            .then_some(NetError::Tls(TlsFailure::Alert(alert))),
-        // Some servers (Python's ssl, for one) close without an alert when they refuse the
-        // certificate, or its absence, after a TLS 1.3 handshake.
-        None if observed.client_cert_requested
-            && matches!(
-                source.kind(),
-                std::io::ErrorKind::UnexpectedEof
-                    | std::io::ErrorKind::ConnectionReset
-                    | std::io::ErrorKind::ConnectionAborted
-                    | std::io::ErrorKind::BrokenPipe
-            ) =>
-        {
-            Some(NetError::Tls(TlsFailure::Closed(format!(
-                "on the first read after the handshake: {source}"
-            ))))
-        }
-        None => None,
-    }
-}
-
-/// The RFC 8446 name of an alert (as rustls names it in [`TlsFailure::Alert`]) and what it
-/// likely means when it answers a client certificate.
-fn alert_name(alert: &str) -> (&str, &'static str) {
-    match alert {
-        "CertificateRequired" => ("certificate_required (116)", "the server accepts no connection without a client certificate"),
-        "BadCertificate" => ("bad_certificate (42)", "the certificate is damaged, or its signature over the handshake did not verify (a key that does not belong to the certificate)"),
-        "UnknownCA" => ("unknown_ca (48)", "the certificate was not issued by a CA the server trusts for clients (net.tls.CAFile / clusterCAFile): it comes from another CA, or the intermediate is missing from the file"),
-        "CertificateExpired" => ("certificate_expired (45)", "the certificate has expired, or is not valid yet, by the server's clock"),
-        "UnsupportedCertificate" => ("unsupported_certificate (43)", "the server cannot use this kind of certificate: typically an Extended Key Usage without clientAuth, or an unsupported key type"),
-        "CertificateRevoked" => ("certificate_revoked (44)", "the certificate is on the server's revocation list (net.tls.CRLFile)"),
-        "CertificateUnknown" => ("certificate_unknown (46)", "the server refused the certificate without saying why (a purpose or policy check)"),
-        "AccessDenied" => ("access_denied (49)", "the certificate is valid but this client is not allowed in"),
-        "DecryptError" => ("decrypt_error (51)", "the client's signature did not verify: the key does not belong to the certificate"),
-        "HandshakeFailure" => ("handshake_failure (40)", "the server gave up on the handshake; with a client certificate this usually means it did not accept it"),
-        "IllegalParameter" => ("illegal_parameter (47)", "the server found a field of the client's handshake invalid (often the certificate's signature algorithm)"),
-        other => (other, "the server ended the handshake after the client presented its certificate"),
-    }
 }
 
 #[cfg(test)]
@@ -873,126 +952,105 @@ mod tests {
         assert!(r.timings.dns.is_some());
     }
 
-    fn observed(requested: bool, offered: bool) -> net::Observed {
-        net::Observed {
-            chain: Vec::new(),
-            client_cert_requested: requested,
-            client_cert_offered: offered,
-        }
-    }
-
-    fn alert(name: &str) -> NetError {
-        NetError::Tls(TlsFailure::Alert(name.into()))
-    }
-
-    #[test]
-    fn a_refusal_without_a_certificate_is_required_with_the_alert_named() {
-        for (name, shown) in [
-            ("HandshakeFailure", "handshake_failure (40)"),
-            ("CertificateRequired", "certificate_required (116)"),
-        ] {
-            let f = tls_failure_finding("h:1", &alert(name), &observed(true, false));
-            assert_eq!(f.code, Code::TlsClientCertRequired);
-            assert!(f.message.contains(shown), "{}", f.message);
-            assert!(f.hint.contains("--client-cert"));
-        }
-        // certificate_required says it even when the request was not seen.
-        let f = tls_failure_finding(
-            "h:1",
-            &alert("CertificateRequired"),
-            &observed(false, false),
-        );
-        assert_eq!(f.code, Code::TlsClientCertRequired);
-        // A close after the request, without an alert, too.
-        let closed = NetError::Tls(TlsFailure::Closed("end of stream".into()));
-        let f = tls_failure_finding("h:1", &closed, &observed(true, false));
-        assert_eq!(f.code, Code::TlsClientCertRequired);
-    }
-
-    #[test]
-    fn a_refusal_of_a_given_certificate_is_rejected_naming_the_alert() {
-        for (name, shown, meaning) in [
-            (
-                "UnknownCA",
-                "unknown_ca (48)",
-                "not issued by a CA the server trusts",
-            ),
-            ("CertificateExpired", "certificate_expired (45)", "expired"),
-            ("BadCertificate", "bad_certificate (42)", "key"),
-            (
-                "UnsupportedCertificate",
-                "unsupported_certificate (43)",
-                "clientAuth",
-            ),
-            ("AccessDenied", "access_denied (49)", "not allowed"),
-            ("DecryptError", "decrypt_error (51)", "does not belong"),
-        ] {
-            let f = tls_failure_finding("h:1", &alert(name), &observed(true, true));
-            assert_eq!(f.code, Code::TlsClientCertRejected, "{name}");
-            assert!(f.message.contains(shown), "{}", f.message);
-            assert!(f.message.contains(meaning), "{}", f.message);
-        }
-        // Without a client certificate in play, an alert stays a handshake failure.
-        let f = tls_failure_finding("h:1", &alert("UnknownCA"), &observed(false, false));
-        assert_eq!(f.code, Code::TlsHandshakeFailed);
-    }
-
-    #[test]
-    fn an_alert_on_the_first_read_is_a_late_refusal_only_when_a_certificate_was_asked_for() {
-        let io_alert = |a: rustls::AlertDescription| {
-            CommandError::Wire(crate::wire::WireError::Io {
-                during: "reading a message header",
-                source: std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    rustls::Error::AlertReceived(a),
-                ),
-            })
+    fn member() -> MemberProbe {
+        let t = Target {
+            address: "h:1".into(),
+            host: "h".into(),
+            port: 1,
         };
-        let late = late_client_cert_refusal(
-            &io_alert(rustls::AlertDescription::UnknownCA),
-            &observed(true, true),
-        );
-        assert_eq!(late, Some(alert("UnknownCA")));
-        let late = late_client_cert_refusal(
-            &io_alert(rustls::AlertDescription::CertificateRequired),
-            &observed(false, false),
-        );
-        assert_eq!(late, Some(alert("CertificateRequired")));
-        assert_eq!(
-            late_client_cert_refusal(
-                &io_alert(rustls::AlertDescription::InternalError),
-                &observed(false, false)
-            ),
-            None
-        );
-        assert_eq!(
-            late_client_cert_refusal(
-                &CommandError::Timeout(Duration::from_secs(1)),
-                &observed(true, false)
-            ),
-            None
-        );
+        MemberProbe::empty(&t, "h".into())
     }
 
+    fn plain(error: CommandError) -> Option<PlainOutcome> {
+        Some(PlainOutcome {
+            reply: None,
+            outcome: PlaintextOutcome::from_error(error),
+            elapsed: Some(Duration::from_millis(3)),
+        })
+    }
+
+    fn closed() -> CommandError {
+        CommandError::Wire(crate::wire::WireError::ConnectionClosed {
+            received: 0,
+            expected: 16,
+            part: "message header",
+        })
+    }
+
+    /// Forced TLS, the healthy end state, is said in plain words, not as a wire error.
     #[test]
-    fn a_close_without_alert_after_a_certificate_request_is_about_the_certificate() {
-        let eof = || {
-            CommandError::Wire(crate::wire::WireError::Io {
-                during: "reading a message header",
-                source: std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "peer closed"),
-            })
-        };
-        // Not asked for a certificate: an ordinary failed hello.
-        assert_eq!(
-            late_client_cert_refusal(&eof(), &observed(false, false)),
-            None
+    fn a_member_closing_the_plaintext_connection_refuses_plaintext_as_it_should() {
+        let mut r = member();
+        classify_mode(&mut r, None, plain(closed()));
+        assert_eq!(r.tls_mode, TlsMode::TlsOnly);
+        let detail = r.plaintext.as_ref().unwrap().to_string();
+        assert!(
+            detail.contains("refuses plaintext connections, as it should"),
+            "{detail}"
         );
-        let none_given = late_client_cert_refusal(&eof(), &observed(true, false)).unwrap();
-        let f = tls_failure_finding("h:1", &none_given, &observed(true, false));
-        assert_eq!(f.code, Code::TlsClientCertRequired);
-        let refused = late_client_cert_refusal(&eof(), &observed(true, true)).unwrap();
-        let f = tls_failure_finding("h:1", &refused, &observed(true, true));
-        assert_eq!(f.code, Code::TlsClientCertRejected);
-        assert!(f.message.contains("without an alert"), "{}", f.message);
+        assert!(detail.contains("requireTLS"), "{detail}");
+        assert!(!detail.contains("16 bytes"), "{detail}");
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        // A reset is a refusal too.
+        let reset = CommandError::Wire(crate::wire::WireError::Io {
+            during: "reading a message header",
+            source: std::io::Error::from(std::io::ErrorKind::ConnectionReset),
+        });
+        assert!(matches!(
+            PlaintextOutcome::from_error(reset),
+            PlaintextOutcome::Closed(_)
+        ));
+    }
+
+    /// No answer in time is not a refusal: the mode stays undetermined.
+    #[test]
+    fn a_plaintext_timeout_is_not_called_a_refusal() {
+        let mut r = member();
+        classify_mode(
+            &mut r,
+            None,
+            plain(CommandError::Timeout(Duration::from_secs(10))),
+        );
+        assert_eq!(r.tls_mode, TlsMode::TlsPlainNotProbed);
+        let p = r.plaintext.as_ref().unwrap();
+        assert!(!p.accepted());
+        let detail = p.to_string();
+        assert!(!detail.starts_with("plaintext refused"), "{detail}");
+        assert!(detail.contains("within 10s"), "{detail}");
+        assert!(
+            detail.contains("does not prove that plaintext is refused"),
+            "{detail}"
+        );
+        assert!(!r.silent);
+    }
+
+    /// TLS timed out and plaintext got no answer either: the member is silent; a member that
+    /// closed the plaintext connection did answer.
+    #[test]
+    fn a_member_answering_neither_tls_nor_plaintext_is_silent() {
+        let timeout = || {
+            Some((
+                NetError::TlsTimeout {
+                    after: Duration::from_secs(10),
+                },
+                net::Observed::default(),
+            ))
+        };
+        let mut r = member();
+        classify_mode(
+            &mut r,
+            timeout(),
+            plain(CommandError::Timeout(Duration::from_secs(10))),
+        );
+        assert!(r.silent);
+        assert_eq!(r.tls_mode, TlsMode::Unknown);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(r.findings[0].code, Code::TlsHandshakeTimeout);
+        let mut r = member();
+        classify_mode(&mut r, timeout(), None);
+        assert!(r.silent, "not probed: nothing answered either");
+        let mut r = member();
+        classify_mode(&mut r, timeout(), plain(closed()));
+        assert!(!r.silent);
     }
 }

@@ -151,6 +151,8 @@ pub struct CheckSettings {
     pub discover: bool,
     /// Probe plaintext on every member.
     pub plaintext_probe: bool,
+    /// Show the live progress on stderr when it is a terminal (not `--no-progress`).
+    pub progress: bool,
     /// The client certificate to present, when one is given.
     pub client_cert: Option<ClientCertSource>,
     /// `--dns-server`: every lookup goes there; `None`: the system's resolver.
@@ -196,6 +198,7 @@ impl CheckSettings {
             allow_invalid_hostnames,
             discover,
             plaintext_probe: !args.no_plaintext_probe,
+            progress: !args.no_progress,
             dns_server: args.dns_server,
             common: Common::from_args(&args.common, now),
             uri,
@@ -225,6 +228,7 @@ impl CheckSettings {
             allow_invalid_hostnames: false,
             discover: true,
             plaintext_probe: true,
+            progress: true,
             client_cert: None,
             dns_server: None,
             common: Common {
@@ -321,6 +325,8 @@ pub struct DemoSettings {
     pub keep_ca: Option<PathBuf>,
     /// Output format of the check report.
     pub format: OutputFormat,
+    /// Show the check's live progress on stderr when it is a terminal.
+    pub progress: bool,
     /// Evaluation time.
     pub now: OffsetDateTime,
 }
@@ -334,6 +340,7 @@ impl DemoSettings {
             base_port: base_port(&args.spec)?,
             keep_ca: args.keep_ca.clone(),
             format: args.format.into(),
+            progress: !args.no_progress,
             now,
         })
     }

@@ -411,6 +411,9 @@ pub struct CheckArgs {
     /// credentials authentication and `connectionStatus`).
     #[arg(long)]
     pub no_driver: bool,
+    /// Do not show the live progress on stderr (shown only when stderr is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
     /// User to authenticate as in the driver stage (replaces the connection string's).
     #[arg(long, value_name = "USER")]
     pub username: Option<String>,
@@ -502,6 +505,10 @@ pub struct DemoArgs {
     /// with the sandbox when the demo ends.
     #[arg(long, value_name = "DIR")]
     pub keep_ca: Option<PathBuf>,
+    /// Do not show the live progress of the check on stderr (shown only when stderr is a
+    /// terminal).
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 /// Options every command shares.

@@ -3,20 +3,26 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+mod progress;
+
 use super::inputs::{display_paths, load_trust, read_client_cert, InputError, SystemStore};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, resolve_srv, srv_findings, SetExpectation};
-use crate::driver::{verdict_differs, DriverOutcome, DriverSettings};
+use crate::driver::{
+    explained_by_probe, verdict_differs, DriverOutcome, DriverSettings, DriverVerdict,
+};
 use crate::findings::{Code, Finding, Severity, Verdict};
 use crate::net::dns::DnsResolver;
 use crate::net::Target;
 use crate::pki::ca_check::rejection_findings;
+use crate::probe::progress::{Progress, ProgressEvent};
 use crate::probe::ProbeSettings;
 use crate::report::SCHEMA_VERSION;
 use crate::report::{
     CertSummary, CheckCa, CheckOptions, CheckReport, CheckTarget, Report, SrvReport,
 };
 use crate::settings::CheckSettings;
+use crate::tr;
 use crate::uri::Secret;
 
 /// `mongotls check`.
@@ -54,6 +60,12 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         findings.extend(c.findings.iter().cloned());
     }
     findings.extend(option_findings(s));
+    // From here on the run waits on the network: show it, on a terminal (after the password
+    // prompt, which has the terminal to itself).
+    let live = progress::Live::start(s.progress);
+    let events = live
+        .as_ref()
+        .map_or_else(Progress::none, progress::Live::progress);
     // --dns-server: every lookup of the run, the members' addresses included.
     let dns = match s.dns_server {
         Some(addr) => Some(Arc::new(
@@ -66,7 +78,13 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         Some(seed) => {
             // Bounded like every phase: by --timeout, and never past --deadline.
             let bound = s.timeout.min(s.deadline);
+            events.emit(|| ProgressEvent::SrvStarted {
+                name: seed.srv_name(),
+            });
             let res = resolve_srv(seed, &s.uri.options, dns.as_deref(), bound).await;
+            events.emit(|| ProgressEvent::SrvFinished {
+                hosts: res.seeds.as_ref().map(|found| found.seeds.len()),
+            });
             findings.extend(srv_findings(&res));
             Some(res)
         }
@@ -102,15 +120,22 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         discover: s.discover,
         max_connections: s.max_connections,
     };
-    let outcome = check_set(seeds, &expect, settings).await;
+    let outcome = check_set(seeds, &expect, settings, &events).await;
     findings.extend(outcome.findings);
-    let mut driver = driver_stage(s, password, key_password, driver_ca.path(), start).await;
-    let probe_findings = findings
-        .iter()
-        .chain(outcome.members.iter().flat_map(|m| m.findings.iter()));
+    let mut driver =
+        driver_stage(s, password, key_password, driver_ca.path(), start, &events).await;
+    if let Some(live) = live {
+        live.finish();
+    }
+    let probe_findings = || {
+        findings
+            .iter()
+            .chain(outcome.members.iter().flat_map(|m| m.findings.iter()))
+    };
+    explained_by_probe(&mut driver, probe_findings());
     if let Some(differs) = verdict_differs(
         &driver,
-        probe_findings,
+        probe_findings(),
         s.uri.options.tls_allow_invalid_hostnames == Some(true),
     ) {
         driver.findings.push(differs);
@@ -156,18 +181,18 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
 
 /// Says that the platform's trust store is what chains were judged against.
 fn system_store_finding(store: &SystemStore) -> Finding {
-    let mut message = format!(
-        "no CA file was given (--ca or tlsCAFile): chains are judged against the system trust store, {} roots",
-        store.roots
-    );
+    let mut message = tr!("check-system-store", roots = store.roots.to_string());
     if store.unreadable > 0 {
-        message.push_str(&format!(
-            "; {} entries of it could not be read as certificates and are not used",
-            store.unreadable
+        message.push_str(&tr!(
+            "check-system-store-unreadable",
+            count = store.unreadable.to_string()
         ));
     }
     if !store.errors.is_empty() {
-        message.push_str(&format!("; not read: {}", store.errors.join("; ")));
+        message.push_str(&tr!(
+            "check-system-store-not-read",
+            errors = store.errors.join("; ")
+        ));
     }
     let severity = if store.unreadable > 0 || !store.errors.is_empty() {
         Severity::Warn
@@ -178,7 +203,7 @@ fn system_store_finding(store: &SystemStore) -> Finding {
         Code::CaSystemStore,
         severity,
         message,
-        "a managed service's private CA is not in it: pass --ca FILE with the CA certificate downloaded from the console",
+        tr!("check-system-store-hint"),
     )
 }
 
@@ -190,25 +215,28 @@ async fn driver_stage(
     key_password: Option<Secret>,
     ca_file: Option<std::path::PathBuf>,
     start: Instant,
+    events: &Progress,
 ) -> DriverOutcome {
     if !s.driver {
         return DriverOutcome::skipped("--no-driver");
     }
     if let Some(server) = s.dns_server {
-        return DriverOutcome::skipped(format!(
-            "--dns-server {server}: the driver resolves {} through the system resolver and cannot be pointed at another DNS server, so its outcome would not be this run's; run without --dns-server where the system resolver answers these names",
-            if s.uri.srv.is_some() {
-                "the SRV and TXT records and the members' addresses"
-            } else {
-                "the members' addresses"
-            }
+        let what = if s.uri.srv.is_some() {
+            tr!("check-driver-resolves-srv")
+        } else {
+            tr!("check-driver-resolves-members")
+        };
+        return DriverOutcome::skipped(tr!(
+            "check-driver-skipped-dns-server",
+            server = server.to_string(),
+            what = what
         ));
     }
     let deadline = start + s.deadline;
     if Instant::now() >= deadline {
-        let why = format!(
-            "the run's deadline ({} after the start) passed before the driver stage",
-            crate::duration::format_duration(s.deadline)
+        let why = tr!(
+            "check-driver-deadline",
+            budget = crate::duration::format_duration(s.deadline)
         );
         // Cut short by the deadline, like any phase: a failure, not a choice.
         let mut outcome = DriverOutcome::skipped(why.clone());
@@ -216,11 +244,12 @@ async fn driver_stage(
             Code::NetDeadlineExceeded,
             Severity::Fail,
             why,
-            "raise --deadline, or skip the driver stage with --no-driver",
+            tr!("check-driver-deadline-hint"),
         ));
         return outcome;
     }
-    crate::driver::run(&DriverSettings {
+    events.emit(|| ProgressEvent::DriverStarted);
+    let outcome = crate::driver::run(&DriverSettings {
         uri: s.raw_uri.clone(),
         ca_file,
         client_cert: s.client_cert.as_ref().map(|c| c.file.clone()),
@@ -230,7 +259,15 @@ async fn driver_stage(
         timeout: s.timeout,
         deadline,
     })
-    .await
+    .await;
+    events.emit(|| ProgressEvent::DriverFinished {
+        passed: match outcome.verdict {
+            DriverVerdict::Pass => Some(true),
+            DriverVerdict::Fail => Some(false),
+            DriverVerdict::Skipped => None,
+        },
+    });
+    outcome
 }
 
 fn insecure_options(s: &CheckSettings) -> Vec<String> {
@@ -261,16 +298,16 @@ fn option_findings(s: &CheckSettings) -> Vec<Finding> {
         out.push(Finding::new(
             Code::TlsInsecureOption,
             Severity::Warn,
-            format!("{opt} is in effect: clients configured like this accept certificates they should refuse"),
-            "remove it once the certificates are right; mongotls still reports every certificate problem below",
+            tr!("check-insecure-option", option = opt.as_str()),
+            tr!("check-insecure-option-hint"),
         ));
     }
     if !s.uri.tls_enabled() {
         out.push(Finding::new(
             Code::UriWarning,
             Severity::Warn,
-            "the connection string does not ask for TLS (no tls=true): clients using it connect in plaintext; mongotls probes TLS anyway",
-            "add tls=true (and tlsCAFile=...) to the connection string your applications use",
+            tr!("check-uri-without-tls"),
+            tr!("check-uri-without-tls-hint"),
         ));
     }
     // The parser words one warning per unknown option (with a spelling suggestion) and lists
@@ -282,15 +319,9 @@ fn option_findings(s: &CheckSettings) -> Vec<Finding> {
             .iter()
             .any(|name| w.contains(&format!("'{name}'")));
         let (code, hint) = if unknown {
-            (
-                Code::UriUnknownOption,
-                "check its spelling against the MongoDB connection string options",
-            )
+            (Code::UriUnknownOption, tr!("check-unknown-option-hint"))
         } else {
-            (
-                Code::UriWarning,
-                "see the MongoDB connection string documentation",
-            )
+            (Code::UriWarning, tr!("check-uri-warning-hint"))
         };
         out.push(Finding::new(code, Severity::Warn, w.clone(), hint));
     }

@@ -138,7 +138,10 @@ async fn check_sandbox(s: &DemoSettings) -> Result<(Report, PathBuf), RunError> 
     }
     let ca_file = sandbox.ca_file().to_path_buf();
     let result = match CheckSettings::for_demo(&sandbox.uri(), &ca_file, s.now) {
-        Ok(settings) => run_check(&settings).await.map_err(RunError::from),
+        Ok(mut settings) => {
+            settings.progress = s.progress;
+            run_check(&settings).await.map_err(RunError::from)
+        }
         Err(e) => Err(RunError::from(e)),
     };
     sandbox.shutdown().await;

@@ -15,6 +15,7 @@ use hickory_resolver::TokioResolver;
 
 use super::{NetError, Resolved};
 use crate::duration::format_duration;
+use crate::tr;
 use crate::uri::SrvRecord;
 
 /// A resolver for one run.
@@ -29,7 +30,6 @@ pub struct DnsResolver {
 #[non_exhaustive]
 pub enum DnsLookupError {
     /// The server answered: the name does not exist, or has no record of that type.
-    #[error("{server} answered that {name} has no {kind} record{}", if *nxdomain { " (the name does not exist: NXDOMAIN)" } else { "" })]
     NoRecords {
         /// The name looked up.
         name: String,
@@ -41,7 +41,6 @@ pub enum DnsLookupError {
         server: String,
     },
     /// No usable answer in time.
-    #[error("{server} did not answer the {kind} lookup of {name} within {}", format_duration(*after))]
     Timeout {
         /// The name looked up.
         name: String,
@@ -53,7 +52,6 @@ pub enum DnsLookupError {
         after: Duration,
     },
     /// The server refused, failed (SERVFAIL), or could not be reached.
-    #[error("the {kind} lookup of {name} through {server} failed: {detail}")]
     Failed {
         /// The name looked up.
         name: String,
@@ -65,13 +63,67 @@ pub enum DnsLookupError {
         detail: String,
     },
     /// The resolver could not be set up (no readable system configuration).
-    #[error(
-        "the system DNS configuration could not be read: {detail}; pass --dns-server HOST:PORT"
-    )]
     NoConfiguration {
         /// The resolver's error.
         detail: String,
     },
+}
+
+/// The message in the language of the run (`check-dns-…` in `check.ftl`).
+impl std::fmt::Display for DnsLookupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            DnsLookupError::NoRecords {
+                name,
+                kind,
+                nxdomain: false,
+                server,
+            } => tr!(
+                "check-dns-no-records",
+                server = server.as_str(),
+                name = name.as_str(),
+                kind = *kind
+            ),
+            DnsLookupError::NoRecords {
+                name,
+                kind,
+                nxdomain: true,
+                server,
+            } => tr!(
+                "check-dns-no-records-nxdomain",
+                server = server.as_str(),
+                name = name.as_str(),
+                kind = *kind
+            ),
+            DnsLookupError::Timeout {
+                name,
+                kind,
+                server,
+                after,
+            } => tr!(
+                "check-dns-timeout",
+                server = server.as_str(),
+                kind = *kind,
+                name = name.as_str(),
+                after = format_duration(*after)
+            ),
+            DnsLookupError::Failed {
+                name,
+                kind,
+                server,
+                detail,
+            } => tr!(
+                "check-dns-failed",
+                kind = *kind,
+                name = name.as_str(),
+                server = server.as_str(),
+                detail = detail.as_str()
+            ),
+            DnsLookupError::NoConfiguration { detail } => {
+                tr!("check-dns-no-configuration", detail = detail.as_str())
+            }
+        })
+    }
 }
 
 impl DnsResolver {
@@ -130,8 +182,8 @@ impl DnsResolver {
     /// The server in words, for messages.
     pub fn server_in_words(&self) -> String {
         match self.server {
-            Some(s) => format!("the DNS server {s}"),
-            None => "the system resolver".to_owned(),
+            Some(s) => tr!("check-dns-server", server = s.to_string()),
+            None => tr!("check-dns-system-resolver"),
         }
     }
 
@@ -300,17 +352,17 @@ fn tune(opts: &mut ResolverOpts, timeout: Duration) {
 fn describe(e: &HickoryError) -> String {
     match e {
         HickoryError::Dns(DnsError::ResponseCode(ResponseCode::Refused)) => {
-            "the server refused the query (REFUSED)".to_owned()
+            tr!("check-dns-refused")
         }
         HickoryError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)) => {
-            "the server failed to answer (SERVFAIL)".to_owned()
+            tr!("check-dns-servfail")
         }
         HickoryError::Dns(DnsError::ResponseCode(code)) => {
-            format!("the server answered with the error {code}")
+            tr!("check-dns-response-code", code = code.to_string())
         }
-        HickoryError::Timeout => "no answer in time".to_owned(),
-        HickoryError::Io(io) => format!("network error: {io}"),
-        HickoryError::NoConnections => "no connection to the server could be made".to_owned(),
+        HickoryError::Timeout => tr!("check-dns-no-answer"),
+        HickoryError::Io(io) => tr!("check-dns-network-error", error = io.to_string()),
+        HickoryError::NoConnections => tr!("check-dns-no-connection"),
         other => other.to_string(),
     }
 }

@@ -14,6 +14,8 @@ use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 use tokio_rustls::TlsConnector;
 
+use crate::tr;
+
 pub use tls::{ClientIdentity, Observed};
 
 /// A member to connect to.
@@ -61,7 +63,6 @@ impl From<&crate::uri::HostPort> for Target {
 #[non_exhaustive]
 pub enum NetError {
     /// The name did not resolve.
-    #[error("DNS lookup of {host} failed: {detail}")]
     DnsFailed {
         /// The name looked up.
         host: String,
@@ -69,13 +70,11 @@ pub enum NetError {
         detail: String,
     },
     /// The name resolved to no address.
-    #[error("DNS lookup of {host} returned no address")]
     DnsEmpty {
         /// The name looked up.
         host: String,
     },
     /// The resolver did not answer in time.
-    #[error("DNS lookup of {host} did not finish within {}", crate::duration::format_duration(*after))]
     DnsTimeout {
         /// The name looked up.
         host: String,
@@ -83,13 +82,11 @@ pub enum NetError {
         after: Duration,
     },
     /// Nothing listens on that address (RST to our SYN).
-    #[error("connection to {addr} refused")]
     ConnectRefused {
         /// The address tried.
         addr: SocketAddr,
     },
     /// No answer to the TCP handshake in time (firewall, security group, wrong address).
-    #[error("TCP connection to {addr} not established within {}", crate::duration::format_duration(*after))]
     ConnectTimeout {
         /// The address tried.
         addr: SocketAddr,
@@ -97,7 +94,6 @@ pub enum NetError {
         after: Duration,
     },
     /// Another TCP error (unreachable network, …).
-    #[error("TCP connection to {addr} failed: {detail}")]
     ConnectFailed {
         /// The address tried.
         addr: SocketAddr,
@@ -105,13 +101,11 @@ pub enum NetError {
         detail: String,
     },
     /// The TLS handshake did not finish in time.
-    #[error("TLS handshake not finished within {}", crate::duration::format_duration(*after))]
     TlsTimeout {
         /// The timeout.
         after: Duration,
     },
     /// The TLS handshake failed.
-    #[error("TLS handshake failed: {0}")]
     Tls(TlsFailure),
 }
 
@@ -120,21 +114,74 @@ pub enum NetError {
 #[non_exhaustive]
 pub enum TlsFailure {
     /// The server ended the handshake with a TLS alert.
-    #[error("the server sent the TLS alert {0}")]
     Alert(String),
     /// The server closed or reset the connection during the handshake: typical of a server
     /// without TLS receiving a ClientHello.
-    #[error("the server closed the connection during the handshake ({0})")]
     Closed(String),
     /// The server answered with something that is not TLS.
-    #[error("the server's answer is not TLS ({0})")]
     NotTls(String),
     /// Our own TLS configuration could not be built (e.g. an unusable client key).
-    #[error("the TLS client could not be set up: {0}")]
     Config(String),
     /// Any other handshake error, as rustls words it.
-    #[error("{0}")]
     Other(String),
+}
+
+/// The message in the language of the run (`check-net-…` in `check.ftl`).
+impl std::fmt::Display for NetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let after = |d: &Duration| crate::duration::format_duration(*d);
+        f.write_str(&match self {
+            NetError::DnsFailed { host, detail } => tr!(
+                "check-net-dns-failed",
+                host = host.as_str(),
+                detail = detail.as_str()
+            ),
+            NetError::DnsEmpty { host } => tr!("check-net-dns-empty", host = host.as_str()),
+            NetError::DnsTimeout { host, after: d } => {
+                tr!(
+                    "check-net-dns-timeout",
+                    host = host.as_str(),
+                    after = after(d)
+                )
+            }
+            NetError::ConnectRefused { addr } => {
+                tr!("check-net-connect-refused", addr = addr.to_string())
+            }
+            NetError::ConnectTimeout { addr, after: d } => tr!(
+                "check-net-connect-timeout",
+                addr = addr.to_string(),
+                after = after(d)
+            ),
+            NetError::ConnectFailed { addr, detail } => tr!(
+                "check-net-connect-failed",
+                addr = addr.to_string(),
+                detail = detail.as_str()
+            ),
+            NetError::TlsTimeout { after: d } => tr!("check-net-tls-timeout", after = after(d)),
+            NetError::Tls(failure) => {
+                tr!("check-net-tls-failed", failure = failure.to_string())
+            }
+        })
+    }
+}
+
+/// The message in the language of the run (`check-net-…` in `check.ftl`).
+impl std::fmt::Display for TlsFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            TlsFailure::Alert(alert) => tr!("check-net-tls-alert", alert = alert.as_str()),
+            TlsFailure::Closed(detail) => {
+                tr!("check-net-tls-closed", detail = detail.as_str())
+            }
+            TlsFailure::NotTls(detail) => {
+                tr!("check-net-tls-not-tls", detail = detail.as_str())
+            }
+            TlsFailure::Config(detail) => {
+                tr!("check-net-tls-config", detail = detail.as_str())
+            }
+            TlsFailure::Other(detail) => detail.clone(),
+        })
+    }
 }
 
 /// Addresses a name resolved to.
@@ -223,7 +270,7 @@ pub async fn connect_tcp(
         }
     }
     Err(last.unwrap_or(NetError::DnsEmpty {
-        host: "(no address)".into(),
+        host: tr!("check-net-no-address"),
     }))
 }
 
@@ -356,8 +403,8 @@ fn classify_tls_error(e: &io::Error) -> TlsFailure {
         };
     }
     match e.kind() {
-        io::ErrorKind::UnexpectedEof => TlsFailure::Closed("end of stream".into()),
-        io::ErrorKind::ConnectionReset => TlsFailure::Closed("connection reset".into()),
+        io::ErrorKind::UnexpectedEof => TlsFailure::Closed(tr!("check-net-end-of-stream")),
+        io::ErrorKind::ConnectionReset => TlsFailure::Closed(tr!("check-net-connection-reset")),
         io::ErrorKind::ConnectionAborted | io::ErrorKind::BrokenPipe => {
             TlsFailure::Closed(e.to_string())
         }

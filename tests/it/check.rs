@@ -209,6 +209,13 @@ async fn tls_required_refuses_plaintext() {
     for m in members(&r) {
         assert_eq!(m["tls_mode"], "tls_only");
         assert_eq!(m["plaintext"]["accepted"], false);
+        // The healthy end state, said in plain words rather than as a wire error.
+        let detail = m["plaintext"]["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("refuses plaintext connections, as it should"),
+            "{detail}"
+        );
+        assert!(!detail.contains("of 16 bytes"), "{detail}");
     }
 }
 
@@ -413,4 +420,189 @@ async fn json_contract_is_stable() {
     for key in ["version", "cipher_suite"] {
         assert!(m["tls"].get(key).is_some(), "tls lacks {key}");
     }
+}
+
+/// A member that accepts TCP connections and never says anything: a listener on
+/// 127.0.0.1:0 holding every connection it accepts until the returned task is aborted.
+pub(crate) async fn silent_member() -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let task = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream);
+        }
+    });
+    (address, task)
+}
+
+/// Runs `check ARGS --format json` in a blocking thread: exit code and report.
+async fn check_json(args: Vec<String>) -> (i32, Value) {
+    let run = tokio::task::spawn_blocking(move || {
+        let mut args = args;
+        args.extend(["--format".into(), "json".into()]);
+        mongotls(&args)
+    })
+    .await
+    .unwrap();
+    let json: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr));
+    (run.code, json)
+}
+
+fn ms(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a duration: {v}"))
+}
+
+/// TLS and the plaintext probe run at the same time on their own connections: a member that
+/// answers neither costs one --timeout, not two, and both phases are still measured.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_silent_member_costs_one_timeout_not_two() {
+    let (address, silent) = silent_member().await;
+    let timeout_ms = 3000.0;
+    let (exit, r) = check_json(vec![
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+        "--timeout".into(),
+        "3s".into(),
+    ])
+    .await;
+    silent.abort();
+    assert_eq!(exit, 1, "{r:#}");
+    let m = &r["members"][0];
+    let t = &m["timings_ms"];
+    // Both phases ran into the timeout, and both are reported.
+    assert!(ms(&t["tls_handshake"]) >= timeout_ms * 0.9, "{t}");
+    assert!(ms(&t["plaintext_hello"]) >= timeout_ms * 0.9, "{t}");
+    // One after the other they would take two timeouts; side by side, about one.
+    assert!(
+        ms(&r["duration_ms"]) < timeout_ms * 1.8,
+        "the run took {} ms with a {timeout_ms} ms timeout: {t}",
+        r["duration_ms"]
+    );
+}
+
+/// Every finding of the run (set, members, driver) with its severity.
+fn all_findings(r: &Value) -> Vec<&Value> {
+    let set = r["findings"].as_array().unwrap().iter();
+    let of_members = members(r)
+        .iter()
+        .flat_map(|m| m["findings"].as_array().unwrap());
+    let driver = r["driver"]["findings"].as_array().into_iter().flatten();
+    set.chain(of_members).chain(driver).collect()
+}
+
+fn failures(r: &Value) -> Vec<&str> {
+    all_findings(r)
+        .into_iter()
+        .filter(|f| f["severity"] == "fail")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect()
+}
+
+/// One refused member is one failure, for its one cause; the set-level finding says what it
+/// means (no other member: clients cannot connect at all) without counting it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_member_is_one_failure() {
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = dead.local_addr().unwrap().to_string();
+    drop(dead);
+    let (exit, r) = check_json(vec![
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+        "--timeout".into(),
+        "5s".into(),
+    ])
+    .await;
+    assert_eq!(exit, 1, "{r:#}");
+    assert_eq!(failures(&r), ["net.connect_refused"], "{r:#}");
+    let set: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "rs.member_unreachable")
+        .collect();
+    assert_eq!(set.len(), 1, "{r:#}");
+    let hint = set[0]["hint"].as_str().unwrap();
+    assert!(!hint.contains("other members"), "{hint}");
+    assert!(hint.contains("cannot connect at all"), "{hint}");
+}
+
+/// A member that takes the connection and never answers is unreachable for the set like a
+/// refused one, and its plaintext probe's timeout is not called a refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_silent_member_is_unreachable_and_its_plaintext_timeout_no_refusal() {
+    let (address, silent) = silent_member().await;
+    let (exit, r) = check_json(vec![
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+        "--timeout".into(),
+        "1s".into(),
+    ])
+    .await;
+    silent.abort();
+    assert_eq!(exit, 1, "{r:#}");
+    assert_eq!(failures(&r), ["tls.handshake_timeout"], "{r:#}");
+    let unreachable: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "rs.member_unreachable")
+        .collect();
+    assert_eq!(unreachable.len(), 1, "{r:#}");
+    assert!(
+        unreachable[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("never answered"),
+        "{r:#}"
+    );
+    let p = &r["members"][0]["plaintext"];
+    assert_eq!(p["accepted"], false);
+    let detail = p["detail"].as_str().unwrap();
+    assert!(!detail.starts_with("plaintext refused"), "{detail}");
+    assert!(detail.contains("does not prove"), "{detail}");
+}
+
+/// In Chinese, the findings speak Chinese and send the user to the console's own labels
+/// (数据安全性 > 白名单设置, 专有网络 VPC, port 3717); codes stay as they are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_member_is_explained_in_chinese_with_the_consoles_labels() {
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = dead.local_addr().unwrap().to_string();
+    drop(dead);
+    let (exit, r) = check_json(vec![
+        "--lang".into(),
+        "zh".into(),
+        "check".into(),
+        format!("mongodb://{address}/?tls=true"),
+        "--no-driver".into(),
+    ])
+    .await;
+    assert_eq!(exit, 1, "{r:#}");
+    let refused = &r["members"][0]["findings"][0];
+    assert_eq!(refused["code"], "net.connect_refused");
+    let message = refused["message"].as_str().unwrap();
+    assert!(
+        message.contains("被拒绝") && message.contains(&address),
+        "{message}"
+    );
+    assert!(
+        refused["hint"].as_str().unwrap().contains("3717"),
+        "{refused}"
+    );
+    let set = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "rs.member_unreachable")
+        .expect("rs.member_unreachable");
+    let hint = set["hint"].as_str().unwrap();
+    for label in ["数据安全性 > 白名单设置", "专有网络 VPC", "3717"] {
+        assert!(hint.contains(label), "{label} not in {hint}");
+    }
+    assert!(!hint.contains("whitelist"), "{hint}");
 }

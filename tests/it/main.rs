@@ -27,6 +27,7 @@ mod limbo;
 mod openssl_acceptance;
 mod pki_i18n;
 mod pki_support_selftest;
+mod progress;
 mod readme;
 mod redaction;
 mod sandbox_auth;

@@ -56,3 +56,4 @@ driver-family-rustls = the Rust driver
 driver-family-go = Go driver and the database tools
 driver-family-java = Java driver
 driver-family-other = other clients
+driver-selection-explained-hint = the probe's findings for the members and the set are the cause: fix those, and the driver will connect

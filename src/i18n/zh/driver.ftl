@@ -56,3 +56,4 @@ driver-family-rustls = Rust 驱动
 driver-family-go = Go 驱动和数据库工具
 driver-family-java = Java 驱动
 driver-family-other = 其他客户端
+driver-selection-explained-hint = 原因见上面各成员和副本集的检查项：解决这些问题后，驱动即可连接

@@ -173,6 +173,12 @@ pub fn run_within<S: AsRef<OsStr>>(mut command: Command, args: &[S], limit: Dura
     let mut child = command
         .args(args)
         .env("COLUMNS", "100000")
+        // English in UTF-8 whatever the machine's locale (a zh_CN CI runner included); a test
+        // of the Chinese text passes --lang zh.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -39,6 +39,12 @@ pub fn mongotls<S: AsRef<OsStr>>(args: &[S]) -> Run {
     let out = Command::new(MONGOTLS)
         .args(args)
         .env("COLUMNS", "100000")
+        // English in UTF-8 whatever the machine's locale (a zh_CN CI runner included); a test
+        // of the Chinese text passes --lang zh.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("run mongotls");
     Run {
