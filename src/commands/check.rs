@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+mod line_breaks;
 mod progress;
 
 use super::inputs::{display_paths, load_trust, read_client_cert, InputError, SystemStore};

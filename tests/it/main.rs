@@ -13,6 +13,7 @@ mod cli_face;
 mod client_cert;
 mod days;
 mod driver;
+mod first_hour;
 mod formats;
 mod fuzz_targets;
 mod hostile;

@@ -234,7 +234,11 @@ fn a_terminal_gets_colour_and_its_own_width() {
         eprintln!("skipped: `script` does not run");
         return;
     }
-    let inner = format!("stty cols 80 rows 50; COLUMNS=200 '{MONGOTLS}' demo --scenario expired");
+    // The report alone (tests/it/first_hour.rs plays the live progress on a screen model:
+    // its redraws are not lines).
+    let inner = format!(
+        "stty cols 80 rows 50; COLUMNS=200 '{MONGOTLS}' demo --scenario expired --no-progress"
+    );
     let out = Command::new("script")
         .args(["-qec", &inner, "/dev/null"])
         .env("LANG", "C.UTF-8")

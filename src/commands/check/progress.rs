@@ -25,6 +25,8 @@ use crate::findings::Code;
 use crate::probe::progress::{MemberEnd, Phase, Progress, ProgressEvent};
 use crate::tr;
 
+use super::line_breaks::{EndOfDisplay, LineBreaks};
+
 /// How often the spinners turn (and the elapsed times move).
 const TICK: Duration = Duration::from_millis(120);
 
@@ -63,6 +65,7 @@ pub(super) struct Live {
     state: Arc<Mutex<State>>,
     ticking: Arc<AtomicBool>,
     ticker: Option<std::thread::JoinHandle<()>>,
+    end_of_display: EndOfDisplay,
 }
 
 struct Line {
@@ -91,7 +94,13 @@ impl Live {
         if !enabled || dumb || !std::io::stderr().is_terminal() {
             return None;
         }
-        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+        // 20 redraws a second, as indicatif's own stderr target; real line breaks between
+        // lines (see line_breaks.rs).
+        let (term, end_of_display) = LineBreaks::stderr();
+        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::term_like_with_hz(
+            Box::new(term),
+            20,
+        ));
         if multi.is_hidden() {
             return None;
         }
@@ -122,6 +131,7 @@ impl Live {
             state,
             ticking,
             ticker,
+            end_of_display,
         })
     }
 
@@ -149,6 +159,7 @@ impl Drop for Live {
                 line.bar.abandon();
             }
         }
+        self.end_of_display.end();
     }
 }
 
@@ -174,15 +185,29 @@ impl State {
     }
 
     /// `⠙ address   3s  dns ✓  tcp ✓  tls …`: the label padded to the column (by display
-    /// width), the time so far, and the message cut to the terminal's width.
+    /// width), the time so far, and the message ([`State::fit`] cuts it to the terminal).
     fn running_style(&self) -> ProgressStyle {
         let template = format!(
-            "{{spinner}} {{prefix:{}}} {{elapsed:>5}}  {{wide_msg}}",
+            "{{spinner}} {{prefix:{}}} {{elapsed:>5}}  {{msg}}",
             self.width
         );
         ProgressStyle::with_template(&template)
             .unwrap_or_else(|_| ProgressStyle::default_spinner())
             .tick_strings(self.glyphs.spinner)
+    }
+
+    /// Columns left for a running line's message: the terminal's width less the spinner, the
+    /// label column and the time, and one more, so that no line fills the terminal's last
+    /// column (a full line makes the terminal wrap on its own, and indicatif then joins rows
+    /// without a line break).
+    fn message_columns(&self) -> usize {
+        let columns = usize::from(Term::stderr().size().1);
+        columns.saturating_sub(2 + self.width + 1 + 5 + 2 + 1)
+    }
+
+    /// A running line's message cut to [`State::message_columns`].
+    fn fit(&self, message: String) -> String {
+        cut(message, self.message_columns(), self.glyphs)
     }
 
     /// A new line at the bottom, spinning.
@@ -200,7 +225,7 @@ impl State {
         let bar = self.multi.add(ProgressBar::new_spinner());
         bar.set_style(self.running_style());
         bar.set_prefix(label.clone());
-        bar.set_message(message);
+        bar.set_message(self.fit(message));
         Line {
             bar,
             label,
@@ -269,17 +294,21 @@ impl State {
             }
             ProgressEvent::PhaseStarted { address, phase } => {
                 let glyphs = self.glyphs;
+                let budget = self.message_columns();
                 if let Some(line) = self.members.get_mut(&address) {
                     line.running.insert(phase);
-                    line.bar.set_message(phases(line, glyphs));
+                    line.bar
+                        .set_message(cut(phases(line, glyphs), budget, glyphs));
                 }
             }
             ProgressEvent::PhaseFinished { address, phase } => {
                 let glyphs = self.glyphs;
+                let budget = self.message_columns();
                 if let Some(line) = self.members.get_mut(&address) {
                     line.running.remove(&phase);
                     line.done.insert(phase);
-                    line.bar.set_message(phases(line, glyphs));
+                    line.bar
+                        .set_message(cut(phases(line, glyphs), budget, glyphs));
                 }
             }
             ProgressEvent::MemberFinished { address, end } => {
@@ -399,6 +428,15 @@ fn utf8_locale() -> bool {
             let v = v.to_ascii_lowercase();
             v.contains("utf-8") || v.contains("utf8")
         })
+}
+
+/// `text` cut to `columns` display columns, ending in the running glyph when cut.
+fn cut(text: String, columns: usize, glyphs: &Glyphs) -> String {
+    if measure_text_width(&text) <= columns {
+        text
+    } else {
+        truncate_str(&text, columns, glyphs.running).into_owned()
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,246 @@
+//! Issue 11's acceptance as one user's first hour, through the binary: a pseudo-terminal 80
+//! columns wide and a pipe, in `LANG=zh_CN.UTF-8` and in `LANG=C`.
+//!
+//! On the terminal, what the user sees is checked the way a terminal shows it: the transcript
+//! (report on stdout and live progress on stderr, both the terminal) is played on a small
+//! screen model, and no character may land past column 80 — a line that fills the terminal
+//! and goes on (even one the terminal would wrap on its own) fails. Colour only there, never
+//! with `NO_COLOR`; Chinese with the console's labels for `zh`; only ASCII for `C`; the report
+//! ends with the summary and the verdict in either language.
+
+use std::process::Command;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::support::run::{text, MONGOTLS};
+
+const WIDTH: usize = 80;
+
+/// Plays `transcript` on a screen `width` columns wide (a pseudo-terminal with `onlcr`, so a
+/// line feed returns to column 0) and returns every place a character would have gone past
+/// the last column.
+fn overflows(transcript: &str, width: usize) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut col = 0usize;
+    let mut line = String::new();
+    let mut chars = transcript.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    let mut params = String::new();
+                    let mut end = None;
+                    for c in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&c) {
+                            end = Some(c);
+                            break;
+                        }
+                        params.push(c);
+                    }
+                    let n = params
+                        .trim_start_matches('?')
+                        .split(';')
+                        .next()
+                        .and_then(|p| p.parse::<usize>().ok())
+                        .unwrap_or(1);
+                    match end {
+                        Some('C') => col += n,
+                        Some('D') => col = col.saturating_sub(n),
+                        Some('G') => col = n.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+                Some(']') => {
+                    // An operating-system command, up to BEL.
+                    for c in chars.by_ref() {
+                        if c == '\u{7}' {
+                            break;
+                        }
+                    }
+                }
+                _ => {
+                    chars.next();
+                }
+            },
+            '\r' | '\n' => {
+                col = 0;
+                line.clear();
+            }
+            '\u{8}' => col = col.saturating_sub(1),
+            '\t' => col = (col / 8 + 1) * 8,
+            c if c.is_control() => {}
+            c => {
+                let w = c.width().unwrap_or(0);
+                line.push(c);
+                if col + w > width {
+                    found.push(format!("past column {width}: {line:?}"));
+                    col = w;
+                    line.clear();
+                } else {
+                    col += w;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// `script` from util-linux, or the reason it cannot be used.
+fn script_available() -> bool {
+    let ok = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: no `script` (util-linux) to make a pseudo-terminal");
+    }
+    ok
+}
+
+/// `mongotls ARGS` on an 80×24 pseudo-terminal in `lang`; returns what the terminal got.
+fn on_terminal(args: &str, lang: &str, no_color: bool) -> String {
+    let inner = format!("stty cols {WIDTH} rows 24; '{MONGOTLS}' {args}");
+    let mut cmd = Command::new("script");
+    cmd.args(["-qfec", &inner, "/dev/null"])
+        .env("LANG", lang)
+        .env("TERM", "xterm-256color")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    text(&cmd.output().expect("run script").stdout)
+}
+
+/// `mongotls ARGS` into pipes in `lang`: (stdout, stderr).
+fn piped(args: &[&str], lang: &str) -> (String, String) {
+    let out = Command::new(MONGOTLS)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run mongotls");
+    let code = out.status.code().unwrap_or(-1);
+    assert!(code == 0 || code == 1, "{args:?}: exit {code}");
+    (text(&out.stdout), text(&out.stderr))
+}
+
+/// `s` without SGR sequences (colour and weight), the words as a reader sees them.
+fn without_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find(|c: char| c.is_ascii_alphabetic()) {
+            Some(end) if after.as_bytes()[end] == b'm' => rest = &after[end + 1..],
+            Some(_) => {
+                out.push_str("\u{1b}[");
+                rest = after;
+            }
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn has_colour(s: &str) -> bool {
+    // SGR with parameters: a colour or a weight, not just a reset.
+    s.split("\u{1b}[").skip(1).any(|rest| {
+        rest.find('m').is_some_and(|end| {
+            end > 0
+                && rest[..end].bytes().all(|b| b.is_ascii_digit() || b == b';')
+                && &rest[..end] != "0"
+        })
+    })
+}
+
+#[test]
+fn the_screen_model_sees_a_line_that_goes_past_the_width() {
+    assert!(overflows("abc\r\ndef", 3).is_empty());
+    assert_eq!(overflows("abcd", 3).len(), 1);
+    // Colour and cursor movement take no room; Chinese characters take two columns.
+    assert!(overflows("\u{1b}[1;31mab\u{1b}[0m\u{1b}[K\r\n", 2).is_empty());
+    assert_eq!(overflows("中文字", 5).len(), 1);
+    // A redraw from the start of the row does not add to the row.
+    assert!(overflows("abc\rabc\u{1b}[1A\rabc", 3).is_empty());
+    // Moving up keeps the column: writing on goes past it.
+    assert_eq!(overflows("abc\u{1b}[1Aabc", 3).len(), 1);
+}
+
+#[test]
+fn in_a_terminal_every_line_fits_in_chinese_and_in_c() {
+    if !script_available() {
+        return;
+    }
+    for (lang, ascii) in [("zh_CN.UTF-8", false), ("C", true)] {
+        for args in [
+            "demo --scenario expired",
+            "demo --scenario one-member-expired",
+        ] {
+            let shown = on_terminal(args, lang, false);
+            let what = format!("{args} with LANG={lang}");
+            assert!(
+                shown.contains("verdict") || shown.contains("结论"),
+                "{what}: no report on the terminal:\n{shown}"
+            );
+            let wide = overflows(&shown, WIDTH);
+            assert!(wide.is_empty(), "{what}:\n{}\n\n{shown}", wide.join("\n"));
+            assert!(has_colour(&shown), "{what}: no colour on a terminal");
+            if ascii {
+                assert!(shown.is_ascii(), "{what}: not ASCII:\n{shown}");
+            } else {
+                // Chinese, with the console's own label for renewing the certificate.
+                let words = without_sgr(&shown);
+                assert!(words.contains("汇总"), "{what}:\n{words}");
+                assert!(words.contains("结论：失败"), "{what}:\n{words}");
+                assert!(words.contains("更新证书"), "{what}:\n{words}");
+            }
+        }
+        let plain = on_terminal("demo --scenario expired", lang, true);
+        assert!(!has_colour(&plain), "NO_COLOR with LANG={lang}:\n{plain}");
+    }
+}
+
+#[test]
+fn into_a_pipe_the_report_fits_80_columns_without_colour_and_ends_with_its_answer() {
+    for (lang, summary, verdict) in [
+        ("zh_CN.UTF-8", "汇总：", "结论：失败"),
+        ("C", "Summary: ", "verdict: FAIL"),
+    ] {
+        let (out, err) = piped(&["demo", "--scenario", "one-member-expired"], lang);
+        let what = format!("LANG={lang}");
+        assert!(
+            !out.contains('\u{1b}'),
+            "{what}: escape sequences into a pipe"
+        );
+        assert!(
+            !err.contains('\u{1b}'),
+            "{what}: progress into a pipe:\n{err}"
+        );
+        let wide = overflows(&out, WIDTH);
+        assert!(wide.is_empty(), "{what}:\n{}", wide.join("\n"));
+        if lang == "C" {
+            assert!(out.is_ascii() && err.is_ascii(), "{what}: not ASCII");
+        }
+        // The summary block agrees with the verdict and ends the report.
+        let last = out.trim_end().lines().last().unwrap_or("");
+        assert!(last.starts_with(verdict), "{what}: {last}");
+        let at = out
+            .rfind(summary)
+            .unwrap_or_else(|| panic!("{what}: no summary\n{out}"));
+        assert!(out[at..].contains("cert.expired"), "{what}: {}", &out[at..]);
+    }
+}
