@@ -191,10 +191,21 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
                 &options.selection_criteria,
                 None | Some(SelectionCriteria::ReadPreference(ReadPreference::Primary))
             );
+            let who = who(&options);
+            let client = match mongodb::Client::with_options(options) {
+                Ok(client) => client,
+                Err(e) => {
+                    let mut outcome =
+                        failed(&e, &[], &secrets, &tr!("driver-what-options-refused"));
+                    outcome.trust = trust;
+                    outcome.duration = start.elapsed();
+                    return outcome;
+                }
+            };
             let result = tokio::select! {
                 r = tokio::time::timeout(
                     budget,
-                    connect(options, has_user, mechanism, watching.clone()),
+                    connect(&client, who, has_user, mechanism, watching.clone()),
                 ) => Ok(r),
                 why = selection_hopeless(&servers, &watching, hosts, needs_primary, settings.timeout) => Err(why),
             };
@@ -220,12 +231,21 @@ pub async fn run(settings: &DriverSettings) -> DriverOutcome {
                 Ok(Err(_)) => cut_short(budget, seen),
             };
             outcome.trust = trust;
+            // Close the driver's monitors and pool now, while the runtime runs: left to the
+            // runtime's shutdown, a pool worker can panic on a closed channel (seen once under
+            // load), and a panic message is no way to end a report. Not waiting for anything:
+            // the stage is over.
+            watching.store(false, Ordering::Relaxed);
+            let _ = tokio::time::timeout(SHUTDOWN_WAIT, client.shutdown().immediate(true)).await;
             outcome
         }
     };
     outcome.duration = start.elapsed();
     outcome
 }
+
+/// How long closing the driver's client may take before the stage moves on regardless.
+const SHUTDOWN_WAIT: Duration = Duration::from_millis(500);
 
 /// The driver's options from the connection string, with mongotls' overrides, and where its
 /// trust comes from in words.
@@ -272,19 +292,25 @@ async fn build_options(
     Ok((options, trust))
 }
 
-/// Server selection, `ping`, and with credentials `connectionStatus` and the mechanism.
-async fn connect(
-    options: ClientOptions,
-    authenticate: bool,
-    mechanism: Option<AuthMechanism>,
-    watching: Watching,
-) -> Result<Option<AuthenticatedUser>, DriverError> {
+/// Who the driver authenticates as: the credential's source database (`admin` by default)
+/// and user name.
+fn who(options: &ClientOptions) -> (Option<String>, Option<String>) {
     let source = options
         .credential
         .as_ref()
         .map(|c| c.source.clone().unwrap_or_else(|| "admin".to_string()));
     let username = options.credential.as_ref().and_then(|c| c.username.clone());
-    let client = mongodb::Client::with_options(options)?;
+    (source, username)
+}
+
+/// Server selection, `ping`, and with credentials `connectionStatus` and the mechanism.
+async fn connect(
+    client: &mongodb::Client,
+    (source, username): (Option<String>, Option<String>),
+    authenticate: bool,
+    mechanism: Option<AuthMechanism>,
+    watching: Watching,
+) -> Result<Option<AuthenticatedUser>, DriverError> {
     let _stop = StopWatching(watching);
     let admin = client.database("admin");
     admin.run_command(doc! { "ping": 1 }).await?;
