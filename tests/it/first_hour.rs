@@ -235,6 +235,14 @@ fn into_a_pipe_the_report_fits_80_columns_without_colour_and_ends_with_its_answe
         if lang == "C" {
             assert!(out.is_ascii() && err.is_ascii(), "{what}: not ASCII");
         }
+        // Under a member's heading, its findings do not name it again (in either language's
+        // punctuation).
+        for again in [
+            "tls.plaintext_accepted: localhost:",
+            "tls.plaintext_accepted：localhost:",
+        ] {
+            assert!(!out.contains(again), "{what}: {again}\n{out}");
+        }
         // The summary block agrees with the verdict and ends the report.
         let last = out.trim_end().lines().last().unwrap_or("");
         assert!(last.starts_with(verdict), "{what}: {last}");

@@ -98,8 +98,15 @@ fn finding_lines(
         .map(|c| format!(" [#{c}]"))
         .unwrap_or_default();
     let message = printable(&f.message);
+    // The member's own section already names it: "host:port: " (or the Chinese "host:port：")
+    // at the start of its message is left out.
     let message = address
-        .and_then(|a| message.strip_prefix(&format!("{}: ", printable(a))))
+        .and_then(|a| {
+            let a = printable(a);
+            message
+                .strip_prefix(&format!("{a}: "))
+                .or_else(|| message.strip_prefix(&format!("{a}：")))
+        })
         .unwrap_or(&message)
         .to_owned();
     let hint = printable(&f.hint).into_owned();
