@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use mongotls::cli::ColorChoice;
-use mongotls::report::{ColorWhen, Environment, TextSink};
+use mongotls::report::sink::layout_line;
+use mongotls::report::{ColorWhen, Environment, Layout, TextSink};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -19,10 +20,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // The message quotes what was typed: shown, never obeyed.
             let shown = mongotls::cli::render_error(&e, &args);
+            // Help and version are clap's own layout; errors are laid out like every error.
             let _ = if shown.informational {
-                write_escaped(&mut io::stdout(), &shown.text)
+                write_escaped(&mut io::stdout(), &shown.text, &Layout::PLAIN)
             } else {
-                write_escaped(&mut io::stderr(), &shown.text)
+                write_escaped(&mut io::stderr(), &shown.text, &error_layout())
             };
             return ExitCode::from(shown.exit_code);
         }
@@ -62,15 +64,32 @@ fn main() -> ExitCode {
         Err(e) => {
             // Errors quote inputs (paths, connection-string parts): shown, never obeyed.
             let message = mongotls::tr!("cli-error-prefix", message = e.to_string());
-            let _ = write_escaped(&mut io::stderr(), &format!("{message}\n"));
+            let _ = write_escaped(&mut io::stderr(), &format!("{message}\n"), &error_layout());
             ExitCode::from(mongotls::EXIT_USAGE)
         }
     }
 }
 
-/// Writes text with every control character a user's input could carry shown escaped.
-fn write_escaped(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    let mut safe = mongotls::escape::Escaping::new(out);
+/// How errors are laid out on stderr: wrapped to its terminal's width (else `COLUMNS`, else 80
+/// columns), in ASCII when the locale is not UTF-8, never coloured — as reports are.
+fn error_layout() -> Layout {
+    Environment::of_stderr().layout(ColorWhen::Never)
+}
+
+/// Writes text with every control character a user's input could carry shown escaped, each
+/// line laid out by `layout`.
+fn write_escaped(out: &mut dyn Write, text: &str, layout: &Layout) -> io::Result<()> {
+    let mut escaped = Vec::new();
+    let mut safe = mongotls::escape::Escaping::new(&mut escaped);
     safe.write_all(text.as_bytes())?;
-    safe.finish()
+    safe.finish()?;
+    let escaped = String::from_utf8_lossy(&escaped);
+    for line in escaped.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        write!(out, "{}{end}", layout_line(body, layout))?;
+    }
+    Ok(())
 }

@@ -252,3 +252,43 @@ fn into_a_pipe_the_report_fits_80_columns_without_colour_and_ends_with_its_answe
         assert!(out[at..].contains("cert.expired"), "{what}: {}", &out[at..]);
     }
 }
+
+#[test]
+fn errors_fit_the_width_too_in_both_languages() {
+    for lang in ["zh_CN.UTF-8", "C.UTF-8"] {
+        for args in [
+            &[
+                "check",
+                "--tlsCAFile",
+                "x.pem",
+                "mongodb://db1:3717/?tls=true",
+            ][..],
+            &[
+                "bench",
+                "mongodb://127.0.0.1:9/?tls=true",
+                "--plot",
+                "/no/such/directory/with/a/long/name/bench.png",
+            ][..],
+            &[
+                "ca",
+                "/no/such/directory/with/a/long/name/ApsaraDB-CA-Chain.pem",
+            ][..],
+        ] {
+            let out = Command::new(MONGOTLS)
+                .args(args)
+                .env("LANG", lang)
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env_remove("LC_CTYPE")
+                .env_remove("COLUMNS")
+                .output()
+                .expect("run mongotls");
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = text(&out.stderr);
+            let what = format!("{args:?} with LANG={lang}");
+            assert!(!err.trim().is_empty(), "{what}: no error");
+            let wide = overflows(&err, WIDTH);
+            assert!(wide.is_empty(), "{what}:\n{}\n{err}", wide.join("\n"));
+        }
+    }
+}
