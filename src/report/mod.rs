@@ -59,12 +59,13 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// `12 days left`, or `EXPIRED 3 days ago`: a certificate's remaining validity in words.
+/// `12 days left`, or `EXPIRED 3 days ago`: a certificate's remaining validity in words, for
+/// the formats without colour (JUnit), where the capitals do the painting.
 pub(crate) fn days_left(days_remaining: i64) -> String {
     if days_remaining < 0 {
-        format!("EXPIRED {} days ago", -days_remaining)
+        crate::tr!("report-plain-expired-ago", days = -days_remaining)
     } else {
-        format!("{days_remaining} days left")
+        crate::tr!("report-plain-days-left", days = days_remaining)
     }
 }
 

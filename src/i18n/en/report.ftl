@@ -248,3 +248,11 @@ report-cert-ca-false = no (CA:FALSE)
 report-cert-ca-absent = no (no basicConstraints)
 report-cert-eku-absent = (absent: any)
 report-cert-san-absent = (no subjectAltName extension)
+report-plain-expired-ago = EXPIRED { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago
+report-plain-days-left = { $days ->
+    [one] { $days } day left
+   *[other] { $days } days left
+}

@@ -188,3 +188,5 @@ report-cert-ca-false = 否（CA:FALSE）
 report-cert-ca-absent = 否（无 basicConstraints 扩展）
 report-cert-eku-absent = （未设置：不限用途）
 report-cert-san-absent = （无 subjectAltName 扩展）
+report-plain-expired-ago = 已过期 { $days } 天
+report-plain-days-left = 还剩 { $days } 天
