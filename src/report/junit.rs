@@ -8,6 +8,7 @@
 //! system-out and never fail it (`--strict` changes the exit code, not the XML). Nothing is
 //! added beyond the report: no host name, no clock; `time` comes from the report's durations.
 
+use crate::tr;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -87,12 +88,12 @@ fn check_suite(r: &CheckReport) -> TestSuite {
     }
     let mut facts = Vec::new();
     if let Some(name) = &r.target.set_name {
-        facts.push(format!("set name: {name}"));
+        facts.push(tr!("report-junit-set-name", name = name.as_str()));
     }
     if !r.options.insecure.is_empty() {
-        facts.push(format!(
-            "INSECURE options in effect: {}",
-            r.options.insecure.join(", ")
+        facts.push(tr!(
+            "report-junit-insecure",
+            options = r.options.insecure.join(", ")
         ));
     }
     let findings: Vec<&Finding> = r.findings.iter().collect();
@@ -111,19 +112,19 @@ fn check_suite(r: &CheckReport) -> TestSuite {
 fn driver_case(d: &super::driver::DriverReport) -> TestCase {
     let mut facts = vec![format!("{} {}", d.name, d.version)];
     if let Some(trust) = &d.trust {
-        facts.push(format!("trusts {trust}"));
+        facts.push(tr!("report-junit-trusts", trust = trust.as_str()));
     }
     if let Some(a) = &d.authenticated {
-        facts.push(format!(
-            "authenticated as {} on {} with {}; roles: {}",
-            a.user,
-            a.db,
-            a.mechanism,
-            a.roles.join(", ")
+        facts.push(tr!(
+            "report-junit-authenticated",
+            user = a.user.as_str(),
+            db = a.db.as_str(),
+            mechanism = a.mechanism.as_str(),
+            roles = a.roles.join(", ")
         ));
     }
     if let Some(e) = &d.error {
-        facts.push(format!("driver error: {e}"));
+        facts.push(tr!("report-junit-driver-error", error = e.as_str()));
     }
     let findings: Vec<&Finding> = d.findings.iter().collect();
     // Skipped by choice; a stage the deadline cut short carries its failure instead.
@@ -146,13 +147,14 @@ fn driver_case(d: &super::driver::DriverReport) -> TestCase {
 }
 
 fn member_facts(m: &MemberReport) -> Vec<String> {
-    let mut facts = vec![format!("tls mode: {}", m.tls_mode.as_str())];
+    let mut facts = vec![tr!("report-junit-tls-mode", mode = m.tls_mode.as_str())];
     if let Some(t) = &m.tls {
-        facts.push(format!(
-            "tls: {} {}{}",
-            t.version,
-            t.cipher_suite,
-            t.key_exchange_group
+        facts.push(tr!(
+            "report-junit-tls",
+            version = t.version.as_str(),
+            cipher = t.cipher_suite.as_str(),
+            group = t
+                .key_exchange_group
                 .as_deref()
                 .map(|g| format!(" ({g})"))
                 .unwrap_or_default()
@@ -160,24 +162,33 @@ fn member_facts(m: &MemberReport) -> Vec<String> {
     }
     if let Some(c) = &m.chain {
         if let Some(leaf) = c.path.first() {
-            facts.push(format!(
-                "certificate: {}, expires {} ({} days), {}",
-                leaf.subject,
+            let (subject, not_after, days) = (
+                leaf.subject.as_str(),
                 rfc3339(leaf.not_after),
-                leaf.days_remaining,
-                if c.trusted {
-                    "chains to the CA file"
-                } else {
-                    "does NOT chain to the CA file"
-                }
-            ));
+                leaf.days_remaining.to_string(),
+            );
+            facts.push(if c.trusted {
+                tr!(
+                    "report-junit-certificate-trusted",
+                    subject = subject,
+                    not_after = not_after,
+                    days = days
+                )
+            } else {
+                tr!(
+                    "report-junit-certificate-untrusted",
+                    subject = subject,
+                    not_after = not_after,
+                    days = days
+                )
+            });
         }
     }
     if let Some(v) = &m.server_version {
-        facts.push(format!("server: MongoDB {v}"));
+        facts.push(tr!("report-junit-server", version = v.as_str()));
     }
     if let Some(p) = &m.plaintext {
-        facts.push(format!("plaintext: {}", p.detail));
+        facts.push(tr!("report-junit-plaintext", detail = p.detail.as_str()));
     }
     facts
 }
@@ -207,17 +218,20 @@ fn ca_suite(r: &CaReport) -> TestSuite {
             .collect();
         let i = &c.info;
         let facts = vec![
-            format!("subject: {}", i.subject),
-            format!("issuer: {}", i.issuer),
-            format!("sha256: {}", i.sha256_fingerprint),
-            format!(
-                "valid: {} to {} ({})",
-                rfc3339(i.not_before),
-                rfc3339(i.not_after),
-                super::days_left(i.days_remaining)
+            tr!("report-junit-subject", subject = i.subject.as_str()),
+            tr!("report-junit-issuer", issuer = i.issuer.as_str()),
+            tr!(
+                "report-junit-sha256",
+                sha256 = i.sha256_fingerprint.as_str()
             ),
-            format!("chain: {}", c.chain),
-            format!("source: {}", c.source),
+            tr!(
+                "report-junit-valid",
+                not_before = rfc3339(i.not_before),
+                not_after = rfc3339(i.not_after),
+                left = super::days_left(i.days_remaining)
+            ),
+            tr!("report-junit-chain", chain = c.chain.as_str()),
+            tr!("report-junit-source", source = c.source.to_string()),
         ];
         suite.add_test_case(case(
             &format!("#{} {}", c.index, i.subject),
@@ -234,17 +248,18 @@ fn ca_suite(r: &CaReport) -> TestSuite {
         .iter()
         .filter(|f| !f.certificate.is_some_and(listed))
         .collect();
-    let mut facts = vec![format!(
-        "{} certificate{} in {}",
-        r.certificates.len(),
-        if r.certificates.len() == 1 { "" } else { "s" },
-        r.files.join(", ")
+    let mut facts = vec![tr!(
+        "report-junit-certificates-in",
+        count = r.certificates.len(),
+        files = r.files.join(", ")
     )];
-    facts.extend(
-        r.notes
-            .iter()
-            .map(|n| format!("note: {}: {}", n.source, n.message)),
-    );
+    facts.extend(r.notes.iter().map(|n| {
+        tr!(
+            "report-junit-note",
+            source = n.source.as_str(),
+            message = n.message.as_str()
+        )
+    }));
     suite.add_test_case(case(
         BUNDLE_CASE,
         classname::CA_BUNDLE,
@@ -266,33 +281,33 @@ fn verify_suite(r: &VerifyReport) -> TestSuite {
         ("ca_files", Some(r.ca_files.join(","))),
     ]));
     let mut facts = vec![
-        format!(
-            "host: {}",
-            r.host.as_deref().unwrap_or("(not checked: no --host)")
-        ),
-        format!(
-            "path {}",
-            if r.trusted {
-                "ends at the CA file"
-            } else {
-                "does NOT reach the CA file"
-            }
-        ),
+        match r.host.as_deref() {
+            Some(host) => tr!("report-junit-host", host = host),
+            None => tr!("report-junit-host-not-checked"),
+        },
+        if r.trusted {
+            tr!("report-junit-path-trusted")
+        } else {
+            tr!("report-junit-path-untrusted")
+        },
     ];
     facts.extend(r.path.iter().enumerate().map(|(pos, p)| {
-        format!(
-            "  [{pos}] {} {} (expires {}, {} days)",
-            p.role.as_str(),
-            p.subject,
-            rfc3339(p.not_after),
-            p.days_remaining
+        tr!(
+            "report-junit-path-entry",
+            pos = pos.to_string(),
+            role = p.role.as_str(),
+            subject = p.subject.as_str(),
+            not_after = rfc3339(p.not_after),
+            days = p.days_remaining.to_string()
         )
     }));
-    facts.extend(
-        r.notes
-            .iter()
-            .map(|n| format!("note: {}: {}", n.source, n.message)),
-    );
+    facts.extend(r.notes.iter().map(|n| {
+        tr!(
+            "report-junit-note",
+            source = n.source.as_str(),
+            message = n.message.as_str()
+        )
+    }));
     let findings: Vec<&Finding> = r.findings.iter().collect();
     suite.add_test_case(case(
         &r.chain_file,
@@ -363,17 +378,23 @@ fn listing<'a>(findings: impl Iterator<Item = &'a Finding>) -> String {
             .map(|c| format!(" [#{c}]"))
             .unwrap_or_default();
         text.push_str(&format!(
-            "{} {}{cert}: {}\n    fix: {}\n",
+            "{} {}{cert}: {}\n    {}\n",
             f.severity.as_str().to_uppercase(),
             f.code,
             f.message,
-            f.hint
+            tr!("report-junit-fix", hint = f.hint.as_str())
         ));
         if let Some(source) = &f.source {
-            text.push_str(&format!("    source: {source}\n"));
+            text.push_str(&format!(
+                "    {}\n",
+                tr!("report-junit-source", source = source.as_str())
+            ));
         }
         if let Some(rejected) = f.rejected_by.as_deref().filter(|r| !r.is_empty()) {
-            text.push_str(&format!("    refused by: {}\n", rejected.join(", ")));
+            text.push_str(&format!(
+                "    {}\n",
+                tr!("report-junit-refused-by", clients = rejected.join(", "))
+            ));
         }
     }
     text

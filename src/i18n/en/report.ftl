@@ -256,3 +256,35 @@ report-plain-days-left = { $days ->
     [one] { $days } day left
    *[other] { $days } days left
 }
+
+# JUnit: the facts and finding listings in <system-out> and <failure> (keys stay English in
+# properties; these lines are for people).
+report-junit-set-name = set name: { $name }
+report-junit-insecure = INSECURE options in effect: { $options }
+report-junit-trusts = trusts { $trust }
+report-junit-authenticated = authenticated as { $user } on { $db } with { $mechanism }; roles: { $roles }
+report-junit-driver-error = driver error: { $error }
+report-junit-tls-mode = tls mode: { $mode }
+report-junit-tls = tls: { $version } { $cipher }{ $group }
+report-junit-certificate-trusted = certificate: { $subject }, expires { $not_after } ({ $days } days), chains to the CA file
+report-junit-certificate-untrusted = certificate: { $subject }, expires { $not_after } ({ $days } days), does NOT chain to the CA file
+report-junit-server = server: MongoDB { $version }
+report-junit-plaintext = plaintext: { $detail }
+report-junit-subject = subject: { $subject }
+report-junit-issuer = issuer: { $issuer }
+report-junit-sha256 = sha256: { $sha256 }
+report-junit-valid = valid: { $not_before } to { $not_after } ({ $left })
+report-junit-chain = chain: { $chain }
+report-junit-source = source: { $source }
+report-junit-certificates-in = { $count ->
+    [one] { $count } certificate in { $files }
+   *[other] { $count } certificates in { $files }
+}
+report-junit-note = note: { $source }: { $message }
+report-junit-host = host: { $host }
+report-junit-host-not-checked = host: (not checked: no --host)
+report-junit-path-trusted = path ends at the CA file
+report-junit-path-untrusted = path does NOT reach the CA file
+report-junit-path-entry = {"  "}[{ $pos }] { $role } { $subject } (expires { $not_after }, { $days } days)
+report-junit-fix = fix: { $hint }
+report-junit-refused-by = refused by: { $clients }
