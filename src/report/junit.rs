@@ -165,21 +165,21 @@ fn member_facts(m: &MemberReport) -> Vec<String> {
             let (subject, not_after, days) = (
                 leaf.subject.as_str(),
                 rfc3339(leaf.not_after),
-                leaf.days_remaining.to_string(),
+                super::days_left(leaf.days_remaining),
             );
             facts.push(if c.trusted {
                 tr!(
                     "report-junit-certificate-trusted",
                     subject = subject,
                     not_after = not_after,
-                    days = days
+                    left = days
                 )
             } else {
                 tr!(
                     "report-junit-certificate-untrusted",
                     subject = subject,
                     not_after = not_after,
-                    days = days
+                    left = days
                 )
             });
         }
@@ -298,7 +298,7 @@ fn verify_suite(r: &VerifyReport) -> TestSuite {
             role = p.role.as_str(),
             subject = p.subject.as_str(),
             not_after = rfc3339(p.not_after),
-            days = p.days_remaining.to_string()
+            left = super::days_left(p.days_remaining)
         )
     }));
     facts.extend(r.notes.iter().map(|n| {
