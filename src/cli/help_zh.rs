@@ -8,12 +8,18 @@
 //! `mongotls man` and `mongotls completions` stay English: they are generated from
 //! [`super::Cli`]'s own command, for man pages and shells, not for this run's reader.
 //!
+//! clap wraps help only at ASCII spaces, and Chinese has few: in Chinese each text is wrapped
+//! beforehand (Unicode line breaking, between any two Chinese characters) to the width clap
+//! will give it, with every help on the line below its option (`next_line_help`), where that
+//! width is known: the terminal's (or `COLUMNS`) up to 100 columns, less clap's indent.
+//!
 //! A new option without a translation keeps its English help; `tests/it/help_zh.rs` walks the
 //! whole command and fails on it. Each text is a `tr!` with a literal id (the catalog test finds
 //! them that way), hence the long matches.
 
 use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Arg, Command, CommandFactory, ValueEnum};
+use textwrap::{Options, WordSeparator};
 
 use super::{BenchFormat, ColorChoice, Format, LangChoice};
 use crate::i18n::{self, Lang};
@@ -26,18 +32,53 @@ pub fn localized_command() -> Command {
     let command = super::Cli::command();
     match i18n::language() {
         Lang::En => command,
-        Lang::Zh => translated(command),
+        Lang::Zh => {
+            let width = help_width(&crate::report::Environment::of_stdout());
+            translated(command, Some(width))
+        }
+    }
+}
+
+/// The width clap wraps help to: the terminal's, else `COLUMNS`, else 100; at most 100
+/// (`max_term_width` of [`super::Cli`]).
+fn help_width(env: &crate::report::Environment) -> usize {
+    env.terminal_width
+        .filter(|w| *w > 0)
+        .or_else(|| env.columns.as_deref().and_then(|c| c.trim().parse().ok()))
+        .filter(|w: &usize| *w > 0)
+        .unwrap_or(MAX_WIDTH)
+        .min(MAX_WIDTH)
+}
+
+/// `max_term_width` of [`super::Cli`].
+const MAX_WIDTH: usize = 100;
+/// Where clap starts a help on the line below its option or command (`next_line_help`).
+const HELP_INDENT: usize = 10;
+/// Narrowest width a text is wrapped to, however narrow the terminal.
+const MIN_WRAP: usize = 20;
+
+/// `text` broken into lines of at most `width` columns (none when `width` is `None`).
+fn fill(text: String, width: Option<usize>) -> String {
+    match width {
+        None => text,
+        Some(w) => {
+            let options = Options::new(w.max(MIN_WRAP))
+                .word_separator(WordSeparator::UnicodeBreakProperties)
+                .break_words(false);
+            textwrap::wrap(&text, options).join("\n")
+        }
     }
 }
 
 /// `command` with every help text from the catalog of the language in effect. Built first: the
-/// `-h`, `-V` flags and the `help` subcommand exist only then.
-pub fn translated(mut command: Command) -> Command {
+/// `-h`, `-V` flags and the `help` subcommand exist only then. With a terminal width, texts are
+/// wrapped to it beforehand and laid out below their option.
+pub fn translated(mut command: Command, width: Option<usize>) -> Command {
     command.build();
-    translate_command(command)
+    translate_command(command, width)
 }
 
-fn translate_command(command: Command) -> Command {
+fn translate_command(command: Command, width: Option<usize>) -> Command {
     let name = command.get_name().to_owned();
     // clap's own templates, with our word for "Usage".
     let usage = tr!("cli-help-heading-usage");
@@ -51,16 +92,21 @@ fn translate_command(command: Command) -> Command {
     let mut command = command
         .help_template(template)
         .subcommand_help_heading(tr!("cli-help-heading-commands"));
+    if let Some(w) = width {
+        command = command.term_width(w).next_line_help(true);
+    }
+    // The about is shown in the list of commands too, below the command's name.
+    let text_width = width.map(|w| w.saturating_sub(HELP_INDENT));
     if let Some(about) = about(&name) {
         // The derive sets no long about (`long_about = None`): the about serves both.
-        command = command.about(about);
+        command = command.about(fill(about, text_width));
     }
     if let Some(examples) = command.get_after_help().map(|e| examples(&e.to_string())) {
         command = command.after_help(examples);
     }
     command
-        .mut_args(|arg| translate_arg(&name, arg))
-        .mut_subcommands(translate_command)
+        .mut_args(|arg| translate_arg(&name, arg, text_width))
+        .mut_subcommands(|sub| translate_command(sub, width))
 }
 
 /// The about of a command, by name (the copies under `help` share their command's).
@@ -80,7 +126,7 @@ fn about(command: &str) -> Option<String> {
     })
 }
 
-fn translate_arg(command: &str, arg: Arg) -> Arg {
+fn translate_arg(command: &str, arg: Arg, width: Option<usize>) -> Arg {
     // clap's "Arguments" and "Options" are fixed words; a heading of our own replaces them
     // (clap lists headed arguments in the order they were declared, as before).
     let arg = match arg.get_help_heading() {
@@ -100,10 +146,10 @@ fn translate_arg(command: &str, arg: Arg) -> Arg {
         _ => {}
     }
     let arg = match arg_help(command, &id) {
-        Some(help) => arg.help(help),
+        Some(help) => arg.help(fill(help, width)),
         None => arg,
     };
-    possible_values(command, &id, arg)
+    possible_values(command, &id, arg, width)
 }
 
 /// The help of argument `id` of `command`.
@@ -168,30 +214,30 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
 
 /// The arguments whose possible values carry a description: the same parser, the same values,
 /// the descriptions from the catalog.
-fn possible_values(command: &str, id: &str, arg: Arg) -> Arg {
+fn possible_values(command: &str, id: &str, arg: Arg, width: Option<usize>) -> Arg {
     match (command, id) {
-        (_, "lang") => described::<LangChoice>(arg, |v| match v {
+        (_, "lang") => described::<LangChoice>(arg, width, |v| match v {
             LangChoice::En => tr!("cli-help-value-lang-en"),
             LangChoice::Zh => tr!("cli-help-value-lang-zh"),
         }),
-        (_, "color") => described::<ColorChoice>(arg, |v| match v {
+        (_, "color") => described::<ColorChoice>(arg, width, |v| match v {
             ColorChoice::Auto => tr!("cli-help-value-color-auto"),
             ColorChoice::Always => tr!("cli-help-value-color-always"),
             ColorChoice::Never => tr!("cli-help-value-color-never"),
         }),
-        ("bench", "format") => described::<BenchFormat>(arg, |v| match v {
+        ("bench", "format") => described::<BenchFormat>(arg, width, |v| match v {
             BenchFormat::Text => tr!("cli-help-value-bench-format-text"),
             BenchFormat::Json => tr!("cli-help-value-bench-format-json"),
             BenchFormat::Markdown => tr!("cli-help-value-bench-format-markdown"),
             BenchFormat::Csv => tr!("cli-help-value-bench-format-csv"),
         }),
-        (_, "format") => described::<Format>(arg, |v| match v {
+        (_, "format") => described::<Format>(arg, width, |v| match v {
             Format::Text => tr!("cli-help-value-format-text"),
             Format::Json => tr!("cli-help-value-format-json"),
             Format::Junit => tr!("cli-help-value-format-junit"),
             Format::Prometheus => tr!("cli-help-value-format-prometheus"),
         }),
-        (_, "scenario") => described::<Scenario>(arg, |v| match v {
+        (_, "scenario") => described::<Scenario>(arg, width, |v| match v {
             Scenario::Good => tr!("cli-help-value-scenario-good"),
             Scenario::Expired => tr!("cli-help-value-scenario-expired"),
             Scenario::NotYetValid => tr!("cli-help-value-scenario-not-yet-valid"),
@@ -206,12 +252,12 @@ fn possible_values(command: &str, id: &str, arg: Arg) -> Arg {
             Scenario::WrongPassword => tr!("cli-help-value-scenario-wrong-password"),
             Scenario::ClientCertRequired => tr!("cli-help-value-scenario-client-cert-required"),
         }),
-        (_, "tls_mode") => described::<TlsMode>(arg, |v| match v {
+        (_, "tls_mode") => described::<TlsMode>(arg, width, |v| match v {
             TlsMode::Require => tr!("cli-help-value-tls-mode-require"),
             TlsMode::Allow => tr!("cli-help-value-tls-mode-allow"),
             TlsMode::Disabled => tr!("cli-help-value-tls-mode-disabled"),
         }),
-        (_, "client_auth") => described::<ClientAuth>(arg, |v| match v {
+        (_, "client_auth") => described::<ClientAuth>(arg, width, |v| match v {
             ClientAuth::None => tr!("cli-help-value-client-auth-none"),
             ClientAuth::Optional => tr!("cli-help-value-client-auth-optional"),
             ClientAuth::Required => tr!("cli-help-value-client-auth-required"),
@@ -220,17 +266,26 @@ fn possible_values(command: &str, id: &str, arg: Arg) -> Arg {
     }
 }
 
-/// `arg` parsing `E` as before, its possible values described by `describe`.
-fn described<E>(arg: Arg, describe: impl Fn(&E) -> String) -> Arg
+/// `arg` parsing `E` as before, its possible values described by `describe`. clap lists them
+/// as `- name: description` below the option's help, descriptions aligned.
+fn described<E>(arg: Arg, width: Option<usize>, describe: impl Fn(&E) -> String) -> Arg
 where
     E: ValueEnum + Clone + Send + Sync + 'static,
 {
-    let values = E::value_variants()
+    let variants = E::value_variants();
+    let longest = variants
+        .iter()
+        .filter_map(|v| v.to_possible_value())
+        .map(|p| p.get_name().len())
+        .max()
+        .unwrap_or(0);
+    let width = width.map(|w| w.saturating_sub("- ".len() + longest + ": ".len()));
+    let values = variants
         .iter()
         .filter_map(|v| {
             v.to_possible_value().map(|p| {
                 if p.get_help().is_some() {
-                    p.help(describe(v))
+                    p.help(fill(describe(v), width))
                 } else {
                     p
                 }
@@ -337,7 +392,7 @@ mod tests {
     fn the_english_catalog_is_the_derives_help() {
         let mut derived = super::super::Cli::command();
         derived.build();
-        let catalog = translated(super::super::Cli::command());
+        let catalog = translated(super::super::Cli::command(), None);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         all(&derived, "mongotls".into(), &mut a);
         all(&catalog, "mongotls".into(), &mut b);

@@ -40,6 +40,47 @@ fn help_in_zh_locale(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 help")
 }
 
+/// The description of command `name` in the list of commands: on the line below the name.
+fn about_of(list: &str, name: &str) -> Option<String> {
+    let mut lines = list
+        .lines()
+        .skip_while(|l| l.trim_end() != format!("  {name}"));
+    lines.next()?;
+    let about: Vec<&str> = lines.take_while(|l| l.starts_with("          ")).collect();
+    Some(flat(&about.join(" ")))
+}
+
+/// Display columns of a line (a Chinese character takes two).
+fn columns(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+#[test]
+fn chinese_help_is_wrapped_to_the_width_between_chinese_characters() {
+    for width in [100usize, 72] {
+        let out = std::process::Command::new(crate::support::run::MONGOTLS)
+            .args(["check", "--help", "--lang", "zh"])
+            .env("COLUMNS", width.to_string())
+            .output()
+            .expect("run mongotls");
+        let text = String::from_utf8(out.stdout).expect("UTF-8 help");
+        let too_wide: Vec<&str> = text
+            .lines()
+            .filter(|l| has_cjk(l) && columns(l) > width)
+            .collect();
+        assert!(
+            too_wide.is_empty(),
+            "wider than {width}:\n{}",
+            too_wide.join("\n")
+        );
+        // Each help is below its option, indented.
+        assert!(
+            text.contains("      --ca <FILE>\n          客户端信任的"),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn top_level_help_is_chinese_with_lang_zh_and_in_a_zh_locale() {
     for text in [
@@ -70,11 +111,8 @@ fn top_level_help_is_chinese_with_lang_zh_and_in_a_zh_locale() {
         // The commands are listed in their order, each with a Chinese description.
         let commands = &text[text.find("命令:").expect("命令:")..];
         for name in ["check", "ca", "verify", "bench", "demo", "sandbox", "man"] {
-            let line = commands
-                .lines()
-                .find(|l| l.starts_with(&format!("  {name} ")))
-                .unwrap_or_else(|| panic!("{name} not listed:\n{text}"));
-            assert!(has_cjk(line), "{line}");
+            let about = about_of(commands, name).unwrap_or_else(|| panic!("{name}:\n{text}"));
+            assert!(has_cjk(&about), "{name}: {about}");
         }
     }
 }
@@ -186,11 +224,8 @@ fn every_command_and_argument_has_a_chinese_help() {
     let mut paths: Vec<(Vec<String>, clap::Command)> = vec![(vec![], root.clone())];
     for sub in commands {
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
-        let line = top
-            .lines()
-            .find(|l| l.starts_with(&format!("  {} ", sub.get_name())));
-        match line {
-            Some(l) if has_cjk(l) && !flat(&top).contains(&flat(&about)) => {}
+        match about_of(&top, sub.get_name()) {
+            Some(l) if has_cjk(&l) && !flat(&top).contains(&flat(&about)) => {}
             _ => problems.push(format!("command {}: about not translated", sub.get_name())),
         }
         if sub.get_name() != "help" {
