@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use mongotls::cli::ColorChoice;
 use mongotls::report::sink::layout_line;
 use mongotls::report::{ColorWhen, Environment, Layout, TextSink};
@@ -15,7 +15,12 @@ fn main() -> ExitCode {
     // clap will read: the last --lang en|zh before a `--`.
     let var = |name: &str| std::env::var(name).ok();
     mongotls::i18n::set_language(mongotls::cli::language_before_parsing(&args, var));
-    let cli = match mongotls::cli::Cli::try_parse_from(&args) {
+    // The help (`--help`, `-h`, `help`) is in that language too: the command's text comes from
+    // the catalog when it is Chinese.
+    let parsed = mongotls::cli::localized_command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| mongotls::cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // The message quotes what was typed: shown, never obeyed.

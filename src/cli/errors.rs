@@ -4,7 +4,8 @@
 //! clap finds the error; this module words it. A connection-string option typed as a flag
 //! (`--tlsCAFile`) gets a tip naming the flag that does the job (`--ca FILE`) or saying to put
 //! it in the string, instead of clap's advice to pass it as a value after `--`. Help and
-//! version output (and clap's own help text) stay as clap writes them, in English.
+//! version output are clap's rendering of the command main parsed with, which
+//! [`super::help_zh`] words in Chinese when that is the language.
 
 use std::ffi::OsString;
 use std::fmt;

@@ -4,9 +4,11 @@
 //! once. [`crate::settings`] adds the rules that span several options.
 
 pub mod errors;
+pub mod help_zh;
 pub mod values;
 
 pub use errors::{language_before_parsing, render_error, CliError};
+pub use help_zh::localized_command;
 
 use std::path::PathBuf;
 use std::time::Duration;

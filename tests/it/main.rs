@@ -16,6 +16,7 @@ mod driver;
 mod first_hour;
 mod formats;
 mod fuzz_targets;
+mod help_zh;
 mod hostile;
 mod hostile_inputs;
 mod i18n;
