@@ -109,7 +109,7 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangChoice>,
     /// When to colour text output: auto (stdout is a terminal and NO_COLOR is not set),
-    /// always, never.
+    /// always, never. A non-empty NO_COLOR turns colour off whatever this says.
     #[arg(
         long,
         global = true,
@@ -143,7 +143,7 @@ impl From<LangChoice> for crate::i18n::Lang {
 pub enum ColorChoice {
     /// Colour when stdout is a terminal and NO_COLOR is not set.
     Auto,
-    /// Always colour (even into a pipe or file).
+    /// Always colour (even into a pipe or file), unless NO_COLOR is set.
     Always,
     /// Never colour.
     Never,
