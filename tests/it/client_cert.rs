@@ -203,7 +203,8 @@ fn check(
     let uri = format!("mongodb://127.0.0.1:{}/?tls=true{uri_extra}", server.port);
     let ca = files.path("ca.pem");
     let mut cmd = Command::new(MONGOTLS);
-    cmd.arg("check")
+    crate::support::run::english(&mut cmd)
+        .arg("check")
         .arg(&uri)
         .args(["--ca", path_str(&ca)])
         // s_server speaks TLS, not MongoDB: the driver stage has nothing to select (it is
@@ -442,7 +443,7 @@ fn client_cert_flag_wins_over_the_uri_and_text_has_the_section() {
         &[],
     );
     assert_handshake_succeeded(&c);
-    let out = Command::new(MONGOTLS)
+    let out = crate::support::run::english(&mut Command::new(MONGOTLS))
         .arg("check")
         .arg(format!("mongodb://127.0.0.1:{}/?tls=true", server.port))
         .args(["--ca", path_str(&files.path("ca.pem"))])

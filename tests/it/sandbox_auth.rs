@@ -354,7 +354,7 @@ fn sandbox_command_prints_files_not_passwords() {
     use std::io::{BufRead as _, BufReader};
     use std::process::Stdio;
 
-    let mut child = Command::new(crate::support::run::MONGOTLS)
+    let mut child = crate::support::run::english(&mut Command::new(crate::support::run::MONGOTLS))
         .args([
             "sandbox",
             "--members",

@@ -32,6 +32,15 @@ impl Run {
     }
 }
 
+/// Pins `cmd` to English in UTF-8, whatever the machine's locale (a developer's
+/// `LANG=zh_CN.UTF-8` included), for tests that read the English text.
+pub fn english(cmd: &mut Command) -> &mut Command {
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
+}
+
 /// Runs `mongotls ARGS` to completion (stdin inherited, output captured).
 pub fn mongotls<S: AsRef<OsStr>>(args: &[S]) -> Run {
     // What the report says, not how it is laid out: one line per line (a pipe is otherwise
