@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use comfy_table::{presets, CellAlignment, Table};
 
 use super::bench::{BenchReport, ComparisonReport, SeriesReport, WarningReport};
+use super::style::HANG;
 use crate::bench::{Metric, Transport};
 use crate::duration::{format_ms, millis};
 use crate::tr;
@@ -108,9 +109,11 @@ fn answers(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
 
 /// The URIs, and how many samples were taken in how long.
 fn header(r: &BenchReport, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", tr!("bench-text-target", uri = r.uri.as_str()))?;
+    // A URI wrapped by the text sink continues under itself, not under the label.
+    let value = |uri: &str| format!("{HANG}{uri}");
+    writeln!(out, "{}", tr!("bench-text-target", uri = value(&r.uri)))?;
     if let Some(p) = &r.plain_uri {
-        writeln!(out, "{}", tr!("bench-text-plain", uri = p.as_str()))?;
+        writeln!(out, "{}", tr!("bench-text-plain", uri = value(p)))?;
     }
     writeln!(
         out,

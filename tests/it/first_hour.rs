@@ -10,81 +10,10 @@
 
 use std::process::Command;
 
-use unicode_width::UnicodeWidthChar;
-
 use crate::support::run::{text, MONGOTLS};
+use crate::support::screen::{overflows, without_sgr};
 
 const WIDTH: usize = 80;
-
-/// Plays `transcript` on a screen `width` columns wide (a pseudo-terminal with `onlcr`, so a
-/// line feed returns to column 0) and returns every place a character would have gone past
-/// the last column.
-fn overflows(transcript: &str, width: usize) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut col = 0usize;
-    let mut line = String::new();
-    let mut chars = transcript.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1b}' => match chars.peek() {
-                Some('[') => {
-                    chars.next();
-                    let mut params = String::new();
-                    let mut end = None;
-                    for c in chars.by_ref() {
-                        if ('\u{40}'..='\u{7e}').contains(&c) {
-                            end = Some(c);
-                            break;
-                        }
-                        params.push(c);
-                    }
-                    let n = params
-                        .trim_start_matches('?')
-                        .split(';')
-                        .next()
-                        .and_then(|p| p.parse::<usize>().ok())
-                        .unwrap_or(1);
-                    match end {
-                        Some('C') => col += n,
-                        Some('D') => col = col.saturating_sub(n),
-                        Some('G') => col = n.saturating_sub(1),
-                        _ => {}
-                    }
-                }
-                Some(']') => {
-                    // An operating-system command, up to BEL.
-                    for c in chars.by_ref() {
-                        if c == '\u{7}' {
-                            break;
-                        }
-                    }
-                }
-                _ => {
-                    chars.next();
-                }
-            },
-            '\r' | '\n' => {
-                col = 0;
-                line.clear();
-            }
-            '\u{8}' => col = col.saturating_sub(1),
-            '\t' => col = (col / 8 + 1) * 8,
-            c if c.is_control() => {}
-            c => {
-                let w = c.width().unwrap_or(0);
-                line.push(c);
-                if col + w > width {
-                    found.push(format!("past column {width}: {line:?}"));
-                    col = w;
-                    line.clear();
-                } else {
-                    col += w;
-                }
-            }
-        }
-    }
-    found
-}
 
 /// `script` from util-linux, or the reason it cannot be used.
 fn script_available() -> bool {
@@ -116,9 +45,9 @@ fn on_terminal(args: &str, lang: &str, no_color: bool) -> String {
     text(&cmd.output().expect("run script").stdout)
 }
 
-/// `mongotls ARGS` into pipes in `lang`: (stdout, stderr).
-fn piped(args: &[&str], lang: &str) -> (String, String) {
-    let out = Command::new(MONGOTLS)
+/// `mongotls ARGS` into pipes with `LANG=lang` and no other locale, width or colour variable.
+fn in_lang(args: &[&str], lang: &str) -> std::process::Output {
+    Command::new(MONGOTLS)
         .args(args)
         .env("LANG", lang)
         .env_remove("LC_ALL")
@@ -127,33 +56,15 @@ fn piped(args: &[&str], lang: &str) -> (String, String) {
         .env_remove("COLUMNS")
         .env_remove("NO_COLOR")
         .output()
-        .expect("run mongotls");
+        .expect("run mongotls")
+}
+
+/// `mongotls ARGS` into pipes in `lang`, a report expected: (stdout, stderr).
+fn piped(args: &[&str], lang: &str) -> (String, String) {
+    let out = in_lang(args, lang);
     let code = out.status.code().unwrap_or(-1);
     assert!(code == 0 || code == 1, "{args:?}: exit {code}");
     (text(&out.stdout), text(&out.stderr))
-}
-
-/// `s` without SGR sequences (colour and weight), the words as a reader sees them.
-fn without_sgr(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("\u{1b}[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        match after.find(|c: char| c.is_ascii_alphabetic()) {
-            Some(end) if after.as_bytes()[end] == b'm' => rest = &after[end + 1..],
-            Some(_) => {
-                out.push_str("\u{1b}[");
-                rest = after;
-            }
-            None => {
-                rest = after;
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn has_colour(s: &str) -> bool {
@@ -274,15 +185,7 @@ fn errors_fit_the_width_too_in_both_languages() {
                 "/no/such/directory/with/a/long/name/ApsaraDB-CA-Chain.pem",
             ][..],
         ] {
-            let out = Command::new(MONGOTLS)
-                .args(args)
-                .env("LANG", lang)
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env_remove("LC_CTYPE")
-                .env_remove("COLUMNS")
-                .output()
-                .expect("run mongotls");
+            let out = in_lang(args, lang);
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             let err = text(&out.stderr);
             let what = format!("{args:?} with LANG={lang}");

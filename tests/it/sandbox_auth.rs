@@ -351,7 +351,6 @@ async fn openssl_without_a_client_certificate_fails_the_handshake_when_required(
 /// the client certificate files, never the password; Ctrl-C stops it and removes them.
 #[test]
 fn sandbox_command_prints_files_not_passwords() {
-    use std::io::{BufRead as _, BufReader};
     use std::process::Stdio;
 
     let mut child = crate::support::run::english(&mut Command::new(crate::support::run::MONGOTLS))
@@ -369,22 +368,8 @@ fn sandbox_command_prints_files_not_passwords() {
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut printed = String::new();
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            let done = line.starts_with("Press Ctrl-C");
-            printed.push_str(&line);
-            printed.push('\n');
-            if done {
-                let _ = tx.send(printed.clone());
-            }
-        }
-    });
-    let printed = rx
-        .recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| {
+    let printed = crate::support::run::sandbox_description(stdout, Duration::from_secs(60))
+        .unwrap_or_else(|| {
             let _ = child.kill();
             let _ = child.wait();
             panic!("mongotls sandbox did not describe itself within 60 s")

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::support::run::{mongotls, path_str, MONGOTLS};
+use crate::support::run::{mongotls, path_str, sandbox_description, MONGOTLS};
 
 /// Generous: the machine is shared and loaded.
 const START_LIMIT: Duration = Duration::from_secs(120);
@@ -46,21 +46,8 @@ fn spawn(args: &[&str], stdout: Stdio) -> Running {
 /// What `mongotls sandbox` printed up to "Press Ctrl-C to stop.".
 fn description(child: &mut Running) -> String {
     let stdout = child.0.stdout.take().expect("piped stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut printed = String::new();
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            let done = line.starts_with("Press Ctrl-C");
-            printed.push_str(&line);
-            printed.push('\n');
-            if done {
-                let _ = tx.send(printed.clone());
-            }
-        }
-    });
-    rx.recv_timeout(START_LIMIT)
-        .unwrap_or_else(|_| panic!("mongotls sandbox did not describe itself in time"))
+    sandbox_description(stdout, START_LIMIT)
+        .unwrap_or_else(|| panic!("mongotls sandbox did not describe itself in time"))
 }
 
 fn signal(child: &Running, sig: i32) {

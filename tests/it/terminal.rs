@@ -5,6 +5,7 @@
 use std::process::Command;
 
 use crate::support::run::{text, MONGOTLS};
+use crate::support::screen::overflows;
 
 /// Every scenario `demo --scenario` accepts.
 const SCENARIOS: [&str; 13] = [
@@ -50,53 +51,10 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     (code, text(&out.stdout))
 }
 
-/// Display columns of a line: escape sequences count 0, East Asian wide characters 2.
-fn columns(line: &str) -> usize {
-    let plain = strip_sgr(line);
-    plain
-        .chars()
-        .map(|c| {
-            let cp = u32::from(c);
-            let wide = matches!(cp,
-                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-                | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
-            if wide {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-/// `s` without SGR sequences (`ESC [ … m`).
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("\u{1b}[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        match after.find('m') {
-            Some(end) => rest = &after[end + 1..],
-            None => {
-                rest = after;
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
+/// Every line of `out` within `width` display columns (colour takes none, Chinese two).
 fn assert_within(out: &str, width: usize, what: &str) {
-    for line in out.lines() {
-        assert!(
-            columns(line) <= width,
-            "{what}: {} columns > {width}: {line:?}\n{out}",
-            columns(line)
-        );
-    }
+    let wide = overflows(out, width);
+    assert!(wide.is_empty(), "{what}: {}\n{out}", wide.join("\n"));
 }
 
 const UTF8: (&str, &str) = ("LANG", "C.UTF-8");

@@ -7,6 +7,7 @@ use super::{
     findings_block, findings_summary, hang, label, list_or_dash, verdict_line, HintsShown,
 };
 use crate::dates::rfc3339;
+use crate::findings::{Finding, Verdict};
 use crate::pki::verify::{PathSource, Role as PathRole};
 use crate::report::style::{paint, Role};
 use crate::report::summary::FindingsSummary;
@@ -25,21 +26,14 @@ pub(super) fn render_ca(r: &CaReport, out: &mut dyn Write) -> io::Result<()> {
             at = rfc3339(r.evaluated_at)
         ))
     )?;
-    for c in &r.certificates {
-        writeln!(out)?;
-        certificate(c, out)?;
-    }
-    notes(&r.notes, out)?;
-    let mut hints = HintsShown::default();
-    writeln!(out)?;
-    findings_block(
-        &tr!("report-section-findings"),
+    certificates_then_answer(
+        &r.certificates,
+        &r.notes,
         &r.findings,
-        &mut hints,
+        &FindingsSummary::of_ca(r),
+        r.verdict,
         out,
-    )?;
-    findings_summary(&FindingsSummary::of_ca(r), out)?;
-    verdict_line(r.verdict, &r.findings, out)
+    )
 }
 
 pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
@@ -141,21 +135,36 @@ pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result
             title = paint(Role::Heading, &tr!("report-verify-presented"))
         )
     )?;
-    for c in &r.chain {
+    certificates_then_answer(
+        &r.chain,
+        &r.notes,
+        &r.findings,
+        &FindingsSummary::of_verify(r),
+        r.verdict,
+        out,
+    )
+}
+
+/// The end both `ca` and `verify` share: each certificate in full, the notes, the findings,
+/// then the answer (summary and verdict).
+fn certificates_then_answer(
+    certificates: &[CertificateReport],
+    notes_of_run: &[Note],
+    findings: &[Finding],
+    summary: &FindingsSummary,
+    verdict: Verdict,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for c in certificates {
         writeln!(out)?;
         certificate(c, out)?;
     }
-    notes(&r.notes, out)?;
+    notes(notes_of_run, out)?;
     let mut hints = HintsShown::default();
     writeln!(out)?;
-    findings_block(
-        &tr!("report-section-findings"),
-        &r.findings,
-        &mut hints,
-        out,
-    )?;
-    findings_summary(&FindingsSummary::of_verify(r), out)?;
-    verdict_line(r.verdict, &r.findings, out)
+    findings_block(&tr!("report-section-findings"), findings, &mut hints, out)?;
+    findings_summary(summary, out)?;
+    verdict_line(verdict, findings, out)
 }
 
 fn certificate(c: &CertificateReport, out: &mut dyn Write) -> io::Result<()> {

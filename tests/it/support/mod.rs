@@ -6,3 +6,4 @@ pub mod peers;
 pub mod pki;
 pub mod report;
 pub mod run;
+pub mod screen;

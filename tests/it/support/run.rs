@@ -90,3 +90,26 @@ pub fn assert_snake(v: &Value, at: &str) {
         _ => {}
     }
 }
+
+/// What a started `mongotls sandbox` printed up to its "Press Ctrl-C to stop." line, read on a
+/// thread of its own (the sandbox keeps running); `None` when it has not said it within `limit`.
+pub fn sandbox_description(
+    stdout: std::process::ChildStdout,
+    limit: std::time::Duration,
+) -> Option<String> {
+    use std::io::{BufRead as _, BufReader};
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut printed = String::new();
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let done = line.starts_with("Press Ctrl-C");
+            printed.push_str(&line);
+            printed.push('\n');
+            if done {
+                let _ = tx.send(printed.clone());
+            }
+        }
+    });
+    rx.recv_timeout(limit).ok()
+}
