@@ -305,6 +305,23 @@ pub enum Code {
     CaSystemStore,
     /// The authentication mechanism is not available for this user or server.
     AuthMechanismUnsupported,
+
+    // ---- issue 12, `openssl` helper: what a real engine refuses that no finer check names ----
+    /// An intermediate's pathLenConstraint is exceeded (OpenSSL `X509_V_ERR_PATH_LENGTH_EXCEEDED`).
+    CertPathLenExceeded,
+    /// A certificate that issues another is not a CA (basicConstraints), as an engine says.
+    CertIssuerNotCa,
+    /// An issuer's keyUsage lacks keyCertSign (OpenSSL `X509_V_ERR_KEYUSAGE_NO_CERTSIGN`).
+    CertIssuerKeyUsage,
+    /// A certificate is malformed for an engine: unreadable DER, bad validity fields, an
+    /// invalid extension.
+    CertMalformed,
+    /// A certificate policy extension or policy constraint fails (OpenSSL's policy checks).
+    CertPolicy,
+    /// The chain is longer than the engine's depth limit.
+    CertChainTooLong,
+    /// OpenSSL refuses the chain for a reason no finer code names (the message quotes it).
+    CertOpensslError,
 }
 
 impl Code {
@@ -387,6 +404,13 @@ impl Code {
             Code::AuthFailed => "auth.failed",
             Code::CaSystemStore => "ca.system_store",
             Code::AuthMechanismUnsupported => "auth.mechanism_unsupported",
+            Code::CertPathLenExceeded => "cert.path_len_exceeded",
+            Code::CertIssuerNotCa => "cert.issuer_not_ca",
+            Code::CertIssuerKeyUsage => "cert.issuer_key_usage",
+            Code::CertMalformed => "cert.malformed",
+            Code::CertPolicy => "cert.policy",
+            Code::CertChainTooLong => "cert.chain_too_long",
+            Code::CertOpensslError => "cert.openssl_error",
         }
     }
 }

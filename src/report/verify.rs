@@ -9,7 +9,9 @@ use super::ca::{CertSummary, CertificateReport, Note};
 use super::{value, SCHEMA_VERSION};
 use crate::findings::{Finding, Verdict};
 use crate::pki::ca_check::BundleAnalysis;
-use crate::pki::verify::{ChainVerification, PathElement, PathSource, Role, WebpkiOutcome};
+use crate::pki::verify::{
+    ChainVerification, EngineError, EngineOutcome, PathElement, PathSource, Role, WebpkiOutcome,
+};
 
 /// `mongotls verify`.
 #[derive(Clone, Debug, Serialize)]
@@ -41,6 +43,10 @@ pub struct VerifyReport {
     pub trusted: bool,
     /// rustls-webpki's own judgement.
     pub rustls_webpki: WebpkiReport,
+    /// OpenSSL's own verifier, as PyMongo configures it.
+    pub openssl: EngineReport,
+    /// Node.js: OpenSSL at Node's security level, then `tls.checkServerIdentity`.
+    pub node: EngineReport,
     /// Facts about the inputs.
     pub notes: Vec<Note>,
     /// Every problem found: the CA file's, the chain file's, the chain's.
@@ -87,6 +93,8 @@ impl VerifyReport {
             path: verification.path.iter().map(Into::into).collect(),
             trusted: verification.trusted,
             rustls_webpki: (&verification.rustls_webpki).into(),
+            openssl: (&verification.openssl).into(),
+            node: (&verification.node).into(),
             notes: ca
                 .notes
                 .iter()
@@ -160,6 +168,46 @@ impl From<&WebpkiOutcome> for WebpkiReport {
     }
 }
 
+/// A real engine's own judgement of the chain (OpenSSL, Node.js).
+#[derive(Clone, Debug, Serialize)]
+pub struct EngineReport {
+    /// The engine accepts the chain (and the host, when one was given).
+    pub accepted: bool,
+    /// Every error the engine met; empty when it accepts.
+    pub errors: Vec<EngineErrorReport>,
+}
+
+/// One error of a real engine.
+#[derive(Clone, Debug, Serialize)]
+pub struct EngineErrorReport {
+    /// The engine's symbolic name: `X509_V_ERR_CERT_HAS_EXPIRED`, `ERR_TLS_CERT_ALTNAME_INVALID`.
+    pub code: String,
+    /// OpenSSL's depth of the certificate concerned (0 = the server's own), when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depth: Option<u32>,
+    /// The engine's own text, in English as the engine writes it.
+    pub message: String,
+}
+
+impl From<&EngineOutcome> for EngineReport {
+    fn from(o: &EngineOutcome) -> Self {
+        EngineReport {
+            accepted: o.accepted,
+            errors: o.errors.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<&EngineError> for EngineErrorReport {
+    fn from(e: &EngineError) -> Self {
+        EngineErrorReport {
+            code: e.code_name(),
+            depth: e.depth,
+            message: e.message.clone(),
+        }
+    }
+}
+
 /// A presented chain and its verification, as each `check` member carries it.
 #[derive(Clone, Debug, Serialize)]
 pub struct ChainReport {
@@ -169,6 +217,10 @@ pub struct ChainReport {
     pub trusted: bool,
     /// rustls-webpki's judgement.
     pub rustls_webpki: WebpkiReport,
+    /// OpenSSL's own verifier, as PyMongo configures it.
+    pub openssl: EngineReport,
+    /// Node.js: OpenSSL at Node's security level, then `tls.checkServerIdentity`.
+    pub node: EngineReport,
     /// Every finding. `certificate` indexes `path`.
     pub findings: Vec<Finding>,
 }
@@ -179,6 +231,8 @@ impl From<&ChainVerification> for ChainReport {
             path: v.path.iter().map(Into::into).collect(),
             trusted: v.trusted,
             rustls_webpki: (&v.rustls_webpki).into(),
+            openssl: (&v.openssl).into(),
+            node: (&v.node).into(),
             findings: v.findings.clone(),
         }
     }

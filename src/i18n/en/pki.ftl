@@ -344,3 +344,10 @@ pki-zip-holds-certificates = certificates
 pki-zip-holds-unreadable = unreadable ({ $detail })
 pki-zip-holds-private-key = private key ({ $label })
 pki-zip-holds-nothing = empty
+
+## openssl
+# verify/engines.rs: a real engine (OpenSSL, Node.js, rustls-webpki) refuses the chain and no
+# finer finding carries it; the engine's own error text and code, quoted.
+pki-engine-rejects-at = { $engine }: { $error } ({ $code }, depth { $depth })
+pki-engine-rejects = { $engine }: { $error } ({ $code })
+pki-engine-rejects-hint = this is { $engine }'s own verdict on the chain; fix what its error names, then verify again

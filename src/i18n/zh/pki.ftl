@@ -275,3 +275,9 @@ pki-zip-holds-certificates = 证书
 pki-zip-holds-unreadable = 无法读取（{ $detail }）
 pki-zip-holds-private-key = 私钥（{ $label }）
 pki-zip-holds-nothing = 空
+
+## openssl
+# verify/engines.rs：真实的验证引擎（OpenSSL、Node.js、rustls-webpki）拒绝证书链，且没有更具体的发现项说明原因；原样引用引擎自己的错误文本和错误码。
+pki-engine-rejects-at = { $engine }：{ $error }（{ $code }，深度 { $depth }）
+pki-engine-rejects = { $engine }：{ $error }（{ $code }）
+pki-engine-rejects-hint = 这是 { $engine } 自己对证书链的判定；请按其错误所指的问题修正后重新验证

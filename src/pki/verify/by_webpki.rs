@@ -121,7 +121,7 @@ fn report_rejection(ctx: &mut Ctx<'_>, e: &webpki::Error, path_found: bool) {
 }
 
 /// The one place webpki's typed errors become our codes (never by string matching).
-fn webpki_error_code(e: &webpki::Error) -> (Code, Condition) {
+pub(super) fn webpki_error_code(e: &webpki::Error) -> (Code, Condition) {
     use webpki::Error as E;
     match e {
         E::UnknownIssuer => (Code::CertUnknownIssuer, Condition::UnknownIssuer),

@@ -12,10 +12,13 @@
 //!
 //! The files: `path` builds the path (greedy, then a bounded search), `checks` judges every
 //! certificate on it, `host` the name clients connect to, `by_webpki` runs rustls-webpki and
-//! translates its errors.
+//! translates its errors, `by_openssl` runs OpenSSL's own verifier (and Node's host-name
+//! rules), and `engines` lets the engines that run in-process decide their families' columns.
 
+mod by_openssl;
 mod by_webpki;
 mod checks;
+mod engines;
 mod host;
 mod path;
 
@@ -29,6 +32,7 @@ use crate::pki::clients::{verdicts_for, Condition};
 use crate::pki::inspect::Cert;
 use crate::tr;
 
+pub use by_openssl::{x509_error_name, EngineError, EngineErrorKind, EngineOutcome};
 pub use host::dns_matches;
 
 use by_webpki::run_webpki;
@@ -36,6 +40,7 @@ use checks::{
     check_keys_and_signatures, check_leaf_usage, check_order, check_trust, check_unused,
     check_validity,
 };
+use engines::{apply_engines, run_engines};
 use host::check_host;
 use path::{build_path, choose_leaf, roles};
 
@@ -178,6 +183,10 @@ pub struct ChainVerification {
     pub trusted: bool,
     /// rustls-webpki's judgement.
     pub rustls_webpki: WebpkiOutcome,
+    /// OpenSSL's own verifier, configured as PyMongo's `ssl.SSLContext` verifies a server.
+    pub openssl: EngineOutcome,
+    /// Node.js: OpenSSL's chain verdict at Node's security level, then `checkServerIdentity`.
+    pub node: EngineOutcome,
     /// Every finding. `certificate` indexes `path`.
     pub findings: Vec<Finding>,
 }
@@ -213,6 +222,11 @@ struct Ctx<'a> {
     presented: &'a [Cert],
     opts: &'a VerifyOptions,
     findings: Vec<Finding>,
+    /// The condition of each finding in `findings` (same index), where it has one.
+    conditions: Vec<Option<Condition>>,
+    /// Findings the engine stage added: index into `findings`, and the engine error's code name
+    /// and depth.
+    engine_added: Vec<(usize, (String, Option<u32>))>,
 }
 
 impl Ctx<'_> {
@@ -224,7 +238,14 @@ impl Ctx<'_> {
     }
 
     fn push(&mut self, f: Finding) {
+        self.push_with(f, None);
+    }
+
+    fn push_with(&mut self, f: Finding, condition: Option<Condition>) {
+        // Findings pushed directly onto `findings` have no condition.
+        self.conditions.resize(self.findings.len(), None);
         self.findings.push(f);
+        self.conditions.push(condition);
     }
 
     /// A certificate finding whose severity follows from the clients that reject it.
@@ -244,7 +265,7 @@ impl Ctx<'_> {
         };
         let mut f = Finding::new(code, severity, message, hint).with_clients(clients);
         f.certificate = pos;
-        self.push(f);
+        self.push_with(f, Some(condition));
     }
 }
 
@@ -267,6 +288,8 @@ pub fn verify_chain(
         presented,
         opts,
         findings: Vec::new(),
+        conditions: Vec::new(),
+        engine_added: Vec::new(),
     };
     if presented.is_empty() {
         ctx.push(Finding::new(
@@ -283,6 +306,8 @@ pub fn verify_chain(
                 name_accepted: None,
                 error: Some(WebpkiRejection::NoCertificate),
             },
+            openssl: EngineOutcome::no_certificate(),
+            node: EngineOutcome::no_certificate(),
             findings: ctx.findings,
         };
     }
@@ -301,6 +326,9 @@ pub fn verify_chain(
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
     check_unused(&mut ctx, &nodes, leaf);
     let webpki = run_webpki(&mut ctx, leaf, name_accepted, trusted);
+    let (openssl, node) = run_engines(&ctx, leaf);
+    let path_der: Vec<Vec<u8>> = nodes.iter().map(|&n| ctx.cert(n).der.clone()).collect();
+    apply_engines(&mut ctx, &path_der, &webpki, &openssl, &node);
 
     let path = nodes
         .iter()
@@ -327,6 +355,8 @@ pub fn verify_chain(
         path,
         trusted,
         rustls_webpki: webpki,
+        openssl,
+        node,
         findings: ctx.findings,
     }
 }
