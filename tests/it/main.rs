@@ -27,6 +27,7 @@ mod independent_server;
 mod layers;
 mod limbo;
 mod openssl_acceptance;
+mod openssl_engine;
 mod pki_i18n;
 mod pki_support_selftest;
 mod progress;
