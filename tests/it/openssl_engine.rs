@@ -181,3 +181,171 @@ fn the_in_process_verdict_is_debian_openssl_verify_s() {
     }
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
 }
+
+/// One host-name case for Node's `tls.checkServerIdentity`: the leaf's SANs and CN, the host.
+struct IdentityCase {
+    sans: Vec<rcgen::SanType>,
+    cn: &'static str,
+    host: &'static str,
+}
+
+fn dns(name: &str) -> rcgen::SanType {
+    rcgen::SanType::DnsName(name.try_into().expect("a DNS SAN"))
+}
+
+fn ip(addr: &str) -> rcgen::SanType {
+    rcgen::SanType::IpAddress(addr.parse().expect("an IP SAN"))
+}
+
+fn identity_cases() -> Vec<IdentityCase> {
+    let case = |sans: Vec<rcgen::SanType>, cn, host| IdentityCase { sans, cn, host };
+    vec![
+        case(vec![dns("db.example.com")], "server", "db.example.com"),
+        case(vec![dns("DB.Example.COM")], "server", "db.example.com"),
+        case(vec![dns("db.example.com")], "server", "other.example.com"),
+        case(vec![dns("*.example.com")], "server", "db.example.com"),
+        case(vec![dns("*.example.com")], "server", "a.b.example.com"),
+        case(vec![dns("*.example.com")], "server", "example.com"),
+        case(vec![dns("db*.example.com")], "server", "db1.example.com"),
+        case(
+            vec![dns("*db.example.com")],
+            "server",
+            "mongodb.example.com",
+        ),
+        case(vec![dns("*.com")], "server", "example.com"),
+        case(vec![dns("a.*.example.com")], "server", "a.b.example.com"),
+        case(
+            vec![dns("xn--*.example.com")],
+            "server",
+            "xn--a.example.com",
+        ),
+        case(Vec::new(), "db.example.com", "db.example.com"),
+        case(Vec::new(), "*.example.com", "db.example.com"),
+        case(Vec::new(), "other.example.com", "db.example.com"),
+        case(vec![ip("10.0.0.1")], "db.example.com", "db.example.com"),
+        case(
+            vec![dns("other.example.com")],
+            "db.example.com",
+            "db.example.com",
+        ),
+        case(
+            vec![rcgen::SanType::URI(
+                "mongodb://db.example.com".try_into().expect("a URI SAN"),
+            )],
+            "db.example.com",
+            "db.example.com",
+        ),
+        case(vec![ip("10.0.0.1")], "server", "10.0.0.1"),
+        case(vec![ip("10.0.0.1")], "10.0.0.2", "10.0.0.2"),
+        case(vec![dns("10.0.0.1")], "server", "10.0.0.1"),
+        case(Vec::new(), "10.0.0.1", "10.0.0.1"),
+        case(vec![ip("::1")], "server", "::1"),
+        case(
+            vec![ip("10.0.0.1"), dns("db.example.com")],
+            "server",
+            "db.example.com",
+        ),
+        case(
+            vec![ip("10.0.0.1"), dns("x.example.com")],
+            "server",
+            "db.example.com",
+        ),
+    ]
+}
+
+/// `node -e`: prints, for each `[pem, host]`, `null` when `tls.checkServerIdentity` accepts
+/// and Node's reason when it refuses.
+const NODE_CHECK: &str = r#"
+const tls = require('tls');
+const { X509Certificate } = require('crypto');
+const cases = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
+const out = cases.map(([pem, host]) => {
+  const e = tls.checkServerIdentity(host, new X509Certificate(pem).toLegacyObject());
+  return e ? e.reason : null;
+});
+process.stdout.write(JSON.stringify(out));
+"#;
+
+#[test]
+fn nodes_host_name_rules_are_nodes_check_server_identity() {
+    let node_runs = Command::new("node")
+        .args(["-e", "require('crypto').X509Certificate"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node_runs {
+        // Not installed by .ci/run: a skip, also in CI.
+        eprintln!("skipped: node (Node.js ≥ 16.13.2 with crypto.X509Certificate) not on PATH");
+        return;
+    }
+    let now = whole_seconds(OffsetDateTime::now_utc());
+    let ca = Validity::ca_around(now);
+    let r = root(ROOT_CN, ca, KeyKind::EcdsaP256);
+    let anchors = certs(&r.cert_pem, now);
+    let cases = identity_cases();
+    let mut inputs = Vec::new();
+    let mut ours = Vec::new();
+    for c in &cases {
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+        params.subject_alt_names = c.sans.clone();
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, c.cn);
+        params.not_before = now - time::Duration::days(1);
+        params.not_after = now + time::Duration::days(30);
+        params.use_authority_key_identifier_extension = true;
+        let key = rcgen::KeyPair::generate().expect("a key");
+        let leaf = params
+            .signed_by(&key, r.rcgen_certificate(), r.rcgen_key())
+            .expect("sign a leaf");
+        let v = verify_chain(
+            &anchors,
+            &certs(&leaf.pem(), now),
+            &VerifyOptions {
+                host: Some(parse_host(c.host).expect("a host")),
+                now,
+                warn_days: 0,
+                hostnames_waived: false,
+            },
+        );
+        ours.push(
+            v.node
+                .errors
+                .iter()
+                .find(|e| e.kind == EngineErrorKind::NodeAltName)
+                .map(|e| {
+                    e.message
+                        .trim_start_matches("Hostname/IP does not match certificate's altnames: ")
+                        .to_string()
+                }),
+        );
+        inputs.push(serde_json::json!([leaf.pem(), c.host]));
+    }
+    let dir = TempDir::new().expect("temporary directory");
+    let input = dir.path().join("cases.json");
+    std::fs::write(&input, serde_json::to_string(&inputs).expect("JSON")).expect("write");
+    let out = Command::new("node")
+        .args(["-e", NODE_CHECK])
+        .arg(&input)
+        .output()
+        .expect("run node");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let node: Vec<Option<String>> =
+        serde_json::from_str(&text(&out.stdout)).expect("node's JSON answer");
+    let mut differences = Vec::new();
+    for ((c, ours), node) in cases.iter().zip(&ours).zip(&node) {
+        eprintln!(
+            "{:<22} {:<40} node {:?}",
+            c.host,
+            format!("{:?}", c.cn),
+            node
+        );
+        if ours != node {
+            differences.push(format!(
+                "{} (CN {}): ours {ours:?}, node {node:?}",
+                c.host, c.cn
+            ));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
