@@ -15,6 +15,11 @@
 //!   own probe.
 //! - `go`: the Go driver and the MongoDB database tools built on it (`crypto/x509`).
 //! - `java`: the Java and Kotlin drivers (JSSE, PKIX validation).
+//!
+//! The table is the model. Where a family's own engine runs in-process its verdict overrides
+//! the model's column (`src/pki/verify/engines.rs`): `openssl` and `node` (OpenSSL's verifier,
+//! vendored) and `rustls` (rustls-webpki). A new [`Condition`] needs a row there too, naming
+//! the `X509_V_ERR_*` codes by which OpenSSL refuses it.
 
 use crate::findings::{ClientAction, ClientVerdicts};
 
