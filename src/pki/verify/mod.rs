@@ -12,11 +12,13 @@
 //!
 //! The files: `path` builds the path (greedy, then a bounded search), `checks` judges every
 //! certificate on it, `host` the name clients connect to, `by_webpki` runs rustls-webpki and
-//! translates its errors.
+//! translates its errors, `lint` reports what RFC 5280 and the CA/Browser Forum forbid but
+//! clients tolerate (`fail` only with [`VerifyOptions::strict`]).
 
 mod by_webpki;
 mod checks;
 mod host;
+pub mod lint;
 mod path;
 
 use std::net::IpAddr;
@@ -51,6 +53,8 @@ pub struct VerifyOptions {
     /// Clients were told to ignore host-name mismatches (`tlsAllowInvalidHostnames`): a
     /// mismatch is still reported, and says so.
     pub hostnames_waived: bool,
+    /// `--strict`: the conformance lint's findings (`lint.*`) fail instead of warning.
+    pub strict: bool,
 }
 
 /// A name that is neither an IP address nor a DNS name a certificate could cover.
@@ -301,6 +305,7 @@ pub fn verify_chain(
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
     check_unused(&mut ctx, &nodes, leaf);
     let webpki = run_webpki(&mut ctx, leaf, name_accepted, trusted);
+    lint::lint_path(&mut ctx, &nodes, &roles);
 
     let path = nodes
         .iter()
