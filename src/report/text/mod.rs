@@ -381,6 +381,20 @@ mod tests {
     }
 
     #[test]
+    fn check_in_strict_mode_says_so_on_its_run_line() {
+        let mut r = check_report();
+        if let Report::Check(c) = &mut r {
+            c.options.strict = true;
+        }
+        let out = text(&r);
+        assert_eq!(
+            out.lines().nth(3),
+            Some("Run     2 members in 1234 ms; --timeout 1s, --deadline 1m, --max-connections 16, --strict (lint.* findings fail)"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn check_shows_each_member_then_the_set_then_the_summary_and_one_verdict() {
         let out = text(&check_report());
         let lines: Vec<&str> = out.lines().collect();

@@ -79,10 +79,39 @@ fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag];
     match content.len() {
         n @ 0..=127 => out.push(n as u8),
-        n => out.extend([0x81, n as u8]),
+        n @ 128..=255 => out.extend([0x81, n as u8]),
+        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
     }
     out.extend_from_slice(content);
     out
+}
+
+/// The elements of a DER SEQUENCE's content, as (tag, content).
+fn elements(mut der: &[u8]) -> Vec<(u8, Vec<u8>)> {
+    let mut out = Vec::new();
+    while !der.is_empty() {
+        let (len, header) = match der[1] {
+            n @ 0..=127 => (n as usize, 2),
+            0x81 => (der[2] as usize, 3),
+            _ => (((der[2] as usize) << 8) | der[3] as usize, 4),
+        };
+        out.push((der[0], der[header..header + len].to_vec()));
+        der = &der[header + len..];
+    }
+    out
+}
+
+/// The certificate with its TBSCertificate's elements edited by `edit` and re-encoded (the
+/// signature no longer verifies; the lint does not check it).
+fn with_tbs(made: &Made, edit: impl FnOnce(&mut Vec<(u8, Vec<u8>)>)) -> Vec<u8> {
+    let cert = elements(made.cert.der());
+    let outer = elements(&cert[0].1);
+    let mut tbs = elements(&outer[0].1);
+    edit(&mut tbs);
+    let tbs: Vec<u8> = tbs.iter().flat_map(|(t, c)| tlv(*t, c)).collect();
+    let mut content = tlv(0x30, &tbs);
+    content.extend(outer[1..].iter().flat_map(|(t, c)| tlv(*t, c)));
+    tlv(0x30, &content)
 }
 
 fn rules_of(der: &[u8], place: Place) -> Vec<Rule> {
@@ -345,6 +374,37 @@ fn not_v3() {
 }
 
 #[test]
+fn unique_identifiers() {
+    let root = make(ca_params(), None);
+    let made = make(leaf_params(&["db.example.com"]), Some(&root));
+    // subjectUniqueID [2] IMPLICIT BIT STRING, before the extensions [3].
+    let der = with_tbs(&made, |tbs| {
+        let at = tbs.iter().position(|(t, _)| *t == 0xa3).unwrap();
+        tbs.insert(at, (0x82, vec![0x00, 0x01]));
+    });
+    assert_eq!(rules_of(&der, LEAF), [Rule::UniqueIdentifiers]);
+}
+
+#[test]
+fn validity_encoding() {
+    let root = make(ca_params(), None);
+    let made = make(leaf_params(&["db.example.com"]), Some(&root));
+    // notAfter (2030) as GeneralizedTime instead of UTCTime.
+    let der = with_tbs(&made, |tbs| {
+        let mut validity = elements(&tbs[4].1);
+        assert_eq!(validity[1].0, 0x17, "rcgen writes UTCTime before 2050");
+        let mut generalized = b"20".to_vec();
+        generalized.extend(&validity[1].1);
+        validity[1] = (0x18, generalized);
+        tbs[4].1 = validity.iter().flat_map(|(t, c)| tlv(*t, c)).collect();
+    });
+    assert_eq!(
+        lints_of(&der, LEAF),
+        [Lint::with(Rule::ValidityEncoding, "notAfter")]
+    );
+}
+
+#[test]
 fn duplicate_extension() {
     let root = make(ca_params(), None);
     let mut p = leaf_params(&["db.example.com"]);
@@ -377,6 +437,10 @@ fn extended_key_usage_rules() {
     p.extended_key_usages = Vec::new();
     p.custom_extensions = vec![ext(&[2, 5, 29, 37], true, tlv(0x30, &server_auth))];
     assert_eq!(rules(&make(p, Some(&root)), LEAF), [Rule::EkuCritical]);
+    let mut p = leaf_params(&["db.example.com"]);
+    p.extended_key_usages = Vec::new();
+    p.custom_extensions = vec![ext(&[2, 5, 29, 37], false, tlv(0x30, &[]))];
+    assert_eq!(rules(&make(p, Some(&root)), LEAF), [Rule::EkuEmpty]);
     let mut p = ca_params();
     p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     let with_eku = make(p, None);
@@ -462,6 +526,46 @@ fn a_cn_written_differently_from_its_san() {
     // The same text, or a CN that names none of them, is fine.
     assert_eq!(with_cn("2001:db8::1", &["2001:db8::1"]), []);
     assert_eq!(with_cn("MongoDB Server", &["db.example.com"]), []);
+}
+
+/// The certificate with another subjectPublicKeyInfo: `algorithm` (OID and parameters) and
+/// the DER of the key in the BIT STRING.
+fn with_key(made: &Made, algorithm: &[u8], key: &[u8]) -> Vec<u8> {
+    let mut bits = vec![0x00];
+    bits.extend_from_slice(key);
+    let mut spki = tlv(0x30, algorithm);
+    spki.extend(tlv(0x03, &bits));
+    with_tbs(made, |tbs| tbs[6].1 = spki)
+}
+
+#[test]
+fn key_algorithms_and_sizes() {
+    let root = make(ca_params(), None);
+    let made = make(leaf_params(&["db.example.com"]), Some(&root));
+    // id-dsa with tiny (p, q, g), y = 5: only the algorithm matters.
+    let mut dsa = tlv(0x06, &[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01]);
+    dsa.extend(tlv(
+        0x30,
+        &[[0x02, 0x01, 0x17], [0x02, 0x01, 0x0b], [0x02, 0x01, 0x02]].concat(),
+    ));
+    assert_eq!(
+        rules_of(&with_key(&made, &dsa, &[0x02, 0x01, 0x05]), LEAF),
+        [Rule::DsaKey]
+    );
+    // rsaEncryption with a 2052-bit modulus (0x0f then 256 octets).
+    let mut rsa = tlv(
+        0x06,
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+    );
+    rsa.extend([0x05, 0x00]);
+    let mut modulus = vec![0x0f];
+    modulus.extend([0xab; 256]);
+    let mut key = tlv(0x02, &modulus);
+    key.extend(tlv(0x02, &[0x01, 0x00, 0x01]));
+    assert_eq!(
+        lints_of(&with_key(&made, &rsa, &tlv(0x30, &key)), LEAF),
+        [Lint::with(Rule::RsaModulusSize, "2052")]
+    );
 }
 
 #[test]
