@@ -322,6 +322,92 @@ pub enum Code {
     CertChainTooLong,
     /// OpenSSL refuses the chain for a reason no finer code names (the message quotes it).
     CertOpensslError,
+    // ---- conformance lint (`verify`, `check`; see crate::pki::verify::lint) ----
+    // RFC 5280 and CA/Browser Forum Baseline Requirements deviations every client accepts:
+    // `warn`, `fail` with --strict.
+    /// Not self-issued and no authorityKeyIdentifier (RFC 5280 §4.2.1.1).
+    LintMissingAki,
+    /// authorityKeyIdentifier marked critical (RFC 5280 §4.2.1.1).
+    LintCriticalAki,
+    /// authorityKeyIdentifier without its keyIdentifier field (RFC 5280 §4.2.1.1, BR 7.1.2.1.3).
+    LintAkiWithoutKeyId,
+    /// authorityKeyIdentifier with authorityCertIssuer or authorityCertSerialNumber (BR 7.1.2.1.3,
+    /// 7.1.2.11.1).
+    LintAkiIssuerSerial,
+    /// A self-signed certificate whose authorityKeyIdentifier is not its own subject key identifier
+    /// (BR 7.1.2.1.3).
+    LintAkiSkiMismatch,
+    /// A CA certificate without subjectKeyIdentifier (RFC 5280 §4.2.1.2).
+    LintMissingSki,
+    /// subjectKeyIdentifier marked critical (RFC 5280 §4.2.1.2).
+    LintCriticalSki,
+    /// A CA certificate whose basicConstraints is not critical (RFC 5280 §4.2.1.9).
+    LintBasicConstraintsNotCritical,
+    /// A trust anchor without basicConstraints (RFC 5280 §4.2.1.9).
+    LintCaMissingBasicConstraints,
+    /// A CA certificate without keyUsage (RFC 5280 §4.2.1.3).
+    LintCaMissingKeyUsage,
+    /// A CA certificate (cA TRUE) whose keyUsage lacks keyCertSign (RFC 5280 §4.2.1.3, BR
+    /// 7.1.2.10.7).
+    LintCaWithoutKeyCertSign,
+    /// keyCertSign asserted without cA TRUE (RFC 5280 §4.2.1.3, §4.2.1.9).
+    LintKeyCertSignWithoutCa,
+    /// A CA certificate with an empty subject (RFC 5280 §4.1.2.6).
+    LintCaEmptySubject,
+    /// An empty subject without a critical subjectAltName (RFC 5280 §4.2.1.6).
+    LintEmptySubjectSanNotCritical,
+    /// A critical subjectAltName beside a non-empty subject (BR 7.1.2.7.12).
+    LintSanCriticalWithSubject,
+    /// A subjectAltName extension with no name in it (RFC 5280 §4.2.1.6).
+    LintEmptySan,
+    /// Serial number zero (RFC 5280 §4.1.2.2).
+    LintSerialZero,
+    /// Negative serial number (RFC 5280 §4.1.2.2).
+    LintSerialNegative,
+    /// Serial number longer than 20 octets (RFC 5280 §4.1.2.2).
+    LintSerialTooLong,
+    /// A DNS subjectAltName that is not a valid host name: underscore, empty label, other
+    /// characters (RFC 5280 §4.2.1.6, RFC 1034 §3.5).
+    LintInvalidDnsName,
+    /// A wildcard that is not the whole leftmost label (RFC 6125 §6.4.3, BR 7.1.2.7.12).
+    LintWildcardNotLeftmost,
+    /// A wildcard directly over a public suffix, e.g. `*.co.uk` (BR 3.2.2.6).
+    LintWildcardPublicSuffix,
+    /// Version 1 or 2 (RFC 5280 §4.1.2.1, BR 7.1.1).
+    LintNotV3,
+    /// issuerUniqueID or subjectUniqueID present (RFC 5280 §4.1.2.8).
+    LintUniqueIdentifiers,
+    /// The same extension twice (RFC 5280 §4.2).
+    LintDuplicateExtension,
+    /// A validity date through 2049 not as UTCTime, or from 2050 on not as GeneralizedTime (RFC
+    /// 5280 §4.1.2.5).
+    LintValidityEncoding,
+    /// An extendedKeyUsage extension with no purpose in it (RFC 5280 §4.2.1.12).
+    LintEkuEmpty,
+    /// The server's certificate allows anyExtendedKeyUsage (BR 7.1.2.7.10).
+    LintEkuAny,
+    /// The server's certificate has a critical extendedKeyUsage (BR 7.1.2.7.6).
+    LintEkuCritical,
+    /// A root certificate with extendedKeyUsage (BR 7.1.2.1.2).
+    LintRootHasEku,
+    /// nameConstraints not critical (RFC 5280 §4.2.1.10).
+    LintNameConstraintsNotCritical,
+    /// nameConstraints in a certificate that is not a CA (RFC 5280 §4.2.1.10).
+    LintNameConstraintsInLeaf,
+    /// nameConstraints with no subtree, or a DNS subtree that is not a host name (RFC 5280
+    /// §4.2.1.10, BR 7.1.2.5.2).
+    LintNameConstraintsMalformed,
+    /// policyConstraints not critical (RFC 5280 §4.2.1.11).
+    LintPolicyConstraintsNotCritical,
+    /// The subject CN of the server's certificate names one of its subjectAltNames but is not a
+    /// character-for-character copy of it (BR 7.1.4.3).
+    LintCnDiffersFromSan,
+    /// authorityInfoAccess with no access description (RFC 5280 §4.2.2.1).
+    LintAiaEmpty,
+    /// A DSA key (BR 6.1.5).
+    LintDsaKey,
+    /// An RSA modulus whose size is not a multiple of 8 bits (BR 6.1.5).
+    LintRsaModulusSize,
 }
 
 impl Code {
@@ -411,6 +497,44 @@ impl Code {
             Code::CertPolicy => "cert.policy",
             Code::CertChainTooLong => "cert.chain_too_long",
             Code::CertOpensslError => "cert.openssl_error",
+            Code::LintMissingAki => "lint.missing_aki",
+            Code::LintCriticalAki => "lint.critical_aki",
+            Code::LintAkiWithoutKeyId => "lint.aki_without_key_id",
+            Code::LintAkiIssuerSerial => "lint.aki_issuer_serial",
+            Code::LintAkiSkiMismatch => "lint.aki_ski_mismatch",
+            Code::LintMissingSki => "lint.missing_ski",
+            Code::LintCriticalSki => "lint.critical_ski",
+            Code::LintBasicConstraintsNotCritical => "lint.basic_constraints_not_critical",
+            Code::LintCaMissingBasicConstraints => "lint.ca_missing_basic_constraints",
+            Code::LintCaMissingKeyUsage => "lint.ca_missing_key_usage",
+            Code::LintCaWithoutKeyCertSign => "lint.ca_without_key_cert_sign",
+            Code::LintKeyCertSignWithoutCa => "lint.key_cert_sign_without_ca",
+            Code::LintCaEmptySubject => "lint.ca_empty_subject",
+            Code::LintEmptySubjectSanNotCritical => "lint.empty_subject_san_not_critical",
+            Code::LintSanCriticalWithSubject => "lint.san_critical_with_subject",
+            Code::LintEmptySan => "lint.empty_san",
+            Code::LintSerialZero => "lint.serial_zero",
+            Code::LintSerialNegative => "lint.serial_negative",
+            Code::LintSerialTooLong => "lint.serial_too_long",
+            Code::LintInvalidDnsName => "lint.invalid_dns_name",
+            Code::LintWildcardNotLeftmost => "lint.wildcard_not_leftmost",
+            Code::LintWildcardPublicSuffix => "lint.wildcard_public_suffix",
+            Code::LintNotV3 => "lint.not_v3",
+            Code::LintUniqueIdentifiers => "lint.unique_identifiers",
+            Code::LintDuplicateExtension => "lint.duplicate_extension",
+            Code::LintValidityEncoding => "lint.validity_encoding",
+            Code::LintEkuEmpty => "lint.eku_empty",
+            Code::LintEkuAny => "lint.eku_any",
+            Code::LintEkuCritical => "lint.eku_critical",
+            Code::LintRootHasEku => "lint.root_has_eku",
+            Code::LintNameConstraintsNotCritical => "lint.name_constraints_not_critical",
+            Code::LintNameConstraintsInLeaf => "lint.name_constraints_in_leaf",
+            Code::LintNameConstraintsMalformed => "lint.name_constraints_malformed",
+            Code::LintPolicyConstraintsNotCritical => "lint.policy_constraints_not_critical",
+            Code::LintCnDiffersFromSan => "lint.cn_differs_from_san",
+            Code::LintAiaEmpty => "lint.aia_empty",
+            Code::LintDsaKey => "lint.dsa_key",
+            Code::LintRsaModulusSize => "lint.rsa_modulus_size",
         }
     }
 }

@@ -51,6 +51,8 @@ pub struct ProbeSettings {
     pub now: OffsetDateTime,
     /// Expiry warning window.
     pub warn_days: i64,
+    /// `--strict`: the conformance lint's findings fail (see [`VerifyOptions::strict`]).
+    pub strict: bool,
     /// `appName` sent in the handshake.
     pub app_name: Option<String>,
     /// Cap on a reply's declared length.
@@ -636,6 +638,7 @@ fn judge_chain(
         now: s.now,
         warn_days: s.warn_days,
         hostnames_waived: s.allow_invalid_hostnames,
+        strict: s.strict,
     };
     let v = verify_chain(&s.anchors, &presented, &opts);
     r.leaf = presented.first().cloned();
@@ -897,6 +900,7 @@ mod tests {
             allow_invalid_hostnames: false,
             now: OffsetDateTime::now_utc(),
             warn_days: 30,
+            strict: false,
             app_name: None,
             max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
             anchors: Arc::new(Vec::new()),

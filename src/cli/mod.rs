@@ -531,7 +531,9 @@ pub struct CommonArgs {
     /// Judge as of this time instead of now (RFC 3339, e.g. 2027-01-01T00:00:00Z, or a date).
     #[arg(long, value_name = "TIME", value_parser = values::time)]
     pub at: Option<OffsetDateTime>,
-    /// Exit 1 on warnings too, not only on failures.
+    /// Exit 1 on warnings too, not only on failures; `verify` and `check` also fail on
+    /// deviations from RFC 5280 and the CA/Browser Forum Baseline Requirements that clients
+    /// tolerate (the `lint.*` findings).
     #[arg(long)]
     pub strict: bool,
 }

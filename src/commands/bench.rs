@@ -263,6 +263,7 @@ async fn bench_certificate_notes(
         allow_invalid_hostnames: false,
         now,
         warn_days: 0,
+        strict: false,
         app_name: None,
         max_message_bytes: bench.max_message_bytes,
         anchors: Arc::new(analysis.certs),

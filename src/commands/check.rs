@@ -101,6 +101,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         allow_invalid_hostnames: s.allow_invalid_hostnames,
         now,
         warn_days: s.common.warn_days,
+        strict: s.common.strict,
         app_name: s.uri.options.app_name.clone(),
         max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
         anchors: Arc::new(ca.certs.clone()),
@@ -163,6 +164,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
             plaintext_probe: s.plaintext_probe,
             server_name: s.server_name.as_ref().map(|n| n.to_str().into_owned()),
             insecure: insecure_options(s),
+            strict: s.common.strict,
         },
         ca: CheckCa {
             files: display_paths(&s.ca),

@@ -33,6 +33,7 @@ fn report(s: &VerifySettings) -> Result<Report, InputError> {
         now,
         warn_days: s.common.warn_days,
         hostnames_waived: false,
+        strict: s.common.strict,
     };
     let verification = verify_chain(&ca.certs, &chain.certs, &opts);
 
@@ -45,6 +46,7 @@ fn report(s: &VerifySettings) -> Result<Report, InputError> {
         evaluated_at: now,
         warn_days: s.common.warn_days,
         host: s.host.as_ref().map(|h| h.to_str().into_owned()),
+        strict: s.common.strict,
         ca_files: display_paths(&s.ca),
         chain_file: s.chain.display().to_string(),
     };

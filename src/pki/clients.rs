@@ -66,6 +66,9 @@ pub enum Condition {
     UnhandledCriticalExtension,
     /// rustls-webpki rejects the chain for another reason.
     OtherWebpkiError,
+    /// A deviation from RFC 5280 or the CA/Browser Forum Baseline Requirements that clients
+    /// tolerate (the conformance lint, `lint.*` codes).
+    Conformance,
 }
 
 /// The table. One row per condition; each row names its sources.
@@ -173,6 +176,10 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             go: Unknown,
             java: Unknown,
         },
+        // The conformance lint reports only what clients tolerate: each rule was chosen so
+        // (x509-limbo's cases for it: rustls-webpki and OpenSSL as PyMongo runs it accept).
+        // What a client refuses is a finding of its own, never a lint.
+        Condition::Conformance => ClientVerdicts::all(Accept),
     }
 }
 

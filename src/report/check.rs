@@ -153,6 +153,9 @@ pub struct CheckOptions {
     pub server_name: Option<String>,
     /// Options in effect that weaken verification; each is also a `tls.insecure_option` finding.
     pub insecure: Vec<String>,
+    /// `--strict`: deviations from RFC 5280 and the CA/Browser Forum Baseline Requirements
+    /// (`lint.*` findings) fail instead of warning, and warnings exit 1.
+    pub strict: bool,
 }
 
 /// The CA file(s) `check` trusted, or the platform's trust store.

@@ -235,6 +235,7 @@ pub(crate) mod fixtures {
                 plaintext_probe: true,
                 server_name: None,
                 insecure: Vec::new(),
+                strict: false,
             },
             ca: CheckCa {
                 files: vec!["ca.pem".into()],

@@ -29,6 +29,9 @@ pub struct VerifyReport {
     pub warn_days: i64,
     /// The host name checked, if any.
     pub host: Option<String>,
+    /// `--strict`: deviations from RFC 5280 and the CA/Browser Forum Baseline Requirements
+    /// (`lint.*` findings) fail instead of warning.
+    pub strict: bool,
     /// The CA file(s) read.
     pub ca_files: Vec<String>,
     /// The chain file read.
@@ -62,6 +65,8 @@ pub struct VerifyInputs {
     pub warn_days: i64,
     /// The host name checked, if any.
     pub host: Option<String>,
+    /// `--strict` was given.
+    pub strict: bool,
     /// The CA file(s) read.
     pub ca_files: Vec<String>,
     /// The chain file read.
@@ -86,6 +91,7 @@ impl VerifyReport {
             evaluated_at: inputs.evaluated_at,
             warn_days: inputs.warn_days,
             host: inputs.host,
+            strict: inputs.strict,
             ca_files: inputs.ca_files,
             chain_file: inputs.chain_file,
             ca: CertSummary::list(&ca.certificates),

@@ -882,3 +882,79 @@ fn verify_pinned_self_signed_leaf_is_a_warning() {
     assert_eq!(exit, 0, "{r:#}");
     assert_eq!(r["verdict"], "warn");
 }
+
+/// A chain every client accepts whose leaf lists an underscore DNS name beside its real names:
+/// a conformance lint, `warn` (exit 0) by default, `fail` (exit 1) with `--strict`.
+#[test]
+fn verify_strict_fails_on_a_conformance_lint_that_clients_tolerate() {
+    let now = now();
+    let mut spec = LeafSpec::server(now);
+    spec.dns.push("mongo_1.test.internal".to_owned());
+    let ca = Validity::ca_around(now);
+    let built = pki::Pki::build(ca, ca, spec);
+    let s = Scenario {
+        name: "underscore_dns_san",
+        ca_pem: built.root.cert_pem.clone(),
+        chain_pem: pki::concat_pem([&built.leaf, &built.intermediate]),
+        host: pki::HOST.to_owned(),
+        at: now,
+    };
+    let (exit, r) = verify(&s, &[]);
+    assert_eq!(exit, 0, "{r:#}");
+    assert_eq!(r["verdict"], "warn");
+    assert_eq!(r["strict"], false);
+    let lint = finding(&r, "lint.invalid_dns_name");
+    assert_eq!(lint["severity"], "warn");
+    assert_eq!(lint["certificate"], 0);
+    assert_eq!(lint["rejected_by"], serde_json::json!([]));
+    for family in ["openssl", "node", "rustls", "go", "java"] {
+        assert_eq!(lint["clients"][family], "accept", "{lint:#}");
+    }
+    assert!(
+        lint["message"].as_str().unwrap().contains(
+            "lists the DNS name \"mongo_1.test.internal\", which is not a valid host name"
+        ),
+        "{lint:#}"
+    );
+    let (exit, r) = verify(&s, &["--strict"]);
+    assert_eq!(exit, 1, "{r:#}");
+    assert_eq!(r["verdict"], "fail");
+    assert_eq!(r["strict"], true);
+    let lint = finding(&r, "lint.invalid_dns_name");
+    assert_eq!(lint["severity"], "fail");
+    assert!(lint["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("strict mode: "));
+    assert_eq!(lint["rejected_by"], serde_json::json!([]));
+    // The text report says so under its first line, in both languages.
+    let dir = TempDir::new().expect("tempdir");
+    let (ca_file, chain_file) = pki::write_scenario(&s, dir.path());
+    let at = s.at_rfc3339();
+    for (lang, header) in [
+        ("en", "Strict mode (--strict): deviations from RFC 5280"),
+        ("zh", "严格模式（--strict）"),
+    ] {
+        let run = mongotls(&[
+            "verify",
+            "--ca",
+            path_str(&ca_file),
+            "--chain",
+            path_str(&chain_file),
+            "--host",
+            &s.host,
+            "--at",
+            &at,
+            "--strict",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(run.stdout.contains(header), "{}", run.stdout);
+        assert!(
+            run.stdout.contains("lint.invalid_dns_name"),
+            "{}",
+            run.stdout
+        );
+    }
+}

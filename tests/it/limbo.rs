@@ -8,8 +8,10 @@
 //! ```
 //!
 //! It prints how many cases the engine agrees with, next to the reference results of
-//! rustls-webpki and OpenSSL stored beside the suite, and every divergence. It asserts only a
-//! floor (so a regression fails), not an exact count.
+//! rustls-webpki and OpenSSL stored beside the suite, and every divergence: for the default
+//! verdict (which mirrors the clients) and for `--strict` (which also judges conformance to
+//! RFC 5280 and the CA/Browser Forum Baseline Requirements, as limbo's expected results do).
+//! It asserts only floors (so a regression fails), not exact counts.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -51,7 +53,7 @@ enum Outcome {
     Ran { success: bool, codes: Vec<String> },
 }
 
-fn run_case(case: &Value) -> Outcome {
+fn run_case(case: &Value, strict: bool) -> Outcome {
     if case["validation_kind"] != "SERVER" {
         return Outcome::Skipped("non-SERVER testcases not supported");
     }
@@ -104,6 +106,7 @@ fn run_case(case: &Value) -> Outcome {
             now,
             warn_days: 0,
             hostnames_waived: false,
+            strict,
         },
     );
     let verdict = Verdict::from_findings(&result.findings);
@@ -157,7 +160,7 @@ fn limbo_agreement() {
     for case in &cases {
         let id = case["id"].as_str().unwrap_or("?").to_string();
         let expected = case["expected_result"].as_str().unwrap_or("?");
-        match run_case(case) {
+        match run_case(case, false) {
             Outcome::Skipped(reason) => {
                 skipped += 1;
                 *skip_reasons.entry(reason).or_insert(0) += 1;
@@ -198,9 +201,46 @@ fn limbo_agreement() {
     eprintln!(
         "on the same cases: rustls-webpki 0.103.13 {webpki_agree}/{webpki_ran}, OpenSSL 3.0.19 {openssl_agree}/{openssl_ran}"
     );
+    let strict = strict_agreement(&cases);
     assert!(ran >= 150, "too few cases ran: {ran}");
+    assert!(
+        strict * 100 >= ran * 85,
+        "--strict agreement fell below 85%: {strict}/{ran}"
+    );
     assert!(
         agree * 100 >= ran * 65,
         "agreement fell below 65%: {agree}/{ran}"
     );
+}
+
+/// Agreement of `verify --strict` with `expected_result`, with its divergences printed; the
+/// number of cases that agree.
+fn strict_agreement(cases: &[Value]) -> usize {
+    let (mut ran, mut agree) = (0, 0);
+    let mut divergences = Vec::new();
+    for case in cases {
+        let Outcome::Ran { success, codes } = run_case(case, true) else {
+            continue;
+        };
+        ran += 1;
+        let expected = case["expected_result"].as_str().unwrap_or("?");
+        let ours = if success { "SUCCESS" } else { "FAILURE" };
+        if ours == expected {
+            agree += 1;
+        } else {
+            divergences.push(format!(
+                "{}: expected {expected}, mongotls --strict {ours} {codes:?}",
+                case["id"].as_str().unwrap_or("?")
+            ));
+        }
+    }
+    eprintln!("divergences of --strict from expected_result:");
+    for d in &divergences {
+        eprintln!("  {d}");
+    }
+    eprintln!(
+        "mongotls verify --strict: {agree}/{ran} cases agree with expected_result ({:.1}%)",
+        agree as f64 * 100.0 / ran.max(1) as f64
+    );
+    agree
 }

@@ -136,6 +136,7 @@ fn the_in_process_verdict_is_debian_openssl_verify_s() {
                 now: scenario.at,
                 warn_days: 0,
                 hostnames_waived: false,
+                strict: false,
             },
         );
         // The CLI gets the leaf our engine chose and every other presented certificate.
@@ -306,6 +307,7 @@ fn nodes_host_name_rules_are_nodes_check_server_identity() {
                 now,
                 warn_days: 0,
                 hostnames_waived: false,
+                strict: false,
             },
         );
         ours.push(

@@ -103,7 +103,7 @@ cli-help-color = When to colour text output: auto (stdout is a terminal and NO_C
 cli-help-format = Output format
 cli-help-warn-days = Warn when a certificate expires within this many days (0 to 36500)
 cli-help-at = Judge as of this time instead of now (RFC 3339, e.g. 2027-01-01T00:00:00Z, or a date)
-cli-help-strict = Exit 1 on warnings too, not only on failures
+cli-help-strict = Exit 1 on warnings too, not only on failures; `verify` and `check` also fail on deviations from RFC 5280 and the CA/Browser Forum Baseline Requirements that clients tolerate (the `lint.*` findings)
 cli-help-client-cert = The client certificate to present: a PEM file with the certificate and its private key (overrides tlsCertificateKeyFile in the URI)
 cli-help-client-key-password-env = Read the password of an encrypted client key (PKCS#8) from this environment variable (overrides tlsCertificateKeyFilePassword in the URI)
 cli-help-check-uri = The connection string, e.g. mongodb://root@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (quote it in the shell; give the password with --password-env or --password-file, not in the string)

@@ -351,3 +351,89 @@ pki-zip-holds-nothing = empty
 pki-engine-rejects-at = { $engine }: { $error } ({ $code }, depth { $depth })
 pki-engine-rejects = { $engine }: { $error } ({ $code })
 pki-engine-rejects-hint = this is { $engine }'s own verdict on the chain; fix what its error names, then verify again
+## lint
+# Conformance lint (src/pki/verify/lint): deviations from RFC 5280 and the CA/Browser Forum
+# Baseline Requirements (BR) that every client tolerates. `warn`; `fail` with --strict.
+pki-lint-cert-leaf = the server's certificate { $name }
+pki-lint-cert-intermediate = the intermediate CA { $name }
+pki-lint-cert-anchor = the CA certificate { $name } from the CA file
+pki-lint-cert-untrusted = the certificate { $name } at the top of the chain
+# The report's header in strict mode: under verify's first line, at the end of check's run line.
+pki-lint-strict-mode = Strict mode (--strict): deviations from RFC 5280 and the CA/Browser Forum Baseline Requirements (lint.*) fail, and warnings exit 1
+pki-lint-strict-run = , --strict (lint.* findings fail)
+pki-lint-strict = strict mode: { $message } (every client accepts this; --strict fails on deviations from RFC 5280 and the CA/Browser Forum Baseline Requirements)
+pki-lint-missing-aki = { $cert } has no authorityKeyIdentifier extension, which RFC 5280 §4.2.1.1 requires in every certificate that is not self-signed
+pki-lint-missing-aki-hint = Clients accept it, but must find the issuer by name alone. Reissue the certificate with the issuer's key identifier (OpenSSL: authorityKeyIdentifier = keyid:always in the extensions section).
+pki-lint-critical-aki = { $cert } marks its authorityKeyIdentifier extension critical, which RFC 5280 §4.2.1.1 forbids
+pki-lint-critical-aki-hint = Clients accept it. Reissue the certificate with the authority key identifier not critical.
+pki-lint-aki-without-key-id = { $cert } has an authorityKeyIdentifier without the keyIdentifier field, which RFC 5280 §4.2.1.1 and BR 7.1.2.1.3 require
+pki-lint-aki-without-key-id-hint = Clients accept it. Reissue the certificate with authorityKeyIdentifier = keyid (not issuer and serial alone).
+pki-lint-aki-issuer-serial = { $cert } names its issuer by authorityCertIssuer and authorityCertSerialNumber in the authorityKeyIdentifier, which BR 7.1.2.1.3 and 7.1.2.11.1 forbid
+pki-lint-aki-issuer-serial-hint = Clients accept it. Reissue the certificate with authorityKeyIdentifier = keyid only (OpenSSL: drop "issuer" from authorityKeyIdentifier).
+pki-lint-aki-ski-mismatch = { $cert } is self-signed, but its authorityKeyIdentifier is not its own subjectKeyIdentifier (BR 7.1.2.1.3)
+pki-lint-aki-ski-mismatch-hint = Clients accept it. Reissue the root with both key identifiers derived from its own key.
+pki-lint-missing-ski = { $cert } is a CA certificate without a subjectKeyIdentifier extension, which RFC 5280 §4.2.1.2 requires
+pki-lint-missing-ski-hint = Clients accept it, but must find this CA by name alone. Reissue it with subjectKeyIdentifier = hash.
+pki-lint-critical-ski = { $cert } marks its subjectKeyIdentifier extension critical, which RFC 5280 §4.2.1.2 forbids
+pki-lint-critical-ski-hint = Clients accept it. Reissue the certificate with the subject key identifier not critical.
+pki-lint-basic-constraints-not-critical = { $cert } is a CA certificate whose basicConstraints extension is not critical, which RFC 5280 §4.2.1.9 requires
+pki-lint-basic-constraints-not-critical-hint = Clients accept it. Reissue the CA certificate with basicConstraints = critical, CA:TRUE.
+pki-lint-ca-missing-basic-constraints = { $cert } is used as a CA but has no basicConstraints extension, which RFC 5280 §4.2.1.9 requires in every CA certificate
+pki-lint-ca-missing-basic-constraints-hint = Clients accept it as a trust anchor. Replace it with a CA certificate that has basicConstraints = critical, CA:TRUE.
+pki-lint-ca-missing-key-usage = { $cert } is a CA certificate without a keyUsage extension, which RFC 5280 §4.2.1.3 requires
+pki-lint-ca-missing-key-usage-hint = Clients accept it (no keyUsage allows every usage). Reissue the CA certificate with keyUsage = critical, keyCertSign, cRLSign.
+pki-lint-ca-without-key-cert-sign = { $cert } is a CA certificate (cA TRUE) whose keyUsage does not allow keyCertSign (RFC 5280 §4.2.1.3, BR 7.1.2.10.7)
+pki-lint-ca-without-key-cert-sign-hint = Clients accept it as a trust anchor. Reissue the CA certificate with keyUsage = critical, keyCertSign, cRLSign.
+pki-lint-key-cert-sign-without-ca = { $cert } allows keyCertSign in its keyUsage but is not a CA (cA is not TRUE), which RFC 5280 §4.2.1.3 and §4.2.1.9 forbid
+pki-lint-key-cert-sign-without-ca-hint = Clients accept it. Reissue the certificate without keyCertSign (a server needs digitalSignature, and keyEncipherment for RSA).
+pki-lint-ca-empty-subject = { $cert } is a CA certificate with an empty subject, which RFC 5280 §4.1.2.6 forbids
+pki-lint-ca-empty-subject-hint = Clients accept it. Reissue the CA certificate with a distinguished name (at least a CN).
+pki-lint-empty-subject-san-not-critical = { $cert } has an empty subject without a critical subjectAltName extension, which RFC 5280 §4.2.1.6 requires
+pki-lint-empty-subject-san-not-critical-hint = Clients accept it. Reissue the certificate with a subject (a CN), or with the subjectAltName marked critical.
+pki-lint-san-critical-with-subject = { $cert } marks its subjectAltName critical although its subject is not empty, which BR 7.1.2.7.12 forbids
+pki-lint-san-critical-with-subject-hint = Clients accept it. Reissue the certificate with the subjectAltName not critical.
+pki-lint-empty-san = { $cert } has a subjectAltName extension with no name in it, which RFC 5280 §4.2.1.6 forbids
+pki-lint-empty-san-hint = Clients accept it, but it covers no host. Reissue the certificate with the server's host names and IP addresses in subjectAltName.
+pki-lint-serial-zero = { $cert } has serial number 0; RFC 5280 §4.1.2.2 requires a positive serial number
+pki-lint-serial-negative = { $cert } has a negative serial number ({ $serial }); RFC 5280 §4.1.2.2 requires a positive one
+pki-lint-serial-too-long = { $cert } has a serial number of { $length } octets; RFC 5280 §4.1.2.2 allows at most 20
+pki-lint-serial-hint = Clients accept it. Reissue the certificate with a positive random serial number of at most 20 octets (OpenSSL does this by default).
+pki-lint-invalid-dns-name = { $cert } lists the DNS name "{ $name }", which is not a valid host name (an underscore, an empty label or another character outside letters, digits and hyphens; RFC 5280 §4.2.1.6, RFC 1034 §3.5)
+pki-lint-invalid-dns-name-hint = Clients accept the certificate, but may never match this name. Reissue it with host names of letters, digits, hyphens and dots only (IDNs as xn-- labels).
+pki-lint-wildcard-not-leftmost = { $cert } lists "{ $name }", whose wildcard is not the whole leftmost label (RFC 6125 §6.4.3, BR 7.1.2.7.12)
+pki-lint-wildcard-not-leftmost-hint = Clients treat such a name inconsistently. Use "*.example.com" wildcards only, or list each host name.
+pki-lint-wildcard-public-suffix = { $cert } lists "{ $name }", a wildcard directly over a public suffix that covers domains of many owners (BR 3.2.2.6)
+pki-lint-wildcard-public-suffix-hint = Clients accept it. Reissue the certificate for the deployment's own domain (e.g. *.mongo.example.com) or its host names.
+pki-lint-not-v3 = { $cert } is an X.509 version { $version } certificate; RFC 5280 §4.1.2.1 and BR 7.1.1 require version 3
+pki-lint-not-v3-hint = Clients accept it here. Reissue it as a version 3 certificate with the usual extensions (basicConstraints, keyUsage, key identifiers).
+pki-lint-unique-identifiers = { $cert } has issuerUniqueID or subjectUniqueID, which RFC 5280 §4.1.2.8 forbids conforming CAs to generate
+pki-lint-unique-identifiers-hint = Clients accept it. Reissue the certificate without unique identifiers.
+pki-lint-duplicate-extension = { $cert } has the extension { $oid } more than once, which RFC 5280 §4.2 forbids
+pki-lint-duplicate-extension-hint = Clients accept it here, but which copy they read is undefined. Reissue the certificate with each extension once.
+pki-lint-validity-encoding = { $cert } encodes its { $field } in the wrong ASN.1 type: RFC 5280 §4.1.2.5 requires UTCTime through 2049 and GeneralizedTime from 2050 on
+pki-lint-validity-encoding-hint = Clients accept it. Reissue the certificate with a CA tool that encodes the validity dates as RFC 5280 requires (OpenSSL does).
+pki-lint-eku-empty = { $cert } has an extendedKeyUsage extension with no purpose in it, which RFC 5280 §4.2.1.12 forbids
+pki-lint-eku-empty-hint = Reissue the certificate with extendedKeyUsage = serverAuth (and clientAuth if members also authenticate with it).
+pki-lint-eku-any = { $cert } allows anyExtendedKeyUsage, which BR 7.1.2.7.10 forbids in a server certificate
+pki-lint-eku-any-hint = Clients accept it. Reissue the certificate with extendedKeyUsage = serverAuth (and clientAuth if members also authenticate with it).
+pki-lint-eku-critical = { $cert } marks its extendedKeyUsage critical, which BR 7.1.2.7.6 forbids in a server certificate
+pki-lint-eku-critical-hint = Clients accept it. Reissue the certificate with the extended key usage not critical.
+pki-lint-root-has-eku = { $cert } is a root certificate with an extendedKeyUsage extension, which BR 7.1.2.1.2 forbids
+pki-lint-root-has-eku-hint = Clients accept it here, but a root's extended key usage restricts every certificate under it in some clients. Reissue the root without extendedKeyUsage.
+pki-lint-name-constraints-not-critical = { $cert } has a nameConstraints extension that is not critical, which RFC 5280 §4.2.1.10 requires
+pki-lint-name-constraints-not-critical-hint = Clients accept it and enforce the constraints anyway. Reissue the CA certificate with nameConstraints marked critical.
+pki-lint-name-constraints-in-leaf = { $cert } is not a CA certificate but has a nameConstraints extension, which RFC 5280 §4.2.1.10 allows only in CA certificates
+pki-lint-name-constraints-in-leaf-hint = Clients accept it. Reissue the certificate without nameConstraints.
+pki-lint-name-constraints-empty = { $cert } has a nameConstraints extension with no readable permitted or excluded subtree (RFC 5280 §4.2.1.10, BR 7.1.2.5.2)
+pki-lint-name-constraints-bad-dns = { $cert } constrains names by "{ $name }", which is not a valid host name (RFC 5280 §4.2.1.10: a DNS constraint is a host name, without a leading dot)
+pki-lint-name-constraints-malformed-hint = Clients accept it, but read the constraints differently. Reissue the CA certificate with well-formed subtrees (e.g. permitted;DNS:example.com).
+pki-lint-policy-constraints-not-critical = { $cert } has a policyConstraints extension that is not critical, which RFC 5280 §4.2.1.11 requires
+pki-lint-policy-constraints-not-critical-hint = Clients accept it. Reissue the CA certificate with policyConstraints marked critical.
+pki-lint-cn-differs-from-san = { $cert } has the common name "{ $cn }", which names one of its subjectAltNames but is not written the same way (BR 7.1.4.3 requires a character-for-character copy)
+pki-lint-cn-differs-from-san-hint = Clients that read only subjectAltName accept it; clients that fall back to the CN may read another name. Reissue the certificate with the CN exactly as in subjectAltName (IP addresses in their usual short form, domain names in lower case as xn-- labels), or without a CN.
+pki-lint-aia-empty = { $cert } has an authorityInfoAccess extension without a readable access description (RFC 5280 §4.2.2.1)
+pki-lint-aia-empty-hint = Clients accept it. Reissue the certificate with a well-formed authorityInfoAccess (caIssuers URL), or without it.
+pki-lint-dsa-key = { $cert } has a DSA key; BR 6.1.5 allows RSA and ECDSA keys only
+pki-lint-dsa-key-hint = Clients that still verify DSA accept it. Reissue the certificate with an RSA (2048 bits or more) or ECDSA P-256 key.
+pki-lint-rsa-modulus-size = { $cert } has an RSA key of { $bits } bits; BR 6.1.5 requires a modulus size divisible by 8
+pki-lint-rsa-modulus-size-hint = Clients accept it. Reissue the certificate with a 2048-, 3072- or 4096-bit RSA key.

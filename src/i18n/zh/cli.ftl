@@ -97,7 +97,7 @@ cli-help-color = 文本输出何时使用颜色：auto（标准输出是终端�
 cli-help-format = 输出格式
 cli-help-warn-days = 证书在这么多天内过期时给出警告（0 到 36500）
 cli-help-at = 以这个时间而不是当前时间为准进行判断（RFC 3339 格式，如 2027-01-01T00:00:00Z，或日期）
-cli-help-strict = 有警告时也以 1 退出，而不仅是有失败时
+cli-help-strict = 有警告时也以 1 退出，而不仅是有失败时；`verify` 和 `check` 还会把客户端能容忍、但不符合 RFC 5280 和 CA/Browser Forum 基线要求之处（`lint.*` 检查项）判为失败
 cli-help-client-cert = 要出示的客户端证书：包含证书及其私钥的 PEM 文件（覆盖 URI 中的 tlsCertificateKeyFile）
 cli-help-client-key-password-env = 从这个环境变量读取加密客户端私钥（PKCS#8）的密码（覆盖 URI 中的 tlsCertificateKeyFilePassword）
 cli-help-check-uri = 连接串，例如 mongodb://root@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true（在 shell 中请加引号；密码请用 --password-env 或 --password-file 给出，不要写在连接串里）

@@ -281,3 +281,86 @@ pki-zip-holds-nothing = 空
 pki-engine-rejects-at = { $engine }：{ $error }（{ $code }，深度 { $depth }）
 pki-engine-rejects = { $engine }：{ $error }（{ $code }）
 pki-engine-rejects-hint = 这是 { $engine } 自己对证书链的判定；请按其错误所指的问题修正后重新验证
+## lint
+pki-lint-cert-leaf = 服务器证书 { $name }
+pki-lint-cert-intermediate = 中间证书 { $name }
+pki-lint-cert-anchor = CA 证书文件中的证书 { $name }
+pki-lint-cert-untrusted = 证书链顶端的证书 { $name }
+pki-lint-strict-mode = 严格模式（--strict）：不符合 RFC 5280 和 CA/Browser Forum 基线要求之处（lint.*）判为失败，有警告时也以 1 退出
+pki-lint-strict-run = ，--strict（lint.* 检查项判为失败）
+pki-lint-strict = 严格模式：{ $message }（所有客户端都接受这一点；--strict 对不符合 RFC 5280 和 CA/Browser Forum 基线要求的证书判为失败）
+pki-lint-missing-aki = { $cert } 没有 authorityKeyIdentifier 扩展，而 RFC 5280 §4.2.1.1 要求所有非自签名证书都带有该扩展
+pki-lint-missing-aki-hint = 客户端可以接受，但只能按名称查找签发者。请重新签发证书并带上签发者的密钥标识（OpenSSL：在扩展段中设置 authorityKeyIdentifier = keyid:always）。
+pki-lint-critical-aki = { $cert } 把 authorityKeyIdentifier 扩展标为关键（critical），RFC 5280 §4.2.1.1 禁止这样做
+pki-lint-critical-aki-hint = 客户端可以接受。请重新签发证书，不要把 authorityKeyIdentifier 标为关键。
+pki-lint-aki-without-key-id = { $cert } 的 authorityKeyIdentifier 缺少 keyIdentifier 字段，而 RFC 5280 §4.2.1.1 和 BR 7.1.2.1.3 要求有该字段
+pki-lint-aki-without-key-id-hint = 客户端可以接受。请重新签发证书，设置 authorityKeyIdentifier = keyid（不要只用签发者名称和序列号）。
+pki-lint-aki-issuer-serial = { $cert } 的 authorityKeyIdentifier 用 authorityCertIssuer 和 authorityCertSerialNumber 标识签发者，BR 7.1.2.1.3 和 7.1.2.11.1 禁止这样做
+pki-lint-aki-issuer-serial-hint = 客户端可以接受。请重新签发证书，authorityKeyIdentifier 只用 keyid（OpenSSL：去掉 authorityKeyIdentifier 中的 "issuer"）。
+pki-lint-aki-ski-mismatch = { $cert } 是自签名证书，但它的 authorityKeyIdentifier 与自身的 subjectKeyIdentifier 不同（BR 7.1.2.1.3）
+pki-lint-aki-ski-mismatch-hint = 客户端可以接受。请重新签发根证书，两个密钥标识都由它自己的密钥生成。
+pki-lint-missing-ski = { $cert } 是 CA 证书，但没有 subjectKeyIdentifier 扩展，而 RFC 5280 §4.2.1.2 要求有
+pki-lint-missing-ski-hint = 客户端可以接受，但只能按名称查找该 CA。请重新签发，设置 subjectKeyIdentifier = hash。
+pki-lint-critical-ski = { $cert } 把 subjectKeyIdentifier 扩展标为关键（critical），RFC 5280 §4.2.1.2 禁止这样做
+pki-lint-critical-ski-hint = 客户端可以接受。请重新签发证书，不要把 subjectKeyIdentifier 标为关键。
+pki-lint-basic-constraints-not-critical = { $cert } 是 CA 证书，但它的 basicConstraints 扩展不是关键扩展，而 RFC 5280 §4.2.1.9 要求标为关键
+pki-lint-basic-constraints-not-critical-hint = 客户端可以接受。请重新签发 CA 证书，设置 basicConstraints = critical, CA:TRUE。
+pki-lint-ca-missing-basic-constraints = { $cert } 被当作 CA 使用，却没有 basicConstraints 扩展，而 RFC 5280 §4.2.1.9 要求每张 CA 证书都有
+pki-lint-ca-missing-basic-constraints-hint = 作为信任锚时客户端可以接受。请换成带 basicConstraints = critical, CA:TRUE 的 CA 证书。
+pki-lint-ca-missing-key-usage = { $cert } 是 CA 证书，但没有 keyUsage 扩展，而 RFC 5280 §4.2.1.3 要求有
+pki-lint-ca-missing-key-usage-hint = 客户端可以接受（没有 keyUsage 即允许所有用途）。请重新签发 CA 证书，设置 keyUsage = critical, keyCertSign, cRLSign。
+pki-lint-ca-without-key-cert-sign = { $cert } 是 CA 证书（cA 为 TRUE），但 keyUsage 不允许 keyCertSign（RFC 5280 §4.2.1.3，BR 7.1.2.10.7）
+pki-lint-ca-without-key-cert-sign-hint = 作为信任锚时客户端可以接受。请重新签发 CA 证书，设置 keyUsage = critical, keyCertSign, cRLSign。
+pki-lint-key-cert-sign-without-ca = { $cert } 的 keyUsage 允许 keyCertSign，但它不是 CA（cA 不是 TRUE），RFC 5280 §4.2.1.3 和 §4.2.1.9 禁止这样做
+pki-lint-key-cert-sign-without-ca-hint = 客户端可以接受。请重新签发证书，去掉 keyCertSign（服务器证书只需 digitalSignature，RSA 密钥再加 keyEncipherment）。
+pki-lint-ca-empty-subject = { $cert } 是 CA 证书，但主题（subject）为空，RFC 5280 §4.1.2.6 禁止这样做
+pki-lint-ca-empty-subject-hint = 客户端可以接受。请重新签发 CA 证书，填写可分辨名称（至少有 CN）。
+pki-lint-empty-subject-san-not-critical = { $cert } 的主题（subject）为空，但 subjectAltName 扩展不是关键扩展，而 RFC 5280 §4.2.1.6 要求此时标为关键
+pki-lint-empty-subject-san-not-critical-hint = 客户端可以接受。请重新签发证书，填写主题（CN），或把 subjectAltName 标为关键。
+pki-lint-san-critical-with-subject = { $cert } 的主题不为空，却把 subjectAltName 标为关键，BR 7.1.2.7.12 禁止这样做
+pki-lint-san-critical-with-subject-hint = 客户端可以接受。请重新签发证书，不要把 subjectAltName 标为关键。
+pki-lint-empty-san = { $cert } 的 subjectAltName 扩展里一个名称也没有，RFC 5280 §4.2.1.6 禁止这样做
+pki-lint-empty-san-hint = 客户端可以接受，但它不覆盖任何主机。请重新签发证书，在 subjectAltName 中写入服务器的主机名和 IP 地址。
+pki-lint-serial-zero = { $cert } 的序列号为 0；RFC 5280 §4.1.2.2 要求序列号为正数
+pki-lint-serial-negative = { $cert } 的序列号为负数（{ $serial }）；RFC 5280 §4.1.2.2 要求序列号为正数
+pki-lint-serial-too-long = { $cert } 的序列号长 { $length } 个字节；RFC 5280 §4.1.2.2 最多允许 20 个字节
+pki-lint-serial-hint = 客户端可以接受。请重新签发证书，使用不超过 20 字节的正随机序列号（OpenSSL 默认如此）。
+pki-lint-invalid-dns-name = { $cert } 列出的 DNS 名称 "{ $name }" 不是合法的主机名（含下划线、空标签或字母、数字、连字符以外的字符；RFC 5280 §4.2.1.6，RFC 1034 §3.5）
+pki-lint-invalid-dns-name-hint = 客户端可以接受该证书，但可能永远匹配不上这个名称。请重新签发，主机名只用字母、数字、连字符和点（国际化域名用 xn-- 形式）。
+pki-lint-wildcard-not-leftmost = { $cert } 列出的 "{ $name }" 中，通配符不是完整的最左侧标签（RFC 6125 §6.4.3，BR 7.1.2.7.12）
+pki-lint-wildcard-not-leftmost-hint = 各客户端对这种名称的处理不一致。通配符只用 "*.example.com" 的形式，或逐个列出主机名。
+pki-lint-wildcard-public-suffix = { $cert } 列出的 "{ $name }" 是直接覆盖公共后缀的通配符，会覆盖许多不同所有者的域名（BR 3.2.2.6）
+pki-lint-wildcard-public-suffix-hint = 客户端可以接受。请为部署自己的域名（如 *.mongo.example.com）或各主机名重新签发证书。
+pki-lint-not-v3 = { $cert } 是 X.509 第 { $version } 版证书；RFC 5280 §4.1.2.1 和 BR 7.1.1 要求第 3 版
+pki-lint-not-v3-hint = 这里客户端可以接受。请重新签发为第 3 版证书，并带上常用扩展（basicConstraints、keyUsage、密钥标识）。
+pki-lint-unique-identifiers = { $cert } 带有 issuerUniqueID 或 subjectUniqueID，RFC 5280 §4.1.2.8 禁止合规 CA 生成这种证书
+pki-lint-unique-identifiers-hint = 客户端可以接受。请重新签发证书，不带唯一标识符。
+pki-lint-duplicate-extension = { $cert } 中扩展 { $oid } 出现了不止一次，RFC 5280 §4.2 禁止这样做
+pki-lint-duplicate-extension-hint = 这里客户端可以接受，但读取哪一份没有定义。请重新签发证书，每个扩展只出现一次。
+pki-lint-validity-encoding = { $cert } 的 { $field } 用了错误的 ASN.1 类型：RFC 5280 §4.1.2.5 要求 2049 年及以前用 UTCTime，2050 年起用 GeneralizedTime
+pki-lint-validity-encoding-hint = 客户端可以接受。请用按 RFC 5280 编码有效期的 CA 工具重新签发证书（OpenSSL 即如此）。
+pki-lint-eku-empty = { $cert } 的 extendedKeyUsage 扩展里没有任何用途，RFC 5280 §4.2.1.12 禁止这样做
+pki-lint-eku-empty-hint = 请重新签发证书，设置 extendedKeyUsage = serverAuth（成员之间也用它认证时再加 clientAuth）。
+pki-lint-eku-any = { $cert } 允许 anyExtendedKeyUsage，BR 7.1.2.7.10 禁止服务器证书这样做
+pki-lint-eku-any-hint = 客户端可以接受。请重新签发证书，设置 extendedKeyUsage = serverAuth（成员之间也用它认证时再加 clientAuth）。
+pki-lint-eku-critical = { $cert } 把 extendedKeyUsage 标为关键，BR 7.1.2.7.6 禁止服务器证书这样做
+pki-lint-eku-critical-hint = 客户端可以接受。请重新签发证书，不要把 extendedKeyUsage 标为关键。
+pki-lint-root-has-eku = { $cert } 是根证书，却带有 extendedKeyUsage 扩展，BR 7.1.2.1.2 禁止这样做
+pki-lint-root-has-eku-hint = 这里客户端可以接受，但有些客户端会用根证书的扩展密钥用途限制其下所有证书。请重新签发不带 extendedKeyUsage 的根证书。
+pki-lint-name-constraints-not-critical = { $cert } 的 nameConstraints 扩展不是关键扩展，而 RFC 5280 §4.2.1.10 要求标为关键
+pki-lint-name-constraints-not-critical-hint = 客户端可以接受，并照样执行这些约束。请重新签发 CA 证书，把 nameConstraints 标为关键。
+pki-lint-name-constraints-in-leaf = { $cert } 不是 CA 证书，却带有 nameConstraints 扩展，RFC 5280 §4.2.1.10 只允许 CA 证书带该扩展
+pki-lint-name-constraints-in-leaf-hint = 客户端可以接受。请重新签发证书，不带 nameConstraints。
+pki-lint-name-constraints-empty = { $cert } 的 nameConstraints 扩展中没有可读的允许或排除子树（RFC 5280 §4.2.1.10，BR 7.1.2.5.2）
+pki-lint-name-constraints-bad-dns = { $cert } 用 "{ $name }" 约束名称，这不是合法的主机名（RFC 5280 §4.2.1.10：DNS 约束是主机名，不以点开头）
+pki-lint-name-constraints-malformed-hint = 客户端可以接受，但对约束的理解各不相同。请用格式正确的子树重新签发 CA 证书（如 permitted;DNS:example.com）。
+pki-lint-policy-constraints-not-critical = { $cert } 的 policyConstraints 扩展不是关键扩展，而 RFC 5280 §4.2.1.11 要求标为关键
+pki-lint-policy-constraints-not-critical-hint = 客户端可以接受。请重新签发 CA 证书，把 policyConstraints 标为关键。
+pki-lint-cn-differs-from-san = { $cert } 的通用名（CN）"{ $cn }" 指向它的某个 subjectAltName，但写法不同（BR 7.1.4.3 要求逐字符相同）
+pki-lint-cn-differs-from-san-hint = 只读 subjectAltName 的客户端可以接受；退而使用 CN 的客户端可能读成别的名称。请重新签发证书，CN 与 subjectAltName 中的写法完全相同（IP 地址用常见的简写形式，域名用小写的 xn-- 形式），或不设 CN。
+pki-lint-aia-empty = { $cert } 的 authorityInfoAccess 扩展中没有可读的访问描述（RFC 5280 §4.2.2.1）
+pki-lint-aia-empty-hint = 客户端可以接受。请重新签发证书，带上格式正确的 authorityInfoAccess（caIssuers URL），或者不带该扩展。
+pki-lint-dsa-key = { $cert } 使用 DSA 密钥；BR 6.1.5 只允许 RSA 和 ECDSA 密钥
+pki-lint-dsa-key-hint = 仍支持 DSA 的客户端可以接受。请用 RSA（2048 位及以上）或 ECDSA P-256 密钥重新签发证书。
+pki-lint-rsa-modulus-size = { $cert } 的 RSA 密钥为 { $bits } 位；BR 6.1.5 要求模数长度能被 8 整除
+pki-lint-rsa-modulus-size-hint = 客户端可以接受。请用 2048、3072 或 4096 位 RSA 密钥重新签发证书。

@@ -531,6 +531,23 @@ pub(super) mod test_support {
             now: now(),
             warn_days: 30,
             hostnames_waived: false,
+            strict: false,
+        };
+        verify_chain(&parsed(ca), &parsed(chain), &opts)
+    }
+
+    /// [`verify`] with `--strict`: the conformance lint's findings fail.
+    pub(crate) fn verify_strict(
+        ca: &[&Made],
+        chain: &[&Made],
+        host: Option<&str>,
+    ) -> ChainVerification {
+        let opts = VerifyOptions {
+            host: host.map(|h| parse_host(h).unwrap()),
+            now: now(),
+            warn_days: 30,
+            hostnames_waived: false,
+            strict: true,
         };
         verify_chain(&parsed(ca), &parsed(chain), &opts)
     }

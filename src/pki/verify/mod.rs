@@ -13,13 +13,16 @@
 //! The files: `path` builds the path (greedy, then a bounded search), `checks` judges every
 //! certificate on it, `host` the name clients connect to, `by_webpki` runs rustls-webpki and
 //! translates its errors, `by_openssl` runs OpenSSL's own verifier (and Node's host-name
-//! rules), and `engines` lets the engines that run in-process decide their families' columns.
+//! rules), `engines` lets the engines that run in-process decide their families' columns, and
+//! `lint` reports what RFC 5280 and the CA/Browser Forum forbid but clients tolerate (`fail`
+//! only with [`VerifyOptions::strict`]).
 
 mod by_openssl;
 mod by_webpki;
 mod checks;
 mod engines;
 mod host;
+pub mod lint;
 mod path;
 
 use std::net::IpAddr;
@@ -56,6 +59,8 @@ pub struct VerifyOptions {
     /// Clients were told to ignore host-name mismatches (`tlsAllowInvalidHostnames`): a
     /// mismatch is still reported, and says so.
     pub hostnames_waived: bool,
+    /// `--strict`: the conformance lint's findings (`lint.*`) fail instead of warning.
+    pub strict: bool,
 }
 
 /// A name that is neither an IP address nor a DNS name a certificate could cover.
@@ -326,6 +331,7 @@ pub fn verify_chain(
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
     check_unused(&mut ctx, &nodes, leaf);
     let webpki = run_webpki(&mut ctx, leaf, name_accepted, trusted);
+    lint::lint_path(&mut ctx, &nodes, &roles);
     let (openssl, node) = run_engines(&ctx, leaf);
     let path_der: Vec<Vec<u8>> = nodes.iter().map(|&n| ctx.cert(n).der.clone()).collect();
     apply_engines(&mut ctx, &path_der, &webpki, &openssl, &node);

@@ -99,6 +99,9 @@ fn header(r: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
     if !r.options.plaintext_probe {
         run.push_str(&tr!("report-run-no-plaintext"));
     }
+    if r.options.strict {
+        run.push_str(&tr!("pki-lint-strict-run"));
+    }
     writeln!(out, "{}", head(&tr!("report-label-run"), run))?;
     if let Some(c) = &r.client_cert {
         client_cert(c, out)?;

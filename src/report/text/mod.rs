@@ -381,6 +381,20 @@ mod tests {
     }
 
     #[test]
+    fn check_in_strict_mode_says_so_on_its_run_line() {
+        let mut r = check_report();
+        if let Report::Check(c) = &mut r {
+            c.options.strict = true;
+        }
+        let out = text(&r);
+        assert_eq!(
+            out.lines().nth(3),
+            Some("Run     2 members in 1234 ms; --timeout 1s, --deadline 1m, --max-connections 16, --strict (lint.* findings fail)"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn check_shows_each_member_then_the_set_then_the_summary_and_one_verdict() {
         let out = text(&check_report());
         let lines: Vec<&str> = out.lines().collect();
@@ -501,6 +515,7 @@ mod tests {
         ca.distinguished_name
             .push(rcgen::DnType::CommonName, "Test Root");
         ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Constrained(1));
+        ca.key_usages = vec![rcgen::KeyUsagePurpose::KeyCertSign];
         ca.not_before = now - time::Duration::days(10);
         ca.not_after = now + time::Duration::days(20);
         let ca_cert = ca.self_signed(&ca_key).unwrap();
@@ -510,6 +525,7 @@ mod tests {
             .push(rcgen::DnType::CommonName, "db.example");
         leaf.not_before = now - time::Duration::days(400);
         leaf.not_after = now - time::Duration::days(3);
+        leaf.use_authority_key_identifier_extension = true;
         let leaf_cert = leaf.signed_by(&leaf_key, &ca_cert, &ca_key).unwrap();
         (ca_cert.pem(), leaf_cert.pem())
     }
@@ -570,12 +586,14 @@ mod tests {
             now,
             warn_days: 0,
             hostnames_waived: false,
+            strict: false,
         };
         let v = verify_chain(&ca.certs, &chain.certs, &opts);
         let inputs = crate::report::verify::VerifyInputs {
             evaluated_at: now,
             warn_days: 0,
             host: Some("db.example".into()),
+            strict: false,
             ca_files: vec!["ca.pem".into()],
             chain_file: "leaf.pem".into(),
         };

@@ -55,6 +55,9 @@ pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result
             at = rfc3339(r.evaluated_at)
         ))
     )?;
+    if r.strict {
+        writeln!(out, "{}", hang(tr!("pki-lint-strict-mode")))?;
+    }
     writeln!(out)?;
     let state = if r.trusted {
         tr!("report-path-trusted")
