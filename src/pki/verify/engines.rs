@@ -99,11 +99,34 @@ fn apply_full(ctx: &mut Ctx<'_>, path_der: &[Vec<u8>], family: Family, outcome: 
     }
 }
 
-/// `rustls`: rustls-webpki's chain verdict plus its host-name check; webpki names only its first
-/// error, so the cells it does not name keep the model's answer.
+/// Conditions on the server's own key that make rustls' handshake fail although webpki's chain
+/// verification passes: rustls verifies the server's handshake signature with webpki's
+/// algorithms, which take RSA keys of 2048 to 8192 bits and the P-256 and P-384 curves only.
+const RUSTLS_LEAF_KEY: [Condition; 3] = [
+    Condition::RsaKeyBelow1024,
+    Condition::RsaKeyBelow2048,
+    Condition::EcKeyBelow224,
+];
+
+/// `rustls`: rustls-webpki's chain verdict plus its host-name check, and the server's key usable
+/// for the handshake signature; webpki names only its first error, so the cells it does not
+/// name keep the model's answer.
 fn apply_rustls(ctx: &mut Ctx<'_>, webpki: &WebpkiOutcome) {
-    let accepted = webpki.chain_accepted && webpki.name_accepted != Some(false);
+    let leaf_key_unusable = ctx.findings.iter().enumerate().any(|(i, f)| {
+        f.certificate == Some(0)
+            && ctx
+                .conditions
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|c| RUSTLS_LEAF_KEY.contains(&c))
+    });
+    let accepted =
+        webpki.chain_accepted && webpki.name_accepted != Some(false) && !leaf_key_unusable;
     let mut named = Vec::new();
+    if leaf_key_unusable {
+        named.extend(RUSTLS_LEAF_KEY);
+    }
     if let Some(super::WebpkiRejection::Error(e)) = &webpki.error {
         named.push(super::by_webpki::webpki_error_code(e).1);
     }
