@@ -61,6 +61,104 @@ pub enum Condition {
     UnhandledCriticalExtension,
     /// rustls-webpki rejects the chain for another reason.
     OtherWebpkiError,
+
+    // ---- rfc5280: RFC 5280 §6 path validation (src/pki/verify/rules.rs, names.rs) ----
+    /// An intermediate without basicConstraints cA=TRUE (extension missing, cA false, or a
+    /// version 1/2 certificate).
+    IntermediateNotCa,
+    /// The trust anchor is no CA by OpenSSL's check_ca(): basicConstraints cA false, or no
+    /// basicConstraints and neither keyUsage nor a version 1 self-signed certificate.
+    AnchorNotCa,
+    /// An intermediate's keyUsage lacks keyCertSign.
+    IntermediateKuWithoutCertSign,
+    /// The trust anchor's keyUsage lacks keyCertSign.
+    AnchorKuWithoutCertSign,
+    /// An intermediate's pathLenConstraint is exceeded, counted as RFC 5280 counts (without
+    /// self-issued intermediates).
+    PathLenExceeded,
+    /// The trust anchor's pathLenConstraint is exceeded, counted as RFC 5280 counts.
+    AnchorPathLenExceeded,
+    /// An intermediate's pathLenConstraint is exceeded only when self-issued intermediates
+    /// are counted too (as rustls-webpki and Go count).
+    PathLenExceededCountingSelfIssued,
+    /// The trust anchor's pathLenConstraint is exceeded only when self-issued intermediates
+    /// are counted too.
+    AnchorPathLenExceededCountingSelfIssued,
+    /// The leaf's keyUsage has none of digitalSignature, keyEncipherment, keyAgreement.
+    LeafKuNotForServer,
+    /// The leaf's keyUsage has keyEncipherment or keyAgreement but not digitalSignature.
+    LeafKuWithoutDigitalSignature,
+    /// The leaf is a version 1 or 2 certificate.
+    LeafNotV3,
+    /// An EC key with explicit curve parameters instead of a named curve.
+    EcExplicitParameters,
+    /// A leaf's or intermediate's notAfter is exactly the evaluation time.
+    ExpiresThisSecond,
+    /// The trust anchor's notAfter is exactly the evaluation time.
+    AnchorExpiresThisSecond,
+    /// Critical extensions that the families marked `true` do not handle on that certificate
+    /// (computed per certificate from each family's list; see rules.rs).
+    CriticalExtension(Refusers),
+    /// The leaf has no DNS subjectAltName and its CN, read as a DNS name, is outside a CA's
+    /// DNS name constraints.
+    NameConstraintsCommonName,
+    /// A subject DN (or directoryName subjectAltName) outside a CA's directoryName
+    /// constraints.
+    NameConstraintsDirectoryName,
+    /// An intermediate's subjectAltName is outside the name constraints of a CA above it.
+    NameConstraintsIntermediateSan,
+    /// Names conform, but a CA constrains directory names, URIs or email addresses, which
+    /// rustls-webpki refuses whenever a certificate below has a name of that form.
+    NameConstraintsUnsupportedByWebpki,
+    /// A DNS or IP name constraint clients cannot parse (a wildcard, a non-contiguous mask).
+    MalformedNameConstraint,
+    /// A DNS subjectAltName that is not a host name, below a CA with DNS constraints.
+    MalformedDnsNameUnderConstraints,
+    /// An IP subjectAltName that is not 4 or 16 bytes, below a CA with IP constraints.
+    MalformedIpUnderConstraints,
+    /// An intermediate's extendedKeyUsage lacks serverAuth and anyExtendedKeyUsage.
+    IntermediateEkuWithoutServerAuth,
+    /// The trust anchor's extendedKeyUsage lacks serverAuth and anyExtendedKeyUsage.
+    AnchorEkuWithoutServerAuth,
+    /// The leaf's extendedKeyUsage extension lists no purpose at all.
+    EmptyEku,
+    /// A subjectAltName of a form nobody compares (otherName, …) below a constraint of that
+    /// form.
+    NameConstraintsOtherForm,
+    /// A wildcard DNS subjectAltName (`*.example.com`) that could stand for an excluded name
+    /// (`db.example.com`).
+    NameConstraintsWildcardMayBeExcluded,
+}
+
+/// Which families refuse a certificate because of a critical extension they do not handle.
+/// Node follows OpenSSL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Refusers {
+    /// OpenSSL (and so Node).
+    pub openssl: bool,
+    /// rustls-webpki.
+    pub rustls: bool,
+    /// Go crypto/x509.
+    pub go: bool,
+    /// Java PKIX and JSSE's end-entity checks.
+    pub java: bool,
+}
+
+impl Refusers {
+    /// The refusing families' names, as `rejected_by` lists them.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (self.openssl, "openssl"),
+            (self.openssl, "node"),
+            (self.rustls, "rustls"),
+            (self.go, "go"),
+            (self.java, "java"),
+        ]
+        .into_iter()
+        .filter(|(r, _)| *r)
+        .map(|(_, n)| n)
+        .collect()
+    }
 }
 
 /// The table. One row per condition; each row names its sources.
@@ -134,13 +232,14 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             go: Unknown,
             java: Unknown,
         },
-        // RFC 5280 name constraints: OpenSSL, webpki and Go enforce them.
+        // RFC 5280 name constraints: OpenSSL, webpki and Go enforce them; so does the JDK's
+        // ConstraintsChecker (NameConstraintsExtension.verify on every certificate below).
         Condition::NameConstraints => ClientVerdicts {
             openssl: Reject,
             node: Reject,
             rustls: Reject,
             go: Reject,
-            java: Unknown,
+            java: Reject,
         },
         // OpenSSL security level 2 needs 112-bit keys (P-224 and up); level 1 (Node) needs 80.
         // rustls and Go implement no curve below P-256, so the TLS handshake itself fails.
@@ -168,6 +267,142 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             go: Unknown,
             java: Unknown,
         },
+        // RFC 5280 §6 rules (the rfc5280 helper's rows, with their sources).
+        c @ (Condition::IntermediateNotCa
+        | Condition::AnchorNotCa
+        | Condition::IntermediateKuWithoutCertSign
+        | Condition::AnchorKuWithoutCertSign
+        | Condition::PathLenExceeded
+        | Condition::AnchorPathLenExceeded
+        | Condition::PathLenExceededCountingSelfIssued
+        | Condition::AnchorPathLenExceededCountingSelfIssued
+        | Condition::LeafKuNotForServer
+        | Condition::LeafKuWithoutDigitalSignature
+        | Condition::LeafNotV3
+        | Condition::EcExplicitParameters
+        | Condition::ExpiresThisSecond
+        | Condition::AnchorExpiresThisSecond
+        | Condition::CriticalExtension(_)
+        | Condition::NameConstraintsCommonName
+        | Condition::NameConstraintsDirectoryName
+        | Condition::NameConstraintsIntermediateSan
+        | Condition::NameConstraintsUnsupportedByWebpki
+        | Condition::MalformedNameConstraint
+        | Condition::MalformedDnsNameUnderConstraints
+        | Condition::MalformedIpUnderConstraints
+        | Condition::IntermediateEkuWithoutServerAuth
+        | Condition::AnchorEkuWithoutServerAuth
+        | Condition::EmptyEku
+        | Condition::NameConstraintsOtherForm
+        | Condition::NameConstraintsWildcardMayBeExcluded) => rfc5280_verdicts(c),
+    }
+}
+
+/// The rows of the RFC 5280 §6 conditions. Sources: OpenSSL 3.0 crypto/x509/x509_vfy.c
+/// (check_chain, check_name_constraints, check_cert_time) and v3_purp.c (check_ca,
+/// check_purpose_ssl_server); rustls-webpki 0.103 src/verify_cert.rs and src/subject_name;
+/// Go 1.19 src/crypto/x509/verify.go (isValid, checkChainForKeyUsage) and parser.go; the JDK's
+/// sun.security.provider.certpath (ConstraintsChecker, KeyChecker, PolicyChecker) and
+/// sun.security.validator.EndEntityChecker, sun.security.x509.NameConstraintsExtension.
+fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
+    use ClientAction::{Accept, Reject, Unknown};
+    let only = |openssl, rustls, go, java| ClientVerdicts {
+        openssl,
+        node: openssl,
+        rustls,
+        go,
+        java,
+    };
+    match condition {
+        // OpenSSL check_chain: intermediates need check_ca() == 1 (X509_V_ERR_INVALID_CA);
+        // webpki EndEntityUsedAsCa / UnsupportedCertVersion; Go NotAuthorizedToSign for
+        // intermediates without BasicConstraintsValid && IsCA; JDK ConstraintsChecker "not a
+        // CA certificate" (v1/v2 only tolerated when self-issued right below the anchor).
+        Condition::IntermediateNotCa => ClientVerdicts::all(Reject),
+        // OpenSSL checks the anchor with check_ca() too; webpki keeps only the anchor's name,
+        // key and name constraints; Go checks IsCA only for intermediateCertificate; PKIX
+        // takes the trust anchor as name and key.
+        Condition::AnchorNotCa => only(Reject, Accept, Accept, Accept),
+        // OpenSSL check_ca(): keyUsage without keyCertSign is no CA; webpki: "we ignore the
+        // KeyUsage extension"; Go: "KeyUsage status flags are ignored"; JDK KeyChecker
+        // verifies keyCertSign on every CA certificate of the path.
+        Condition::IntermediateKuWithoutCertSign => only(Reject, Accept, Accept, Reject),
+        Condition::AnchorKuWithoutCertSign => only(Reject, Accept, Accept, Accept),
+        // Every verifier enforces pathLenConstraint on intermediates; webpki and Go count
+        // self-issued certificates too, so they refuse at least as often.
+        Condition::PathLenExceeded => ClientVerdicts::all(Reject),
+        // OpenSSL's loop and Go's isValid cover the root; webpki does not keep the anchor's
+        // basicConstraints and PKIX does not read the anchor certificate's.
+        Condition::AnchorPathLenExceeded => only(Reject, Accept, Reject, Accept),
+        // OpenSSL (EXFLAG_SI) and the JDK (isSelfIssued) skip self-issued intermediates as
+        // RFC 5280 6.1.4 (l) says; webpki's sub_ca_count and Go's len(currentChain)-1 do not.
+        Condition::PathLenExceededCountingSelfIssued => only(Accept, Reject, Reject, Accept),
+        Condition::AnchorPathLenExceededCountingSelfIssued => only(Accept, Accept, Reject, Accept),
+        // OpenSSL check_purpose_ssl_server: ku_reject(digitalSignature | keyEncipherment |
+        // keyAgreement); JDK EndEntityChecker.checkTLSServer needs digitalSignature for
+        // ECDHE and TLS 1.3 ("UNKNOWN") key exchanges; webpki and Go ignore keyUsage.
+        Condition::LeafKuNotForServer => only(Reject, Accept, Accept, Reject),
+        Condition::LeafKuWithoutDigitalSignature => only(Accept, Accept, Accept, Reject),
+        // webpki accepts only v3 certificates (UnsupportedCertVersion); OpenSSL, Go and the
+        // JDK parse v1 end-entity certificates and need no extension on them.
+        Condition::LeafNotV3 => only(Accept, Reject, Accept, Accept),
+        // OpenSSL 3 check_curve(): X509_V_ERR_EC_KEY_EXPLICIT_PARAMS; webpki knows named
+        // curves only; Go's parser refuses unnamed curves; the JDK's SunEC accepts only named
+        // curves since JDK 16 ("Only named ECParameters supported").
+        Condition::EcExplicitParameters => ClientVerdicts::all(Reject),
+        // OpenSSL check_cert_time: X509_cmp_time(notAfter, now) is -1 when notAfter is earlier
+        // than *or equal to* now; webpki `time > not_after`, Go `now.After(NotAfter)`, the
+        // JDK `notAfter.before(date)` still accept the last second.
+        Condition::ExpiresThisSecond => only(Reject, Accept, Accept, Accept),
+        Condition::AnchorExpiresThisSecond => only(Reject, Accept, Accept, Accept),
+        Condition::CriticalExtension(r) => {
+            let action = |refuses: bool| if refuses { Reject } else { Accept };
+            only(
+                action(r.openssl),
+                action(r.rustls),
+                action(r.go),
+                action(r.java),
+            )
+        }
+        // OpenSSL NAME_CONSTRAINTS_check_CN (leaf without DNS SAN) and the JDK's
+        // NameConstraintsExtension.verify (CN as DNSName without DNS SAN) check the CN; webpki
+        // and Go check subjectAltNames only.
+        Condition::NameConstraintsCommonName => only(Reject, Accept, Accept, Reject),
+        // OpenSSL nc_dn, JDK X500Name constraints, webpki refuses every directoryName
+        // constraint; Go never checks directory names (a critical extension holding them is
+        // an unhandled critical extension, reported separately).
+        Condition::NameConstraintsDirectoryName => only(Reject, Reject, Accept, Reject),
+        // Go's isValid checks only the leaf's (and the constraining CA's own) SANs.
+        Condition::NameConstraintsIntermediateSan => only(Reject, Reject, Accept, Reject),
+        // webpki subject_name/mod.rs: directoryName, URI and other forms "fail closed".
+        Condition::NameConstraintsUnsupportedByWebpki => only(Accept, Reject, Accept, Accept),
+        // webpki MalformedNameConstraint / InvalidNetworkMaskConstraint; Go's parser fails on
+        // such constraints; OpenSSL nc_match refuses a bad mask and a wildcard constraint
+        // matches no name. JDK: not known.
+        Condition::MalformedNameConstraint => only(Reject, Reject, Reject, Unknown),
+        // webpki MalformedDnsIdentifier and Go "cannot parse dnsName" under constraints;
+        // OpenSSL compares the text as is; the JDK's DNSName refuses such a name.
+        Condition::MalformedDnsNameUnderConstraints => only(Accept, Reject, Reject, Reject),
+        Condition::MalformedIpUnderConstraints => ClientVerdicts::all(Reject),
+        // OpenSSL check_purpose on CA certificates (xku_reject, the anchor included since
+        // X509_TRUST_NO_SS_COMPAT leaves it untrusted-by-aux); webpki check_eku on every
+        // certificate it parses (not the anchor); Go checkChainForKeyUsage walks the whole
+        // chain, root included; the JDK checks extendedKeyUsage on the end entity only.
+        Condition::IntermediateEkuWithoutServerAuth => only(Reject, Reject, Reject, Accept),
+        Condition::AnchorEkuWithoutServerAuth => only(Reject, Accept, Reject, Accept),
+        // webpki EmptyEkuExtension; Go treats an empty list as absent; OpenSSL accepts it
+        // (x509-limbo rfc5280::eku::ee-eku-empty); the JDK finds no serverAuth in the list.
+        Condition::EmptyEku => only(Accept, Reject, Accept, Reject),
+        // OpenSSL nc_match: X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE for forms it cannot compare;
+        // webpki: an Unsupported name under a constraint of its tag is a violation; Go ignores
+        // unknown SAN types (a critical constraint of that form is an unhandled critical
+        // extension, reported on its own); the JDK compares otherNames only for equality.
+        Condition::NameConstraintsOtherForm => only(Reject, Reject, Accept, Reject),
+        // webpki matches a wildcard against excluded subtrees as a pattern
+        // (x509-limbo rfc5280::nc::nc-forbids-dnsname-wildcard-san); OpenSSL and Go 1.19
+        // compare the text (Go fixed it only for CVE-2025-61727); the JDK compares suffixes.
+        Condition::NameConstraintsWildcardMayBeExcluded => only(Accept, Reject, Accept, Accept),
+        _ => ClientVerdicts::all(Unknown),
     }
 }
 

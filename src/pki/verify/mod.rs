@@ -11,13 +11,16 @@
 
 //!
 //! The files: `path` builds the path (greedy, then a bounded search), `checks` judges every
-//! certificate on it, `host` the name clients connect to, `by_webpki` runs rustls-webpki and
-//! translates its errors.
+//! certificate on it, `rules` the RFC 5280 §6 rules some client enforces (basicConstraints,
+//! pathLenConstraint, keyUsage, critical extensions, …), `names` the name constraints, `host`
+//! the name clients connect to, `by_webpki` runs rustls-webpki and translates its errors.
 
 mod by_webpki;
 mod checks;
 mod host;
+mod names;
 mod path;
+mod rules;
 
 use std::net::IpAddr;
 
@@ -37,7 +40,9 @@ use checks::{
     check_validity,
 };
 use host::check_host;
+use names::check_name_constraints;
 use path::{build_path, choose_leaf, roles};
+use rules::check_path_rules;
 
 /// What to verify the chain for.
 #[derive(Clone, Debug)]
@@ -298,6 +303,8 @@ pub fn verify_chain(
     check_validity(&mut ctx, &nodes, &roles);
     check_keys_and_signatures(&mut ctx, &nodes, &roles);
     check_leaf_usage(&mut ctx, &nodes, &roles, pinned);
+    check_path_rules(&mut ctx, &nodes, &roles, pinned);
+    check_name_constraints(&mut ctx, &nodes);
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
     check_unused(&mut ctx, &nodes, leaf);
     let webpki = run_webpki(&mut ctx, leaf, name_accepted, trusted);
