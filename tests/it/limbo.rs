@@ -153,6 +153,10 @@ fn limbo_agreement() {
     let (mut webpki_ran, mut webpki_agree) = (0, 0);
     let (mut openssl_ran, mut openssl_agree) = (0, 0);
     let mut divergences = Vec::new();
+    // Failures whose only fail finding is `cert.invalid`: webpki's error, which no finer code
+    // names (goal: none).
+    let mut invalid_only = Vec::new();
+    let mut fail_codes: BTreeMap<String, usize> = BTreeMap::new();
     let mut skip_reasons: BTreeMap<&str, usize> = BTreeMap::new();
     for case in &cases {
         let id = case["id"].as_str().unwrap_or("?").to_string();
@@ -164,6 +168,12 @@ fn limbo_agreement() {
             }
             Outcome::Ran { success, codes } => {
                 ran += 1;
+                if !success && !codes.is_empty() && codes.iter().all(|c| c == "cert.invalid") {
+                    invalid_only.push(id.clone());
+                }
+                for code in &codes {
+                    *fail_codes.entry(code.clone()).or_insert(0) += 1;
+                }
                 let ours = if success { "SUCCESS" } else { "FAILURE" };
                 if ours == expected {
                     agree += 1;
@@ -192,6 +202,11 @@ fn limbo_agreement() {
     for d in &divergences {
         eprintln!("  {d}");
     }
+    eprintln!("fail codes (findings, over every case): {fail_codes:?}");
+    eprintln!(
+        "failures carrying only cert.invalid: {} {invalid_only:?}",
+        invalid_only.len()
+    );
     eprintln!(
         "mongotls verify: {agree}/{ran} cases agree with expected_result ({skipped} skipped: {skip_reasons:?})"
     );
