@@ -128,6 +128,28 @@ pub enum Condition {
     /// A wildcard DNS subjectAltName (`*.example.com`) that could stand for an excluded name
     /// (`db.example.com`).
     NameConstraintsWildcardMayBeExcluded,
+    /// A self-issued intermediate's subjectAltName outside a CA's name constraints (RFC 5280
+    /// skips self-issued intermediates).
+    NameConstraintsSelfIssuedSan,
+    /// A constraining CA's own subjectAltName outside its own name constraints.
+    NameConstraintsOwnSan,
+    /// A nameConstraints extension with neither permitted nor excluded subtrees.
+    EmptyNameConstraints,
+    /// The trust anchor is a version 3 certificate without basicConstraints, whose keyUsage
+    /// makes it a CA for OpenSSL.
+    AnchorNotCaForGo,
+    /// The trust anchor is a version 1 certificate that OpenSSL does not take as a CA (not
+    /// self-signed).
+    AnchorNotCaForOpenSsl,
+    /// A notAfter in the evaluation second, evaluated after that second's first instant.
+    ExpiresWithinThisSecond,
+    /// The trust anchor's notAfter in the evaluation second, after its first instant.
+    AnchorExpiresWithinThisSecond,
+    /// An issuer with a DSA key.
+    DsaIssuerKey,
+    /// A self-issued trust anchor whose authorityKeyIdentifier does not name itself (another
+    /// key identifier, issuer or serial number).
+    AnchorAkiMismatch,
 }
 
 /// Which families refuse a certificate because of a critical extension they do not handle.
@@ -294,7 +316,16 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         | Condition::AnchorEkuWithoutServerAuth
         | Condition::EmptyEku
         | Condition::NameConstraintsOtherForm
-        | Condition::NameConstraintsWildcardMayBeExcluded) => rfc5280_verdicts(c),
+        | Condition::NameConstraintsWildcardMayBeExcluded
+        | Condition::NameConstraintsSelfIssuedSan
+        | Condition::NameConstraintsOwnSan
+        | Condition::EmptyNameConstraints
+        | Condition::AnchorNotCaForGo
+        | Condition::AnchorNotCaForOpenSsl
+        | Condition::ExpiresWithinThisSecond
+        | Condition::AnchorExpiresWithinThisSecond
+        | Condition::DsaIssuerKey
+        | Condition::AnchorAkiMismatch) => rfc5280_verdicts(c),
     }
 }
 
@@ -319,10 +350,13 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // intermediates without BasicConstraintsValid && IsCA; JDK ConstraintsChecker "not a
         // CA certificate" (v1/v2 only tolerated when self-issued right below the anchor).
         Condition::IntermediateNotCa => ClientVerdicts::all(Reject),
-        // OpenSSL checks the anchor with check_ca() too; webpki keeps only the anchor's name,
-        // key and name constraints; Go checks IsCA only for intermediateCertificate; PKIX
+        // OpenSSL checks the anchor with check_ca() too; Go's CheckSignatureFrom refuses a v3
+        // parent without basicConstraints cA=TRUE (x509-limbo root-missing-basic-constraints,
+        // run on Go 1.19); webpki keeps only the anchor's name, key and name constraints; PKIX
         // takes the trust anchor as name and key.
-        Condition::AnchorNotCa => only(Reject, Accept, Accept, Accept),
+        Condition::AnchorNotCa => only(Reject, Accept, Reject, Accept),
+        Condition::AnchorNotCaForGo => only(Accept, Accept, Reject, Accept),
+        Condition::AnchorNotCaForOpenSsl => only(Reject, Accept, Accept, Accept),
         // OpenSSL check_ca(): keyUsage without keyCertSign is no CA; webpki: "we ignore the
         // KeyUsage extension"; Go: "KeyUsage status flags are ignored"; JDK KeyChecker
         // verifies keyCertSign on every CA certificate of the path.
@@ -355,6 +389,14 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // JDK `notAfter.before(date)` still accept the last second.
         Condition::ExpiresThisSecond => only(Reject, Accept, Accept, Accept),
         Condition::AnchorExpiresThisSecond => only(Reject, Accept, Accept, Accept),
+        // Past the second's first instant Go (time.Time) and the JDK (Date, milliseconds) see
+        // the certificate expired too; webpki compares whole seconds. Go checks the root too;
+        // PKIX does not check the trust anchor's validity.
+        Condition::ExpiresWithinThisSecond => only(Reject, Accept, Reject, Reject),
+        Condition::AnchorExpiresWithinThisSecond => only(Reject, Accept, Reject, Accept),
+        // webpki has no DSA verifier; Go 1.19 cannot verify DSA signatures ("algorithm
+        // unimplemented"); OpenSSL 3 and the JDK verify them.
+        Condition::DsaIssuerKey => only(Accept, Reject, Reject, Accept),
         Condition::CriticalExtension(r) => {
             let action = |refuses: bool| if refuses { Reject } else { Accept };
             only(
@@ -372,17 +414,27 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // constraint; Go never checks directory names (a critical extension holding them is
         // an unhandled critical extension, reported separately).
         Condition::NameConstraintsDirectoryName => only(Reject, Reject, Accept, Reject),
-        // Go's isValid checks only the leaf's (and the constraining CA's own) SANs.
-        Condition::NameConstraintsIntermediateSan => only(Reject, Reject, Accept, Reject),
+        // Every verifier checks the subjectAltNames of the intermediates below (Go 1.19 too,
+        // measured on x509-limbo intermediate-with-san-rejected-by-*-nc).
+        Condition::NameConstraintsIntermediateSan => ClientVerdicts::all(Reject),
+        // OpenSSL (EXFLAG_SI) and the JDK skip self-issued intermediates; webpki checks every
+        // certificate below the CA; Go refuses (x509-limbo rfc5280::nc::permitted-self-issued).
+        Condition::NameConstraintsSelfIssuedSan => only(Accept, Reject, Reject, Accept),
+        // Go's isValid checks the constraining CA's own SANs against its constraints
+        // (toCheck = leaf and c); nobody else does (rfc5280::nc::invalid-dnsname-leading-period).
+        Condition::NameConstraintsOwnSan => only(Accept, Accept, Reject, Accept),
+        // Go 1.19 parser: "x509: empty name constraints extension"; OpenSSL and webpki accept
+        // it; the JDK's NameConstraintsExtension decodes an empty SEQUENCE.
+        Condition::EmptyNameConstraints => only(Accept, Accept, Reject, Accept),
         // webpki subject_name/mod.rs: directoryName, URI and other forms "fail closed".
         Condition::NameConstraintsUnsupportedByWebpki => only(Accept, Reject, Accept, Accept),
         // webpki MalformedNameConstraint / InvalidNetworkMaskConstraint; Go's parser fails on
         // such constraints; OpenSSL nc_match refuses a bad mask and a wildcard constraint
         // matches no name. JDK: not known.
         Condition::MalformedNameConstraint => only(Reject, Reject, Reject, Unknown),
-        // webpki MalformedDnsIdentifier and Go "cannot parse dnsName" under constraints;
-        // OpenSSL compares the text as is; the JDK's DNSName refuses such a name.
-        Condition::MalformedDnsNameUnderConstraints => only(Accept, Reject, Reject, Reject),
+        // webpki MalformedDnsIdentifier; OpenSSL compares the text as is; Go 1.19 accepts
+        // `.example.com` (x509-limbo nc-permits-invalid-dns-san); the JDK's DNSName refuses it.
+        Condition::MalformedDnsNameUnderConstraints => only(Accept, Reject, Accept, Reject),
         Condition::MalformedIpUnderConstraints => ClientVerdicts::all(Reject),
         // OpenSSL check_purpose on CA certificates (xku_reject, the anchor included since
         // X509_TRUST_NO_SS_COMPAT leaves it untrusted-by-aux); webpki check_eku on every
@@ -390,9 +442,16 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // chain, root included; the JDK checks extendedKeyUsage on the end entity only.
         Condition::IntermediateEkuWithoutServerAuth => only(Reject, Reject, Reject, Accept),
         Condition::AnchorEkuWithoutServerAuth => only(Reject, Accept, Reject, Accept),
-        // webpki EmptyEkuExtension; Go treats an empty list as absent; OpenSSL accepts it
-        // (x509-limbo rfc5280::eku::ee-eku-empty); the JDK finds no serverAuth in the list.
-        Condition::EmptyEku => only(Accept, Reject, Accept, Reject),
+        // webpki EmptyEkuExtension; OpenSSL's SSL-server purpose finds no serverAuth ("unsuitable
+        // certificate purpose", openssl verify -purpose sslserver on x509-limbo
+        // rfc5280::eku::ee-eku-empty); Go treats an empty list as absent; the JDK finds no
+        // serverAuth in the list.
+        Condition::EmptyEku => only(Reject, Reject, Accept, Reject),
+        // OpenSSL X509_check_akid: a root whose authorityKeyIdentifier names another key,
+        // issuer or serial is not self-signed for OpenSSL, which then looks for its issuer
+        // ("unable to get issuer certificate", x509-limbo webpki::aki::root-with-aki-*). The
+        // others take the trust anchor as it is.
+        Condition::AnchorAkiMismatch => only(Reject, Accept, Accept, Accept),
         // OpenSSL nc_match: X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE for forms it cannot compare;
         // webpki: an Unsupported name under a constraint of its tag is a violation; Go ignores
         // unknown SAN types (a critical constraint of that form is an unhandled critical

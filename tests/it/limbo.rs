@@ -48,7 +48,12 @@ fn certs(pems: &[Value], now: OffsetDateTime) -> Result<Vec<Cert>, String> {
 
 enum Outcome {
     Skipped(&'static str),
-    Ran { success: bool, codes: Vec<String> },
+    Ran {
+        success: bool,
+        codes: Vec<String>,
+        /// Families some finding says reject, with the codes saying so.
+        rejecting: BTreeMap<&'static str, Vec<String>>,
+    },
 }
 
 fn run_case(case: &Value) -> Outcome {
@@ -73,6 +78,7 @@ fn run_case(case: &Value) -> Outcome {
     let failure = |why: String| Outcome::Ran {
         success: false,
         codes: vec![format!("parse: {why}")],
+        rejecting: BTreeMap::new(),
     };
     let anchors = match certs(case["trusted_certs"].as_array().unwrap_or(&empty), now) {
         Ok(c) => c,
@@ -107,7 +113,17 @@ fn run_case(case: &Value) -> Outcome {
         },
     );
     let verdict = Verdict::from_findings(&result.findings);
+    let mut rejecting: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for f in &result.findings {
+        for family in f.rejected_by.iter().flatten() {
+            rejecting
+                .entry(family)
+                .or_default()
+                .push(f.code.to_string());
+        }
+    }
     Outcome::Ran {
+        rejecting,
         success: verdict != Verdict::Fail,
         codes: result
             .findings
@@ -156,6 +172,8 @@ fn limbo_agreement() {
     // Failures whose only fail finding is `cert.invalid`: webpki's error, which no finer code
     // names (goal: none).
     let mut invalid_only = Vec::new();
+    // `MONGOTLS_LIMBO_DUMP=file`: each case's rejecting families, to compare with real clients.
+    let mut dump = Vec::new();
     let mut fail_codes: BTreeMap<String, usize> = BTreeMap::new();
     let mut skip_reasons: BTreeMap<&str, usize> = BTreeMap::new();
     for case in &cases {
@@ -166,7 +184,12 @@ fn limbo_agreement() {
                 skipped += 1;
                 *skip_reasons.entry(reason).or_insert(0) += 1;
             }
-            Outcome::Ran { success, codes } => {
+            Outcome::Ran {
+                success,
+                codes,
+                rejecting,
+            } => {
+                dump.push(format!("{id}\t{rejecting:?}"));
                 ran += 1;
                 if !success && !codes.is_empty() && codes.iter().all(|c| c == "cert.invalid") {
                     invalid_only.push(id.clone());
@@ -197,6 +220,9 @@ fn limbo_agreement() {
                 }
             }
         }
+    }
+    if let Some(path) = std::env::var_os("MONGOTLS_LIMBO_DUMP") {
+        let _ = std::fs::write(path, dump.join("\n"));
     }
     eprintln!("divergences from expected_result:");
     for d in &divergences {

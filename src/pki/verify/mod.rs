@@ -218,6 +218,8 @@ struct Ctx<'a> {
     presented: &'a [Cert],
     opts: &'a VerifyOptions,
     findings: Vec<Finding>,
+    /// The evaluation time had a fraction of a second (truncated in `opts.now`).
+    now_has_fraction: bool,
 }
 
 impl Ctx<'_> {
@@ -263,6 +265,7 @@ pub fn verify_chain(
 ) -> ChainVerification {
     // Certificate times have whole-second granularity; compare at that granularity (as
     // rustls-webpki does), so a chain is not expired a few milliseconds into its last second.
+    let now_has_fraction = opts.now.nanosecond() != 0;
     let opts = &VerifyOptions {
         now: opts.now.replace_nanosecond(0).unwrap_or(opts.now),
         ..opts.clone()
@@ -272,6 +275,7 @@ pub fn verify_chain(
         presented,
         opts,
         findings: Vec::new(),
+        now_has_fraction,
     };
     if presented.is_empty() {
         ctx.push(Finding::new(

@@ -316,9 +316,20 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
             continue;
         };
         let trees = subtrees(nc.value);
+        if trees.permitted.is_empty() && trees.excluded.is_empty() {
+            ctx.client_finding(
+                Code::CertNameConstraints,
+                Condition::EmptyNameConstraints,
+                Some(k),
+                tr!("pki-nc-empty", ca = ca.short_name()),
+                tr!("pki-nc-malformed-constraint-hint"),
+            );
+            continue;
+        }
         if malformed_constraints(ctx, &ca, k, &trees) {
             continue;
         }
+        own_names(ctx, &ca, &ca_x, k, &trees);
         let mut violated = false;
         // rustls-webpki checks every certificate's subject against directory-name constraints
         // and refuses whenever there is one, whatever the subject.
@@ -350,10 +361,13 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
                         .chain(&trees.excluded)
                         .any(|b| n.same_form(b))
             });
-            if j > 0 && c.info.self_issued {
-                continue;
-            }
+            let self_issued = j > 0 && c.info.self_issued;
             for (name, source) in &names {
+                // RFC 5280 skips self-issued intermediates; webpki and Go check their
+                // subjectAltNames anyway.
+                if self_issued && *source != Source::San {
+                    continue;
+                }
                 if malformed_name(ctx, &c, j, &ca, name, &trees) {
                     violated = true;
                     continue;
@@ -371,6 +385,7 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
                     continue;
                 }
                 let condition = match (source, name) {
+                    _ if self_issued => Condition::NameConstraintsSelfIssuedSan,
                     _ if why == "uncomparable" => Condition::NameConstraintsOtherForm,
                     _ if why == "wildcard" => Condition::NameConstraintsWildcardMayBeExcluded,
                     (Source::CommonName, _) => Condition::NameConstraintsCommonName,
@@ -444,6 +459,46 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
                 tr!("pki-nc-webpki-unsupported-hint"),
             );
         }
+    }
+}
+
+/// Go checks a constraining CA's own subjectAltNames (DNS, IP, email, URI) against its own
+/// constraints; nobody else does.
+fn own_names(
+    ctx: &mut Ctx<'_>,
+    ca: &crate::pki::inspect::Cert,
+    x: &X509Certificate<'_>,
+    pos: usize,
+    trees: &Subtrees,
+) {
+    let Ok(Some(san)) = x.subject_alternative_name() else {
+        return;
+    };
+    for name in san.value.general_names.iter().map(Name::from_general) {
+        if !matches!(
+            name,
+            Name::Dns(_) | Name::Ip(_) | Name::Email(_) | Name::Uri(_)
+        ) {
+            continue;
+        }
+        let constraint = match judge(&name, trees) {
+            Verdict::Excluded(c) | Verdict::NotPermitted(c) => c,
+            _ => continue,
+        };
+        ctx.client_finding(
+            Code::CertNameConstraints,
+            Condition::NameConstraintsOwnSan,
+            Some(pos),
+            tr!(
+                "pki-nc-own-san",
+                ca = ca.short_name(),
+                kind = name.kind(),
+                value = name.text(),
+                constraint = constraint,
+            ),
+            tr!("pki-nc-hint"),
+        );
+        return;
     }
 }
 

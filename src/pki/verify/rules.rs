@@ -9,6 +9,7 @@
 //! here: they are `lint.*` findings.
 
 use x509_parser::certificate::X509Certificate;
+use x509_parser::der_parser::asn1_rs::Tag;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 
 use super::{Ctx, Node, Role};
@@ -36,7 +37,11 @@ pub(super) fn check_path_rules(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
         let child = ctx.cert(nodes[pos - 1]).short_name();
         issuer_is_ca(ctx, &c, &x, pos, role, &child);
         issuer_key_usage(ctx, &c, &x, pos, role, &child);
+        dsa_issuer(ctx, &c, pos, &child);
         path_len(ctx, nodes, &c, pos, role);
+        if role == Role::Anchor && c.info.self_issued {
+            anchor_aki(ctx, &c, &x, pos);
+        }
     }
 }
 
@@ -98,11 +103,16 @@ fn issuer_is_ca(
         // basicConstraints whose keyUsage is present (keyCertSign is judged separately).
         let openssl_accepts = !c.info.basic_constraints
             && ((c.info.version == 1 && c.is_self_signed()) || key_usage(x).is_some());
-        if openssl_accepts {
-            return;
-        }
+        // Go's CheckSignatureFrom: a version 3 parent needs basicConstraints with cA=TRUE.
+        let go_accepts = c.info.version < 3;
+        let condition = match (openssl_accepts, go_accepts) {
+            (true, true) => return,
+            (false, false) => Condition::AnchorNotCa,
+            (true, false) => Condition::AnchorNotCaForGo,
+            (false, true) => Condition::AnchorNotCaForOpenSsl,
+        };
         (
-            Condition::AnchorNotCa,
+            condition,
             tr!("pki-rfc5280-anchor-not-ca", name = name, why = why),
             tr!("pki-rfc5280-anchor-not-ca-hint"),
         )
@@ -209,6 +219,80 @@ fn path_len(ctx: &mut Ctx<'_>, nodes: &[Node], c: &Cert, pos: usize, role: Role)
     );
 }
 
+/// `cert.unknown_issuer` for OpenSSL: a self-issued trust anchor whose authorityKeyIdentifier
+/// names another key identifier, issuer name or serial number (X509_check_akid), so that
+/// OpenSSL does not take it as self-signed and looks for its issuer in vain.
+fn anchor_aki(ctx: &mut Ctx<'_>, c: &Cert, x: &X509Certificate<'_>, pos: usize) {
+    let Some(aki) = x
+        .iter_extensions()
+        .find_map(|e| match e.parsed_extension() {
+            ParsedExtension::AuthorityKeyIdentifier(a) => Some(a),
+            _ => None,
+        })
+    else {
+        return;
+    };
+    let ski = x
+        .iter_extensions()
+        .find_map(|e| match e.parsed_extension() {
+            ParsedExtension::SubjectKeyIdentifier(k) => Some(k.0),
+            _ => None,
+        });
+    let key_mismatch = matches!((&aki.key_identifier, ski), (Some(k), Some(s)) if k.0 != s);
+    let serial_mismatch = aki
+        .authority_cert_serial
+        .is_some_and(|serial| serial != x.raw_serial());
+    // OpenSSL compares the first directoryName only, when there is one.
+    let issuer_mismatch = aki
+        .authority_cert_issuer
+        .iter()
+        .flatten()
+        .find_map(|n| match n {
+            GeneralName::DirectoryName(d) => Some(d.as_raw() != x.issuer().as_raw()),
+            _ => None,
+        })
+        .unwrap_or(false);
+    let field = if key_mismatch {
+        "keyIdentifier"
+    } else if issuer_mismatch {
+        "authorityCertIssuer"
+    } else if serial_mismatch {
+        "authorityCertSerialNumber"
+    } else {
+        return;
+    };
+    ctx.client_finding(
+        Code::CertUnknownIssuer,
+        Condition::AnchorAkiMismatch,
+        Some(pos),
+        tr!(
+            "pki-rfc5280-anchor-aki",
+            name = c.short_name(),
+            field = field
+        ),
+        tr!("pki-rfc5280-anchor-aki-hint"),
+    );
+}
+
+/// `cert.weak_signature`: an issuer with a DSA key, whose signatures rustls-webpki and Go
+/// cannot verify (OpenSSL and the JDK still can).
+fn dsa_issuer(ctx: &mut Ctx<'_>, c: &Cert, pos: usize, child: &str) {
+    if c.info.key.algorithm != "DSA" {
+        return;
+    }
+    ctx.client_finding(
+        Code::CertWeakSignature,
+        Condition::DsaIssuerKey,
+        Some(pos),
+        tr!(
+            "pki-rfc5280-dsa-issuer",
+            name = c.short_name(),
+            child = child
+        ),
+        tr!("pki-rfc5280-dsa-issuer-hint"),
+    );
+}
+
 /// `cert.leaf_key_usage`: the leaf's keyUsage does not allow a TLS server's key. OpenSSL's
 /// SSL-server purpose needs digitalSignature, keyEncipherment or keyAgreement; Java's
 /// EndEntityChecker needs digitalSignature for TLS 1.3 and ECDHE; Go and rustls-webpki ignore
@@ -276,7 +360,8 @@ fn explicit_curve(ctx: &mut Ctx<'_>, c: &Cert, x: &X509Certificate<'_>, pos: usi
         .algorithm
         .parameters
         .as_ref()
-        .is_some_and(|p| p.as_oid().is_ok());
+        // `as_oid` does not look at the tag; explicit parameters are a SEQUENCE.
+        .is_some_and(|p| p.tag() == Tag::Oid);
     if named {
         return;
     }
@@ -296,11 +381,13 @@ fn validity_boundary(ctx: &mut Ctx<'_>, c: &Cert, pos: usize, role: Role) {
     if c.info.not_after != ctx.opts.now {
         return;
     }
-    // The trust anchor of a pinned leaf is the leaf.
-    let condition = if role == Role::Anchor && pos > 0 {
-        Condition::AnchorExpiresThisSecond
-    } else {
-        Condition::ExpiresThisSecond
+    // The trust anchor of a pinned leaf is the leaf. Go and the JDK compare with the clock's
+    // fraction of a second: past the notAfter second's first instant, they refuse too.
+    let condition = match (role == Role::Anchor && pos > 0, ctx.now_has_fraction) {
+        (true, false) => Condition::AnchorExpiresThisSecond,
+        (true, true) => Condition::AnchorExpiresWithinThisSecond,
+        (false, false) => Condition::ExpiresThisSecond,
+        (false, true) => Condition::ExpiresWithinThisSecond,
     };
     ctx.client_finding(
         Code::CertValidityBoundary,
@@ -566,7 +653,7 @@ mod tests {
     }
 
     #[test]
-    fn a_root_without_basic_constraints_fails_openssl_only() {
+    fn a_root_without_basic_constraints_fails_openssl_and_go() {
         let root = make("Test Root", None, |p| {
             p.is_ca = IsCa::NoCa;
             p.key_usages = Vec::new();
@@ -579,7 +666,9 @@ mod tests {
             &f.message,
             &["the CA certificate this chain is trusted through \"Test Root\""],
         );
-        assert_eq!(rejected_by(f), ["openssl", "node"]);
+        // Go's CheckSignatureFrom refuses a v3 parent without basicConstraints; rustls and Java
+        // take the trust anchor as name and key.
+        assert_eq!(rejected_by(f), ["openssl", "node", "go"]);
     }
 
     #[test]
