@@ -120,6 +120,9 @@ pub enum Condition {
     IntermediateEkuWithoutServerAuth,
     /// The trust anchor's extendedKeyUsage lacks serverAuth and anyExtendedKeyUsage.
     AnchorEkuWithoutServerAuth,
+    /// A name outside the name constraints of the trust anchor: the families marked `true`
+    /// refuse it (the JDK ignores a trust anchor certificate's name constraints).
+    NameConstraintsOnAnchor(Refusers),
     /// The leaf's extendedKeyUsage extension lists no purpose at all.
     EmptyEku,
     /// A subjectAltName of a form nobody compares (otherName, …) below a constraint of that
@@ -325,7 +328,8 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         | Condition::ExpiresWithinThisSecond
         | Condition::AnchorExpiresWithinThisSecond
         | Condition::DsaIssuerKey
-        | Condition::AnchorAkiMismatch) => rfc5280_verdicts(c),
+        | Condition::AnchorAkiMismatch
+        | Condition::NameConstraintsOnAnchor(_)) => rfc5280_verdicts(c),
     }
 }
 
@@ -354,14 +358,17 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // parent without basicConstraints cA=TRUE (x509-limbo root-missing-basic-constraints,
         // run on Go 1.19); webpki keeps only the anchor's name, key and name constraints; PKIX
         // takes the trust anchor as name and key.
-        Condition::AnchorNotCa => only(Reject, Accept, Reject, Accept),
-        Condition::AnchorNotCaForGo => only(Accept, Accept, Reject, Accept),
+        // JSSE's PKIXValidator.verifyTrustAnchor refuses a v3 anchor without cA=TRUE ("is not
+        // a CA certificate") and one whose keyUsage lacks keyCertSign (measured, JDK 17).
+        Condition::AnchorNotCa => only(Reject, Accept, Reject, Reject),
+        Condition::AnchorNotCaForGo => only(Accept, Accept, Reject, Reject),
         Condition::AnchorNotCaForOpenSsl => only(Reject, Accept, Accept, Accept),
-        // OpenSSL check_ca(): keyUsage without keyCertSign is no CA; webpki: "we ignore the
+        // OpenSSL check_ca(): keyUsage without keyCertSign is no CA (the anchor included); JSSE
+        // verifyTrustAnchor checks the anchor's keyCertSign too; webpki: "we ignore the
         // KeyUsage extension"; Go: "KeyUsage status flags are ignored"; JDK KeyChecker
         // verifies keyCertSign on every CA certificate of the path.
         Condition::IntermediateKuWithoutCertSign => only(Reject, Accept, Accept, Reject),
-        Condition::AnchorKuWithoutCertSign => only(Reject, Accept, Accept, Accept),
+        Condition::AnchorKuWithoutCertSign => only(Reject, Accept, Accept, Reject),
         // Every verifier enforces pathLenConstraint on intermediates; webpki and Go count
         // self-issued certificates too, so they refuse at least as often.
         Condition::PathLenExceeded => ClientVerdicts::all(Reject),
@@ -397,7 +404,9 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // webpki has no DSA verifier; Go 1.19 cannot verify DSA signatures ("algorithm
         // unimplemented"); OpenSSL 3 and the JDK verify them.
         Condition::DsaIssuerKey => only(Accept, Reject, Reject, Accept),
-        Condition::CriticalExtension(r) => {
+        // A TrustAnchor built from a KeyStore certificate has no name constraints in the JDK
+        // (measured, JDK 17: every x509-limbo rfc5280::nc case constrained at the root passes).
+        Condition::CriticalExtension(r) | Condition::NameConstraintsOnAnchor(r) => {
             let action = |refuses: bool| if refuses { Reject } else { Accept };
             only(
                 action(r.openssl),

@@ -13,8 +13,8 @@ use x509_parser::extensions::{GeneralName, NameConstraints};
 use x509_parser::x509::X509Name;
 
 use super::{Ctx, Node};
-use crate::findings::Code;
-use crate::pki::clients::Condition;
+use crate::findings::{ClientAction, Code};
+use crate::pki::clients::{verdicts_for, Condition, Refusers};
 use crate::tr;
 
 /// A name of a certificate below a constrained CA, owned.
@@ -302,12 +302,28 @@ fn names_of(x: &X509Certificate<'_>, leaf: bool) -> Vec<(Name, Source)> {
     out
 }
 
+/// `condition` as the families judge it when the constraining CA is the trust anchor: the
+/// JDK does not read a trust anchor certificate's name constraints.
+fn at(anchor: bool, condition: Condition) -> Condition {
+    if !anchor {
+        return condition;
+    }
+    let v = verdicts_for(condition);
+    Condition::NameConstraintsOnAnchor(Refusers {
+        openssl: v.openssl == ClientAction::Reject,
+        rustls: v.rustls == ClientAction::Reject,
+        go: v.go == ClientAction::Reject,
+        java: false,
+    })
+}
+
 /// At most this many name-constraint violations are reported per constraining CA.
 const MAX_REPORTED: usize = 5;
 
 /// Every name-constraint rule for the path `nodes` (leaf first).
 pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
     for k in 1..nodes.len() {
+        let anchor = k == nodes.len() - 1 && matches!(nodes[k], Node::Ca(_));
         let ca = ctx.cert(nodes[k]).clone();
         let Ok(ca_x) = ca.x509() else {
             continue;
@@ -319,17 +335,17 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
         if trees.permitted.is_empty() && trees.excluded.is_empty() {
             ctx.client_finding(
                 Code::CertNameConstraints,
-                Condition::EmptyNameConstraints,
+                at(anchor, Condition::EmptyNameConstraints),
                 Some(k),
                 tr!("pki-nc-empty", ca = ca.short_name()),
                 tr!("pki-nc-malformed-constraint-hint"),
             );
             continue;
         }
-        if malformed_constraints(ctx, &ca, k, &trees) {
+        if malformed_constraints(ctx, &ca, k, &trees, anchor) {
             continue;
         }
-        own_names(ctx, &ca, &ca_x, k, &trees);
+        own_names(ctx, &ca, &ca_x, k, &trees, anchor);
         let mut violated = false;
         // rustls-webpki checks every certificate's subject against directory-name constraints
         // and refuses whenever there is one, whatever the subject.
@@ -368,7 +384,7 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
                 if self_issued && *source != Source::San {
                     continue;
                 }
-                if malformed_name(ctx, &c, j, &ca, name, &trees) {
+                if malformed_name(ctx, &c, j, &ca, name, &trees, anchor) {
                     violated = true;
                     continue;
                 }
@@ -443,7 +459,7 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
                 };
                 ctx.client_finding(
                     Code::CertNameConstraints,
-                    condition,
+                    at(anchor, condition),
                     Some(j),
                     message,
                     tr!("pki-nc-hint"),
@@ -453,7 +469,7 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
         if webpki_refuses && !violated {
             ctx.client_finding(
                 Code::CertNameConstraints,
-                Condition::NameConstraintsUnsupportedByWebpki,
+                at(anchor, Condition::NameConstraintsUnsupportedByWebpki),
                 Some(k),
                 tr!("pki-nc-webpki-unsupported", ca = ca.short_name()),
                 tr!("pki-nc-webpki-unsupported-hint"),
@@ -470,6 +486,7 @@ fn own_names(
     x: &X509Certificate<'_>,
     pos: usize,
     trees: &Subtrees,
+    anchor: bool,
 ) {
     let Ok(Some(san)) = x.subject_alternative_name() else {
         return;
@@ -487,7 +504,7 @@ fn own_names(
         };
         ctx.client_finding(
             Code::CertNameConstraints,
-            Condition::NameConstraintsOwnSan,
+            at(anchor, Condition::NameConstraintsOwnSan),
             Some(pos),
             tr!(
                 "pki-nc-own-san",
@@ -509,6 +526,7 @@ fn malformed_constraints(
     ca: &crate::pki::inspect::Cert,
     pos: usize,
     trees: &Subtrees,
+    anchor: bool,
 ) -> bool {
     let bad = trees
         .permitted
@@ -530,7 +548,7 @@ fn malformed_constraints(
     };
     ctx.client_finding(
         Code::CertNameConstraints,
-        Condition::MalformedNameConstraint,
+        at(anchor, Condition::MalformedNameConstraint),
         Some(pos),
         tr!(
             "pki-nc-malformed-constraint",
@@ -561,6 +579,7 @@ fn malformed_name(
     ca: &crate::pki::inspect::Cert,
     name: &Name,
     trees: &Subtrees,
+    anchor: bool,
 ) -> bool {
     let constrained = trees
         .permitted
@@ -576,7 +595,7 @@ fn malformed_name(
     };
     ctx.client_finding(
         Code::CertMalformedName,
-        condition,
+        at(anchor, condition),
         Some(pos),
         tr!(
             "pki-nc-malformed-name",

@@ -653,7 +653,7 @@ mod tests {
     }
 
     #[test]
-    fn a_root_without_basic_constraints_fails_openssl_and_go() {
+    fn a_root_without_basic_constraints_fails_all_but_rustls() {
         let root = make("Test Root", None, |p| {
             p.is_ca = IsCa::NoCa;
             p.key_usages = Vec::new();
@@ -666,9 +666,9 @@ mod tests {
             &f.message,
             &["the CA certificate this chain is trusted through \"Test Root\""],
         );
-        // Go's CheckSignatureFrom refuses a v3 parent without basicConstraints; rustls and Java
-        // take the trust anchor as name and key.
-        assert_eq!(rejected_by(f), ["openssl", "node", "go"]);
+        // Go's CheckSignatureFrom refuses a v3 parent without basicConstraints, JSSE's
+        // verifyTrustAnchor a v3 anchor that is no CA; rustls takes the anchor as name and key.
+        assert_eq!(rejected_by(f), ["openssl", "node", "go", "java"]);
     }
 
     #[test]
@@ -829,7 +829,8 @@ mod tests {
             f.message,
             "\"db.example.com\" has the DNS name db.example.com, outside the name constraints of \"Test Root\" (permitted: example.org)"
         );
-        assert_eq!(rejected_by(f), ALL);
+        // The JDK ignores the name constraints of a trust anchor certificate.
+        assert_eq!(rejected_by(f), ["openssl", "node", "rustls", "go"]);
         assert!(!v.rustls_webpki.chain_accepted);
 
         let root = constrained_root(NameConstraints {
@@ -855,6 +856,21 @@ mod tests {
     }
 
     #[test]
+    fn name_constraints_on_an_intermediate_bind_every_client() {
+        let root = ca("Test Root").make();
+        let intermediate = make("Test Intermediate", Some(&root), |p| {
+            p.name_constraints = Some(NameConstraints {
+                permitted_subtrees: vec![GeneralSubtree::DnsName("example.org".into())],
+                excluded_subtrees: Vec::new(),
+            });
+        });
+        let leaf = leaf_by(&intermediate, |_| {});
+        let v = verify(&[&root], &[&leaf, &intermediate], Some("db.example.com"));
+        let f = the(&v, Code::CertNameConstraints, Severity::Fail, Some(0));
+        assert_eq!(rejected_by(f), ALL);
+    }
+
+    #[test]
     fn ip_name_constraints() {
         let root = constrained_root(NameConstraints {
             permitted_subtrees: vec![GeneralSubtree::IpAddress(CidrSubnet::from_v4_prefix(
@@ -872,7 +888,7 @@ mod tests {
             &f.message,
             &["IP address 192.168.1.1", "(permitted: 10.0.0.0/255.0.0.0)"],
         );
-        assert_eq!(rejected_by(f), ALL);
+        assert_eq!(rejected_by(f), ["openssl", "node", "rustls", "go"]);
     }
 
     /// DER: `tag`, a short-form length, `content`.
@@ -905,7 +921,7 @@ mod tests {
         );
         // Go never checks directory names (a critical constraint of that form is an unhandled
         // critical extension for Go, reported on its own).
-        assert_eq!(rejected_by(f), ["openssl", "node", "rustls", "java"]);
+        assert_eq!(rejected_by(f), ["openssl", "node", "rustls"]);
     }
 
     #[test]
@@ -921,7 +937,11 @@ mod tests {
             &f.message,
             &["its common name db.example.com, checked as a DNS name by OpenSSL and Java"],
         );
-        assert_eq!(rejected_by(f), ["openssl", "node", "java"]);
+        assert_eq!(
+            rejected_by(f),
+            ["openssl", "node"],
+            "the JDK ignores an anchor's constraints"
+        );
     }
 
     #[test]
