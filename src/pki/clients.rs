@@ -268,12 +268,14 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         },
         // OpenSSL security level 2 needs 112-bit keys (P-224 and up); level 1 (Node) needs 80.
         // rustls and Go implement no curve below P-256, so the TLS handshake itself fails.
+        // JDK 17: "Algorithm constraints check failed on keysize limits: EC 192 bit key"
+        // (x509-limbo webpki::forbidden-p192-*, measured).
         Condition::EcKeyBelow224 => ClientVerdicts {
             openssl: Reject,
             node: Accept,
             rustls: Reject,
             go: Reject,
-            java: Unknown,
+            java: Reject,
         },
         // OpenSSL refuses a chain holding an unhandled critical extension anywhere, anchor
         // included (X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION). webpki's list of handled
@@ -442,9 +444,10 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // matches no name. JDK: not known.
         Condition::MalformedNameConstraint => only(Reject, Reject, Reject, Unknown),
         // webpki MalformedDnsIdentifier; OpenSSL compares the text as is; Go 1.19 accepts
-        // `.example.com` (x509-limbo nc-permits-invalid-dns-san); the JDK's DNSName refuses it.
-        Condition::MalformedDnsNameUnderConstraints => only(Accept, Reject, Accept, Reject),
-        Condition::MalformedIpUnderConstraints => ClientVerdicts::all(Reject),
+        // `.example.com` (x509-limbo nc-permits-invalid-dns-san); so does JDK 17 (measured),
+        // and it skips an IP address of a wrong length (nc-permits-invalid-ip-san).
+        Condition::MalformedDnsNameUnderConstraints => only(Accept, Reject, Accept, Accept),
+        Condition::MalformedIpUnderConstraints => only(Reject, Reject, Reject, Accept),
         // OpenSSL check_purpose on CA certificates (xku_reject, the anchor included since
         // X509_TRUST_NO_SS_COMPAT leaves it untrusted-by-aux); webpki check_eku on every
         // certificate it parses (not the anchor); Go checkChainForKeyUsage walks the whole

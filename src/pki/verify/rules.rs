@@ -26,7 +26,7 @@ pub(super) fn check_path_rules(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
         let Ok(x) = c.x509() else {
             continue;
         };
-        critical_extensions(ctx, &c, &x, pos, role);
+        critical_extensions(ctx, &c, &x, pos, role, pinned);
         explicit_curve(ctx, &c, &x, pos);
         validity_boundary(ctx, &c, pos, role);
         if pos == 0 {
@@ -445,11 +445,13 @@ const JAVA_PKIX_HANDLED: &[&str] = &[
 ];
 
 /// On the server's certificate the JDK's EndEntityChecker allows only these critical
-/// extensions (keyUsage, extKeyUsage, Netscape cert type, basicConstraints, subjectAltName).
+/// extensions (keyUsage, extKeyUsage, Netscape cert type, basicConstraints, subjectAltName),
+/// and nameConstraints (measured, JDK 17: x509-limbo rfc5280::nc::not-allowed-in-ee-critical).
 const JAVA_LEAF_HANDLED: &[&str] = &[
     "2.5.29.15",
     "2.5.29.17",
     "2.5.29.19",
+    "2.5.29.30",
     "2.5.29.37",
     "2.16.840.1.113730.1.1",
 ];
@@ -497,8 +499,12 @@ fn critical_extensions(
     x: &X509Certificate<'_>,
     pos: usize,
     role: Role,
+    pinned: bool,
 ) {
     let anchor = role == Role::Anchor && pos > 0;
+    // JSSE accepts a server certificate the trust store holds without looking at it (measured,
+    // JDK 17: x509-limbo rfc5280::serial::negative).
+    let java_looks = !(anchor || (pos == 0 && pinned));
     let mut refusers = Refusers::default();
     let mut listed = Vec::new();
     for e in x.extensions().iter().filter(|e| e.critical) {
@@ -511,7 +517,7 @@ fn critical_extensions(
         } else {
             JAVA_PKIX_HANDLED
         };
-        let java = !anchor && !java_handled.contains(&oid.as_str());
+        let java = java_looks && !java_handled.contains(&oid.as_str());
         if openssl || rustls || go || java {
             refusers.openssl |= openssl;
             refusers.rustls |= rustls;
