@@ -205,6 +205,27 @@ pub enum Code {
     /// A CA-file certificate has a critical extension OpenSSL does not handle.
     CaUnhandledCriticalExtension,
 
+    // ---- RFC 5280 §6 path validation (issue 12, rfc5280) ----
+    /// An issuer on the path is not a CA certificate (no basicConstraints cA=TRUE, or a
+    /// version 1/2 certificate).
+    CertIssuerNotCa,
+    /// An issuer's keyUsage does not allow certificate signing (keyCertSign).
+    CertIssuerKeyUsage,
+    /// A CA's pathLenConstraint allows fewer CA certificates below it than the path has.
+    CertPathLenExceeded,
+    /// The leaf's keyUsage does not allow the key uses of a TLS server.
+    CertLeafKeyUsage,
+    /// The leaf is a version 1 or 2 certificate.
+    CertVersion,
+    /// An EC key with explicit curve parameters instead of a named curve.
+    CertEcExplicitParameters,
+    /// A notAfter at exactly the evaluation time, the second clients disagree about.
+    CertValidityBoundary,
+    /// A subjectAltName that is not a well-formed name of its type.
+    CertMalformedName,
+    /// rustls-webpki cannot read a certificate on the path (bad DER, bad time, bad extension).
+    CertMalformed,
+
     // ---- network (`check`) ----
     /// The member's name does not resolve.
     NetDnsFailed,
@@ -307,15 +328,8 @@ pub enum Code {
     AuthMechanismUnsupported,
 
     // ---- issue 12, `openssl` helper: what a real engine refuses that no finer check names ----
-    /// An intermediate's pathLenConstraint is exceeded (OpenSSL `X509_V_ERR_PATH_LENGTH_EXCEEDED`).
-    CertPathLenExceeded,
-    /// A certificate that issues another is not a CA (basicConstraints), as an engine says.
-    CertIssuerNotCa,
-    /// An issuer's keyUsage lacks keyCertSign (OpenSSL `X509_V_ERR_KEYUSAGE_NO_CERTSIGN`).
-    CertIssuerKeyUsage,
-    /// A certificate is malformed for an engine: unreadable DER, bad validity fields, an
-    /// invalid extension.
-    CertMalformed,
+    // (the engine stage also uses cert.path_len_exceeded, cert.issuer_not_ca,
+    // cert.issuer_key_usage and cert.malformed above)
     /// A certificate policy extension or policy constraint fails (OpenSSL's policy checks).
     CertPolicy,
     /// The chain is longer than the engine's depth limit.
@@ -447,6 +461,15 @@ impl Code {
             Code::CertHostnameNotChecked => "cert.hostname_not_checked",
             Code::CertChainFileContent => "cert.chain_file_content",
             Code::CertUnhandledCriticalExtension => "cert.unhandled_critical_extension",
+            Code::CertIssuerNotCa => "cert.issuer_not_ca",
+            Code::CertIssuerKeyUsage => "cert.issuer_key_usage",
+            Code::CertPathLenExceeded => "cert.path_len_exceeded",
+            Code::CertLeafKeyUsage => "cert.leaf_key_usage",
+            Code::CertVersion => "cert.version",
+            Code::CertEcExplicitParameters => "cert.ec_explicit_parameters",
+            Code::CertValidityBoundary => "cert.validity_boundary",
+            Code::CertMalformedName => "cert.malformed_name",
+            Code::CertMalformed => "cert.malformed",
             Code::CaUnhandledCriticalExtension => "ca.unhandled_critical_extension",
             Code::NetDnsFailed => "net.dns_failed",
             Code::NetConnectRefused => "net.connect_refused",
@@ -490,10 +513,6 @@ impl Code {
             Code::AuthFailed => "auth.failed",
             Code::CaSystemStore => "ca.system_store",
             Code::AuthMechanismUnsupported => "auth.mechanism_unsupported",
-            Code::CertPathLenExceeded => "cert.path_len_exceeded",
-            Code::CertIssuerNotCa => "cert.issuer_not_ca",
-            Code::CertIssuerKeyUsage => "cert.issuer_key_usage",
-            Code::CertMalformed => "cert.malformed",
             Code::CertPolicy => "cert.policy",
             Code::CertChainTooLong => "cert.chain_too_long",
             Code::CertOpensslError => "cert.openssl_error",

@@ -50,7 +50,12 @@ fn certs(pems: &[Value], now: OffsetDateTime) -> Result<Vec<Cert>, String> {
 
 enum Outcome {
     Skipped(&'static str),
-    Ran { success: bool, codes: Vec<String> },
+    Ran {
+        success: bool,
+        codes: Vec<String>,
+        /// Families some finding says reject, with the codes saying so.
+        rejecting: BTreeMap<&'static str, Vec<String>>,
+    },
 }
 
 fn run_case(case: &Value, strict: bool) -> Outcome {
@@ -75,6 +80,7 @@ fn run_case(case: &Value, strict: bool) -> Outcome {
     let failure = |why: String| Outcome::Ran {
         success: false,
         codes: vec![format!("parse: {why}")],
+        rejecting: BTreeMap::new(),
     };
     let anchors = match certs(case["trusted_certs"].as_array().unwrap_or(&empty), now) {
         Ok(c) => c,
@@ -110,7 +116,17 @@ fn run_case(case: &Value, strict: bool) -> Outcome {
         },
     );
     let verdict = Verdict::from_findings(&result.findings);
+    let mut rejecting: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for f in &result.findings {
+        for family in f.rejected_by.iter().flatten() {
+            rejecting
+                .entry(family)
+                .or_default()
+                .push(f.code.to_string());
+        }
+    }
     Outcome::Ran {
+        rejecting,
         success: verdict != Verdict::Fail,
         codes: result
             .findings
@@ -156,6 +172,12 @@ fn limbo_agreement() {
     let (mut webpki_ran, mut webpki_agree) = (0, 0);
     let (mut openssl_ran, mut openssl_agree) = (0, 0);
     let mut divergences = Vec::new();
+    // Failures whose only fail finding is `cert.invalid`: webpki's error, which no finer code
+    // names (goal: none).
+    let mut invalid_only = Vec::new();
+    // `MONGOTLS_LIMBO_DUMP=file`: each case's rejecting families, to compare with real clients.
+    let mut dump = Vec::new();
+    let mut fail_codes: BTreeMap<String, usize> = BTreeMap::new();
     let mut skip_reasons: BTreeMap<&str, usize> = BTreeMap::new();
     for case in &cases {
         let id = case["id"].as_str().unwrap_or("?").to_string();
@@ -165,8 +187,19 @@ fn limbo_agreement() {
                 skipped += 1;
                 *skip_reasons.entry(reason).or_insert(0) += 1;
             }
-            Outcome::Ran { success, codes } => {
+            Outcome::Ran {
+                success,
+                codes,
+                rejecting,
+            } => {
+                dump.push(format!("{id}\t{rejecting:?}"));
                 ran += 1;
+                if !success && !codes.is_empty() && codes.iter().all(|c| c == "cert.invalid") {
+                    invalid_only.push(id.clone());
+                }
+                for code in &codes {
+                    *fail_codes.entry(code.clone()).or_insert(0) += 1;
+                }
                 let ours = if success { "SUCCESS" } else { "FAILURE" };
                 if ours == expected {
                     agree += 1;
@@ -191,10 +224,18 @@ fn limbo_agreement() {
             }
         }
     }
+    if let Some(path) = std::env::var_os("MONGOTLS_LIMBO_DUMP") {
+        let _ = std::fs::write(path, dump.join("\n"));
+    }
     eprintln!("divergences from expected_result:");
     for d in &divergences {
         eprintln!("  {d}");
     }
+    eprintln!("fail codes (findings, over every case): {fail_codes:?}");
+    eprintln!(
+        "failures carrying only cert.invalid: {} {invalid_only:?}",
+        invalid_only.len()
+    );
     eprintln!(
         "mongotls verify: {agree}/{ran} cases agree with expected_result ({skipped} skipped: {skip_reasons:?})"
     );
@@ -219,7 +260,7 @@ fn strict_agreement(cases: &[Value]) -> usize {
     let (mut ran, mut agree) = (0, 0);
     let mut divergences = Vec::new();
     for case in cases {
-        let Outcome::Ran { success, codes } = run_case(case, true) else {
+        let Outcome::Ran { success, codes, .. } = run_case(case, true) else {
             continue;
         };
         ran += 1;

@@ -437,3 +437,58 @@ pki-lint-dsa-key = { $cert } has a DSA key; BR 6.1.5 allows RSA and ECDSA keys o
 pki-lint-dsa-key-hint = Clients that still verify DSA accept it. Reissue the certificate with an RSA (2048 bits or more) or ECDSA P-256 key.
 pki-lint-rsa-modulus-size = { $cert } has an RSA key of { $bits } bits; BR 6.1.5 requires a modulus size divisible by 8
 pki-lint-rsa-modulus-size-hint = Clients accept it. Reissue the certificate with a 2048-, 3072- or 4096-bit RSA key.
+## rfc5280
+# RFC 5280 §6 path validation (src/pki/verify/rules.rs, names.rs).
+pki-rfc5280-no-bits = no bits set
+pki-rfc5280-not-ca-version = it is a version { $version } certificate, which cannot carry basicConstraints
+pki-rfc5280-not-ca-false = its basicConstraints says cA=FALSE
+pki-rfc5280-not-ca-missing = it has no basicConstraints extension
+pki-rfc5280-issuer-not-ca = { $name } issues { $child } but is not a CA certificate: { $why }; every client refuses a chain through it
+pki-rfc5280-issuer-not-ca-hint = re-issue the intermediate with a critical basicConstraints extension cA=TRUE (and keyCertSign in keyUsage), and send that one
+pki-rfc5280-anchor-not-ca = the CA certificate this chain is trusted through { $name } is not a CA certificate for OpenSSL: { $why }; OpenSSL-based clients refuse the chain
+pki-rfc5280-anchor-not-ca-hint = put a CA certificate with basicConstraints cA=TRUE into the CA file (re-issue the root if needed)
+pki-rfc5280-issuer-key-usage = { $name } issues { $child } but its keyUsage ({ $usages }) does not include keyCertSign
+pki-rfc5280-issuer-key-usage-hint = re-issue the CA certificate with keyCertSign (and cRLSign) in its keyUsage
+pki-rfc5280-path-len = pathLenConstraint { $limit } on { $name } allows at most { $limit } CA certificate(s) below it, but the path has { $count }
+pki-rfc5280-path-len-self-issued = pathLenConstraint { $limit } on { $name } is exceeded only when self-issued intermediates are counted: the path has { $count ->
+    [one] { $count } CA certificate
+   *[other] { $count } CA certificates
+} below it, { $rfc_count } without the self-issued ones (RFC 5280 does not count them; rustls-webpki and Go do)
+pki-rfc5280-path-len-hint = send a shorter chain, or re-issue the constraining CA certificate with a larger pathLenConstraint
+pki-rfc5280-leaf-key-usage = the server's certificate { $name } has keyUsage { $usages }, which allows none of digitalSignature, keyEncipherment, keyAgreement: it cannot be used by a TLS server
+pki-rfc5280-leaf-key-usage-signature = the server's certificate { $name } has keyUsage { $usages } without digitalSignature, which Java requires for TLS 1.3 and ECDHE key exchanges
+pki-rfc5280-leaf-key-usage-hint = re-issue the server certificate with keyUsage digitalSignature (plus keyEncipherment for RSA keys)
+pki-rfc5280-leaf-version = the server's certificate { $name } is a version { $version } certificate; rustls-webpki accepts only version 3
+pki-rfc5280-leaf-version-hint = re-issue the server certificate as a version 3 certificate with subjectAltName and basicConstraints
+pki-rfc5280-explicit-curve = { $name } has an EC key with explicit curve parameters instead of a named curve
+pki-rfc5280-explicit-curve-hint = re-issue it with a key on a named curve (P-256 or P-384)
+pki-rfc5280-validity-boundary = { $name } has notAfter { $not_after }, exactly the evaluation time: OpenSSL treats a certificate as expired from its notAfter second, other clients one second later
+pki-rfc5280-validity-boundary-hint = renew the certificate now
+pki-rfc5280-critical-extension = { $name } marks extension(s) { $extensions } critical, which these clients do not handle and so refuse: { $families }
+pki-rfc5280-empty-eku = the server's certificate { $name } has an extendedKeyUsage extension that lists no purpose
+pki-rfc5280-anchor-bad-eku = the CA certificate this chain is trusted through { $name } restricts its use to [{ $usages }], without TLS server authentication (serverAuth)
+pki-nc-kind-dns = DNS name
+pki-nc-kind-ip = IP address
+pki-nc-kind-email = email address
+pki-nc-kind-uri = URI
+pki-nc-kind-dir = subject
+pki-nc-kind-other = name
+pki-nc-excluded = { $name } has the { $kind } { $value }, which the name constraints of { $ca } exclude ({ $constraint })
+pki-nc-not-permitted = { $name } has the { $kind } { $value }, outside the name constraints of { $ca } (permitted: { $constraint })
+pki-nc-cn-excluded = { $name } has no DNS subjectAltName and its common name { $value }, checked as a DNS name by OpenSSL and Java, is excluded by the name constraints of { $ca } ({ $constraint })
+pki-nc-cn-not-permitted = { $name } has no DNS subjectAltName and its common name { $value }, checked as a DNS name by OpenSSL and Java, is outside the name constraints of { $ca } (permitted: { $constraint })
+pki-nc-hint = re-issue the certificate with names inside the CA's name constraints, or have it issued by a CA whose constraints cover them
+pki-nc-webpki-unsupported = { $ca } constrains directory names, URIs or email addresses, which rustls-webpki cannot check: it refuses every certificate below such a constraint that has a name of that form
+pki-nc-webpki-unsupported-hint = for the Rust driver, use a CA that constrains only DNS names and IP addresses (or none)
+pki-nc-malformed-constraint = { $ca } has a malformed { $kind } name constraint { $value }
+pki-nc-malformed-constraint-hint = re-issue the CA certificate with well-formed name constraints (no wildcards, contiguous IP masks)
+pki-nc-malformed-name = { $name } has the { $kind } { $value }, which is malformed and cannot be checked against the name constraints of { $ca }
+pki-nc-malformed-name-hint = re-issue the certificate with well-formed subjectAltNames (host names, 4- or 16-byte IP addresses)
+pki-nc-other-form = { $name } has the name { $value }, of a form clients cannot compare with the name constraints of { $ca } ({ $constraint })
+pki-nc-wildcard-excluded = { $name } has the wildcard DNS name { $value }, which could stand for a name the name constraints of { $ca } exclude ({ $constraint }); rustls-webpki refuses it
+pki-nc-empty = { $ca } has a nameConstraints extension with neither permitted nor excluded subtrees, which Go refuses to parse
+pki-nc-own-san = { $ca } has the { $kind } { $value } in its own subjectAltName, outside its own name constraints ({ $constraint }); Go checks a CA's own names against its constraints
+pki-rfc5280-dsa-issuer = { $name } signs { $child } with a DSA key, which rustls-webpki and Go cannot verify
+pki-rfc5280-dsa-issuer-hint = re-issue the CA with an RSA (2048 bits or more) or ECDSA P-256 key
+pki-rfc5280-anchor-aki = the CA certificate this chain is trusted through { $name } signs itself, but the { $field } of its authorityKeyIdentifier names another certificate: OpenSSL then does not take it as a root and looks for its issuer in vain
+pki-rfc5280-anchor-aki-hint = re-issue the root with an authorityKeyIdentifier that names itself (or none), or add the certificate it names to the CA file

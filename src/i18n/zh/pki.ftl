@@ -364,3 +364,55 @@ pki-lint-dsa-key = { $cert } 使用 DSA 密钥；BR 6.1.5 只允许 RSA 和 ECDS
 pki-lint-dsa-key-hint = 仍支持 DSA 的客户端可以接受。请用 RSA（2048 位及以上）或 ECDSA P-256 密钥重新签发证书。
 pki-lint-rsa-modulus-size = { $cert } 的 RSA 密钥为 { $bits } 位；BR 6.1.5 要求模数长度能被 8 整除
 pki-lint-rsa-modulus-size-hint = 客户端可以接受。请用 2048、3072 或 4096 位 RSA 密钥重新签发证书。
+## rfc5280
+# RFC 5280 §6 路径验证（src/pki/verify/rules.rs、names.rs）。
+pki-rfc5280-no-bits = 未设置任何位
+pki-rfc5280-not-ca-version = 它是 v{ $version } 证书，无法携带 basicConstraints
+pki-rfc5280-not-ca-false = 其 basicConstraints 为 cA=FALSE
+pki-rfc5280-not-ca-missing = 它没有 basicConstraints 扩展
+pki-rfc5280-issuer-not-ca = { $name } 签发了 { $child }，但它不是 CA 证书：{ $why }；所有客户端都会拒绝经过它的证书链
+pki-rfc5280-issuer-not-ca-hint = 请重新签发该中间证书，带上关键（critical）的 basicConstraints 扩展 cA=TRUE（并在 keyUsage 中包含 keyCertSign），然后让服务器发送新证书
+pki-rfc5280-anchor-not-ca = 该证书链所信任的 CA 证书 { $name } 在 OpenSSL 看来不是 CA 证书：{ $why }；基于 OpenSSL 的客户端会拒绝该证书链
+pki-rfc5280-anchor-not-ca-hint = 请在 CA 证书文件中放入带 basicConstraints cA=TRUE 的 CA 证书（必要时重新签发根证书）
+pki-rfc5280-issuer-key-usage = { $name } 签发了 { $child }，但其 keyUsage（{ $usages }）不包含 keyCertSign
+pki-rfc5280-issuer-key-usage-hint = 请重新签发该 CA 证书，在 keyUsage 中包含 keyCertSign（以及 cRLSign）
+pki-rfc5280-path-len = { $name } 的 pathLenConstraint 为 { $limit }，其下最多允许 { $limit } 张 CA 证书，但证书链中有 { $count } 张
+pki-rfc5280-path-len-self-issued = 只有把自签发（self-issued）的中间证书也计算在内时，{ $name } 的 pathLenConstraint { $limit } 才会被超出：证书链中其下有 { $count } 张 CA 证书，不计自签发证书为 { $rfc_count } 张（RFC 5280 不计入；rustls-webpki 和 Go 计入）
+pki-rfc5280-path-len-hint = 请让服务器发送更短的证书链，或重新签发该 CA 证书并放宽 pathLenConstraint
+pki-rfc5280-leaf-key-usage = 服务器证书 { $name } 的 keyUsage 为 { $usages }，不包含 digitalSignature、keyEncipherment、keyAgreement 中的任何一项：不能用作 TLS 服务器证书
+pki-rfc5280-leaf-key-usage-signature = 服务器证书 { $name } 的 keyUsage 为 { $usages }，不包含 digitalSignature；Java 在 TLS 1.3 和 ECDHE 密钥交换中要求该用途
+pki-rfc5280-leaf-key-usage-hint = 请重新签发服务器证书，keyUsage 设为 digitalSignature（RSA 密钥再加上 keyEncipherment）
+pki-rfc5280-leaf-version = 服务器证书 { $name } 是 v{ $version } 证书；rustls-webpki 只接受 v3 证书
+pki-rfc5280-leaf-version-hint = 请重新签发 v3 服务器证书，并带上 subjectAltName 和 basicConstraints
+pki-rfc5280-explicit-curve = { $name } 的 EC 密钥使用显式曲线参数，而不是命名曲线
+pki-rfc5280-explicit-curve-hint = 请使用命名曲线（P-256 或 P-384）的密钥重新签发
+pki-rfc5280-validity-boundary = { $name } 的 notAfter 为 { $not_after }，恰好等于评估时间：OpenSSL 从 notAfter 这一秒起就认为证书已过期，其他客户端要晚一秒
+pki-rfc5280-validity-boundary-hint = 请立即更新证书
+pki-rfc5280-critical-extension = { $name } 将扩展 { $extensions } 标记为关键（critical），以下客户端无法处理这些扩展，因此会拒绝：{ $families }
+pki-rfc5280-empty-eku = 服务器证书 { $name } 的 extendedKeyUsage 扩展中没有列出任何用途
+pki-rfc5280-anchor-bad-eku = 该证书链所信任的 CA 证书 { $name } 的用途限定为 [{ $usages }]，不包含 TLS 服务器身份验证（serverAuth）
+pki-nc-kind-dns = DNS 名称
+pki-nc-kind-ip = IP 地址
+pki-nc-kind-email = 电子邮件地址
+pki-nc-kind-uri = URI
+pki-nc-kind-dir = 主题（subject）
+pki-nc-kind-other = 名称
+pki-nc-excluded = { $name } 的{ $kind } { $value } 被 { $ca } 的名称约束排除（{ $constraint }）
+pki-nc-not-permitted = { $name } 的{ $kind } { $value } 不在 { $ca } 的名称约束范围内（允许：{ $constraint }）
+pki-nc-cn-excluded = { $name } 没有 DNS 类型的 subjectAltName，其通用名称（CN）{ $value } 会被 OpenSSL 和 Java 当作 DNS 名称检查，而它被 { $ca } 的名称约束排除（{ $constraint }）
+pki-nc-cn-not-permitted = { $name } 没有 DNS 类型的 subjectAltName，其通用名称（CN）{ $value } 会被 OpenSSL 和 Java 当作 DNS 名称检查，而它不在 { $ca } 的名称约束范围内（允许：{ $constraint }）
+pki-nc-hint = 请用符合该 CA 名称约束的名称重新签发证书，或改由名称约束涵盖这些名称的 CA 签发
+pki-nc-webpki-unsupported = { $ca } 约束了目录名称、URI 或电子邮件地址，rustls-webpki 无法检查这类约束：其下凡是带有这类名称的证书都会被它拒绝
+pki-nc-webpki-unsupported-hint = 如需支持 Rust 驱动，请使用只约束 DNS 名称和 IP 地址（或不设名称约束）的 CA
+pki-nc-malformed-constraint = { $ca } 的{ $kind }名称约束 { $value } 格式错误
+pki-nc-malformed-constraint-hint = 请重新签发该 CA 证书，使用格式正确的名称约束（不含通配符，IP 掩码连续）
+pki-nc-malformed-name = { $name } 的{ $kind } { $value } 格式错误，无法与 { $ca } 的名称约束比较
+pki-nc-malformed-name-hint = 请使用格式正确的 subjectAltName（主机名、4 或 16 字节的 IP 地址）重新签发证书
+pki-nc-other-form = { $name } 带有名称 { $value }，客户端无法将这种类型的名称与 { $ca } 的名称约束（{ $constraint }）进行比较
+pki-nc-wildcard-excluded = { $name } 的通配符 DNS 名称 { $value } 可能代表 { $ca } 的名称约束所排除的名称（{ $constraint }）；rustls-webpki 会拒绝
+pki-nc-empty = { $ca } 的 nameConstraints 扩展既没有允许子树也没有排除子树，Go 无法解析
+pki-nc-own-san = { $ca } 自身 subjectAltName 中的{ $kind } { $value } 不在其自身的名称约束范围内（{ $constraint }）；Go 会用 CA 自身的名称约束检查它自己的名称
+pki-rfc5280-dsa-issuer = { $name } 使用 DSA 密钥签发了 { $child }，rustls-webpki 和 Go 无法验证这种签名
+pki-rfc5280-dsa-issuer-hint = 请使用 RSA（2048 位及以上）或 ECDSA P-256 密钥重新签发该 CA
+pki-rfc5280-anchor-aki = 该证书链所信任的 CA 证书 { $name } 是自签名的，但其 authorityKeyIdentifier 的 { $field } 指向另一张证书：OpenSSL 因此不把它当作根证书，而去寻找它的签发者，结果找不到
+pki-rfc5280-anchor-aki-hint = 请重新签发根证书，使其 authorityKeyIdentifier 指向自身（或不带该扩展），或把它所指向的证书加入 CA 证书文件

@@ -7,7 +7,7 @@ use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 
 use super::{Ctx, WebpkiOutcome, WebpkiRejection};
 use crate::findings::{ClientAction, ClientVerdicts, Code, Finding, Severity};
-use crate::pki::clients::Condition;
+use crate::pki::clients::{Condition, Refusers};
 use crate::tr;
 
 /// rustls-webpki's verdict on the chain, at the evaluation time, for server authentication;
@@ -102,7 +102,7 @@ fn report_rejection(ctx: &mut Ctx<'_>, e: &webpki::Error, path_found: bool) {
         );
     if path_missed {
         ctx.client_finding(
-            Code::CertInvalid,
+            Code::CertUnknownIssuer,
             Condition::OtherWebpkiError,
             None,
             tr!("pki-webpki-path-missed", error = format!("{e:?}")),
@@ -124,17 +124,56 @@ fn report_rejection(ctx: &mut Ctx<'_>, e: &webpki::Error, path_found: bool) {
 pub(super) fn webpki_error_code(e: &webpki::Error) -> (Code, Condition) {
     use webpki::Error as E;
     match e {
-        E::UnknownIssuer => (Code::CertUnknownIssuer, Condition::UnknownIssuer),
+        E::UnknownIssuer
+        | E::MaximumPathDepthExceeded
+        | E::MaximumPathBuildCallsExceeded
+        | E::MaximumSignatureChecksExceeded => (Code::CertUnknownIssuer, Condition::UnknownIssuer),
         E::CertExpired { .. } => (Code::CertExpired, Condition::LeafExpired),
-        E::CertNotValidYet { .. } => (Code::CertNotYetValid, Condition::NotYetValid),
-        E::InvalidSignatureForPublicKey => (Code::CertBadSignature, Condition::BadSignature),
+        E::CertNotValidYet { .. } | E::InvalidCertValidity => {
+            (Code::CertNotYetValid, Condition::NotYetValid)
+        }
+        E::InvalidSignatureForPublicKey | E::SignatureAlgorithmMismatch => {
+            (Code::CertBadSignature, Condition::BadSignature)
+        }
         E::RequiredEkuNotFoundContext(_) => (Code::CertBadEku, Condition::EkuWithoutServerAuth),
+        E::EmptyEkuExtension => (Code::CertBadEku, Condition::EmptyEku),
         E::CaUsedAsEndEntity => (Code::CertCaAsLeaf, Condition::CaAsLeaf),
-        E::NameConstraintViolation => (Code::CertNameConstraints, Condition::NameConstraints),
+        E::EndEntityUsedAsCa => (Code::CertIssuerNotCa, Condition::IntermediateNotCa),
+        // Our own count (RFC 5280) found nothing, so webpki counted self-issued certificates.
+        E::PathLenConstraintViolated => (
+            Code::CertPathLenExceeded,
+            Condition::PathLenExceededCountingSelfIssued,
+        ),
+        E::UnsupportedCertVersion => (Code::CertVersion, Condition::LeafNotV3),
+        E::UnsupportedCriticalExtension => (
+            Code::CertUnhandledCriticalExtension,
+            Condition::CriticalExtension(Refusers {
+                rustls: true,
+                ..Refusers::default()
+            }),
+        ),
+        E::NameConstraintViolation | E::MaximumNameConstraintComparisonsExceeded => {
+            (Code::CertNameConstraints, Condition::NameConstraints)
+        }
+        E::MalformedNameConstraint | E::InvalidNetworkMaskConstraint => (
+            Code::CertNameConstraints,
+            Condition::MalformedNameConstraint,
+        ),
+        E::MalformedDnsIdentifier => (
+            Code::CertMalformedName,
+            Condition::MalformedDnsNameUnderConstraints,
+        ),
+        E::CertNotValidForName(_) => (Code::CertHostnameMismatch, Condition::HostnameMismatch),
         E::UnsupportedSignatureAlgorithmContext(_)
         | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => {
             (Code::CertWeakSignature, Condition::OtherWebpkiError)
         }
+        E::BadDer
+        | E::BadDerTime
+        | E::TrailingData(_)
+        | E::MalformedExtensions
+        | E::ExtensionValueInvalid
+        | E::UnsupportedNameType => (Code::CertMalformed, Condition::OtherWebpkiError),
         _ => (Code::CertInvalid, Condition::OtherWebpkiError),
     }
 }
@@ -208,7 +247,17 @@ mod tests {
                 Code::CertNameConstraints,
                 Condition::NameConstraints,
             ),
-            (E::BadDer, Code::CertInvalid, Condition::OtherWebpkiError),
+            (E::BadDer, Code::CertMalformed, Condition::OtherWebpkiError),
+            (
+                E::EndEntityUsedAsCa,
+                Code::CertIssuerNotCa,
+                Condition::IntermediateNotCa,
+            ),
+            (
+                E::CertRevoked,
+                Code::CertInvalid,
+                Condition::OtherWebpkiError,
+            ),
         ];
         for (error, code, condition) in table {
             assert_eq!(webpki_error_code(&error), (code, condition), "{error:?}");

@@ -345,13 +345,12 @@ fn expiring_soon(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
     ctx.push(f);
 }
 
-/// Key strength, OpenSSL-unhandled critical extensions and signature hash of every certificate
-/// on the path.
+/// Key strength and signature hash of every certificate on the path (critical extensions are
+/// judged in `rules`).
 pub(super) fn check_keys_and_signatures(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
         let c = ctx.cert(node).clone();
         weak_ec_key(ctx, &c, pos);
-        unhandled_critical_extensions(ctx, &c, pos);
         weak_rsa_key(ctx, &c, pos);
         // A trust anchor's (or an untrusted root's) own signature is never checked by clients.
         let signature_checked = matches!(role, Role::Leaf | Role::Intermediate)
@@ -381,24 +380,6 @@ fn weak_ec_key(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
                 bits = c.info.key.bits.unwrap_or(0).to_string(),
             ),
             tr!("pki-weak-ec-key-hint"),
-        );
-    }
-}
-
-/// `cert.unhandled_critical_extension`: critical extensions OpenSSL does not handle, so
-/// OpenSSL-based clients refuse the whole chain.
-fn unhandled_critical_extensions(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
-    if !c.info.unhandled_critical_extensions.is_empty() {
-        ctx.client_finding(
-            Code::CertUnhandledCriticalExtension,
-            Condition::UnhandledCriticalExtension,
-            Some(pos),
-            tr!(
-                "pki-unhandled-critical",
-                name = c.short_name(),
-                extensions = c.info.unhandled_critical_extensions.join(", "),
-            ),
-            tr!("pki-unhandled-critical-hint"),
         );
     }
 }
@@ -452,21 +433,31 @@ fn weak_signature_hash(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
 /// and a CA certificate presented as the server's own.
 pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role], pinned: bool) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
-        if !matches!(role, Role::Leaf | Role::Intermediate) {
-            continue;
-        }
         let c = ctx.cert(node).clone();
         if let Some(eku) = &c.info.extended_key_usage {
             if !eku.iter().any(|u| u == "server_auth" || u == "any") {
                 let (name, usages) = (c.short_name(), eku.join(", "));
-                let message = if pos == 0 {
-                    tr!("pki-leaf-bad-eku", name = name, usages = usages)
-                } else {
-                    tr!("pki-intermediate-bad-eku", name = name, usages = usages)
+                let (condition, message) = match role {
+                    _ if pos == 0 && eku.is_empty() => (
+                        Condition::EmptyEku,
+                        tr!("pki-rfc5280-empty-eku", name = name),
+                    ),
+                    _ if pos == 0 => (
+                        Condition::EkuWithoutServerAuth,
+                        tr!("pki-leaf-bad-eku", name = name, usages = usages),
+                    ),
+                    Role::Anchor => (
+                        Condition::AnchorEkuWithoutServerAuth,
+                        tr!("pki-rfc5280-anchor-bad-eku", name = name, usages = usages),
+                    ),
+                    _ => (
+                        Condition::IntermediateEkuWithoutServerAuth,
+                        tr!("pki-intermediate-bad-eku", name = name, usages = usages),
+                    ),
                 };
                 ctx.client_finding(
                     Code::CertBadEku,
-                    Condition::EkuWithoutServerAuth,
+                    condition,
                     Some(pos),
                     message,
                     tr!("pki-bad-eku-hint"),

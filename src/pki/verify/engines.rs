@@ -277,6 +277,54 @@ fn x509_errors_for(condition: Condition) -> &'static [i32] {
         Condition::OtherWebpkiError => &[],
         // Conformance lint: every client tolerates it.
         Condition::Conformance => &[],
+        // INVALID_CA (check_ca() fails: no cA, or keyUsage without keyCertSign), INVALID_NON_CA.
+        Condition::IntermediateNotCa
+        | Condition::AnchorNotCa
+        | Condition::AnchorNotCaForGo
+        | Condition::AnchorNotCaForOpenSsl => &[79, 37],
+        // KEYUSAGE_NO_CERTSIGN (check_issued), INVALID_CA (check_ca).
+        Condition::IntermediateKuWithoutCertSign | Condition::AnchorKuWithoutCertSign => &[32, 79],
+        // PATH_LENGTH_EXCEEDED.
+        Condition::PathLenExceeded
+        | Condition::AnchorPathLenExceeded
+        | Condition::PathLenExceededCountingSelfIssued
+        | Condition::AnchorPathLenExceededCountingSelfIssued => &[25],
+        // INVALID_PURPOSE (check_purpose_ssl_server), KEYUSAGE_NO_DIGITAL_SIGNATURE.
+        Condition::LeafKuNotForServer
+        | Condition::LeafKuWithoutDigitalSignature
+        | Condition::IntermediateEkuWithoutServerAuth
+        | Condition::AnchorEkuWithoutServerAuth
+        | Condition::EmptyEku => &[26, 39],
+        // OpenSSL takes a version 1 leaf and verifies DSA signatures.
+        Condition::LeafNotV3 | Condition::DsaIssuerKey => &[],
+        // EC_KEY_EXPLICIT_PARAMS.
+        Condition::EcExplicitParameters => &[94],
+        // CERT_HAS_EXPIRED: X509_cmp_time counts the notAfter second itself as past.
+        Condition::ExpiresThisSecond
+        | Condition::AnchorExpiresThisSecond
+        | Condition::ExpiresWithinThisSecond
+        | Condition::AnchorExpiresWithinThisSecond => &[10],
+        // UNHANDLED_CRITICAL_EXTENSION.
+        Condition::CriticalExtension(_) => &[34],
+        // PERMITTED_VIOLATION, EXCLUDED_VIOLATION, SUBTREE_MINMAX, UNSUPPORTED_CONSTRAINT_TYPE,
+        // UNSUPPORTED_CONSTRAINT_SYNTAX, UNSUPPORTED_NAME_SYNTAX.
+        Condition::NameConstraintsCommonName
+        | Condition::NameConstraintsDirectoryName
+        | Condition::NameConstraintsIntermediateSan
+        | Condition::NameConstraintsUnsupportedByWebpki
+        | Condition::MalformedNameConstraint
+        | Condition::MalformedDnsNameUnderConstraints
+        | Condition::MalformedIpUnderConstraints
+        | Condition::NameConstraintsOtherForm
+        | Condition::NameConstraintsWildcardMayBeExcluded
+        | Condition::NameConstraintsSelfIssuedSan
+        | Condition::NameConstraintsOwnSan
+        | Condition::EmptyNameConstraints
+        | Condition::NameConstraintsOnAnchor(_) => &[47, 48, 49, 51, 52, 53],
+        // A root whose AKI names another key is not self-signed for OpenSSL, which then looks
+        // for its issuer: UNABLE_TO_GET_ISSUER_CERT(_LOCALLY), UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+        // SELF_SIGNED_CERT_IN_CHAIN.
+        Condition::AnchorAkiMismatch => &[2, 20, 21, 19],
     }
 }
 

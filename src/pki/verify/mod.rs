@@ -11,11 +11,13 @@
 
 //!
 //! The files: `path` builds the path (greedy, then a bounded search), `checks` judges every
-//! certificate on it, `host` the name clients connect to, `by_webpki` runs rustls-webpki and
-//! translates its errors, `by_openssl` runs OpenSSL's own verifier (and Node's host-name
-//! rules), `engines` lets the engines that run in-process decide their families' columns, and
-//! `lint` reports what RFC 5280 and the CA/Browser Forum forbid but clients tolerate (`fail`
-//! only with [`VerifyOptions::strict`]).
+//! certificate on it, `rules` the RFC 5280 §6 rules some client enforces (basicConstraints,
+//! pathLenConstraint, keyUsage, critical extensions, …), `names` the name constraints, `host`
+//! the name clients connect to, `by_webpki` runs rustls-webpki and translates its errors,
+//! `by_openssl` runs OpenSSL's own verifier (and Node's host-name rules), `engines` lets the
+//! engines that run in-process decide their families' columns, and `lint` reports what RFC 5280
+//! and the CA/Browser Forum forbid but clients tolerate (`fail` only with
+//! [`VerifyOptions::strict`]).
 
 mod by_openssl;
 mod by_webpki;
@@ -23,7 +25,9 @@ mod checks;
 mod engines;
 mod host;
 pub mod lint;
+mod names;
 mod path;
+mod rules;
 
 use std::net::IpAddr;
 
@@ -45,7 +49,9 @@ use checks::{
 };
 use engines::{apply_engines, run_engines};
 use host::check_host;
+use names::check_name_constraints;
 use path::{build_path, choose_leaf, roles};
+use rules::check_path_rules;
 
 /// What to verify the chain for.
 #[derive(Clone, Debug)]
@@ -232,6 +238,8 @@ struct Ctx<'a> {
     /// Findings the engine stage added: index into `findings`, and the engine error's code name
     /// and depth.
     engine_added: Vec<(usize, (String, Option<u32>))>,
+    /// The evaluation time had a fraction of a second (truncated in `opts.now`).
+    now_has_fraction: bool,
 }
 
 impl Ctx<'_> {
@@ -284,6 +292,7 @@ pub fn verify_chain(
 ) -> ChainVerification {
     // Certificate times have whole-second granularity; compare at that granularity (as
     // rustls-webpki does), so a chain is not expired a few milliseconds into its last second.
+    let now_has_fraction = opts.now.nanosecond() != 0;
     let opts = &VerifyOptions {
         now: opts.now.replace_nanosecond(0).unwrap_or(opts.now),
         ..opts.clone()
@@ -295,6 +304,7 @@ pub fn verify_chain(
         findings: Vec::new(),
         conditions: Vec::new(),
         engine_added: Vec::new(),
+        now_has_fraction,
     };
     if presented.is_empty() {
         ctx.push(Finding::new(
@@ -328,6 +338,8 @@ pub fn verify_chain(
     check_validity(&mut ctx, &nodes, &roles);
     check_keys_and_signatures(&mut ctx, &nodes, &roles);
     check_leaf_usage(&mut ctx, &nodes, &roles, pinned);
+    check_path_rules(&mut ctx, &nodes, &roles, pinned);
+    check_name_constraints(&mut ctx, &nodes);
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
     check_unused(&mut ctx, &nodes, leaf);
     let webpki = run_webpki(&mut ctx, leaf, name_accepted, trusted);
