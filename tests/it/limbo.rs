@@ -17,12 +17,13 @@ use std::path::PathBuf;
 use mongotls::findings::Verdict;
 use mongotls::pki::bundle::parse_input;
 use mongotls::pki::inspect::Cert;
-use mongotls::pki::verify::{parse_host, verify_chain, VerifyOptions};
+use mongotls::pki::verify::{parse_host, verify_chain, ChainVerification, VerifyOptions};
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-fn limbo_dir() -> Option<PathBuf> {
+/// The suite's directory: `$MONGOTLS_LIMBO_DIR`, else `../shared/testvectors/x509-limbo`.
+pub(crate) fn limbo_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("MONGOTLS_LIMBO_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -46,6 +47,43 @@ fn certs(pems: &[Value], now: OffsetDateTime) -> Result<Vec<Cert>, String> {
     Ok(out)
 }
 
+/// A case's evaluation time: its `validation_time`, or `None` for "now".
+pub(crate) fn validation_time(case: &Value) -> Result<Option<OffsetDateTime>, String> {
+    match case["validation_time"].as_str() {
+        Some(t) => OffsetDateTime::parse(t, &Rfc3339)
+            .map(Some)
+            .map_err(|e| format!("unreadable validation_time {t:?}: {e}")),
+        None => Ok(None),
+    }
+}
+
+/// Runs `verify_chain` on a case as `mongotls verify` would (CA file = `trusted_certs`, chain =
+/// the peer certificate then `untrusted_intermediates`, host = `expected_peer_name`), at `now`.
+/// `Err` when mongotls cannot read the case's certificates or name.
+pub(crate) fn verify_case(case: &Value, now: OffsetDateTime) -> Result<ChainVerification, String> {
+    let empty = Vec::new();
+    let anchors = certs(case["trusted_certs"].as_array().unwrap_or(&empty), now)?;
+    let mut presented = certs(&[case["peer_certificate"].clone()], now)?;
+    presented.extend(certs(
+        case["untrusted_intermediates"].as_array().unwrap_or(&empty),
+        now,
+    )?);
+    let host = match case["expected_peer_name"]["value"].as_str() {
+        Some(name) => Some(parse_host(name).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    Ok(verify_chain(
+        &anchors,
+        &presented,
+        &VerifyOptions {
+            host,
+            now,
+            warn_days: 0,
+            hostnames_waived: false,
+        },
+    ))
+}
+
 enum Outcome {
     Skipped(&'static str),
     Ran { success: bool, codes: Vec<String> },
@@ -62,50 +100,19 @@ fn run_case(case: &Value) -> Outcome {
     if case["key_usage"].as_array().is_some_and(|a| !a.is_empty()) {
         return Outcome::Skipped("key_usage not supported");
     }
-    let now = match case["validation_time"].as_str() {
-        Some(t) => match OffsetDateTime::parse(t, &Rfc3339) {
-            Ok(t) => t,
-            Err(_) => return Outcome::Skipped("unreadable validation_time"),
-        },
-        None => OffsetDateTime::now_utc(),
+    let now = match validation_time(case) {
+        Ok(t) => t.unwrap_or_else(OffsetDateTime::now_utc),
+        Err(_) => return Outcome::Skipped("unreadable validation_time"),
     };
-    let empty = Vec::new();
-    let failure = |why: String| Outcome::Ran {
-        success: false,
-        codes: vec![format!("parse: {why}")],
+    let result = match verify_case(case, now) {
+        Ok(r) => r,
+        Err(why) => {
+            return Outcome::Ran {
+                success: false,
+                codes: vec![format!("parse: {why}")],
+            }
+        }
     };
-    let anchors = match certs(case["trusted_certs"].as_array().unwrap_or(&empty), now) {
-        Ok(c) => c,
-        Err(e) => return failure(e),
-    };
-    let mut presented = match certs(&[case["peer_certificate"].clone()], now) {
-        Ok(c) => c,
-        Err(e) => return failure(e),
-    };
-    match certs(
-        case["untrusted_intermediates"].as_array().unwrap_or(&empty),
-        now,
-    ) {
-        Ok(c) => presented.extend(c),
-        Err(e) => return failure(e),
-    }
-    let host = match case["expected_peer_name"]["value"].as_str() {
-        Some(name) => match parse_host(name) {
-            Ok(h) => Some(h),
-            Err(e) => return failure(e.to_string()),
-        },
-        None => None,
-    };
-    let result = verify_chain(
-        &anchors,
-        &presented,
-        &VerifyOptions {
-            host,
-            now,
-            warn_days: 0,
-            hostnames_waived: false,
-        },
-    );
     let verdict = Verdict::from_findings(&result.findings);
     Outcome::Ran {
         success: verdict != Verdict::Fail,

@@ -26,6 +26,7 @@ mod independent_hostile;
 mod independent_server;
 mod layers;
 mod limbo;
+mod limbo_clients;
 mod openssl_acceptance;
 mod pki_i18n;
 mod pki_support_selftest;
