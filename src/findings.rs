@@ -305,6 +305,11 @@ pub enum Code {
     CaSystemStore,
     /// The authentication mechanism is not available for this user or server.
     AuthMechanismUnsupported,
+
+    // ---- judges helper (issue 12) ----
+    /// The server certificate's keyUsage does not allow the signature TLS 1.3 needs
+    /// (digitalSignature), or no TLS use at all.
+    CertLeafKeyUsage,
 }
 
 impl Code {
@@ -387,6 +392,7 @@ impl Code {
             Code::AuthFailed => "auth.failed",
             Code::CaSystemStore => "ca.system_store",
             Code::AuthMechanismUnsupported => "auth.mechanism_unsupported",
+            Code::CertLeafKeyUsage => "cert.leaf_key_usage",
         }
     }
 }

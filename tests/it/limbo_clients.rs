@@ -804,11 +804,12 @@ fn limbo_clients() {
     }
 }
 
-/// Predictions right per family when this test was added (HEAD 4fede5a); a regression fails.
-/// (Unknown cells count as not right.)
+/// Predictions right per family (unknown cells count as not right) as last measured, so that
+/// a regression fails: HEAD 4fede5a had rustls 193, openssl 163, java 143, go 161; the go/java
+/// model fixes of the judges branch raised them.
 const FLOORS: [(&str, usize); 4] = [
     ("rustls", 193),
-    ("openssl", 163),
-    ("java", 143),
-    ("go", 161),
+    ("openssl", 166),
+    ("java", 151),
+    ("go", 168),
 ];

@@ -344,3 +344,7 @@ pki-zip-holds-certificates = certificates
 pki-zip-holds-unreadable = unreadable ({ $detail })
 pki-zip-holds-private-key = private key ({ $label })
 pki-zip-holds-nothing = empty
+
+## judges
+pki-leaf-key-usage = the server's certificate { $name } limits its key to [{ $usages }], without digitalSignature, the signature TLS 1.3 makes with it
+pki-leaf-key-usage-hint = re-issue it with keyUsage digitalSignature (and keyEncipherment for RSA), or without a keyUsage extension

@@ -275,3 +275,7 @@ pki-zip-holds-certificates = 证书
 pki-zip-holds-unreadable = 无法读取（{ $detail }）
 pki-zip-holds-private-key = 私钥（{ $label }）
 pki-zip-holds-nothing = 空
+
+## judges
+pki-leaf-key-usage = 服务器证书 { $name } 的密钥用途限定为 [{ $usages }]，不包含 digitalSignature，而 TLS 1.3 握手需要用该密钥签名
+pki-leaf-key-usage-hint = 请重新签发证书：keyUsage 包含 digitalSignature（RSA 密钥再加 keyEncipherment），或不带 keyUsage 扩展

@@ -458,6 +458,12 @@ pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
         let c = ctx.cert(node).clone();
         if let Some(eku) = &c.info.extended_key_usage {
             if !eku.iter().any(|u| u == "server_auth" || u == "any") {
+                // Clients differ on an empty extension (Go reads it as absent).
+                let condition = if pos == 0 && eku.is_empty() {
+                    Condition::LeafEkuEmpty
+                } else {
+                    Condition::EkuWithoutServerAuth
+                };
                 let (name, usages) = (c.short_name(), eku.join(", "));
                 let message = if pos == 0 {
                     tr!("pki-leaf-bad-eku", name = name, usages = usages)
@@ -466,12 +472,15 @@ pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
                 };
                 ctx.client_finding(
                     Code::CertBadEku,
-                    Condition::EkuWithoutServerAuth,
+                    condition,
                     Some(pos),
                     message,
                     tr!("pki-bad-eku-hint"),
                 );
             }
+        }
+        if pos == 0 {
+            leaf_key_usage(ctx, &c);
         }
         if pos == 0 && c.info.is_ca && !pinned {
             ctx.client_finding(
@@ -483,6 +492,34 @@ pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]
             );
         }
     }
+}
+
+/// `cert.leaf_key_usage`: a keyUsage extension on the server's certificate that does not allow
+/// the TLS signature (JSSE refuses it) or any TLS use (OpenSSL's SSL-server purpose too).
+fn leaf_key_usage(ctx: &mut Ctx<'_>, c: &Cert) {
+    let ku = &c.info.key_usage;
+    if ku.is_empty() || ku.iter().any(|u| u == "digital_signature") {
+        return;
+    }
+    let condition = if ku
+        .iter()
+        .any(|u| u == "key_encipherment" || u == "key_agreement")
+    {
+        Condition::LeafKeyUsageNoDigitalSignature
+    } else {
+        Condition::LeafKeyUsageNoTls
+    };
+    ctx.client_finding(
+        Code::CertLeafKeyUsage,
+        condition,
+        Some(0),
+        tr!(
+            "pki-leaf-key-usage",
+            name = c.short_name(),
+            usages = ku.join(", "),
+        ),
+        tr!("pki-leaf-key-usage-hint"),
+    );
 }
 
 /// `cert.unused_certificate` (info): presented certificates that are not on the path.
