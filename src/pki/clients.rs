@@ -161,6 +161,17 @@ pub enum Condition {
     /// A self-issued trust anchor whose authorityKeyIdentifier does not name itself (another
     /// key identifier, issuer or serial number).
     AnchorAkiMismatch,
+    /// The host name is not in the DNS subjectAltNames by rustls-webpki's and OpenSSL's rules,
+    /// but a wildcard matches it by the looser rules of some families (`true`: that family's
+    /// matcher finds the host; see host.rs).
+    HostnameWildcardSplit {
+        /// Node's checkServerIdentity matches it.
+        node: bool,
+        /// Go's crypto/x509 matches it.
+        go: bool,
+        /// The JDK's HostnameChecker (TYPE_TLS) matches it.
+        java: bool,
+    },
 }
 
 /// Which families refuse a certificate because of a critical extension they do not handle.
@@ -247,23 +258,30 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         Condition::Md5Signature => ClientVerdicts::all(Reject),
         // Observed (DOMAIN.md): OpenSSL and Node reject an expired root, rustls accepts (webpki
         // does not check the anchor's validity). Go checks the validity of every certificate it
-        // puts in a chain, roots included. PKIX does not check a TrustAnchor's validity, but
-        // JSSE's behaviour is not documented: unknown.
+        // puts in a chain, roots included (verify.go, isValid runs for rootCertificate too).
+        // JSSE: the PKIX CertPathValidator validates the certificates of the CertPath, and the
+        // trust anchor is not one of them (RFC 5280 6.1: the anchor is an input), so its
+        // validity is never checked; OpenJDK 17 accepts limbo's expired-root case.
         Condition::AnchorExpired | Condition::AnchorNotYetValid => ClientVerdicts {
             openssl: Reject,
             node: Reject,
             rustls: Accept,
             go: Reject,
-            java: Unknown,
+            java: Accept,
         },
         // webpki: Error::CaUsedAsEndEntity. OpenSSL's SSL-server purpose check accepts a CA
-        // certificate as the server's own; Go and Java are undocumented.
+        // certificate as the server's own. Go 1.19 crypto/x509 (verify.go, isValid) checks
+        // basicConstraints only for intermediateCertificate, never the leaf's. JSSE: PKIX checks
+        // basicConstraints of the CA certificates only, and EndEntityChecker.checkTLSServer
+        // looks at the leaf's keyUsage and extendedKeyUsage, not its CA flag (a CA's keyUsage
+        // without digitalSignature is refused as LeafKeyUsageNoTls). Proven on x509-limbo
+        // (tests/it/limbo_clients.rs).
         Condition::CaAsLeaf => ClientVerdicts {
             openssl: Accept,
             node: Accept,
             rustls: Reject,
-            go: Unknown,
-            java: Unknown,
+            go: Accept,
+            java: Accept,
         },
         // RFC 5280 name constraints: OpenSSL, webpki and Go enforce them; so does the JDK's
         // ConstraintsChecker (NameConstraintsExtension.verify on every certificate below).
@@ -302,6 +320,22 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             go: Unknown,
             java: Unknown,
         },
+        // Wildcards: rustls-webpki found no match; OpenSSL's X509_check_host allows a wildcard
+        // only in the first label over two labels or more, and CPython sets
+        // X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, so PyMongo refuses too. Go 1.19 (matchHostnames)
+        // takes `*.com` and `*`; the JDK's HostnameChecker (matchAllWildcards) takes `*`
+        // anywhere, partial too; Node's checkServerIdentity takes one partial wildcard in the
+        // first label. Each family's own matcher decided (host.rs).
+        Condition::HostnameWildcardSplit { node, go, java } => {
+            let action = |matches: bool| if matches { Accept } else { Reject };
+            ClientVerdicts {
+                openssl: Reject,
+                node: action(node),
+                rustls: Reject,
+                go: action(go),
+                java: action(java),
+            }
+        }
         // The conformance lint reports only what clients tolerate: each rule was chosen so
         // (x509-limbo's cases for it: rustls-webpki and OpenSSL as PyMongo runs it accept).
         // What a client refuses is a finding of its own, never a lint.
@@ -506,6 +540,17 @@ mod tests {
         assert_eq!(v.openssl, ClientAction::Reject);
         assert_eq!(v.node, ClientAction::Accept);
         assert_eq!(v.rustls, ClientAction::Reject);
+    }
+
+    #[test]
+    fn go_and_java_accept_a_ca_leaf_but_java_needs_digital_signature() {
+        let v = verdicts_for(Condition::CaAsLeaf);
+        assert_eq!((v.go, v.java), (ClientAction::Accept, ClientAction::Accept));
+        let ku = verdicts_for(Condition::LeafKuNotForServer);
+        assert_eq!(ku.rejecting(), vec!["openssl", "node", "java"]);
+        let ku = verdicts_for(Condition::LeafKuWithoutDigitalSignature);
+        assert_eq!(ku.rejecting(), vec!["java"]);
+        assert_eq!(verdicts_for(Condition::EmptyEku).go, ClientAction::Accept);
     }
 
     #[test]

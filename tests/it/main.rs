@@ -26,6 +26,7 @@ mod independent_hostile;
 mod independent_server;
 mod layers;
 mod limbo;
+mod limbo_clients;
 mod openssl_acceptance;
 mod openssl_engine;
 mod pki_i18n;

@@ -255,7 +255,9 @@ fn x509_errors_for(condition: Condition) -> &'static [i32] {
         }
         // HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH (and Node's ERR_TLS_CERT_ALTNAME_INVALID): a
         // CN-only certificate OpenSSL does not match carries it too.
-        Condition::HostnameMismatch | Condition::CommonNameOnlyMatch => &[62, 64],
+        Condition::HostnameMismatch
+        | Condition::CommonNameOnlyMatch
+        | Condition::HostnameWildcardSplit { .. } => &[62, 64],
         // INVALID_PURPOSE.
         Condition::EkuWithoutServerAuth => &[26],
         // EE_KEY_TOO_SMALL, CA_KEY_TOO_SMALL.

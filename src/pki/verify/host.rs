@@ -85,9 +85,11 @@ pub(super) fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
                 names = names
             )
         };
+        let condition =
+            wildcard_split(leaf, &host, &host_text).unwrap_or(Condition::HostnameMismatch);
         ctx.client_finding(
             Code::CertHostnameMismatch,
-            Condition::HostnameMismatch,
+            condition,
             Some(0),
             message,
             tr!("pki-hostname-mismatch-hint"),
@@ -130,6 +132,145 @@ fn san_matches(leaf: &Cert, host: &ServerName<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A DNS host that rustls-webpki does not find in the DNS subjectAltNames, but that Go's, the
+/// JDK's or Node's looser wildcard rules match: which of them connect.
+fn wildcard_split(leaf: &Cert, host: &ServerName<'_>, host_text: &str) -> Option<Condition> {
+    if !matches!(host, ServerName::DnsName(_)) || !host_text.is_ascii() {
+        return None;
+    }
+    let sans = leaf.info.subject_alt_names.as_deref().unwrap_or_default();
+    let dns: Vec<&str> = sans.iter().filter_map(|s| s.strip_prefix("DNS:")).collect();
+    // Without DNS names the JDK and Node fall back to the CN: another condition.
+    if dns.is_empty() || dns.iter().any(|p| !p.is_ascii()) {
+        return None;
+    }
+    let go = dns.iter().any(|p| go_matches(p, host_text));
+    let java = ldh_host(host_text) && dns.iter().any(|p| java_matches(p, host_text));
+    let node = dns.iter().any(|p| node_matches(p, host_text));
+    (go || java || node).then_some(Condition::HostnameWildcardSplit { node, go, java })
+}
+
+/// Go 1.19 crypto/x509 (verify.go, VerifyHostname, matchHostnames): a pattern and host that
+/// are valid host names (labels of letters, digits, `-` not first, `_`; the pattern's first
+/// label may be exactly `*`) match label by label, `*` standing for any one first label, with
+/// no floor on the labels after it (`*.com`, even `*`, match); anything else only exactly.
+fn go_matches(pattern: &str, host: &str) -> bool {
+    fn valid(name: &str, is_pattern: bool) -> bool {
+        !name.is_empty()
+            && name.split('.').enumerate().all(|(i, label)| {
+                (is_pattern && i == 0 && label == "*")
+                    || (!label.is_empty()
+                        && label.char_indices().all(|(j, c)| {
+                            c.is_ascii_alphanumeric() || c == '_' || (c == '-' && j != 0)
+                        }))
+            })
+    }
+    let pattern = pattern.to_ascii_lowercase();
+    let host = host.to_ascii_lowercase();
+    let trimmed = host.strip_suffix('.').unwrap_or(&host);
+    if !(valid(trimmed, false) && valid(&pattern, true)) {
+        return pattern == host;
+    }
+    let (p, h): (Vec<&str>, Vec<&str>) =
+        (pattern.split('.').collect(), trimmed.split('.').collect());
+    p.len() == h.len()
+        && p.iter()
+            .zip(&h)
+            .enumerate()
+            .all(|(i, (p, h))| (i == 0 && *p == "*") || p == h)
+}
+
+/// What `javax.net.ssl.SNIHostName` accepts (IDN.toASCII with STD3 rules): letters, digits and
+/// `-` (not first or last) in labels of 1 to 63, no trailing dot. The JDK's HTTPS identity
+/// check refuses any other host name outright ("Illegal given domain name").
+fn ldh_host(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+/// The JDK's sun.security.util.HostnameChecker, TYPE_TLS, for a private CA
+/// (chainsToPublicCA false): the pattern must not be `*` or `*.` and needs a dot after its
+/// last `*` (hasIllegalWildcard), must be a valid name with `*` read as a letter, then
+/// matchAllWildcards: as many labels as the host, `*` anywhere in any label matching any run
+/// of characters within that label.
+fn java_matches(pattern: &str, host: &str) -> bool {
+    if pattern == "*" || pattern == "*." {
+        return false;
+    }
+    if let Some(last) = pattern.rfind('*') {
+        if !pattern[last..].contains('.') {
+            return false;
+        }
+    }
+    if !ldh_host(&pattern.replace('*', "z")) {
+        return false;
+    }
+    let (pattern, host) = (pattern.to_ascii_lowercase(), host.to_ascii_lowercase());
+    let p: Vec<&str> = pattern.split('.').filter(|l| !l.is_empty()).collect();
+    let h: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    // Both names are first normalised to Unicode (IDN.toUnicode): an A-label (`xn--`) matches
+    // only the same A-label, and a `*` inside one is no wildcard.
+    let label = |p: &&str, h: &&str| {
+        if p.starts_with("xn--") || h.starts_with("xn--") {
+            p == h
+        } else {
+            java_label_matches(h, p)
+        }
+    };
+    p.len() == h.len() && p.iter().zip(&h).all(|(p, h)| label(p, h))
+}
+
+/// HostnameChecker.matchWildCards: the pieces between `*`s appear in order, the first at the
+/// start, and the label ends with the last piece.
+fn java_label_matches(name: &str, template: &str) -> bool {
+    let mut pieces = template.split('*');
+    let first = pieces.next().unwrap_or_default();
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    let pieces: Vec<&str> = pieces.collect();
+    let Some((last, middle)) = pieces.split_last() else {
+        return rest.is_empty();
+    };
+    for piece in middle {
+        match rest.find(piece) {
+            Some(i) => rest = &rest[i + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
+
+/// Node's tls.checkServerIdentity (lib/tls.js, check): same number of labels, all but the first
+/// equal, the first either equal or holding one `*` (not in an `xn--` label, not over a
+/// two-label pattern) between a prefix and suffix of the host's first label.
+fn node_matches(pattern: &str, host: &str) -> bool {
+    let lower = |s: &str| s.trim_end_matches('.').to_ascii_lowercase();
+    let (pattern, host) = (lower(pattern), lower(host));
+    let p: Vec<&str> = pattern.split('.').collect();
+    let h: Vec<&str> = host.split('.').collect();
+    if p.len() != h.len() || p.contains(&"") || p.iter().any(|l| l.contains(' ')) {
+        return false;
+    }
+    if p[1..] != h[1..] {
+        return false;
+    }
+    let parts: Vec<&str> = p[0].split('*').collect();
+    if parts.len() == 1 || p[0].contains("xn--") {
+        return p[0] == h[0];
+    }
+    if parts.len() > 2 || p.len() <= 2 {
+        return false;
+    }
+    let (prefix, suffix) = (parts[0], parts[1]);
+    prefix.len() + suffix.len() <= h[0].len() && h[0].starts_with(prefix) && h[0].ends_with(suffix)
 }
 
 /// RFC 6125 matching: case-insensitive; a wildcard only as the whole left-most label, matching
@@ -190,6 +331,30 @@ mod tests {
             &f.message,
             &["does not cover a.db.example.com; it covers DNS:*.example.com"],
         );
+    }
+
+    #[test]
+    fn go_java_and_node_match_wildcards_their_own_way() {
+        use super::{go_matches, java_matches, node_matches};
+        // Go: `*` as the whole first label, over any number of labels after it.
+        assert!(go_matches("*.com", "example.com"));
+        assert!(go_matches("*", "com"));
+        assert!(!go_matches("ba*.example.com", "baz.example.com"));
+        assert!(!go_matches("*.example.com", "a.b.example.com"));
+        // The JDK: `*` anywhere, in any label; never `*` alone.
+        assert!(java_matches("ba*.example.com", "baz.example.com"));
+        assert!(java_matches("foo.*.example.com", "foo.bar.example.com"));
+        assert!(java_matches("*.com", "example.com"));
+        assert!(!java_matches("*", "com"));
+        assert!(!java_matches("*.example.com", "a.b.example.com"));
+        assert!(!java_matches(
+            "xn--*-1b3c148a.example.com",
+            "xn--bliss-1b3c148a.example.com"
+        ));
+        // Node: one `*` in the first label, over three labels or more.
+        assert!(node_matches("ba*.example.com", "baz.example.com"));
+        assert!(!node_matches("*.com", "example.com"));
+        assert!(!node_matches("foo.*.example.com", "foo.bar.example.com"));
     }
 
     #[test]
