@@ -164,6 +164,16 @@ pub enum Condition {
     /// The host name is not in the DNS subjectAltNames by rustls-webpki's and OpenSSL's rules,
     /// but a wildcard matches it by the looser rules of some families (`true`: that family's
     /// matcher finds the host; see host.rs).
+    /// A certificate the JDK refuses to parse: version 3, empty subject, and no critical,
+    /// non-empty subjectAltName.
+    EmptySubjectUnreadableByJava,
+    /// An authorityInfoAccess extension Go's parser refuses.
+    AiaUnreadableByGo,
+    /// A DSA server key, which the TLS layers of Go and rustls do not take.
+    DsaServerKey,
+    /// A host name with characters other than letters, digits, hyphens and dots, which the JDK's
+    /// host-name check refuses outright.
+    HostNotLdhForJava,
     HostnameWildcardSplit {
         /// Node's checkServerIdentity matches it.
         node: bool,
@@ -326,6 +336,45 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         // takes `*.com` and `*`; the JDK's HostnameChecker (matchAllWildcards) takes `*`
         // anywhere, partial too; Node's checkServerIdentity takes one partial wildcard in the
         // first label. Each family's own matcher decided (host.rs).
+        // JDK X509CertInfo.verifyCert (measured, JDK 17: x509-limbo
+        // rfc5280::san::noncritical-with-empty-subject, rfc5280::ca-empty-subject); OpenSSL, Go
+        // and webpki parse it.
+        Condition::EmptySubjectUnreadableByJava => ClientVerdicts {
+            openssl: Accept,
+            node: Accept,
+            rustls: Accept,
+            go: Accept,
+            java: Reject,
+        },
+        // Go 1.19 parser.go parseAuthorityInfoAccess (measured: webpki::malformed-aia); OpenSSL
+        // and webpki do not read a non-critical AIA to verify; JDK 17 accepted it (measured).
+        Condition::AiaUnreadableByGo => ClientVerdicts {
+            openssl: Accept,
+            node: Accept,
+            rustls: Accept,
+            go: Reject,
+            java: Accept,
+        },
+        // crypto/tls handshake_client.go: RSA, ECDSA and Ed25519 leaf keys only; rustls verifies
+        // the handshake signature with webpki's algorithms, which have no DSA. OpenSSL verifies
+        // DSA; JDK 17's PKIX accepted the chain (measured: webpki::forbidden-dsa-leaf).
+        Condition::DsaServerKey => ClientVerdicts {
+            openssl: Accept,
+            node: Accept,
+            rustls: Reject,
+            go: Reject,
+            java: Accept,
+        },
+        // JDK HostnameChecker.matchDNS: IDN.toASCII(name, USE_STD3_ASCII_RULES) throws on a
+        // non-LDH ASCII character ("Illegal given domain name", measured:
+        // rfc5280::san::underscore-dns). OpenSSL, Go, Node and webpki compare the bytes.
+        Condition::HostNotLdhForJava => ClientVerdicts {
+            openssl: Accept,
+            node: Accept,
+            rustls: Accept,
+            go: Accept,
+            java: Reject,
+        },
         Condition::HostnameWildcardSplit { node, go, java } => {
             let action = |matches: bool| if matches { Accept } else { Reject };
             ClientVerdicts {

@@ -37,9 +37,11 @@ pub use sink::{ColorWhen, Environment, Layout, TextSink};
 /// Version of the JSON shape. Bump on any incompatible change, and on new objects a strict
 /// reader would refuse (2: check gained `driver`, `srv`, `client_cert`, `ca.system_store`,
 /// `ca.system_roots`; 3: `summary` in ca, verify and check, `lang` everywhere, and day
-/// counts rounded to the nearest day).
+/// counts rounded to the nearest day; 4: `openssl` and `node` engine verdicts beside
+/// `rustls_webpki` in verify and every check member's chain, `strict`, and the client families'
+/// cells decided by the real engines and the proven models).
 /// docs/json.md lists every change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
 /// Prometheus are for `ca`, `verify`, `check` and `demo`).

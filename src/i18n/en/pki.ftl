@@ -492,3 +492,13 @@ pki-rfc5280-dsa-issuer = { $name } signs { $child } with a DSA key, which rustls
 pki-rfc5280-dsa-issuer-hint = re-issue the CA with an RSA (2048 bits or more) or ECDSA P-256 key
 pki-rfc5280-anchor-aki = the CA certificate this chain is trusted through { $name } signs itself, but the { $field } of its authorityKeyIdentifier names another certificate: OpenSSL then does not take it as a root and looks for its issuer in vain
 pki-rfc5280-anchor-aki-hint = re-issue the root with an authorityKeyIdentifier that names itself (or none), or add the certificate it names to the CA file
+
+## parsers
+pki-parsers-java-empty-subject = Java cannot read { $name }: its subject is empty and no critical subjectAltName stands in for it (the JDK refuses to parse such a certificate)
+pki-parsers-java-empty-subject-hint = re-issue it with a subject, or with a critical subjectAltName
+pki-parsers-go-malformed-aia = Go cannot read { $name }: its authorityInfoAccess extension is not a list of access descriptions ("x509: invalid authority info access")
+pki-parsers-go-malformed-aia-hint = re-issue it without the malformed authorityInfoAccess extension
+pki-parsers-dsa-server-key = the server's certificate { $name } has a DSA key, which the TLS layers of Go and rustls do not take
+pki-parsers-dsa-server-key-hint = re-issue the server certificate with an RSA (2048 bits or more) or ECDSA P-256 key
+pki-parsers-java-host-not-ldh = Java refuses the host name { $host } itself: it holds characters other than letters, digits, hyphens and dots ("Illegal given domain name")
+pki-parsers-java-host-not-ldh-hint = connect by a name of letters, digits and hyphens (no underscore), with a certificate that covers it

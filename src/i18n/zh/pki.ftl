@@ -416,3 +416,13 @@ pki-rfc5280-dsa-issuer = { $name } 使用 DSA 密钥签发了 { $child }，rustl
 pki-rfc5280-dsa-issuer-hint = 请使用 RSA（2048 位及以上）或 ECDSA P-256 密钥重新签发该 CA
 pki-rfc5280-anchor-aki = 该证书链所信任的 CA 证书 { $name } 是自签名的，但其 authorityKeyIdentifier 的 { $field } 指向另一张证书：OpenSSL 因此不把它当作根证书，而去寻找它的签发者，结果找不到
 pki-rfc5280-anchor-aki-hint = 请重新签发根证书，使其 authorityKeyIdentifier 指向自身（或不带该扩展），或把它所指向的证书加入 CA 证书文件
+
+## parsers
+pki-parsers-java-empty-subject = Java 无法读取 { $name }：其 subject 为空，且没有标记为关键（critical）的 subjectAltName 代替它（JDK 拒绝解析这种证书）
+pki-parsers-java-empty-subject-hint = 请重新签发：填写 subject，或把 subjectAltName 标记为关键扩展
+pki-parsers-go-malformed-aia = Go 无法读取 { $name }：其 authorityInfoAccess 扩展不是访问描述列表（"x509: invalid authority info access"）
+pki-parsers-go-malformed-aia-hint = 请重新签发证书，去掉格式错误的 authorityInfoAccess 扩展
+pki-parsers-dsa-server-key = 服务器证书 { $name } 使用 DSA 密钥，Go 和 rustls 的 TLS 层不支持这种密钥
+pki-parsers-dsa-server-key-hint = 请使用 RSA（2048 位及以上）或 ECDSA P-256 密钥重新签发服务器证书
+pki-parsers-java-host-not-ldh = Java 直接拒绝主机名 { $host }：其中含有字母、数字、连字符和点以外的字符（"Illegal given domain name"）
+pki-parsers-java-host-not-ldh-hint = 请使用只含字母、数字和连字符（不含下划线）的主机名连接，并使用覆盖该名称的证书

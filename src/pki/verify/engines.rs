@@ -102,10 +102,11 @@ fn apply_full(ctx: &mut Ctx<'_>, path_der: &[Vec<u8>], family: Family, outcome: 
 /// Conditions on the server's own key that make rustls' handshake fail although webpki's chain
 /// verification passes: rustls verifies the server's handshake signature with webpki's
 /// algorithms, which take RSA keys of 2048 to 8192 bits and the P-256 and P-384 curves only.
-const RUSTLS_LEAF_KEY: [Condition; 3] = [
+const RUSTLS_LEAF_KEY: [Condition; 4] = [
     Condition::RsaKeyBelow1024,
     Condition::RsaKeyBelow2048,
     Condition::EcKeyBelow224,
+    Condition::DsaServerKey,
 ];
 
 /// `rustls`: rustls-webpki's chain verdict plus its host-name check, and the server's key usable
@@ -178,7 +179,15 @@ fn ensure_carried(ctx: &mut Ctx<'_>, path_der: &[Vec<u8>], family: Family, error
         .der
         .as_ref()
         .and_then(|d| path_der.iter().position(|p| p == d));
-    let code = code_for(error, position, path_der.len());
+    let mut code = code_for(error, position, path_der.len());
+    // OpenSSL 3 refuses a path whose names times name constraints exceed its limit with the
+    // unspecified error (x509_vfy.c, check_name_constraints → NAME_CONSTRAINTS_check).
+    if code == Code::CertOpensslError
+        && error.kind == EngineErrorKind::X509(1)
+        && has_name_constraints(path_der)
+    {
+        code = Code::CertNameConstraints;
+    }
     let message = engine_message(family, error);
     let identity = (error.code_name(), error.depth);
     let earlier = ctx
@@ -193,7 +202,10 @@ fn ensure_carried(ctx: &mut Ctx<'_>, path_der: &[Vec<u8>], family: Family, error
         }
         return;
     }
-    let mut clients = ClientVerdicts::all(ClientAction::Unknown);
+    // The other families are judged by the own engine's conditions (the model) and their own
+    // engines: a rejection no condition names is this engine's own behaviour (OpenSSL's path
+    // building, its resource limits), which they do not share.
+    let mut clients = ClientVerdicts::all(ClientAction::Accept);
     *family.cell(&mut clients) = ClientAction::Reject;
     let mut f = Finding::new(
         code,
@@ -327,7 +339,23 @@ fn x509_errors_for(condition: Condition) -> &'static [i32] {
         // for its issuer: UNABLE_TO_GET_ISSUER_CERT(_LOCALLY), UNABLE_TO_VERIFY_LEAF_SIGNATURE,
         // SELF_SIGNED_CERT_IN_CHAIN.
         Condition::AnchorAkiMismatch => &[2, 20, 21, 19],
+        // Other parsers' and TLS layers' refusals: OpenSSL has no error for them.
+        Condition::EmptySubjectUnreadableByJava
+        | Condition::AiaUnreadableByGo
+        | Condition::DsaServerKey
+        | Condition::HostNotLdhForJava => &[],
     }
+}
+
+/// Whether a certificate on the path has a nameConstraints extension.
+fn has_name_constraints(path_der: &[Vec<u8>]) -> bool {
+    path_der.iter().any(|der| {
+        x509_parser::parse_x509_certificate(der).is_ok_and(|(_, c)| {
+            c.extensions()
+                .iter()
+                .any(|e| e.oid.to_id_string() == "2.5.29.30")
+        })
+    })
 }
 
 /// The code of the finding added when no finding carries an engine's rejection. `position` is

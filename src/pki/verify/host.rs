@@ -13,6 +13,29 @@ use crate::tr;
 
 /// The CN-only certificate finding; `fallback` adds that some clients fall back to the CN
 /// (when no host was given to say more).
+/// The JDK's host-name check refuses a DNS name with an ASCII character other than a letter,
+/// digit, hyphen or dot before it compares anything (`IDN.toASCII` with STD3 rules); the names
+/// match for everyone else.
+fn java_ldh(ctx: &mut Ctx<'_>, host: &ServerName<'_>) {
+    let ServerName::DnsName(name) = host else {
+        return;
+    };
+    let name = name.as_ref();
+    if name
+        .chars()
+        .all(|ch| !ch.is_ascii() || ch.is_ascii_alphanumeric() || ch == '-' || ch == '.')
+    {
+        return;
+    }
+    ctx.client_finding(
+        Code::CertHostnameMismatch,
+        Condition::HostNotLdhForJava,
+        Some(0),
+        tr!("pki-parsers-java-host-not-ldh", host = name),
+        tr!("pki-parsers-java-host-not-ldh-hint"),
+    );
+}
+
 fn no_san_finding(ctx: &mut Ctx<'_>, leaf: &Cert, fallback: bool) {
     let name = leaf.short_name();
     let message = if fallback {
@@ -52,6 +75,7 @@ pub(super) fn check_host(ctx: &mut Ctx<'_>, leaf: &Cert) -> Option<bool> {
             Err(_) => san_matches(leaf, &host),
         };
     if webpki_ok {
+        java_ldh(ctx, &host);
         return Some(true);
     }
     let cn_match = matches!(host, ServerName::DnsName(_))

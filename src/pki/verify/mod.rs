@@ -26,6 +26,7 @@ mod engines;
 mod host;
 pub mod lint;
 mod names;
+mod parsers;
 mod path;
 mod rules;
 
@@ -50,6 +51,7 @@ use checks::{
 use engines::{apply_engines, run_engines};
 use host::check_host;
 use names::check_name_constraints;
+use parsers::check_parsers;
 use path::{build_path, choose_leaf, roles};
 use rules::check_path_rules;
 
@@ -339,6 +341,7 @@ pub fn verify_chain(
     check_keys_and_signatures(&mut ctx, &nodes, &roles);
     check_leaf_usage(&mut ctx, &nodes, &roles, pinned);
     check_path_rules(&mut ctx, &nodes, &roles, pinned);
+    check_parsers(&mut ctx, &nodes);
     check_name_constraints(&mut ctx, &nodes);
     let name_accepted = check_host(&mut ctx, &presented[leaf]);
     check_unused(&mut ctx, &nodes, leaf);
