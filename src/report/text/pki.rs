@@ -129,6 +129,9 @@ pub(super) fn render_verify(r: &VerifyReport, out: &mut dyn Write) -> io::Result
         "rustls-webpki: {}",
         hang(format!("{chain}{name}{error}"))
     )?;
+    for (engine, report) in [("OpenSSL:      ", &r.openssl), ("Node.js:      ", &r.node)] {
+        writeln!(out, "{engine} {}", hang(engine_line(report)))?;
+    }
     writeln!(out)?;
     writeln!(
         out,
@@ -269,4 +272,28 @@ fn notes(notes: &[Note], out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "   - {}", hang(format!("{}: {}", n.source, n.message)))?;
     }
     Ok(())
+}
+
+/// One real engine's verdict and its errors, as the engine names them (`X509_V_ERR_…`).
+fn engine_line(report: &crate::report::verify::EngineReport) -> String {
+    if report.accepted {
+        return tr!("report-engine-accepted");
+    }
+    let errors: Vec<String> = report
+        .errors
+        .iter()
+        .map(|e| match e.depth {
+            Some(depth) => tr!(
+                "report-engine-error-at",
+                code = e.code.as_str(),
+                depth = depth.to_string()
+            ),
+            None => e.code.clone(),
+        })
+        .collect();
+    format!(
+        "{} ({})",
+        paint(Role::Fail, &tr!("report-engine-rejected")),
+        errors.join(", ")
+    )
 }
