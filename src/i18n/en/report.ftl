@@ -218,6 +218,7 @@ report-webpki-name-accepted = , name accepted
 report-webpki-name-rejected = , name rejected
 report-engine-accepted = accepted
 report-engine-rejected = rejected
+report-engine-rejected-errors = { $verdict } ({ $errors })
 report-engine-error-at = { $code } at depth { $depth }
 report-verify-presented = Presented certificates
 report-cert-chain = chain

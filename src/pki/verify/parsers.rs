@@ -28,14 +28,11 @@ const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
 /// Every rule of this file: the certificates on the path (leaf first) and the presented ones
 /// that are not on it.
 pub(super) fn check_parsers(ctx: &mut Ctx<'_>, nodes: &[Node]) {
-    let mut seen: Vec<Node> = nodes.to_vec();
-    seen.extend((0..ctx.presented.len()).map(Node::Chain));
-    let mut done: Vec<Node> = Vec::new();
-    for node in seen {
-        if done.contains(&node) {
-            continue;
-        }
-        done.push(node);
+    let unused: Vec<Node> = (0..ctx.presented.len())
+        .map(Node::Chain)
+        .filter(|n| !nodes.contains(n))
+        .collect();
+    for &node in nodes.iter().chain(&unused) {
         let c = ctx.cert(node).clone();
         let Ok(x) = c.x509() else {
             continue;

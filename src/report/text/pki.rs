@@ -291,9 +291,9 @@ fn engine_line(report: &crate::report::verify::EngineReport) -> String {
             None => e.code.clone(),
         })
         .collect();
-    format!(
-        "{} ({})",
-        paint(Role::Fail, &tr!("report-engine-rejected")),
-        errors.join(", ")
+    tr!(
+        "report-engine-rejected-errors",
+        verdict = paint(Role::Fail, &tr!("report-engine-rejected")),
+        errors = errors.join(", ")
     )
 }
