@@ -422,6 +422,15 @@ pub enum Code {
     LintDsaKey,
     /// An RSA modulus whose size is not a multiple of 8 bits (BR 6.1.5).
     LintRsaModulusSize,
+
+    // ---- `mongotls wait` (issue 13) ----
+    /// `--timeout` came before every member was back and passing.
+    WaitTimeout,
+    /// A member is back with the certificate it had when first seen (`--expect-new-cert`), or
+    /// not with the one expected.
+    WaitCertUnchanged,
+    /// The wait was interrupted (Ctrl-C) before every member was ready.
+    WaitInterrupted,
 }
 
 impl Code {
@@ -554,6 +563,9 @@ impl Code {
             Code::LintAiaEmpty => "lint.aia_empty",
             Code::LintDsaKey => "lint.dsa_key",
             Code::LintRsaModulusSize => "lint.rsa_modulus_size",
+            Code::WaitTimeout => "wait.timeout",
+            Code::WaitCertUnchanged => "wait.cert_unchanged",
+            Code::WaitInterrupted => "wait.interrupted",
         }
     }
 }

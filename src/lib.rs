@@ -12,7 +12,8 @@
 //!    (connection strings), [`files`] (opening inputs and outputs without hanging on a pipe);
 //! 3. [`net`]: DNS, TCP and TLS with a timeout and a duration per phase;
 //! 4. per-member work: [`probe`] (one member), [`check`] (the replica set), [`bench`]
-//!    (latency), [`sandbox`] (a loopback replica set with a throwaway PKI);
+//!    (latency), [`sandbox`] (a loopback replica set with a throwaway PKI), [`wait`] (polling
+//!    a set through a rolling restart; its timeline logic is pure);
 //! 5. [`report`]: the structs of the output contract and their renderers;
 //! 6. the face: [`cli`] (what the user typed), [`settings`] (validated), [`commands`] (read
 //!    inputs, run the engines, build the report), and `main`.
@@ -35,6 +36,7 @@ pub mod report;
 pub mod sandbox;
 pub mod settings;
 pub mod uri;
+pub mod wait;
 pub mod wire;
 
 pub use commands::{run, run_at, Outcome, RunError, EXIT_FAIL, EXIT_OK, EXIT_USAGE};

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 
 use crate::cli::{
     BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, VerifyArgs,
+    WaitArgs,
 };
 use crate::dates::whole_seconds;
 use crate::net::Target;
@@ -236,6 +237,92 @@ impl CheckSettings {
                 warn_days: 30,
                 now: whole_seconds(now),
                 strict: false,
+            },
+            uri,
+        })
+    }
+}
+
+/// `mongotls wait`: validated.
+#[derive(Clone, Debug)]
+pub struct WaitRun {
+    /// The parsed connection string.
+    pub uri: ConnectionString,
+    /// CA files: `--ca`, else `tlsCAFile`; empty: the platform's trust store.
+    pub ca: Vec<PathBuf>,
+    /// The client certificate to present, when one is given.
+    pub client_cert: Option<ClientCertSource>,
+    /// `--server-name`.
+    pub server_name: Option<ServerName<'static>>,
+    /// `--allow-invalid-hostnames`, `tlsAllowInvalidHostnames=true` or `tlsInsecure=true`.
+    pub allow_invalid_hostnames: bool,
+    /// Follow `hello` to the other members.
+    pub discover: bool,
+    /// Probe plaintext on every member.
+    pub plaintext_probe: bool,
+    /// Most members probed at once.
+    pub max_connections: usize,
+    /// `--dns-server`.
+    pub dns_server: Option<std::net::SocketAddr>,
+    /// Show the live status on stderr (not `--no-progress`).
+    pub progress: bool,
+    /// Between the starts of two rounds.
+    pub interval: Duration,
+    /// Bound of the whole wait.
+    pub timeout: Duration,
+    /// Bound of each network phase of a probe.
+    pub probe_timeout: Duration,
+    /// What the certificates must show.
+    pub expectation: crate::wait::Expectation,
+    /// Shared settings (`now` is the start; `--at` does not apply to a wait).
+    pub common: Common,
+}
+
+impl WaitRun {
+    /// Validates `mongotls wait` arguments; reads no file.
+    pub fn from_args(args: &WaitArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
+        use crate::wait::Expectation;
+        let uri = crate::uri::parse(&args.uri)
+            .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
+        seed_count_in_range(&uri)?;
+        let o = &uri.options;
+        let allow_invalid_hostnames = args.allow_invalid_hostnames
+            || o.tls_allow_invalid_hostnames == Some(true)
+            || o.tls_insecure == Some(true);
+        let discover = !args.no_discover && o.direct_connection != Some(true);
+        let expectation = match (
+            args.expect_new_cert,
+            args.expect_fingerprint,
+            args.expect_not_after_later_than,
+        ) {
+            (true, _, _) => Expectation::NewCert,
+            (_, Some(f), _) => Expectation::Fingerprint(f),
+            (_, _, Some(d)) => Expectation::NotAfterLaterThan(d),
+            _ => Expectation::Pass,
+        };
+        Ok(WaitRun {
+            client_cert: ClientCertSource::resolve(
+                args.client_cert.as_ref(),
+                args.client_key_password_env.as_ref(),
+                &uri,
+            )?,
+            ca: ca_files(&args.ca, &uri),
+            server_name: args.server_name.clone(),
+            allow_invalid_hostnames,
+            discover,
+            plaintext_probe: !args.no_plaintext_probe,
+            max_connections: args.max_connections,
+            dns_server: args.dns_server,
+            progress: !args.no_progress,
+            interval: args.interval,
+            timeout: args.timeout,
+            probe_timeout: args.probe_timeout,
+            expectation,
+            common: Common {
+                format: args.format.into(),
+                warn_days: args.warn_days,
+                now: whole_seconds(now),
+                strict: args.strict,
             },
             uri,
         })

@@ -47,6 +47,15 @@ Examples:
   mongotls check \"mongodb://10.0.0.5:3717/?tls=true\" --ca ca.pem \\
       --server-name dds-xxxx.mongodb.rds.aliyuncs.com --no-driver --format json";
 
+const WAIT_EXAMPLES: &str = "\
+Examples:
+  # After 更新证书 (SSL > Update certificate): follow the restarts until every member is back
+  URI='mongodb://dds-xxxx.mongodb.rds.aliyuncs.com:3717/admin?replicaSet=mgset-XXXX&tls=true'
+  mongotls wait \"$URI\" --ca ApsaraDB-CA-Chain.pem --expect-new-cert
+
+  mongotls wait \"$URI\" --ca ca.pem --expect-not-after-later-than 2027-06-01 \\
+      --timeout 30m --format json > wait.json";
+
 const CA_EXAMPLES: &str = "\
 Examples:
   mongotls ca ApsaraDB-CA-Chain.zip
@@ -156,6 +165,11 @@ pub enum Command {
     /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Follow a rolling restart (SSL enabled, certificate renewed): poll every member until each
+    /// one passes again, with a new certificate if asked; report each member's downtime and
+    /// certificates.
+    #[command(after_help = WAIT_EXAMPLES)]
+    Wait(WaitArgs),
     /// Load a CA bundle (PEM, DER, PKCS#7, or the console's ZIP) and report what is in it and
     /// what is wrong with it.
     #[command(after_help = CA_EXAMPLES)]
@@ -195,8 +209,9 @@ pub struct CompletionsArgs {
 }
 
 /// The commands `mongotls man` has a page for, besides mongotls itself.
-pub const MAN_PAGES: [&str; 8] = [
+pub const MAN_PAGES: [&str; 9] = [
     "check",
+    "wait",
     "ca",
     "verify",
     "bench",
@@ -440,6 +455,144 @@ pub struct CheckArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Output formats of `wait`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum WaitFormat {
+    /// Each member's timeline and downtime, the findings, one verdict line.
+    Text,
+    /// One JSON object (see the README for the contract).
+    Json,
+    /// JUnit XML: one test case per member.
+    Junit,
+}
+
+impl From<WaitFormat> for OutputFormat {
+    fn from(f: WaitFormat) -> Self {
+        match f {
+            WaitFormat::Text => OutputFormat::Text,
+            WaitFormat::Json => OutputFormat::Json,
+            WaitFormat::Junit => OutputFormat::Junit,
+        }
+    }
+}
+
+/// `mongotls wait`.
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// The connection string, e.g.
+    /// mongodb://host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (no password is
+    /// needed: only TLS and `hello` are used)
+    #[arg(value_name = "URI")]
+    pub uri: String,
+    /// The CA file clients trust (overrides tlsCAFile in the URI; repeat for several files).
+    /// Without it and without tlsCAFile, chains are judged against the system's trust store.
+    #[arg(long, value_name = "FILE")]
+    pub ca: Vec<PathBuf>,
+    /// Give up after this long (at most 24h): exit 1 with what is still wrong.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "15m",
+        value_parser = values::max_time,
+        allow_hyphen_values = true
+    )]
+    pub timeout: Duration,
+    /// Time from the start of one poll round to the start of the next (at most 5m).
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "2s",
+        value_parser = values::timeout,
+        allow_hyphen_values = true
+    )]
+    pub interval: Duration,
+    /// Bound of each network phase of one member's probe (TCP, TLS, each command; at most
+    /// 5m): a member that does not answer in time counts as down for that round.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "5s",
+        value_parser = values::timeout,
+        allow_hyphen_values = true
+    )]
+    pub probe_timeout: Duration,
+    /// Also wait until every member presents a leaf certificate other than the one it
+    /// presented when first polled (a member down at the start counts as renewed when it
+    /// comes back).
+    #[arg(
+        long,
+        conflicts_with_all = ["expect_fingerprint", "expect_not_after_later_than"]
+    )]
+    pub expect_new_cert: bool,
+    /// Also wait until every member presents the leaf certificate with this SHA-256
+    /// fingerprint (64 hex digits, with or without colons, any case).
+    #[arg(
+        long,
+        value_name = "SHA256",
+        value_parser = values::fingerprint,
+        conflicts_with = "expect_not_after_later_than"
+    )]
+    pub expect_fingerprint: Option<crate::wait::timeline::Fingerprint>,
+    /// Also wait until every member presents a leaf certificate valid until after this time
+    /// (RFC 3339, or a date).
+    #[arg(long, value_name = "TIME", value_parser = values::time)]
+    pub expect_not_after_later_than: Option<OffsetDateTime>,
+    /// Name to send as SNI and to check the certificates against, instead of each member's
+    /// host (for connections through an IP address or a tunnel).
+    #[arg(long, value_name = "NAME", value_parser = values::host)]
+    pub server_name: Option<ServerName<'static>>,
+    /// Report host-name mismatches but say that clients were told to ignore them (insecure).
+    #[arg(long)]
+    pub allow_invalid_hostnames: bool,
+    /// Poll the seeds only; do not follow `hello` to the other members.
+    #[arg(long)]
+    pub no_discover: bool,
+    /// Do not try a plaintext `hello` on each member's port.
+    #[arg(long)]
+    pub no_plaintext_probe: bool,
+    /// Most members probed at once (at most 256).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "16",
+        value_parser = values::max_connections,
+        allow_hyphen_values = true
+    )]
+    pub max_connections: usize,
+    /// The client certificate to present: a PEM file with the certificate and its private key
+    /// (overrides tlsCertificateKeyFile in the URI).
+    #[arg(long, value_name = "FILE")]
+    pub client_cert: Option<PathBuf>,
+    /// Read the password of an encrypted client key (PKCS#8) from this environment variable
+    /// (overrides tlsCertificateKeyFilePassword in the URI).
+    #[arg(long, value_name = "VAR")]
+    pub client_key_password_env: Option<String>,
+    /// Send every DNS lookup (SRV, TXT, the members' addresses) to this server, IP:PORT,
+    /// instead of the system's resolver.
+    #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
+    pub dns_server: Option<std::net::SocketAddr>,
+    /// Do not show the live status on stderr (one line per member on a terminal, else one
+    /// timestamped line per event).
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = WaitFormat::Text)]
+    pub format: WaitFormat,
+    /// Warn when a certificate expires within this many days (0 to 36500).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "30",
+        value_parser = values::warn_days,
+        allow_hyphen_values = true
+    )]
+    pub warn_days: i64,
+    /// Exit 1 on warnings too; a member whose probe has a warning made a failure by --strict
+    /// (a `lint.*` finding) does not count as passing.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// What the sandbox runs.

@@ -41,6 +41,11 @@ fn bounded_duration(text: &str, max: Duration, example: &str) -> Result<Duration
     Ok(d)
 }
 
+/// `--expect-fingerprint`: a SHA-256 fingerprint, 64 hex digits with or without colons.
+pub fn fingerprint(text: &str) -> Result<crate::wait::timeline::Fingerprint, String> {
+    crate::wait::timeline::parse_fingerprint(text).map_err(|e| e.to_string())
+}
+
 /// `--timeout`: the bound of each network phase, above 0 and at most 5m.
 pub fn timeout(text: &str) -> Result<Duration, String> {
     bounded_duration(text, MAX_TIMEOUT, "10s")

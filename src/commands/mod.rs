@@ -9,6 +9,7 @@ mod inputs;
 mod output;
 mod sandbox;
 mod verify;
+mod wait;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
     BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, UsageError,
-    VerifySettings,
+    VerifySettings, WaitRun,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -132,6 +133,7 @@ pub fn run_at(
         Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
         Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
         Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
+        Command::Wait(args) => wait::run(&WaitRun::from_args(args, now)?),
         Command::Sandbox(args) => sandbox::run(&SandboxRun::from_args(args)?, out),
         Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),

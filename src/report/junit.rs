@@ -32,6 +32,10 @@ pub mod classname {
     pub const CA_BUNDLE: &str = "mongotls.ca.bundle";
     /// The `verify` chain.
     pub const VERIFY_CHAIN: &str = "mongotls.verify.chain";
+    /// A `wait` member.
+    pub const WAIT_MEMBER: &str = "mongotls.wait.member";
+    /// What `wait` found about no one member (nothing answered at all, interrupted).
+    pub const WAIT_SET: &str = "mongotls.wait.set";
 }
 
 /// Name of the `check` set-level test case.
@@ -48,6 +52,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Ca(r) => ca_suite(r),
         Report::Verify(r) => verify_suite(r),
         Report::Check(r) => check_suite(r),
+        Report::Wait(r) => wait_suite(r),
         Report::Bench(_) => {
             return Err(io::Error::other(
                 "JUnit is a format of `ca`, `verify`, `check` and `demo`, not `bench`",
@@ -105,6 +110,62 @@ fn check_suite(r: &CheckReport) -> TestSuite {
         None,
     ));
     suite.add_test_case(driver_case(&r.driver));
+    suite
+}
+
+/// `wait`: one test case per member, failed by the `fail` findings about it (`source`: the
+/// member), with its events and downtime as its output.
+fn wait_suite(r: &super::WaitReport) -> TestSuite {
+    let mut suite = TestSuite::new("mongotls wait");
+    suite.add_properties(properties(&[
+        ("verdict", Some(r.verdict.as_str().to_string())),
+        ("evaluated_at", Some(rfc3339(r.evaluated_at))),
+        ("rounds", Some(r.rounds.to_string())),
+    ]));
+    suite.set_time(r.duration);
+    for m in &r.members {
+        let findings: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.source.as_deref() == Some(m.address.as_str()))
+            .collect();
+        let mut facts = vec![tr!(
+            "wait-junit-downtime",
+            downtime = crate::duration::format_duration(m.downtime)
+        )];
+        for e in &m.events {
+            let mut line = format!("{} {} {}", rfc3339(e.at), e.event, e.state);
+            if let Some(fp) = &e.sha256_fingerprint {
+                line.push_str(&format!(" {fp}"));
+            }
+            facts.push(line);
+        }
+        suite.add_test_case(case(
+            &m.address,
+            classname::WAIT_MEMBER,
+            &findings,
+            &facts,
+            None,
+        ));
+    }
+    let others: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| {
+            !r.members
+                .iter()
+                .any(|m| f.source.as_deref() == Some(m.address.as_str()))
+        })
+        .collect();
+    if !others.is_empty() || r.members.is_empty() {
+        suite.add_test_case(case(
+            SET_CASE,
+            classname::WAIT_SET,
+            &others,
+            &[],
+            None,
+        ));
+    }
     suite
 }
 

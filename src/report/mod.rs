@@ -20,6 +20,7 @@ pub mod summary;
 pub mod text;
 pub mod value;
 pub mod verify;
+pub mod wait;
 
 use std::io::{self, Write};
 
@@ -29,6 +30,7 @@ pub use check::{
     CheckCa, CheckOptions, CheckReport, CheckTarget, ClientCertReport, MemberReport, SrvReport,
 };
 pub use verify::VerifyReport;
+pub use wait::WaitReport;
 
 use crate::escape::Escaping;
 use crate::findings::Verdict;
@@ -82,6 +84,8 @@ pub enum Report {
     Check(Box<CheckReport>),
     /// `mongotls bench`.
     Bench(BenchReport),
+    /// `mongotls wait`.
+    Wait(Box<WaitReport>),
 }
 
 impl Report {
@@ -92,6 +96,7 @@ impl Report {
             Report::Verify(r) => r.verdict,
             Report::Check(r) => r.verdict,
             Report::Bench(r) => r.verdict,
+            Report::Wait(r) => r.verdict,
         }
     }
 

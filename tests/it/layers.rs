@@ -25,7 +25,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("network", &["net"]),
     (
         "per-member work",
-        &["probe", "check", "bench", "sandbox", "driver"],
+        &["probe", "check", "bench", "sandbox", "driver", "wait"],
     ),
     ("report", &["report"]),
     ("the face", &["cli", "settings", "commands", "main"]),

@@ -6,6 +6,7 @@
 
 mod check;
 mod pki;
+mod wait;
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -26,6 +27,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Verify(r) => pki::render_verify(r, out),
         Report::Check(r) => check::render_check(r, out),
         Report::Bench(r) => super::bench_text::render(r, out),
+        Report::Wait(r) => wait::render_wait(r, out),
     }
 }
 

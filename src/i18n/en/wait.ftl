@@ -1,0 +1,69 @@
+# English messages: wait. Ids are area-what-detail; see src/i18n/mod.rs for the conventions.
+
+# --expect-fingerprint values (src/wait/timeline.rs).
+wait-fingerprint-bad-character = '{ $character }' is not a hex digit: give the SHA-256 fingerprint as 64 hex digits, with or without colons (as `openssl x509 -noout -fingerprint -sha256` prints it)
+wait-fingerprint-bad-length = { $digits } hex digits where a SHA-256 fingerprint has 64: give it as `openssl x509 -noout -fingerprint -sha256` prints it, with or without colons
+
+# Findings (src/wait/mod.rs).
+wait-timeout-down = { $address } is not back: nothing has answered since { $since } ({ $ago } ago)
+wait-timeout-down-hint = The member did not come back within --timeout. Look at its status in the console (after SSL is enabled or the certificate updated, each member restarts in turn, a few minutes each); run `mongotls check` on it once it is up, or wait again with a longer --timeout.
+wait-timeout-failing = { $address } answers but still fails ({ $codes }) since { $since } ({ $ago } ago)
+wait-timeout-failing-hint = The member is up but clients would refuse it: the codes say why; `mongotls check` on the same URI explains each one with its fix.
+wait-timeout-no-round = no poll round finished within { $after }: nothing is known about any member
+wait-timeout-no-round-hint = Give --timeout room for at least one round (each probe phase is bounded by --probe-timeout), or check that the members' names resolve and their ports are reachable from here.
+wait-cert-unchanged = { $address } is back with the certificate it had at the start ({ $fingerprint }, valid until { $not_after })
+wait-cert-unchanged-hint = The member restarted (or never did) without the renewed certificate: check that the renewal finished in the console (SSL > Update certificate), then wait again.
+wait-cert-not-expected = { $address } presents { $fingerprint } (valid until { $not_after }), not the certificate expected
+wait-cert-not-expected-hint = Compare with the certificate you expect (`mongotls ca` or `openssl x509 -noout -fingerprint -sha256 -enddate` on it); the member may not have restarted yet, or serves another certificate.
+wait-no-certificate = { $address } answers without TLS: there is no certificate to compare
+wait-no-certificate-hint = TLS is not enabled on this member (yet): enable SSL in the console, then wait again.
+wait-interrupted = interrupted after { $after }; not ready then: { $members }
+wait-interrupted-hint = The report shows what was seen until the interruption; run `mongotls wait` again to follow the rest.
+
+# The text report (src/report/text/wait.rs).
+wait-label-waited = Waited
+wait-header-waited = { $duration } from { $since }, { $rounds ->
+    [one] { $rounds } round
+   *[other] { $rounds } rounds
+}: { $ending }
+wait-ending-done = every member ready
+wait-ending-timed-out = --timeout reached
+wait-ending-interrupted = interrupted
+wait-label-expected = Expected
+wait-expect-pass = every member passing
+wait-expect-new-cert = every member passing with a certificate other than the one it had at the start
+wait-expect-fingerprint = every member passing with the certificate { $fingerprint }
+wait-expect-not-after = every member passing with a certificate valid until after { $date }
+wait-member-downtime = downtime { $downtime }
+wait-event-seen = seen
+wait-event-went-away = went away
+wait-event-came-back = came back
+wait-event-started-failing = started failing
+wait-event-recovered = recovered
+wait-event-cert-changed = certificate changed
+wait-state-up = up
+wait-state-down = down
+wait-state-failing = failing
+wait-event-leaf = { $fingerprint } until { $not_after }
+wait-event-primary = primary
+wait-certificate = { $fingerprint } (until { $not_after })
+wait-certificate-none = none seen
+wait-member-certificate-same = certificate: { $certificate }, unchanged
+wait-member-certificate-changed = certificate: { $initial } → { $last }
+wait-primary-title = Primary changes
+wait-primary-change = { $at }  { $from } → { $to }
+
+# JUnit (src/report/junit.rs).
+wait-junit-downtime = downtime { $downtime }
+
+# The live status on stderr (src/commands/wait.rs).
+wait-live-first-round = first round done: { $members ->
+    [one] { $members } member
+   *[other] { $members } members
+}, { $ready } ready
+wait-live-event = { $address }: { $event } ({ $details })
+wait-live-primary-change = primary: { $from } → { $to }
+wait-live-ready = ready
+wait-live-not-ready = not ready
+wait-live-done = every member ready after { $after }
+wait-live-timed-out = --timeout reached after { $after }
