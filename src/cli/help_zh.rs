@@ -21,7 +21,7 @@ use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Arg, Command, CommandFactory, ValueEnum};
 use textwrap::{Options, WordSeparator};
 
-use super::{BenchFormat, ColorChoice, Format, LangChoice};
+use super::{BenchFormat, ColorChoice, Format, LangChoice, WaitFormat};
 use crate::i18n::{self, Lang};
 use crate::sandbox::{ClientAuth, Scenario, TlsMode};
 use crate::tr;
@@ -114,6 +114,7 @@ fn about(command: &str) -> Option<String> {
     Some(match command {
         "mongotls" => tr!("cli-help-about"),
         "check" => tr!("cli-help-about-check"),
+        "wait" => tr!("wait-help-about"),
         "ca" => tr!("cli-help-about-ca"),
         "verify" => tr!("cli-help-about-verify"),
         "bench" => tr!("cli-help-about-bench"),
@@ -158,6 +159,24 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "lang") => tr!("cli-help-lang"),
         (_, "color") => tr!("cli-help-color"),
         ("demo", "format") => tr!("cli-help-demo-format"),
+        ("wait", "strict") => tr!("wait-help-strict"),
+        ("wait", "uri") => tr!("wait-help-uri"),
+        ("wait", "ca") => tr!("wait-help-ca"),
+        ("wait", "timeout") => tr!("wait-help-timeout"),
+        ("wait", "interval") => tr!("wait-help-interval"),
+        ("wait", "probe_timeout") => tr!("wait-help-probe-timeout"),
+        ("wait", "expect_new_cert") => tr!("wait-help-expect-new-cert"),
+        ("wait", "expect_fingerprint") => tr!("wait-help-expect-fingerprint"),
+        ("wait", "expect_not_after_later_than") => tr!("wait-help-expect-not-after-later-than"),
+        ("wait", "no_discover") => tr!("wait-help-no-discover"),
+        ("wait", "no_progress") => tr!("wait-help-no-progress"),
+        ("check" | "wait", "server_name") => tr!("cli-help-check-server-name"),
+        ("check" | "wait", "allow_invalid_hostnames") => {
+            tr!("cli-help-check-allow-invalid-hostnames")
+        }
+        ("check" | "wait", "no_plaintext_probe") => tr!("cli-help-check-no-plaintext-probe"),
+        ("check" | "wait", "max_connections") => tr!("cli-help-check-max-connections"),
+        ("check" | "wait", "dns_server") => tr!("cli-help-check-dns-server"),
         (_, "format") => tr!("cli-help-format"),
         (_, "warn_days") => tr!("cli-help-warn-days"),
         (_, "at") => tr!("cli-help-at"),
@@ -168,17 +187,12 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("check", "ca") => tr!("cli-help-check-ca"),
         ("check", "timeout") => tr!("cli-help-check-timeout"),
         ("check", "deadline") => tr!("cli-help-check-deadline"),
-        ("check", "max_connections") => tr!("cli-help-check-max-connections"),
-        ("check", "server_name") => tr!("cli-help-check-server-name"),
-        ("check", "allow_invalid_hostnames") => tr!("cli-help-check-allow-invalid-hostnames"),
         ("check", "no_discover") => tr!("cli-help-check-no-discover"),
-        ("check", "no_plaintext_probe") => tr!("cli-help-check-no-plaintext-probe"),
         ("check", "no_driver") => tr!("cli-help-check-no-driver"),
         ("check", "no_progress") => tr!("cli-help-check-no-progress"),
         ("check", "username") => tr!("cli-help-check-username"),
         ("check", "password_env") => tr!("cli-help-check-password-env"),
         ("check", "password_file") => tr!("cli-help-check-password-file"),
-        ("check", "dns_server") => tr!("cli-help-check-dns-server"),
         ("ca", "files") => tr!("cli-help-ca-files"),
         ("verify", "ca") => tr!("cli-help-verify-ca"),
         ("verify", "chain") => tr!("cli-help-verify-chain"),
@@ -230,6 +244,11 @@ fn possible_values(command: &str, id: &str, arg: Arg, width: Option<usize>) -> A
             BenchFormat::Json => tr!("cli-help-value-bench-format-json"),
             BenchFormat::Markdown => tr!("cli-help-value-bench-format-markdown"),
             BenchFormat::Csv => tr!("cli-help-value-bench-format-csv"),
+        }),
+        ("wait", "format") => described::<WaitFormat>(arg, width, |v| match v {
+            WaitFormat::Text => tr!("wait-help-value-format-text"),
+            WaitFormat::Json => tr!("wait-help-value-format-json"),
+            WaitFormat::Junit => tr!("wait-help-value-format-junit"),
         }),
         (_, "format") => described::<Format>(arg, width, |v| match v {
             Format::Text => tr!("cli-help-value-format-text"),
@@ -366,6 +385,9 @@ fn example_prose(english: &str) -> Option<String> {
             tr!("cli-help-example-run-help")
         }
         "prints its URI and CA file; Ctrl-C stops it" => tr!("cli-help-example-sandbox-prints"),
+        "After the certificate is renewed (SSL > Update certificate): follow the restarts until every member is back" => {
+            tr!("wait-help-example-follow")
+        }
         "In a script: fixed ports, wait for the ready file, use it, stop the sandbox" => {
             tr!("cli-help-example-sandbox-script")
         }

@@ -49,7 +49,7 @@ Examples:
 
 const WAIT_EXAMPLES: &str = "\
 Examples:
-  # After 更新证书 (SSL > Update certificate): follow the restarts until every member is back
+  # After the certificate is renewed (SSL > Update certificate): follow the restarts until every member is back
   URI='mongodb://dds-xxxx.mongodb.rds.aliyuncs.com:3717/admin?replicaSet=mgset-XXXX&tls=true'
   mongotls wait \"$URI\" --ca ApsaraDB-CA-Chain.pem --expect-new-cert
 
@@ -543,7 +543,8 @@ pub struct WaitArgs {
     /// host (for connections through an IP address or a tunnel).
     #[arg(long, value_name = "NAME", value_parser = values::host)]
     pub server_name: Option<ServerName<'static>>,
-    /// Report host-name mismatches but say that clients were told to ignore them (insecure).
+    /// Report host-name mismatches but say that clients were told to ignore them (insecure;
+    /// shown loudly in the report).
     #[arg(long)]
     pub allow_invalid_hostnames: bool,
     /// Poll the seeds only; do not follow `hello` to the other members.
@@ -552,7 +553,7 @@ pub struct WaitArgs {
     /// Do not try a plaintext `hello` on each member's port.
     #[arg(long)]
     pub no_plaintext_probe: bool,
-    /// Most members probed at once (at most 256).
+    /// Most members probed at once (each holds one connection at a time; at most 256).
     #[arg(
         long,
         value_name = "N",
@@ -569,8 +570,8 @@ pub struct WaitArgs {
     /// (overrides tlsCertificateKeyFilePassword in the URI).
     #[arg(long, value_name = "VAR")]
     pub client_key_password_env: Option<String>,
-    /// Send every DNS lookup (SRV, TXT, the members' addresses) to this server, IP:PORT,
-    /// instead of the system's resolver.
+    /// Send every DNS lookup of the run (SRV, TXT, the members' addresses) to this server,
+    /// IP:PORT (UDP, then TCP), instead of the system's resolver: for split DNS and tests.
     #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
     pub dns_server: Option<std::net::SocketAddr>,
     /// Do not show the live status on stderr (one line per member on a terminal, else one

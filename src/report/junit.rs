@@ -158,13 +158,7 @@ fn wait_suite(r: &super::WaitReport) -> TestSuite {
         })
         .collect();
     if !others.is_empty() || r.members.is_empty() {
-        suite.add_test_case(case(
-            SET_CASE,
-            classname::WAIT_SET,
-            &others,
-            &[],
-            None,
-        ));
+        suite.add_test_case(case(SET_CASE, classname::WAIT_SET, &others, &[], None));
     }
     suite
 }

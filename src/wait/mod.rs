@@ -254,7 +254,12 @@ pub fn findings(outcome: &WaitOutcome) -> Vec<Finding> {
                         Finding::new(
                             Code::WaitTimeout,
                             Severity::Fail,
-                            tr!("wait-timeout-down", address = address, since = at, ago = ago),
+                            tr!(
+                                "wait-timeout-down",
+                                address = address,
+                                since = at,
+                                ago = ago
+                            ),
                             tr!("wait-timeout-down-hint"),
                         )
                     }

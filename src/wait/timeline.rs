@@ -516,7 +516,10 @@ mod tests {
                 })
                 .collect()
         };
-        let u = t.observe_round(at(0), round([Some((old, false)), Some((old, false)), Some((old, true))]));
+        let u = t.observe_round(
+            at(0),
+            round([Some((old, false)), Some((old, false)), Some((old, true))]),
+        );
         assert_eq!(u.events.len(), 3);
         assert!(u.primary_change.is_none(), "the first primary is no change");
         assert_eq!(t.primary(), Some("h2:1"));
@@ -525,12 +528,21 @@ mod tests {
         assert!(matches!(t.not_ready()[0].1, NotReady::CertUnchanged(_)));
 
         t.observe_round(at(2), round([None, Some((old, false)), Some((old, true))]));
-        t.observe_round(at(6), round([Some((new, false)), Some((old, false)), Some((old, true))]));
+        t.observe_round(
+            at(6),
+            round([Some((new, false)), Some((old, false)), Some((old, true))]),
+        );
         t.observe_round(at(8), round([Some((new, false)), None, Some((old, true))]));
-        t.observe_round(at(12), round([Some((new, false)), Some((new, false)), Some((old, true))]));
+        t.observe_round(
+            at(12),
+            round([Some((new, false)), Some((new, false)), Some((old, true))]),
+        );
         assert!(!t.is_done());
         // The primary moves to h0, then h2 restarts.
-        let u = t.observe_round(at(14), round([Some((new, true)), Some((new, false)), Some((old, false))]));
+        let u = t.observe_round(
+            at(14),
+            round([Some((new, true)), Some((new, false)), Some((old, false))]),
+        );
         assert_eq!(
             u.primary_change,
             Some(PrimaryChange {
@@ -545,7 +557,10 @@ mod tests {
         assert_eq!(why.len(), 1);
         assert_eq!(why[0].0.address, "h2:1");
         assert_eq!(why[0].1, NotReady::Down(at(16)));
-        t.observe_round(at(19), round([Some((new, true)), Some((new, false)), Some((new, false))]));
+        t.observe_round(
+            at(19),
+            round([Some((new, true)), Some((new, false)), Some((new, false))]),
+        );
         assert!(t.is_done());
 
         let h0 = member(&t, "h0:1");

@@ -40,3 +40,4 @@ mod snapshots;
 mod srv;
 mod terminal;
 mod uri_i18n;
+mod wait;

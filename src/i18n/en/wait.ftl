@@ -67,3 +67,21 @@ wait-live-ready = ready
 wait-live-not-ready = not ready
 wait-live-done = every member ready after { $after }
 wait-live-timed-out = --timeout reached after { $after }
+
+# `mongotls wait --help` (src/cli/help_zh.rs; the English is the doc comments' text).
+wait-help-about = Follow a rolling restart (SSL enabled, certificate renewed): poll every member until each one passes again, with a new certificate if asked; report each member's downtime and certificates
+wait-help-uri = The connection string, e.g. mongodb://host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (no password is needed: only TLS and `hello` are used)
+wait-help-ca = The CA file clients trust (overrides tlsCAFile in the URI; repeat for several files). Without it and without tlsCAFile, chains are judged against the system's trust store
+wait-help-timeout = Give up after this long (at most 24h): exit 1 with what is still wrong
+wait-help-interval = Time from the start of one poll round to the start of the next (at most 5m)
+wait-help-probe-timeout = Bound of each network phase of one member's probe (TCP, TLS, each command; at most 5m): a member that does not answer in time counts as down for that round
+wait-help-expect-new-cert = Also wait until every member presents a leaf certificate other than the one it presented when first polled (a member down at the start counts as renewed when it comes back)
+wait-help-expect-fingerprint = Also wait until every member presents the leaf certificate with this SHA-256 fingerprint (64 hex digits, with or without colons, any case)
+wait-help-expect-not-after-later-than = Also wait until every member presents a leaf certificate valid until after this time (RFC 3339, or a date)
+wait-help-no-discover = Poll the seeds only; do not follow `hello` to the other members
+wait-help-no-progress = Do not show the live status on stderr (one line per member on a terminal, else one timestamped line per event)
+wait-help-strict = Exit 1 on warnings too; a member whose probe has a warning made a failure by --strict (a `lint.*` finding) does not count as passing
+wait-help-value-format-text = Each member's timeline and downtime, the findings, one verdict line
+wait-help-value-format-json = One JSON object (see the README for the contract)
+wait-help-value-format-junit = JUnit XML: one test case per member
+wait-help-example-follow = After the certificate is renewed (SSL > Update certificate): follow the restarts until every member is back

@@ -61,3 +61,21 @@ wait-live-ready = 就绪
 wait-live-not-ready = 未就绪
 wait-live-done = { $after } 后所有成员均已就绪
 wait-live-timed-out = { $after } 后已到 --timeout
+
+# `mongotls wait --help`（src/cli/help_zh.rs）。
+wait-help-about = 跟踪滚动重启（开通SSL、更新证书之后）：轮询每个成员，直到每个成员重新通过检查（如有要求，还须换上新证书）；报告每个成员的停机时长和证书
+wait-help-uri = 连接串，例如 mongodb://host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true（不需要密码：只用到 TLS 和 `hello`）
+wait-help-ca = 客户端信任的 CA 证书文件（覆盖 URI 中的 tlsCAFile；可重复指定多个文件）。既没有它也没有 tlsCAFile 时，以系统信任库判断证书链
+wait-help-timeout = 最多等待这么久（最长 24h）：到时以退出码 1 结束，并报告仍有问题的地方
+wait-help-interval = 相邻两轮探测开始时间的间隔（最长 5m）
+wait-help-probe-timeout = 单个成员探测中每个网络阶段（TCP、TLS、每条命令）的超时时间（最长 5m）：超时未响应的成员在该轮记为无响应
+wait-help-expect-new-cert = 还要等到每个成员出示的服务器证书与首次探测时不同（开始时就无响应的成员，恢复后即视为已换证书）
+wait-help-expect-fingerprint = 还要等到每个成员出示 SHA-256 指纹为该值的服务器证书（64 位十六进制，带不带冒号、大小写均可）
+wait-help-expect-not-after-later-than = 还要等到每个成员出示的服务器证书有效期晚于该时间（RFC 3339 格式，或一个日期）
+wait-help-no-discover = 只轮询种子地址，不根据 `hello` 的结果继续轮询其他成员
+wait-help-no-progress = 不在 stderr 上显示实时状态（终端上每个成员一行，否则每个事件一行带时间戳的记录）
+wait-help-strict = 有警告也以退出码 1 结束；被 --strict 升级为失败的警告（`lint.*` 检查项）会使该成员不算通过
+wait-help-value-format-text = 每个成员的时间线和停机时长、检查项，最后一行结论
+wait-help-value-format-json = 一个 JSON 对象（格式约定见 README）
+wait-help-value-format-junit = JUnit XML：每个成员一个测试用例
+wait-help-example-follow = 更新证书之后（数据安全性 > SSL > 更新证书）：跟踪各成员重启，直到全部恢复

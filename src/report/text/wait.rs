@@ -40,7 +40,10 @@ pub(super) fn render_wait(r: &WaitReport, out: &mut dyn Write) -> io::Result<()>
         Expectation::Pass => tr!("wait-expect-pass"),
         Expectation::NewCert => tr!("wait-expect-new-cert"),
         Expectation::Fingerprint(f) => {
-            tr!("wait-expect-fingerprint", fingerprint = format_fingerprint(&f))
+            tr!(
+                "wait-expect-fingerprint",
+                fingerprint = format_fingerprint(&f)
+            )
         }
         Expectation::NotAfterLaterThan(d) => {
             tr!("wait-expect-not-after", date = rfc3339(d))
@@ -81,7 +84,12 @@ pub(super) fn render_wait(r: &WaitReport, out: &mut dyn Write) -> io::Result<()>
     }
     writeln!(out)?;
     let mut hints = HintsShown::default();
-    findings_block(&tr!("report-section-findings"), &r.findings, &mut hints, out)?;
+    findings_block(
+        &tr!("report-section-findings"),
+        &r.findings,
+        &mut hints,
+        out,
+    )?;
     writeln!(out)?;
     verdict_line(r.verdict, &r.findings, out)
 }
@@ -92,7 +100,10 @@ fn member(m: &WaitMember, out: &mut dyn Write) -> io::Result<()> {
         out,
         "{}  {}",
         paint(Role::Heading, &printable(&m.address)),
-        tr!("wait-member-downtime", downtime = format_duration(m.downtime))
+        tr!(
+            "wait-member-downtime",
+            downtime = format_duration(m.downtime)
+        )
     )?;
     for e in &m.events {
         writeln!(out, "   {}", event_line(e))?;
