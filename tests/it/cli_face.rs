@@ -7,8 +7,9 @@ use crate::support::run::mongotls;
 use mongotls::cli::Cli;
 
 /// The subcommands in the order `--help` must list them.
-const ORDER: [&str; 8] = [
+const ORDER: [&str; 9] = [
     "check",
+    "wait",
     "ca",
     "verify",
     "bench",
