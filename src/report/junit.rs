@@ -131,7 +131,7 @@ fn wait_suite(r: &super::WaitReport) -> TestSuite {
             .collect();
         let mut facts = vec![tr!(
             "wait-junit-downtime",
-            downtime = crate::duration::format_duration(m.downtime)
+            downtime = crate::wait::timeline::shown(m.downtime)
         )];
         for e in &m.events {
             let mut line = format!("{} {} {}", rfc3339(e.at), e.event, e.state);

@@ -248,7 +248,8 @@ mod tests {
             Severity::Fail,
             "localhost:27018 is not back",
             "look at it",
-        )];
+        )
+        .with_source(b)];
         WaitReport::new(
             &t,
             Ending::TimedOut,
@@ -257,6 +258,37 @@ mod tests {
             Duration::from_secs(6),
             findings,
         )
+    }
+
+    #[test]
+    fn the_text_and_the_junit_show_each_member_and_what_is_wrong() {
+        use crate::report::{OutputFormat, Report};
+        let r = Report::Wait(Box::new(sample()));
+        let mut out = Vec::new();
+        r.render(OutputFormat::Text, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for part in [
+            "Waited    6s from 2026-12-07T06:00:00Z, 3 rounds: --timeout reached",
+            "localhost:27017  downtime 3s",
+            "2026-12-07T06:00:02Z  went away  down",
+            "2026-12-07T06:00:05Z  came back  up · 02:02:02:02… until 2028-01-01T00:00:00Z · tls_only · primary",
+            "certificate: 01:01:",
+            " → 02:02:",
+            "localhost:27018  downtime 1s",
+            "2026-12-07T06:00:05Z  localhost:27018 → localhost:27017",
+            "FAIL wait.timeout: localhost:27018 is not back",
+            "verdict: FAIL (1 failure, 0 warnings)",
+        ] {
+            assert!(text.contains(part), "{part:?} missing:\n{text}");
+        }
+        let mut out = Vec::new();
+        r.render(OutputFormat::Junit, &mut out).unwrap();
+        let xml = String::from_utf8(out).unwrap();
+        assert_eq!(xml.matches("<testcase ").count(), 2, "{xml}");
+        assert_eq!(xml.matches("<failure ").count(), 1, "{xml}");
+        assert!(xml.contains("type=\"wait.timeout\""), "{xml}");
+        let mut out = Vec::new();
+        assert!(r.render(OutputFormat::Prometheus, &mut out).is_err());
     }
 
     #[test]

@@ -208,7 +208,7 @@ pub fn findings(outcome: &WaitOutcome) -> Vec<Finding> {
     let since = |at: OffsetDateTime| {
         (
             crate::dates::rfc3339(at),
-            crate::duration::format_duration(Duration::try_from(end - at).unwrap_or_default()),
+            timeline::shown(Duration::try_from(end - at).unwrap_or_default()),
         )
     };
     let mut out = Vec::new();
@@ -222,7 +222,7 @@ pub fn findings(outcome: &WaitOutcome) -> Vec<Finding> {
                 Severity::Fail,
                 tr!(
                     "wait-interrupted",
-                    after = crate::duration::format_duration(outcome.duration),
+                    after = timeline::shown(outcome.duration),
                     members = if names.is_empty() {
                         "-".to_string()
                     } else {
@@ -238,7 +238,7 @@ pub fn findings(outcome: &WaitOutcome) -> Vec<Finding> {
                 Severity::Fail,
                 tr!(
                     "wait-timeout-no-round",
-                    after = crate::duration::format_duration(outcome.duration)
+                    after = timeline::shown(outcome.duration)
                 ),
                 tr!("wait-timeout-no-round-hint"),
             ));

@@ -62,6 +62,19 @@ pub fn format_fingerprint(f: &Fingerprint) -> String {
         .join(":")
 }
 
+/// A measured duration as people read it in the text and the live status: to the tenth of
+/// a second from one second on (`3.4s`, `1m12.5s`), else to the millisecond (JSON keeps
+/// every microsecond).
+pub fn shown(d: Duration) -> String {
+    let ms = d.as_millis();
+    let ms = if ms >= 1000 {
+        (ms + 50) / 100 * 100
+    } else {
+        ms
+    };
+    crate::duration::format_duration(Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX)))
+}
+
 /// What must be true of every member's certificate before the wait ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expectation {
@@ -705,6 +718,15 @@ mod tests {
             u.primary_change.map(|c| (c.from, c.to)),
             Some((Some("a:1".into()), "b:1".into()))
         );
+    }
+
+    #[test]
+    fn durations_are_shown_rounded() {
+        assert_eq!(shown(Duration::from_nanos(3_001_094_702)), "3s");
+        assert_eq!(shown(Duration::from_millis(3_460)), "3.5s");
+        assert_eq!(shown(Duration::from_micros(22_958)), "22ms");
+        assert_eq!(shown(Duration::from_millis(72_520)), "1m12.5s");
+        assert_eq!(shown(Duration::ZERO), "0s");
     }
 
     #[test]

@@ -683,3 +683,45 @@ fn the_json_document_of_wait_is_pinned() {
     settings.set_snapshot_path("snapshots");
     settings.bind(|| insta::assert_snapshot!("wait_fixed_json", text(&out)));
 }
+
+/// Ctrl-C (SIGINT) ends the wait with the report so far: exit 1, `wait.interrupted`.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_wait_reports_what_it_saw() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("addr").port()
+    };
+    let uri = format!("mongodb://127.0.0.1:{port}/?tls=true");
+    let mut wait = Waiting::start(&[
+        &uri,
+        "--timeout",
+        "5m",
+        "--interval",
+        "200ms",
+        "--probe-timeout",
+        "2s",
+        "--format",
+        "json",
+    ]);
+    wait.says(&["first round done: 1 member, 0 ready"]);
+    let pid = wait.child.id().to_string();
+    let sent = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let (code, _, stdout, stderr) = wait.finish(EVENT_TIMEOUT);
+    let report = parse(&stdout, &stderr);
+    assert_eq!(code, Some(1), "{report:#}\n{stderr}");
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"wait.interrupted"), "{report:#}");
+    let m = &report["members"][0];
+    assert_eq!(m["address"], format!("127.0.0.1:{port}"));
+    assert_eq!(m["events"][0]["state"], "down", "{m:#}");
+}

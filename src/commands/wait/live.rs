@@ -12,10 +12,9 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use time::OffsetDateTime;
 
 use crate::dates::rfc3339;
-use crate::duration::format_duration;
 use crate::escape::printable;
 use crate::tr;
-use crate::wait::timeline::{format_fingerprint, Event, EventKind, MemberTimeline, State};
+use crate::wait::timeline::{format_fingerprint, shown, Event, EventKind, MemberTimeline, State};
 use crate::wait::{Ending, RoundUpdate, Timeline, WaitOutcome};
 
 /// Where the status goes.
@@ -112,7 +111,7 @@ impl Status {
 
     /// The end: the live lines are cleared (the report follows), plain lines get a last one.
     pub(super) fn finish(self, outcome: &WaitOutcome) {
-        let after = format_duration(outcome.duration);
+        let after = shown(outcome.duration);
         let last = match outcome.ending {
             Ending::Done => tr!("wait-live-done", after = after),
             Ending::TimedOut => tr!("wait-live-timed-out", after = after),
@@ -185,7 +184,7 @@ fn member_status(t: &Timeline, m: &MemberTimeline, at: OffsetDateTime) -> String
     let mut parts = vec![state_word(m.last.state)];
     if let Some(since) = m.not_up_since() {
         let d = Duration::try_from(at - since).unwrap_or_default();
-        parts.push(format_duration(d));
+        parts.push(shown(d));
     }
     if let Some(l) = m.current() {
         let fp = format_fingerprint(&l.fingerprint);

@@ -5,13 +5,12 @@ use std::io::{self, Write};
 
 use super::{findings_block, hang, label, verdict_line, HintsShown};
 use crate::dates::rfc3339;
-use crate::duration::format_duration;
 use crate::escape::printable;
 use crate::report::style::{paint, Role};
 use crate::report::wait::{CertificateRef, EventReport, WaitMember};
 use crate::report::WaitReport;
 use crate::tr;
-use crate::wait::timeline::format_fingerprint;
+use crate::wait::timeline::{format_fingerprint, shown};
 use crate::wait::{Ending, Expectation};
 
 /// Width of the header's labels.
@@ -25,7 +24,7 @@ pub(super) fn render_wait(r: &WaitReport, out: &mut dyn Write) -> io::Result<()>
     };
     let waited = tr!(
         "wait-header-waited",
-        duration = format_duration(r.duration),
+        duration = shown(r.duration),
         rounds = r.rounds,
         since = rfc3339(r.evaluated_at),
         ending = ending
@@ -100,10 +99,7 @@ fn member(m: &WaitMember, out: &mut dyn Write) -> io::Result<()> {
         out,
         "{}  {}",
         paint(Role::Heading, &printable(&m.address)),
-        tr!(
-            "wait-member-downtime",
-            downtime = format_duration(m.downtime)
-        )
+        tr!("wait-member-downtime", downtime = shown(m.downtime))
     )?;
     for e in &m.events {
         writeln!(out, "   {}", event_line(e))?;
