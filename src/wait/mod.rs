@@ -311,8 +311,102 @@ pub fn findings(outcome: &WaitOutcome) -> Vec<Finding> {
             }
         }
     }
+    // The same finding under several members (one about the CA file, say) is listed once,
+    // about none of them.
+    let mut members_of: Vec<(&Finding, Vec<&str>)> = Vec::new();
     for (address, list) in &outcome.last_findings {
-        out.extend(list.iter().map(|f| f.clone().with_source(address.as_str())));
+        for f in list {
+            let same = |g: &&Finding| {
+                g.code == f.code && g.message == f.message && g.certificate == f.certificate
+            };
+            match members_of.iter_mut().find(|(g, _)| same(g)) {
+                Some((_, members)) => members.push(address),
+                None => members_of.push((f, vec![address])),
+            }
+        }
+    }
+    for (f, members) in members_of {
+        out.push(match members.as_slice() {
+            [only] => f.clone().with_source(*only),
+            _ => f.clone(),
+        });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Code;
+    use time::macros::datetime;
+    use timeline::{Leaf, Observation};
+
+    fn obs(address: &str, state: State, leaf: Option<Leaf>) -> Observation {
+        Observation {
+            address: address.into(),
+            state,
+            leaf,
+            tls_mode: (state != State::Down).then_some(TlsMode::TlsOnly),
+            primary: Some(false),
+            problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn at_the_timeout_each_member_not_ready_is_named_once_and_shared_findings_once() {
+        let t0 = datetime!(2026-12-07 06:00:00 UTC);
+        let old = Leaf {
+            fingerprint: [1; 32],
+            not_after: datetime!(2027-01-01 00:00:00 UTC),
+        };
+        let mut timeline = Timeline::new(Expectation::NewCert);
+        timeline.observe_round(
+            t0,
+            vec![
+                obs("a:1", State::Up, Some(old)),
+                obs("b:1", State::Down, None),
+            ],
+        );
+        let ca = Finding::new(Code::LintCaMissingKeyUsage, Severity::Warn, "the CA", "fix");
+        let own = Finding::new(
+            Code::TlsPlaintextAccepted,
+            Severity::Warn,
+            "a:1: plain",
+            "x",
+        );
+        let outcome = WaitOutcome {
+            timeline,
+            ending: Ending::TimedOut,
+            started_at: t0,
+            ended_at: t0 + time::Duration::seconds(6),
+            duration: Duration::from_secs(6),
+            last_findings: vec![
+                ("a:1".into(), vec![ca.clone(), own]),
+                ("b:1".into(), vec![ca]),
+            ],
+        };
+        let found = findings(&outcome);
+        let summary: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.code.as_str(), f.source.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("wait.cert_unchanged", Some("a:1")),
+                ("wait.timeout", Some("b:1")),
+                ("lint.ca_missing_key_usage", None),
+                ("tls.plaintext_accepted", Some("a:1")),
+            ]
+        );
+        assert!(found[1].message.contains("b:1"), "{}", found[1].message);
+        assert!(found[1].message.contains("6s ago"), "{}", found[1].message);
+
+        let done = WaitOutcome {
+            ending: Ending::Done,
+            last_findings: Vec::new(),
+            ..outcome
+        };
+        assert!(findings(&done).is_empty());
+    }
 }
