@@ -102,6 +102,17 @@ pub fn observation(m: &MemberProbe) -> Observation {
     }
 }
 
+/// A member's `warn` and `fail` findings, by its address.
+fn kept_findings(m: &MemberProbe) -> (String, Vec<Finding>) {
+    let kept = m
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warn)
+        .cloned()
+        .collect();
+    (m.address.clone(), kept)
+}
+
 /// Polls until done, `--timeout`, or `stop` completes (Ctrl-C). `base` is the probe's
 /// settings; each round gets its own deadline and evaluation time. `clock` is the wall clock;
 /// `on_round` hears every round's changes (the live status).
@@ -138,39 +149,27 @@ where
             let limit = tokio::time::Instant::from_std(round_end + ROUND_GRACE);
             let silent = Progress::none();
             let round = check_set(known.clone(), &s.set, settings, &silent);
-            let Ok(outcome) = tokio::time::timeout_at(limit, round).await else {
-                // Cut by the end of the wait: what this round learnt is lost, the rest stays.
-                return Ending::TimedOut;
-            };
-            let at = clock();
-            for m in &outcome.members {
-                if !known
-                    .iter()
-                    .any(|t| t.address.eq_ignore_ascii_case(&m.address))
-                {
-                    if let Ok(t) = Target::from_member_name(&m.address) {
-                        known.push(t);
+            // A round that overran its bound (what no phase bound covers) learnt nothing; the
+            // next round tries again, until the wait's own end.
+            if let Ok(outcome) = tokio::time::timeout_at(limit, round).await {
+                let at = clock();
+                for m in &outcome.members {
+                    let new = !known
+                        .iter()
+                        .any(|t| t.address.eq_ignore_ascii_case(&m.address));
+                    if new {
+                        if let Ok(t) = Target::from_member_name(&m.address) {
+                            known.push(t);
+                        }
                     }
                 }
-            }
-            last_findings = outcome
-                .members
-                .iter()
-                .map(|m| {
-                    let kept = m
-                        .findings
-                        .iter()
-                        .filter(|f| f.severity >= Severity::Warn)
-                        .cloned()
-                        .collect();
-                    (m.address.clone(), kept)
-                })
-                .collect();
-            let observations = outcome.members.iter().map(observation).collect();
-            let update = timeline.observe_round(at, observations);
-            on_round(&timeline, &update, at);
-            if timeline.is_done() {
-                return Ending::Done;
+                last_findings = outcome.members.iter().map(kept_findings).collect();
+                let observations = outcome.members.iter().map(observation).collect();
+                let update = timeline.observe_round(at, observations);
+                on_round(&timeline, &update, at);
+                if timeline.is_done() {
+                    return Ending::Done;
+                }
             }
             let next = round_start + s.interval;
             if next >= end {
