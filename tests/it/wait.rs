@@ -725,3 +725,44 @@ fn an_interrupted_wait_reports_what_it_saw() {
     assert_eq!(m["address"], format!("127.0.0.1:{port}"));
     assert_eq!(m["events"][0]["state"], "down", "{m:#}");
 }
+
+/// On a terminal (util-linux `script`'s pseudo-terminal): one live line per member with its
+/// state, cleared before the report.
+#[test]
+fn on_a_terminal_each_member_has_a_live_line() {
+    let has_script = Command::new("script")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_script {
+        eprintln!("skipped: `script` (util-linux) is not installed, so no pseudo-terminal");
+        return;
+    }
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("addr").port()
+    };
+    let command = format!(
+        "'{MONGOTLS}' wait 'mongodb://127.0.0.1:{port}/?tls=true' --timeout 2s --interval 300ms \
+         --probe-timeout 1s --color never"
+    );
+    let out = crate::support::peers::run_with_timeout(
+        Command::new("script")
+            .args(["-qfec", &command, "/dev/null"])
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL"),
+        EVENT_TIMEOUT,
+    );
+    let shown = text(&out.stdout);
+    let address = format!("127.0.0.1:{port}");
+    // The live line: the member, its state, not ready; then the report.
+    assert!(
+        shown.contains(&format!("{address} down")) && shown.contains("not ready"),
+        "{shown}"
+    );
+    assert!(shown.contains("verdict: FAIL"), "{shown}");
+    assert!(shown.contains("wait.timeout"), "{shown}");
+}
