@@ -82,7 +82,9 @@ pub enum Expectation {
     Pass,
     /// `--expect-new-cert`: a leaf different from the one the member presented when first
     /// seen. A member first seen without a leaf (down, or failing before its handshake)
-    /// has no known old leaf: whatever leaf it comes back with counts as renewed.
+    /// has no known old leaf: whatever leaf it comes back with counts as renewed. (A member
+    /// first seen only after it restarted, discovered late, takes its new leaf for the old:
+    /// the seed list should name every member.)
     NewCert,
     /// `--expect-fingerprint`: exactly this leaf.
     Fingerprint(Fingerprint),
