@@ -5,6 +5,7 @@ mod bench;
 mod ca;
 mod check;
 mod credentials;
+mod fleet;
 mod inputs;
 mod output;
 mod sandbox;

@@ -84,11 +84,11 @@ macro_rules! catalog {
 /// One file per area, so that parallel work on different areas never edits the same file.
 const EN: &[(&str, &str)] = catalog!("en":
     "common.ftl", "report.ftl", "progress.ftl", "check.ftl", "bench.ftl", "cli.ftl",
-    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl",
+    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "fleet.ftl",
 );
 const ZH: &[(&str, &str)] = catalog!("zh":
     "common.ftl", "report.ftl", "progress.ftl", "check.ftl", "bench.ftl", "cli.ftl",
-    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl",
+    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "fleet.ftl",
 );
 
 static LANGUAGE: OnceLock<Lang> = OnceLock::new();
