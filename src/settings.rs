@@ -11,7 +11,8 @@ use rustls_pki_types::ServerName;
 use time::OffsetDateTime;
 
 use crate::cli::{
-    BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, VerifyArgs,
+    BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, ServeArgs,
+    VerifyArgs,
 };
 use crate::dates::whole_seconds;
 use crate::net::Target;
@@ -343,6 +344,42 @@ impl DemoSettings {
             progress: !args.no_progress,
             now,
         })
+    }
+}
+
+/// `mongotls serve`.
+#[derive(Clone, Debug)]
+pub struct ServeSettings {
+    /// The targets file.
+    pub targets: PathBuf,
+    /// Where to listen.
+    pub listen: std::net::SocketAddr,
+    /// How long a result is served again.
+    pub cache_ttl: Duration,
+    /// Bound of each probe.
+    pub probe_timeout: Duration,
+    /// `--ready-file`.
+    pub ready_file: Option<PathBuf>,
+    /// What the targets' checks share (`now` is replaced by the time of each probe).
+    pub common: Common,
+}
+
+impl ServeSettings {
+    /// `mongotls serve` arguments as settings.
+    pub fn from_args(args: &ServeArgs, now: OffsetDateTime) -> ServeSettings {
+        ServeSettings {
+            targets: args.targets.clone(),
+            listen: args.listen,
+            cache_ttl: args.cache_ttl,
+            probe_timeout: args.probe_timeout,
+            ready_file: args.ready_file.clone(),
+            common: Common {
+                format: OutputFormat::Prometheus,
+                warn_days: args.warn_days,
+                now: whole_seconds(now),
+                strict: false,
+            },
+        }
     }
 }
 

@@ -119,6 +119,7 @@ fn about(command: &str) -> Option<String> {
         "bench" => tr!("cli-help-about-bench"),
         "demo" => tr!("cli-help-about-demo"),
         "sandbox" => tr!("cli-help-about-sandbox"),
+        "serve" => tr!("serve-help-about"),
         "completions" => tr!("cli-help-about-completions"),
         "man" => tr!("cli-help-about-man"),
         "help" => tr!("cli-help-about-help"),
@@ -204,6 +205,11 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("demo" | "sandbox", "client_auth") => tr!("cli-help-sandbox-client-auth"),
         ("demo" | "sandbox", "port") => tr!("cli-help-sandbox-port"),
         ("sandbox", "ready_file") => tr!("cli-help-sandbox-ready-file"),
+        ("serve", "targets") => tr!("serve-help-targets"),
+        ("serve", "listen") => tr!("serve-help-listen"),
+        ("serve", "cache_ttl") => tr!("serve-help-cache-ttl"),
+        ("serve", "probe_timeout") => tr!("serve-help-probe-timeout"),
+        ("serve", "ready_file") => tr!("serve-help-ready-file"),
         ("demo", "keep_ca") => tr!("cli-help-demo-keep-ca"),
         ("demo", "no_progress") => tr!("cli-help-demo-no-progress"),
         ("completions", "shell") => tr!("cli-help-completions-shell"),
@@ -368,6 +374,9 @@ fn example_prose(english: &str) -> Option<String> {
         "prints its URI and CA file; Ctrl-C stops it" => tr!("cli-help-example-sandbox-prints"),
         "In a script: fixed ports, wait for the ready file, use it, stop the sandbox" => {
             tr!("cli-help-example-sandbox-script")
+        }
+        "In Kubernetes (behind the Service): listen on every interface, said loudly on stderr" => {
+            tr!("serve-help-example-kubernetes")
         }
         _ => return None,
     })

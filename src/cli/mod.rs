@@ -69,6 +69,13 @@ Examples:
   mongotls demo --scenario hostname-mismatch
   mongotls demo --scenario wrong-ca --keep-ca . && mongotls ca mongotls-sandbox-ca.pem";
 
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  mongotls serve --targets targets.toml   # http://127.0.0.1:9716/probe?target=NAME
+
+  # In Kubernetes (behind the Service): listen on every interface, said loudly on stderr
+  mongotls serve --targets /etc/mongotls/targets.toml --listen 0.0.0.0:9716";
+
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   mongotls completions bash > ~/.local/share/bash-completion/completions/mongotls
@@ -177,6 +184,11 @@ pub enum Command {
     /// removes its files and exits 0.
     #[command(after_help = SANDBOX_EXAMPLES)]
     Sandbox(SandboxArgs),
+    /// Serve Prometheus metrics over HTTP: `/probe?target=NAME` checks one target of the
+    /// targets file on scrape (blackbox_exporter style, with a short cache), `/metrics` the
+    /// exporter's own metrics, `/healthz`. SIGINT (Ctrl-C) and SIGTERM stop it.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, PowerShell) on stdout,
     /// generated from these very options.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -195,13 +207,14 @@ pub struct CompletionsArgs {
 }
 
 /// The commands `mongotls man` has a page for, besides mongotls itself.
-pub const MAN_PAGES: [&str; 8] = [
+pub const MAN_PAGES: [&str; 9] = [
     "check",
     "ca",
     "verify",
     "bench",
     "demo",
     "sandbox",
+    "serve",
     "completions",
     "man",
 ];
@@ -489,6 +502,55 @@ pub struct SandboxArgs {
     /// Once every member listens, write JSON {pid, uri, ca, members, …} to this file (written
     /// whole, then renamed into place, so a script that sees the file can read it at once);
     /// removed again when the sandbox stops.
+    #[arg(long, value_name = "FILE")]
+    pub ready_file: Option<PathBuf>,
+}
+
+/// The address `serve` listens on unless told otherwise: loopback only.
+pub const SERVE_DEFAULT_LISTEN: &str = "127.0.0.1:9716";
+
+/// `mongotls serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The targets file (TOML, as `check --targets` reads it): the targets `/probe?target=NAME`
+    /// can check, by name.
+    #[arg(long, value_name = "FILE")]
+    pub targets: PathBuf,
+    /// Address and port to listen on (IP:PORT; port 0 picks a free one). Anything but a
+    /// loopback address is allowed (containers need it) and said loudly on stderr.
+    #[arg(long, value_name = "ADDR", default_value = SERVE_DEFAULT_LISTEN, value_parser = values::listen)]
+    pub listen: std::net::SocketAddr,
+    /// How long a target's result is served again before the next scrape probes it anew (0s:
+    /// never cached; at most 24h). Scrapes arriving while a probe runs wait for it either way.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        value_parser = values::delay,
+        allow_hyphen_values = true
+    )]
+    pub cache_ttl: Duration,
+    /// Bound of each probe (at most 5m); Prometheus's scrape timeout, when shorter, bounds it
+    /// too.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "15s",
+        value_parser = values::timeout,
+        allow_hyphen_values = true
+    )]
+    pub probe_timeout: Duration,
+    /// Warn when a certificate expires within this many days (0 to 36500).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "30",
+        value_parser = values::warn_days,
+        allow_hyphen_values = true
+    )]
+    pub warn_days: i64,
+    /// Once listening, write JSON {pid, listen, url, targets} to this file (written whole,
+    /// then renamed into place); removed again when serve stops.
     #[arg(long, value_name = "FILE")]
     pub ready_file: Option<PathBuf>,
 }

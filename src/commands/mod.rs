@@ -9,6 +9,7 @@ mod fleet;
 mod inputs;
 mod output;
 mod sandbox;
+mod serve;
 mod verify;
 
 use std::io::Write;
@@ -24,8 +25,8 @@ use crate::cli::{Cli, Command};
 use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
-    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, UsageError,
-    VerifySettings,
+    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, ServeSettings,
+    UsageError, VerifySettings,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -57,6 +58,9 @@ pub enum RunError {
     /// Standard output cannot be written (or a man page not rendered).
     #[error("{}", crate::tr!("cli-run-stdout", error = .0.to_string()))]
     Stdout(std::io::Error),
+    /// `serve` could not listen or serve.
+    #[error("{0}")]
+    Serve(String),
     /// Arguments that cannot be acted on.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -136,6 +140,7 @@ pub fn run_at(
         Command::Sandbox(args) => sandbox::run(&SandboxRun::from_args(args)?, out),
         Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
+        Command::Serve(args) => serve::run(&ServeSettings::from_args(args, now)),
         Command::Completions(args) => {
             let mut script = Vec::new();
             clap_complete::generate(args.shell, &mut Cli::command(), "mongotls", &mut script);

@@ -85,10 +85,12 @@ macro_rules! catalog {
 const EN: &[(&str, &str)] = catalog!("en":
     "common.ftl", "report.ftl", "progress.ftl", "check.ftl", "bench.ftl", "cli.ftl",
     "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "fleet.ftl",
+    "serve.ftl",
 );
 const ZH: &[(&str, &str)] = catalog!("zh":
     "common.ftl", "report.ftl", "progress.ftl", "check.ftl", "bench.ftl", "cli.ftl",
     "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "fleet.ftl",
+    "serve.ftl",
 );
 
 static LANGUAGE: OnceLock<Lang> = OnceLock::new();

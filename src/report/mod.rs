@@ -14,6 +14,7 @@ pub mod junit;
 pub mod plot;
 pub mod prometheus;
 pub mod sandbox;
+pub mod serve;
 pub mod sink;
 pub mod style;
 pub mod summary;

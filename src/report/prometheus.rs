@@ -226,6 +226,9 @@ fn check(r: &CheckReport) -> Families {
     for family in member_families(r) {
         families.add(family);
     }
+    for family in chain_families(r) {
+        families.add(family);
+    }
     // The driver stage, when it ran: did an application's driver connect (and authenticate)?
     if r.driver.verdict != crate::driver::DriverVerdict::Skipped {
         let mut driver = Family::gauge(
@@ -322,6 +325,144 @@ fn member_families(r: &CheckReport) -> [Family; 8] {
         trusted,
         member_findings,
     ]
+}
+
+/// The families `serve` added (issue 13): each certificate of each member's path by position
+/// (leaf, intermediate, anchor, untrusted) with its notAfter and whole days remaining, and
+/// the member's TLS mode as an info series.
+fn chain_families(r: &CheckReport) -> [Family; 3] {
+    let mut not_after = Family::seconds(
+        "member_chain_cert_not_after_timestamp",
+        "notAfter of each certificate on the member's path (leaf first; position leaf, intermediate, anchor or untrusted; index 0 is the leaf), as Unix time.",
+    );
+    // Days remaining in the base unit (promtool's lint rejects `days` in a name): divide by
+    // 86400 for days.
+    let mut left = Family::seconds(
+        "member_chain_cert_expires_in",
+        "Time from the evaluation to the notAfter of each certificate on the member's path, in seconds (negative once expired; / 86400 for days remaining).",
+    );
+    let mut mode = Family::info(
+        "member_tls_mode",
+        "How the member answers on its port (tls_only, tls_and_plain, plain_only, tls_plain_not_probed, unknown, unreachable); always 1.",
+    );
+    let mut seen = BTreeSet::new();
+    for m in r.members.iter().filter(|m| seen.insert(m.address.as_str())) {
+        if let Some(c) = &m.chain {
+            let mut steps = BTreeSet::new();
+            for (i, step) in c.path.iter().enumerate() {
+                // One series per position on the path (a path never repeats a position and
+                // index, but a hostile chain must not make the exposition unreadable).
+                if !steps.insert(i) {
+                    continue;
+                }
+                let labels = vec![
+                    ("member", m.address.clone()),
+                    ("position", step.role.as_str().to_string()),
+                    ("index", i.to_string()),
+                ];
+                not_after.push(labels.clone(), step.not_after.unix_timestamp());
+                left.push(labels, (step.not_after - r.evaluated_at).whole_seconds());
+            }
+        }
+        mode.push(
+            vec![
+                ("member", m.address.clone()),
+                ("mode", m.tls_mode.as_str().to_string()),
+            ],
+            1,
+        );
+    }
+    [not_after, left, mode]
+}
+
+/// What `serve` knows of one `/probe` besides the check report: blackbox_exporter's
+/// `probe_success` and `probe_duration_seconds`, and why no report could be made.
+#[derive(Debug, Clone)]
+pub struct ProbeOutcome<'a> {
+    /// The target's name in the targets file.
+    pub target: &'a str,
+    /// The check's report, when the check ran (whatever its verdict).
+    pub report: Option<&'a Report>,
+    /// Why there is no report (`target_invalid`, `input`, `timeout`), when there is none.
+    pub error: Option<&'a str>,
+    /// Wall time of the probe that made this result.
+    pub duration: Duration,
+    /// How old the result is (0 for a fresh probe, more when it came from the cache).
+    pub age: Duration,
+}
+
+/// The exposition of one `/probe`: `probe_success` (1 when the check ran and passed or
+/// warned), `probe_duration_seconds`, `mongotls_probe_error{reason}` when the check could not
+/// run, `mongotls_probe_cache_age_seconds`, then the check report's own families.
+pub fn render_probe(outcome: &ProbeOutcome<'_>) -> io::Result<String> {
+    let mut families = Families::default();
+    let success = match outcome.report {
+        Some(r) => r.verdict() != Verdict::Fail,
+        None => false,
+    };
+    let mut probe = Probe::default();
+    let mut s = Family::gauge(
+        "success",
+        "1 when the target's check ran and passed (verdict pass or warn), else 0.",
+    );
+    s.push(vec![], success);
+    probe.0.add(s);
+    let mut d = Family::seconds(
+        "duration",
+        "Wall time of the probe that made this result, in seconds.",
+    );
+    d.push(vec![], seconds(outcome.duration));
+    probe.0.add(d);
+
+    let mut error = Family::gauge(
+        "probe_error",
+        "1 with the reason the target's check could not run (target_invalid, input, timeout); absent when it ran.",
+    );
+    if let Some(reason) = outcome.error {
+        error.push(
+            vec![
+                ("target_name", outcome.target.to_string()),
+                ("reason", reason.to_string()),
+            ],
+            1,
+        );
+    }
+    families.add(error);
+    let mut age = Family::seconds(
+        "probe_cache_age",
+        "Age of this result: 0 when probed for this scrape, more when served from the cache (--cache-ttl).",
+    );
+    age.push(
+        vec![("target_name", outcome.target.to_string())],
+        seconds(outcome.age),
+    );
+    families.add(age);
+    if let Some(Report::Check(r)) = outcome.report {
+        let report = check(r);
+        families.0.extend(report.0);
+    }
+
+    let mut registry = Registry::with_prefix("probe");
+    registry.register_collector(Box::new(probe));
+    let mut own = Registry::with_prefix(PREFIX);
+    own.register_collector(Box::new(families));
+    let mut text = String::new();
+    let encode = prometheus_client::encoding::prometheus_text::encode::<String>;
+    encode(&mut text, &registry)
+        .and_then(|()| encode(&mut text, &own))
+        .map_err(|_| io::Error::other("cannot encode the Prometheus metrics"))?;
+    Ok(text)
+}
+
+/// The `probe_` families, under blackbox_exporter's names (a registry of their own: they
+/// carry no `mongotls_` prefix, so that dashboards and alerts written for it work).
+#[derive(Debug, Default)]
+struct Probe(Families);
+
+impl Collector for Probe {
+    fn encode(&self, encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        self.0.encode(encoder)
+    }
 }
 
 fn ca(r: &CaReport) -> Families {

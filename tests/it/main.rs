@@ -36,6 +36,7 @@ mod readme;
 mod redaction;
 mod sandbox_auth;
 mod sandbox_script;
+mod serve;
 mod snapshots;
 mod srv;
 mod terminal;
