@@ -32,6 +32,7 @@ mod openssl_engine;
 mod pki_i18n;
 mod pki_support_selftest;
 mod progress;
+mod prometheus_real;
 mod readme;
 mod redaction;
 mod sandbox_auth;
