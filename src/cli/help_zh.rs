@@ -375,6 +375,9 @@ fn example_prose(english: &str) -> Option<String> {
         "In a script: fixed ports, wait for the ready file, use it, stop the sandbox" => {
             tr!("cli-help-example-sandbox-script")
         }
+        "Prometheus scrapes http://127.0.0.1:9716/probe?target=NAME" => {
+            tr!("serve-help-example-scrape")
+        }
         "In Kubernetes (behind the Service): listen on every interface, said loudly on stderr" => {
             tr!("serve-help-example-kubernetes")
         }

@@ -71,7 +71,7 @@ Examples:
 
 const SERVE_EXAMPLES: &str = "\
 Examples:
-  mongotls serve --targets targets.toml   # http://127.0.0.1:9716/probe?target=NAME
+  mongotls serve --targets targets.toml   # Prometheus scrapes http://127.0.0.1:9716/probe?target=NAME
 
   # In Kubernetes (behind the Service): listen on every interface, said loudly on stderr
   mongotls serve --targets /etc/mongotls/targets.toml --listen 0.0.0.0:9716";

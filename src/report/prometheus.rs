@@ -348,13 +348,8 @@ fn chain_families(r: &CheckReport) -> [Family; 3] {
     let mut seen = BTreeSet::new();
     for m in r.members.iter().filter(|m| seen.insert(m.address.as_str())) {
         if let Some(c) = &m.chain {
-            let mut steps = BTreeSet::new();
+            // `index` makes each series unique, whatever the chain repeats.
             for (i, step) in c.path.iter().enumerate() {
-                // One series per position on the path (a path never repeats a position and
-                // index, but a hostile chain must not make the exposition unreadable).
-                if !steps.insert(i) {
-                    continue;
-                }
                 let labels = vec![
                     ("member", m.address.clone()),
                     ("position", step.role.as_str().to_string()),
@@ -696,6 +691,97 @@ mod tests {
             .families
             .values()
             .all(|f| f.family_type == PrometheusType::Gauge && !f.help.is_empty()));
+    }
+
+    #[test]
+    fn chain_positions_time_left_and_tls_mode() {
+        use crate::pki::verify::{PathSource, Role};
+        use crate::report::verify::{ChainReport, EngineReport, PathStep, WebpkiReport};
+
+        let Report::Check(mut r) = check_report() else {
+            unreachable!()
+        };
+        let step = |role, index: usize, days: i64| PathStep {
+            role,
+            source: PathSource::Chain,
+            index,
+            subject: "CN=x".into(),
+            issuer: "CN=y".into(),
+            not_after: r.evaluated_at + time::Duration::days(days),
+            days_remaining: days,
+            sha256_fingerprint: "ab".into(),
+        };
+        let engine = || EngineReport {
+            accepted: true,
+            errors: vec![],
+        };
+        r.members[0].chain = Some(ChainReport {
+            path: vec![step(Role::Leaf, 0, 5), step(Role::Intermediate, 1, 400)],
+            trusted: true,
+            rustls_webpki: WebpkiReport {
+                chain_accepted: true,
+                name_accepted: None,
+                error: None,
+            },
+            openssl: engine(),
+            node: engine(),
+            findings: vec![],
+        });
+        let text = render_string(&Report::Check(r.clone()));
+        let at = r.evaluated_at.unix_timestamp();
+        for line in [
+            format!("mongotls_member_chain_cert_not_after_timestamp_seconds{{member=\"mongo-0:27017\",position=\"leaf\",index=\"0\"}} {}", at + 5 * 86400),
+            format!("mongotls_member_chain_cert_not_after_timestamp_seconds{{member=\"mongo-0:27017\",position=\"intermediate\",index=\"1\"}} {}", at + 400 * 86400),
+            "mongotls_member_chain_cert_expires_in_seconds{member=\"mongo-0:27017\",position=\"leaf\",index=\"0\"} 432000".to_string(),
+            "mongotls_member_tls_mode_info{member=\"mongo-0:27017\",mode=\"tls_and_plain\"} 1".to_string(),
+        ] {
+            assert!(text.lines().any(|l| l == line), "no line {line} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn probe_exposition() {
+        let report = check_report();
+        let fresh = render_probe(&ProbeOutcome {
+            target: "prod",
+            report: Some(&report),
+            error: None,
+            duration: Duration::from_millis(1500),
+            age: Duration::ZERO,
+        })
+        .unwrap();
+        // The fixture's check failed: the probe ran, and says so.
+        assert!(fresh.starts_with("# HELP probe_success "), "{fresh}");
+        for line in [
+            "probe_success 0",
+            "probe_duration_seconds 1.5",
+            "mongotls_probe_cache_age_seconds{target_name=\"prod\"} 0.0",
+            "mongotls_check_success{command=\"check\",target=\"mongo-0:27017\"} 0",
+        ] {
+            assert!(
+                fresh.lines().any(|l| l == line),
+                "no line {line} in\n{fresh}"
+            );
+        }
+        assert!(!fresh.contains("mongotls_probe_error"), "{fresh}");
+        let parsed = openmetrics_parser::prometheus::parse_prometheus(&fresh).unwrap();
+        assert!(parsed.families.contains_key("probe_success"));
+
+        let invalid = render_probe(&ProbeOutcome {
+            target: "bad",
+            report: None,
+            error: Some("target_invalid"),
+            duration: Duration::ZERO,
+            age: Duration::ZERO,
+        })
+        .unwrap();
+        assert!(invalid.contains("\nprobe_success 0\n"), "{invalid}");
+        assert!(
+            invalid
+                .contains("mongotls_probe_error{target_name=\"bad\",reason=\"target_invalid\"} 1"),
+            "{invalid}"
+        );
+        assert!(!invalid.contains("mongotls_check_success"), "{invalid}");
     }
 
     #[test]

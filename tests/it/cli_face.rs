@@ -7,13 +7,14 @@ use crate::support::run::mongotls;
 use mongotls::cli::Cli;
 
 /// The subcommands in the order `--help` must list them.
-const ORDER: [&str; 8] = [
+const ORDER: [&str; 9] = [
     "check",
     "ca",
     "verify",
     "bench",
     "demo",
     "sandbox",
+    "serve",
     "completions",
     "man",
 ];

@@ -7,6 +7,7 @@ serve-help-listen = Address and port to listen on (IP:PORT; port 0 picks a free 
 serve-help-cache-ttl = How long a target's result is served again before the next scrape probes it anew (0s: never cached; at most 24h). Scrapes arriving while a probe runs wait for it either way
 serve-help-probe-timeout = Bound of each probe (at most 5m); Prometheus's scrape timeout, when shorter, bounds it too
 serve-help-ready-file = Once listening, write JSON {"{"}pid, listen, url, targets{"}"} to this file (written whole, then renamed into place); removed again when serve stops
+serve-help-example-scrape = Prometheus scrapes http://127.0.0.1:9716/probe?target=NAME
 serve-help-example-kubernetes = In Kubernetes (behind the Service): listen on every interface, said loudly on stderr
 
 ## Option values

@@ -7,6 +7,7 @@ serve-help-listen = 监听的地址和端口（IP:PORT；端口为 0 时自动�
 serve-help-cache-ttl = 一个目标的结果在多长时间内直接复用，过后下一次抓取才重新检查（0s 表示不缓存；最长 24h）。无论如何，检查进行期间到达的抓取都会等待这次检查的结果
 serve-help-probe-timeout = 每次检查的时限（最长 5m）；Prometheus 的抓取超时更短时，以抓取超时为准
 serve-help-ready-file = 开始监听后，把 JSON {"{"}pid, listen, url, targets{"}"} 写入这个文件（先完整写好再改名到位）；serve 停止时删除
+serve-help-example-scrape = Prometheus 抓取 http://127.0.0.1:9716/probe?target=NAME
 serve-help-example-kubernetes = 在 Kubernetes 中（位于 Service 之后）：监听所有网卡，会在 stderr 上醒目提示
 
 ## 选项取值
