@@ -71,8 +71,24 @@ struct Shared {
 /// serves until SIGINT or SIGTERM.
 pub(super) fn run(s: &ServeSettings) -> Result<Outcome, RunError> {
     let targets = load_targets(&s.targets, s)?;
+    detach_stdin();
     block_on(serve(s, targets))??;
     Ok(Outcome::Finished)
+}
+
+/// serve never prompts for a password (a probe runs on a scrape, with nobody at the terminal):
+/// stdin becomes /dev/null, so a target without `password_env`/`password_file` connects
+/// without one, and its report says what that gave, as `check` does in a script.
+fn detach_stdin() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd as _;
+        if let Ok(null) = std::fs::File::open("/dev/null") {
+            // SAFETY: dup2 of a descriptor we own onto fd 0; `null` is closed afterwards and
+            // fd 0 stays open on /dev/null.
+            let _ = unsafe { libc::dup2(null.as_raw_fd(), 0) };
+        }
+    }
 }
 
 /// The targets file through the shared parser (`check --targets` reads the same).
@@ -236,7 +252,12 @@ async fn probe_target(
 ) -> Response {
     count(&shared, "/probe");
     let file = shared.targets_file.display().to_string();
-    let known = shared.names.join(", ");
+    let known = shared
+        .names
+        .iter()
+        .map(|n| printable(n).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
     let Some(name) = query.get("target").filter(|n| !n.is_empty()) else {
         return text(
             StatusCode::BAD_REQUEST,
