@@ -9,6 +9,7 @@ pub mod bench_text;
 pub mod ca;
 pub mod check;
 pub mod driver;
+pub mod fleet;
 pub mod json;
 pub mod junit;
 pub mod plot;
@@ -82,6 +83,8 @@ pub enum Report {
     Check(Box<CheckReport>),
     /// `mongotls bench`.
     Bench(BenchReport),
+    /// `mongotls check --targets FILE`.
+    Fleet(Box<fleet::FleetReport>),
 }
 
 impl Report {
@@ -92,6 +95,7 @@ impl Report {
             Report::Verify(r) => r.verdict,
             Report::Check(r) => r.verdict,
             Report::Bench(r) => r.verdict,
+            Report::Fleet(r) => r.verdict,
         }
     }
 
