@@ -422,6 +422,11 @@ pub enum Code {
     LintDsaKey,
     /// An RSA modulus whose size is not a multiple of 8 bits (BR 6.1.5).
     LintRsaModulusSize,
+
+    // ---- fleets (`check --targets FILE`) ----
+    /// A target of the targets file cannot be checked: its entry is wrong (a missing `${VAR}`,
+    /// an option refused) or an input it names cannot be used (a CA file missing).
+    FleetTargetInvalid,
 }
 
 impl Code {
@@ -510,6 +515,7 @@ impl Code {
             Code::DriverOptionsRejected => "driver.options_rejected",
             Code::DriverFailed => "driver.failed",
             Code::DriverVerdictDiffers => "driver.verdict_differs",
+            Code::FleetTargetInvalid => "fleet.target_invalid",
             Code::AuthFailed => "auth.failed",
             Code::CaSystemStore => "ca.system_store",
             Code::AuthMechanismUnsupported => "auth.mechanism_unsupported",

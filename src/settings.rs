@@ -165,7 +165,15 @@ pub struct CheckSettings {
 impl CheckSettings {
     /// Validates `mongotls check` arguments; reads no file.
     pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
-        let uri = crate::uri::parse(&args.uri)
+        // clap asks for the URI unless --targets is given, and `check --targets` is a fleet.
+        let raw = args
+            .uri
+            .as_deref()
+            .ok_or_else(|| UsageError(tr!("fleet-usage-no-uri")))?;
+        if args.concurrency.is_some() {
+            return Err(UsageError(tr!("fleet-usage-concurrency-without-targets")));
+        }
+        let uri = crate::uri::parse(raw)
             .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         seed_count_in_range(&uri)?;
         // No CA named: chains are judged against the platform's trust store, as drivers do.
@@ -188,7 +196,7 @@ impl CheckSettings {
         Ok(CheckSettings {
             client_cert,
             ca,
-            raw_uri: Secret::new(args.uri.clone()),
+            raw_uri: Secret::new(raw),
             driver: !args.no_driver,
             username: args.username.clone(),
             password,
@@ -239,6 +247,35 @@ impl CheckSettings {
                 strict: false,
             },
             uri,
+        })
+    }
+}
+
+/// `--concurrency` when not given: targets checked at once.
+pub const DEFAULT_CONCURRENCY: usize = 8;
+
+/// `mongotls check --targets FILE`: many deployments, each with the settings its entry of
+/// the file gives (read by the command, not here).
+#[derive(Clone, Debug)]
+pub struct FleetSettings {
+    /// The targets file.
+    pub targets: PathBuf,
+    /// Most targets checked at once.
+    pub concurrency: usize,
+    /// Show the live progress on stderr when it is a terminal (not `--no-progress`).
+    pub progress: bool,
+    /// Shared settings (each target's --warn-days, --strict, --at may override them).
+    pub common: Common,
+}
+
+impl FleetSettings {
+    /// `mongotls check --targets FILE` arguments as settings; `None` without `--targets`.
+    pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Option<Self> {
+        Some(FleetSettings {
+            targets: args.targets.clone()?,
+            concurrency: args.concurrency.unwrap_or(DEFAULT_CONCURRENCY),
+            progress: !args.no_progress,
+            common: Common::from_args(&args.common, now),
         })
     }
 }

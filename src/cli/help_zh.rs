@@ -180,6 +180,8 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("check", "password_env") => tr!("cli-help-check-password-env"),
         ("check", "password_file") => tr!("cli-help-check-password-file"),
         ("check", "dns_server") => tr!("cli-help-check-dns-server"),
+        ("check", "targets") => tr!("fleet-help-targets"),
+        ("check", "concurrency") => tr!("fleet-help-concurrency"),
         ("ca", "files") => tr!("cli-help-ca-files"),
         ("verify", "ca") => tr!("cli-help-verify-ca"),
         ("verify", "chain") => tr!("cli-help-verify-chain"),

@@ -47,6 +47,10 @@ Examples:
   mongotls check \"mongodb://10.0.0.5:3717/?tls=true\" --ca ca.pem \\
       --server-name dds-xxxx.mongodb.rds.aliyuncs.com --no-driver --format json";
 
+/// `check` takes a URI, or a targets file (`--targets`, a fleet) instead.
+const CHECK_USAGE: &str = "mongotls check [OPTIONS] <URI>
+       mongotls check [OPTIONS] --targets <FILE>";
+
 const CA_EXAMPLES: &str = "\
 Examples:
   mongotls ca ApsaraDB-CA-Chain.zip
@@ -161,7 +165,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
     /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
-    #[command(after_help = CHECK_EXAMPLES)]
+    #[command(after_help = CHECK_EXAMPLES, override_usage = CHECK_USAGE)]
     Check(CheckArgs),
     /// Load a CA bundle (PEM, DER, PKCS#7, or the console's ZIP) and report what is in it and
     /// what is wrong with it.
@@ -367,14 +371,53 @@ pub struct BenchArgs {
     pub client_key_password_env: Option<String>,
 }
 
+/// The options of `check` that belong to one target: with `--targets` they are written in
+/// the targets file (in [defaults] or a target), not on the command line.
+const TARGET_OPTIONS: [&str; 16] = [
+    "uri",
+    "ca",
+    "timeout",
+    "deadline",
+    "max_connections",
+    "server_name",
+    "allow_invalid_hostnames",
+    "no_discover",
+    "no_plaintext_probe",
+    "no_driver",
+    "username",
+    "password_env",
+    "password_file",
+    "client_cert",
+    "client_key_password_env",
+    "dns_server",
+];
+
 /// `mongotls check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The connection string, e.g.
     /// mongodb://root@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (quote it in
     /// the shell; give the password with --password-env or --password-file, not in the string)
-    #[arg(value_name = "URI")]
-    pub uri: String,
+    #[arg(value_name = "URI", required_unless_present = "targets")]
+    pub uri: Option<String>,
+    /// Check every deployment of this TOML file instead of one URI, concurrently: one
+    /// [[targets]] table per deployment (name, uri, ca, and any option of check by its long
+    /// name), an optional [defaults] table; ${VAR} is read from the environment.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = TARGET_OPTIONS
+    )]
+    pub targets: Option<PathBuf>,
+    /// With --targets: most targets checked at once (1 to 256, default 8; each target's own
+    /// --max-connections bounds its members).
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = values::concurrency,
+        allow_hyphen_values = true
+    )]
+    pub concurrency: Option<usize>,
     /// The CA file clients trust (overrides tlsCAFile in the URI; repeat for several files,
     /// trusted together as one bundle, as `verify` does). Without it and without tlsCAFile,
     /// chains are judged against the system's trust store.

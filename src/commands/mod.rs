@@ -25,8 +25,8 @@ use crate::cli::{Cli, Command};
 use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
-    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, ServeSettings,
-    UsageError, VerifySettings,
+    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, FleetSettings, SandboxRun,
+    ServeSettings, UsageError, VerifySettings,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -136,7 +136,10 @@ pub fn run_at(
     match command {
         Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
         Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
-        Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
+        Command::Check(args) => match FleetSettings::from_args(args, now) {
+            Some(fleet) => fleet::run(&fleet),
+            None => check::run(&CheckSettings::from_args(args, now)?),
+        },
         Command::Sandbox(args) => sandbox::run(&SandboxRun::from_args(args)?, out),
         Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),

@@ -9,6 +9,7 @@ pub mod bench_text;
 pub mod ca;
 pub mod check;
 pub mod driver;
+pub mod fleet;
 pub mod json;
 pub mod junit;
 pub mod plot;
@@ -83,6 +84,8 @@ pub enum Report {
     Check(Box<CheckReport>),
     /// `mongotls bench`.
     Bench(BenchReport),
+    /// `mongotls check --targets FILE`.
+    Fleet(Box<fleet::FleetReport>),
 }
 
 impl Report {
@@ -93,6 +96,7 @@ impl Report {
             Report::Verify(r) => r.verdict,
             Report::Check(r) => r.verdict,
             Report::Bench(r) => r.verdict,
+            Report::Fleet(r) => r.verdict,
         }
     }
 

@@ -36,6 +36,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 "Prometheus is a format of `ca`, `verify`, `check` and `demo`, not `bench`",
             ))
         }
+        Report::Fleet(_) => {
+            return Err(io::Error::other(
+                "Prometheus is not a format of `check --targets` (use `serve --targets`)",
+            ))
+        }
     };
     let mut registry = Registry::with_prefix(PREFIX);
     registry.register_collector(Box::new(families));

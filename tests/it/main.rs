@@ -14,6 +14,7 @@ mod client_cert;
 mod days;
 mod driver;
 mod first_hour;
+mod fleet;
 mod formats;
 mod fuzz_targets;
 mod help_zh;

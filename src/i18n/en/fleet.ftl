@@ -39,3 +39,44 @@ fleet-var-unset-hint = set { $name } in the environment of this run, or write $$
 fleet-var-unterminated = `{ $key }` has a ${"{"} without its closing {"}"}
 fleet-var-bad-name = `{ $key }` has ${"{"}{ $name }{"}"}, which is not a variable name
 fleet-var-syntax-hint = write ${"{"}NAME{"}"} with letters, digits and _, or $${"{"} for a literal ${"{"}
+
+## `mongotls check --help` in Chinese (src/cli/help_zh.rs); the English is the doc comment.
+fleet-help-targets = Check every deployment of this TOML file instead of one URI, concurrently: one [[targets]] table per deployment (name, uri, ca, and any option of check by its long name), an optional [defaults] table; ${"{"}VAR{"}"} is read from the environment
+fleet-help-concurrency = With --targets: most targets checked at once (1 to 256, default 8; each target's own --max-connections bounds its members)
+fleet-usage-no-uri = give the connection string to check, or --targets FILE
+
+## The text report (src/report/text/fleet.rs).
+fleet-text-title = Fleet
+fleet-text-heading = { $title }: { $file } · { $count ->
+    [one] { $count } target
+   *[other] { $count } targets
+} · concurrency { $concurrency } · { $duration }
+fleet-text-col-target = target
+fleet-text-col-verdict = verdict
+fleet-text-col-members = members
+fleet-text-col-earliest = expires
+fleet-text-col-days = days
+fleet-text-col-problem = first problem
+fleet-text-member-finding = { $address }: { $message }
+fleet-text-target = == { $name }: { $verdict }
+fleet-text-summary = { $title }: { $count ->
+    [one] { $count } target
+   *[other] { $count } targets
+} · { $pass } passed, { $warn } with warnings, { $fail } failed
+fleet-text-verdict = verdict: { $verdict } ({ $failing } of { $count ->
+    [one] { $count } target
+   *[other] { $count } targets
+} failed, { $warning } with warnings)
+
+## Why a target could not be checked (src/commands/fleet/mod.rs).
+fleet-target-input = { $file }: target "{ $target }": { $problem }
+fleet-target-input-hint = fix the file or variable this target names; the other targets were checked
+fleet-target-stopped = { $file }: target "{ $target }": the check stopped unexpectedly
+fleet-target-stopped-hint = run `mongotls check` on this target alone to see what happens
+
+## Live progress on stderr (src/commands/fleet/progress.rs).
+fleet-progress = { $done }/{ $count ->
+    [one] { $count } target
+   *[other] { $count } targets
+} checked · { $failing } failing
+fleet-usage-concurrency-without-targets = --concurrency is the number of targets checked at once: give it with --targets FILE (a single check bounds its members with --max-connections)

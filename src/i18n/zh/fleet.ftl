@@ -39,3 +39,32 @@ fleet-var-unset-hint = 在本次运行的环境中设置 { $name }；如果要�
 fleet-var-unterminated = `{ $key }` 中的 ${"{"} 缺少配对的 {"}"}
 fleet-var-bad-name = `{ $key }` 中的 ${"{"}{ $name }{"}"} 不是合法的变量名
 fleet-var-syntax-hint = 写成 ${"{"}NAME{"}"}（字母、数字和 _），字面的 ${"{"} 请写成 $${"{"}
+
+## `mongotls check --help` 的中文（src/cli/help_zh.rs）。
+fleet-help-targets = 并发检查这个 TOML 文件中的所有实例，代替单个 URI：每个实例一个 [[targets]] 表（name、uri、ca，以及 check 的任意选项，用长选项名），可选的 [defaults] 表放公共选项；${"{"}VAR{"}"} 从环境变量读取
+fleet-help-concurrency = 与 --targets 一起使用：同时检查的目标数上限（1 到 256，默认 8；每个目标内部的成员并发仍由它自己的 --max-connections 限制）
+fleet-usage-no-uri = 请给出要检查的连接串，或者使用 --targets FILE
+
+## 文本报告（src/report/text/fleet.rs）。
+fleet-text-title = 批量检查
+fleet-text-heading = { $title }：{ $file } · { $count } 个目标 · 并发 { $concurrency } · { $duration }
+fleet-text-col-target = 目标
+fleet-text-col-verdict = 结论
+fleet-text-col-members = 正常成员
+fleet-text-col-earliest = 最早到期
+fleet-text-col-days = 剩余天数
+fleet-text-col-problem = 首个问题
+fleet-text-member-finding = { $address }：{ $message }
+fleet-text-target = == { $name }：{ $verdict }
+fleet-text-summary = { $title }：{ $count } 个目标 · 通过 { $pass } 个，有警告 { $warn } 个，失败 { $fail } 个
+fleet-text-verdict = 结论：{ $verdict }（{ $count } 个目标中 { $failing } 个失败，{ $warning } 个有警告）
+
+## 无法检查某个目标的原因（src/commands/fleet/mod.rs）。
+fleet-target-input = { $file }：目标 "{ $target }"：{ $problem }
+fleet-target-input-hint = 请修正该目标引用的文件或环境变量；其他目标已照常检查
+fleet-target-stopped = { $file }：目标 "{ $target }"：检查意外中止
+fleet-target-stopped-hint = 单独对这个目标运行 `mongotls check`，查看具体情况
+
+## stderr 上的实时进度（src/commands/fleet/progress.rs）。
+fleet-progress = 已检查 { $done }/{ $count } 个目标 · { $failing } 个失败
+fleet-usage-concurrency-without-targets = --concurrency 是同时检查的目标数，只能与 --targets FILE 一起使用（单次检查请用 --max-connections 限制成员并发）

@@ -5,6 +5,7 @@
 //! catalogs (`src/i18n/*/report.ftl`); codes, option names and values do not.
 
 mod check;
+mod fleet;
 mod pki;
 
 use std::collections::HashSet;
@@ -26,6 +27,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Verify(r) => pki::render_verify(r, out),
         Report::Check(r) => check::render_check(r, out),
         Report::Bench(r) => super::bench_text::render(r, out),
+        Report::Fleet(r) => fleet::render_fleet(r, out),
     }
 }
 
