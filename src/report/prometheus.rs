@@ -7,6 +7,10 @@
 //! carry `command` and `target` (the seeds for `check`, the files for `ca`, the chain file for
 //! `verify`; never the connection string), so that several runs' files can sit side by side in
 //! the textfile directory without colliding; per-member series carry `member`.
+//!
+//! `check --targets` adds a `target_name` label (the name in the targets file) in front of every
+//! series of every target; `serve`'s `/probe` ([`render_probe`]) writes blackbox_exporter's
+//! `probe_success` and `probe_duration_seconds` before the check's families.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -19,6 +23,7 @@ use prometheus_client::metrics::MetricType;
 use prometheus_client::registry::{Registry, Unit};
 use time::OffsetDateTime;
 
+use super::fleet::FleetReport;
 use super::{CaReport, CheckReport, Report, VerifyReport};
 use crate::findings::{Finding, Severity, Verdict};
 
@@ -36,11 +41,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 "Prometheus is a format of `ca`, `verify`, `check` and `demo`, not `bench`",
             ))
         }
-        Report::Fleet(_) => {
-            return Err(io::Error::other(
-                "Prometheus is not a format of `check --targets` (use `serve --targets`)",
-            ))
-        }
+        Report::Fleet(r) => fleet(r),
     };
     let mut registry = Registry::with_prefix(PREFIX);
     registry.register_collector(Box::new(families));
@@ -373,6 +374,52 @@ fn chain_families(r: &CheckReport) -> [Family; 3] {
         );
     }
     [not_after, left, mode]
+}
+
+/// `check --targets FILE --format prometheus`: per target, `fleet_target_success` and (for an
+/// entry that cannot be checked) `fleet_target_invalid`, then every check family of every
+/// target's report, each series with a `target_name` label first (the name in the targets
+/// file), so that one file holds the whole fleet without colliding series.
+fn fleet(r: &FleetReport) -> Families {
+    let mut success = Family::gauge(
+        "fleet_target_success",
+        "1 when the target's check ran and passed (verdict pass or warn), else 0 (also for an entry that cannot be checked).",
+    );
+    let mut invalid = Family::gauge(
+        "fleet_target_invalid",
+        "1 when the target's entry in the targets file cannot be checked (fleet.target_invalid).",
+    );
+    let mut merged: Vec<Family> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in r.targets.iter().filter(|t| seen.insert(t.name.as_str())) {
+        let name = || -> Labels { vec![("target_name", t.name.clone())] };
+        success.push(name(), t.verdict != Verdict::Fail);
+        if t.error.is_some() {
+            invalid.push(name(), 1);
+        }
+        let Some(report) = &t.report else { continue };
+        for family in check(report).0 {
+            let series = family.series.into_iter().map(|(labels, value)| {
+                let mut l = name();
+                l.extend(labels);
+                (l, value)
+            });
+            match merged.iter_mut().find(|f| f.name == family.name) {
+                Some(existing) => existing.series.extend(series),
+                None => merged.push(Family {
+                    series: series.collect(),
+                    ..family
+                }),
+            }
+        }
+    }
+    let mut families = Families::default();
+    families.add(success);
+    families.add(invalid);
+    for family in merged {
+        families.add(family);
+    }
+    families
 }
 
 /// What `serve` knows of one `/probe` besides the check report: blackbox_exporter's

@@ -616,3 +616,57 @@ fn deploy_kubernetes_command_lines_parse() {
         .iter()
         .any(|(_, l)| l.get(1).map(String::as_str) == Some("serve")));
 }
+
+/// `check --targets FILE --format prometheus`: one file for the whole fleet, every series with
+/// its `target_name`, the invalid entry said; promtool accepts it.
+#[test]
+fn fleet_prometheus_labels_every_series_with_its_target() {
+    let dir = TempDir::new().unwrap();
+    let sb = Sandboxes::start(vec![one_member(Scenario::Good), one_member(Scenario::Good)]);
+    let targets = targets_file(
+        dir.path(),
+        &[("first", &sb.running[0]), ("second", &sb.running[1])],
+        "\n[[targets]]\nname = \"broken\"\nuri = \"mongodb://localhost:1/?tls=true\"\ntimeout = \"nonsense\"\n",
+    );
+    let run = mongotls(&[
+        "check",
+        "--targets",
+        path_str(&targets),
+        "--format",
+        "prometheus",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let text = &run.stdout;
+    for (name, ok) in [("first", 1.0), ("second", 1.0), ("broken", 0.0)] {
+        let label = format!("target_name=\"{name}\"");
+        assert_eq!(
+            sample(text, "mongotls_fleet_target_success{", &[&label]),
+            ok
+        );
+    }
+    assert_eq!(
+        sample(
+            text,
+            "mongotls_fleet_target_invalid{",
+            &["target_name=\"broken\""]
+        ),
+        1.0
+    );
+    for (name, sandbox) in [("first", &sb.running[0]), ("second", &sb.running[1])] {
+        let member = format!("member=\"{}\"", sandbox.members()[0]);
+        let label = format!("target_name=\"{name}\"");
+        sample(
+            text,
+            "mongotls_member_chain_cert_not_after_timestamp_seconds{",
+            &[&label, &member, "position=\"leaf\""],
+        );
+    }
+    assert_eq!(
+        text.matches("# TYPE mongotls_member_up gauge").count(),
+        1,
+        "{text}"
+    );
+    if promtool_or_skip() {
+        promtool_check_metrics("check --targets --format prometheus", text);
+    }
+}
