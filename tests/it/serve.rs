@@ -282,7 +282,11 @@ fn serve_answers_probe_metrics_and_healthz() {
     let targets = targets_file(
         dir.path(),
         &[("good", good)],
-        "\n[[targets]]\nname = \"broken\"\nuri = \"mongodb://localhost:1/?tls=true\"\ntimeout = \"nonsense\"\n",
+        &format!(
+            "\n[[targets]]\nname = \"broken\"\nuri = \"mongodb://localhost:1/?tls=true\"\ntimeout = \"nonsense\"\n\
+             \n[[targets]]\nname = \"no-ca\"\nuri = \"{}\"\nca = \"missing-ca.pem\"\n",
+            good.uri()
+        ),
     );
     let serve = Serve::start(&targets, &[]);
 
@@ -381,6 +385,19 @@ fn serve_answers_probe_metrics_and_healthz() {
     if promtool {
         promtool_check_metrics("/probe?target=broken", &body);
     }
+
+    // A check that cannot run (its CA file is missing): probe_success 0, reason "input".
+    let (status, _, body) = serve.get("/probe?target=no-ca");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(sample(&body, "probe_success", &[]), 0.0);
+    assert_eq!(
+        sample(
+            &body,
+            "mongotls_probe_error{",
+            &["target_name=\"no-ca\"", "reason=\"input\""]
+        ),
+        1.0
+    );
 
     let (status, content_type, body) = serve.get("/metrics");
     assert_eq!(status, 200);
