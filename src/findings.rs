@@ -431,6 +431,10 @@ pub enum Code {
     WaitCertUnchanged,
     /// The wait was interrupted (Ctrl-C) before every member was ready.
     WaitInterrupted,
+    // ---- fleets (`check --targets FILE`) ----
+    /// A target of the targets file cannot be checked: its entry is wrong (a missing `${VAR}`,
+    /// an option refused) or an input it names cannot be used (a CA file missing).
+    FleetTargetInvalid,
 }
 
 impl Code {
@@ -519,6 +523,7 @@ impl Code {
             Code::DriverOptionsRejected => "driver.options_rejected",
             Code::DriverFailed => "driver.failed",
             Code::DriverVerdictDiffers => "driver.verdict_differs",
+            Code::FleetTargetInvalid => "fleet.target_invalid",
             Code::AuthFailed => "auth.failed",
             Code::CaSystemStore => "ca.system_store",
             Code::AuthMechanismUnsupported => "auth.mechanism_unsupported",

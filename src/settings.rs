@@ -11,8 +11,8 @@ use rustls_pki_types::ServerName;
 use time::OffsetDateTime;
 
 use crate::cli::{
-    BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, VerifyArgs,
-    WaitArgs,
+    BenchArgs, CaArgs, CheckArgs, CommonArgs, DemoArgs, SandboxArgs, SandboxSpec, ServeArgs,
+    VerifyArgs, WaitArgs,
 };
 use crate::dates::whole_seconds;
 use crate::net::Target;
@@ -165,7 +165,15 @@ pub struct CheckSettings {
 impl CheckSettings {
     /// Validates `mongotls check` arguments; reads no file.
     pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Result<Self, UsageError> {
-        let uri = crate::uri::parse(&args.uri)
+        // clap asks for the URI unless --targets is given, and `check --targets` is a fleet.
+        let raw = args
+            .uri
+            .as_deref()
+            .ok_or_else(|| UsageError(tr!("fleet-usage-no-uri")))?;
+        if args.concurrency.is_some() {
+            return Err(UsageError(tr!("fleet-usage-concurrency-without-targets")));
+        }
+        let uri = crate::uri::parse(raw)
             .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         seed_count_in_range(&uri)?;
         // No CA named: chains are judged against the platform's trust store, as drivers do.
@@ -188,7 +196,7 @@ impl CheckSettings {
         Ok(CheckSettings {
             client_cert,
             ca,
-            raw_uri: Secret::new(args.uri.clone()),
+            raw_uri: Secret::new(raw),
             driver: !args.no_driver,
             username: args.username.clone(),
             password,
@@ -329,6 +337,35 @@ impl WaitRun {
     }
 }
 
+/// `--concurrency` when not given: targets checked at once.
+pub const DEFAULT_CONCURRENCY: usize = 8;
+
+/// `mongotls check --targets FILE`: many deployments, each with the settings its entry of
+/// the file gives (read by the command, not here).
+#[derive(Clone, Debug)]
+pub struct FleetSettings {
+    /// The targets file.
+    pub targets: PathBuf,
+    /// Most targets checked at once.
+    pub concurrency: usize,
+    /// Show the live progress on stderr when it is a terminal (not `--no-progress`).
+    pub progress: bool,
+    /// Shared settings (each target's --warn-days, --strict, --at may override them).
+    pub common: Common,
+}
+
+impl FleetSettings {
+    /// `mongotls check --targets FILE` arguments as settings; `None` without `--targets`.
+    pub fn from_args(args: &CheckArgs, now: OffsetDateTime) -> Option<Self> {
+        Some(FleetSettings {
+            targets: args.targets.clone()?,
+            concurrency: args.concurrency.unwrap_or(DEFAULT_CONCURRENCY),
+            progress: !args.no_progress,
+            common: Common::from_args(&args.common, now),
+        })
+    }
+}
+
 /// `mongotls sandbox` (and the sandbox of `demo`): what to start.
 pub fn sandbox_config(spec: &SandboxSpec) -> SandboxConfig {
     SandboxConfig {
@@ -430,6 +467,42 @@ impl DemoSettings {
             progress: !args.no_progress,
             now,
         })
+    }
+}
+
+/// `mongotls serve`.
+#[derive(Clone, Debug)]
+pub struct ServeSettings {
+    /// The targets file.
+    pub targets: PathBuf,
+    /// Where to listen.
+    pub listen: std::net::SocketAddr,
+    /// How long a result is served again.
+    pub cache_ttl: Duration,
+    /// Bound of each probe.
+    pub probe_timeout: Duration,
+    /// `--ready-file`.
+    pub ready_file: Option<PathBuf>,
+    /// What the targets' checks share (`now` is replaced by the time of each probe).
+    pub common: Common,
+}
+
+impl ServeSettings {
+    /// `mongotls serve` arguments as settings.
+    pub fn from_args(args: &ServeArgs, now: OffsetDateTime) -> ServeSettings {
+        ServeSettings {
+            targets: args.targets.clone(),
+            listen: args.listen,
+            cache_ttl: args.cache_ttl,
+            probe_timeout: args.probe_timeout,
+            ready_file: args.ready_file.clone(),
+            common: Common {
+                format: OutputFormat::Prometheus,
+                warn_days: args.warn_days,
+                now: whole_seconds(now),
+                strict: false,
+            },
+        }
     }
 }
 

@@ -120,6 +120,20 @@ pub fn render_error(e: &clap::Error, args: &[OsString]) -> CliError {
     }
 }
 
+/// A clap error in one line, without prefix, tips or usage: what an entry of a targets file
+/// quotes (`--timeout 0s is out of range: …`).
+pub fn one_line(e: &clap::Error) -> String {
+    if let Some(line) = value_validation(e) {
+        return line;
+    }
+    if let Some((message, _)) = worded(e, &[]) {
+        return message;
+    }
+    let rendered = e.render().to_string();
+    let body = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    body.lines().next().unwrap_or_default().trim().to_string()
+}
+
 /// `mongotls: error: <message>` and a line break (the message's own line breaks kept).
 fn prefixed(message: &str) -> String {
     let mut text = tr!("cli-error-prefix", message = message);

@@ -120,6 +120,7 @@ fn about(command: &str) -> Option<String> {
         "bench" => tr!("cli-help-about-bench"),
         "demo" => tr!("cli-help-about-demo"),
         "sandbox" => tr!("cli-help-about-sandbox"),
+        "serve" => tr!("serve-help-about"),
         "completions" => tr!("cli-help-about-completions"),
         "man" => tr!("cli-help-about-man"),
         "help" => tr!("cli-help-about-help"),
@@ -193,6 +194,8 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("check", "username") => tr!("cli-help-check-username"),
         ("check", "password_env") => tr!("cli-help-check-password-env"),
         ("check", "password_file") => tr!("cli-help-check-password-file"),
+        ("check", "targets") => tr!("fleet-help-targets"),
+        ("check", "concurrency") => tr!("fleet-help-concurrency"),
         ("ca", "files") => tr!("cli-help-ca-files"),
         ("verify", "ca") => tr!("cli-help-verify-ca"),
         ("verify", "chain") => tr!("cli-help-verify-chain"),
@@ -218,6 +221,11 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("demo" | "sandbox", "client_auth") => tr!("cli-help-sandbox-client-auth"),
         ("demo" | "sandbox", "port") => tr!("cli-help-sandbox-port"),
         ("sandbox", "ready_file") => tr!("cli-help-sandbox-ready-file"),
+        ("serve", "targets") => tr!("serve-help-targets"),
+        ("serve", "listen") => tr!("serve-help-listen"),
+        ("serve", "cache_ttl") => tr!("serve-help-cache-ttl"),
+        ("serve", "probe_timeout") => tr!("serve-help-probe-timeout"),
+        ("serve", "ready_file") => tr!("serve-help-ready-file"),
         ("demo", "keep_ca") => tr!("cli-help-demo-keep-ca"),
         ("demo", "no_progress") => tr!("cli-help-demo-no-progress"),
         ("completions", "shell") => tr!("cli-help-completions-shell"),
@@ -390,6 +398,12 @@ fn example_prose(english: &str) -> Option<String> {
         }
         "In a script: fixed ports, wait for the ready file, use it, stop the sandbox" => {
             tr!("cli-help-example-sandbox-script")
+        }
+        "Prometheus scrapes http://127.0.0.1:9716/probe?target=NAME" => {
+            tr!("serve-help-example-scrape")
+        }
+        "In Kubernetes (behind the Service): listen on every interface, said loudly on stderr" => {
+            tr!("serve-help-example-kubernetes")
         }
         _ => return None,
     })

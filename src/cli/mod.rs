@@ -55,6 +55,9 @@ Examples:
 
   mongotls wait \"$URI\" --ca ca.pem --expect-not-after-later-than 2027-06-01 \\
       --timeout 30m --format json > wait.json";
+/// `check` takes a URI, or a targets file (`--targets`, a fleet) instead.
+const CHECK_USAGE: &str = "mongotls check [OPTIONS] <URI>
+       mongotls check [OPTIONS] --targets <FILE>";
 
 const CA_EXAMPLES: &str = "\
 Examples:
@@ -77,6 +80,13 @@ const DEMO_EXAMPLES: &str = "\
 Examples:
   mongotls demo --scenario hostname-mismatch
   mongotls demo --scenario wrong-ca --keep-ca . && mongotls ca mongotls-sandbox-ca.pem";
+
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  mongotls serve --targets targets.toml   # Prometheus scrapes http://127.0.0.1:9716/probe?target=NAME
+
+  # In Kubernetes (behind the Service): listen on every interface, said loudly on stderr
+  mongotls serve --targets /etc/mongotls/targets.toml --listen 0.0.0.0:9716";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -163,7 +173,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Connect to every replica-set member over TLS: handshake, presented chain against the CA,
     /// host name, expiry, the MongoDB handshake, plaintext still accepted or not.
-    #[command(after_help = CHECK_EXAMPLES)]
+    #[command(after_help = CHECK_EXAMPLES, override_usage = CHECK_USAGE)]
     Check(CheckArgs),
     /// Follow a rolling restart (SSL enabled, certificate renewed): poll every member until each
     /// one passes again, with a new certificate if asked; report each member's downtime and
@@ -191,6 +201,11 @@ pub enum Command {
     /// removes its files and exits 0.
     #[command(after_help = SANDBOX_EXAMPLES)]
     Sandbox(SandboxArgs),
+    /// Serve Prometheus metrics over HTTP: `/probe?target=NAME` checks one target of the
+    /// targets file on scrape (blackbox_exporter style, with a short cache), `/metrics` the
+    /// exporter's own metrics, `/healthz`. SIGINT (Ctrl-C) and SIGTERM stop it.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, PowerShell) on stdout,
     /// generated from these very options.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -209,7 +224,7 @@ pub struct CompletionsArgs {
 }
 
 /// The commands `mongotls man` has a page for, besides mongotls itself.
-pub const MAN_PAGES: [&str; 9] = [
+pub const MAN_PAGES: [&str; 10] = [
     "check",
     "wait",
     "ca",
@@ -217,6 +232,7 @@ pub const MAN_PAGES: [&str; 9] = [
     "bench",
     "demo",
     "sandbox",
+    "serve",
     "completions",
     "man",
 ];
@@ -369,14 +385,53 @@ pub struct BenchArgs {
     pub client_key_password_env: Option<String>,
 }
 
+/// The options of `check` that belong to one target: with `--targets` they are written in
+/// the targets file (in [defaults] or a target), not on the command line.
+const TARGET_OPTIONS: [&str; 16] = [
+    "uri",
+    "ca",
+    "timeout",
+    "deadline",
+    "max_connections",
+    "server_name",
+    "allow_invalid_hostnames",
+    "no_discover",
+    "no_plaintext_probe",
+    "no_driver",
+    "username",
+    "password_env",
+    "password_file",
+    "client_cert",
+    "client_key_password_env",
+    "dns_server",
+];
+
 /// `mongotls check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The connection string, e.g.
     /// mongodb://root@host1:3717,host2:3717/admin?replicaSet=mgset-123&tls=true (quote it in
     /// the shell; give the password with --password-env or --password-file, not in the string)
-    #[arg(value_name = "URI")]
-    pub uri: String,
+    #[arg(value_name = "URI", required_unless_present = "targets")]
+    pub uri: Option<String>,
+    /// Check every deployment of this TOML file instead of one URI, concurrently: one
+    /// [[targets]] table per deployment (name, uri, ca, and any option of check by its long
+    /// name), an optional [defaults] table; ${VAR} is read from the environment.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = TARGET_OPTIONS
+    )]
+    pub targets: Option<PathBuf>,
+    /// With --targets: most targets checked at once (1 to 256, default 8; each target's own
+    /// --max-connections bounds its members).
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = values::concurrency,
+        allow_hyphen_values = true
+    )]
+    pub concurrency: Option<usize>,
     /// The CA file clients trust (overrides tlsCAFile in the URI; repeat for several files,
     /// trusted together as one bundle, as `verify` does). Without it and without tlsCAFile,
     /// chains are judged against the system's trust store.
@@ -643,6 +698,55 @@ pub struct SandboxArgs {
     /// Once every member listens, write JSON {pid, uri, ca, members, …} to this file (written
     /// whole, then renamed into place, so a script that sees the file can read it at once);
     /// removed again when the sandbox stops.
+    #[arg(long, value_name = "FILE")]
+    pub ready_file: Option<PathBuf>,
+}
+
+/// The address `serve` listens on unless told otherwise: loopback only.
+pub const SERVE_DEFAULT_LISTEN: &str = "127.0.0.1:9716";
+
+/// `mongotls serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The targets file (TOML, as `check --targets` reads it): the targets `/probe?target=NAME`
+    /// can check, by name.
+    #[arg(long, value_name = "FILE")]
+    pub targets: PathBuf,
+    /// Address and port to listen on (IP:PORT; port 0 picks a free one). Anything but a
+    /// loopback address is allowed (containers need it) and said loudly on stderr.
+    #[arg(long, value_name = "ADDR", default_value = SERVE_DEFAULT_LISTEN, value_parser = values::listen)]
+    pub listen: std::net::SocketAddr,
+    /// How long a target's result is served again before the next scrape probes it anew (0s:
+    /// never cached; at most 24h). Scrapes arriving while a probe runs wait for it either way.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        value_parser = values::delay,
+        allow_hyphen_values = true
+    )]
+    pub cache_ttl: Duration,
+    /// Bound of each probe (at most 5m); Prometheus's scrape timeout, when shorter, bounds it
+    /// too.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "15s",
+        value_parser = values::timeout,
+        allow_hyphen_values = true
+    )]
+    pub probe_timeout: Duration,
+    /// Warn when a certificate expires within this many days (0 to 36500).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "30",
+        value_parser = values::warn_days,
+        allow_hyphen_values = true
+    )]
+    pub warn_days: i64,
+    /// Once listening, write JSON {pid, listen, url, targets} to this file (written whole,
+    /// then renamed into place); removed again when serve stops.
     #[arg(long, value_name = "FILE")]
     pub ready_file: Option<PathBuf>,
 }

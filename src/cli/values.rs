@@ -112,6 +112,17 @@ pub fn dns_server(text: &str) -> Result<std::net::SocketAddr, String> {
     }
 }
 
+/// `serve --listen`: `IP:PORT` or `[IPv6]:PORT` (port 0: a free one).
+pub fn listen(text: &str) -> Result<std::net::SocketAddr, String> {
+    let t = text.trim();
+    t.parse().map_err(|_| {
+        tr!(
+            "serve-listen-not-an-address",
+            value = crate::escape::printable(t)
+        )
+    })
+}
+
 /// `--max-connections`: 1 to 256.
 pub fn max_connections(text: &str) -> Result<usize, String> {
     let n = whole_number(

@@ -6,7 +6,7 @@ use std::time::Instant;
 mod line_breaks;
 mod progress;
 
-use super::inputs::{display_paths, load_trust, read_client_cert, InputError, SystemStore};
+use super::inputs::{display_paths, read_client_cert, InputError, SystemStore, TrustCache};
 use super::{block_on, Outcome, RunError};
 use crate::check::{check_set, resolve_srv, srv_findings, SetExpectation};
 use crate::driver::{
@@ -33,11 +33,19 @@ pub(super) fn run(s: &CheckSettings) -> Result<Outcome, RunError> {
 }
 
 /// `mongotls check`: everything but the rendering.
-pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
+pub(crate) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
+    run_check_with(s, &TrustCache::none()).await
+}
+
+/// [`run_check`], with the CA file(s) read through `cache` (a fleet shares them).
+pub(super) async fn run_check_with(
+    s: &CheckSettings,
+    cache: &TrustCache,
+) -> Result<Report, InputError> {
     let start = Instant::now();
     let now = s.common.now;
-    let trust = load_trust(&s.ca, now, s.common.warn_days)?;
-    let driver_ca = super::inputs::driver_ca(&s.ca, &trust.input)?;
+    let loaded = cache.load(&s.ca, now, s.common.warn_days)?;
+    let (trust, driver_ca) = (&loaded.trust, &loaded.driver_ca);
     let password = super::credentials::password(s)?;
     let (ca_input, ca) = (&trust.input, &trust.analysis);
     let client_cert = match &s.client_cert {
@@ -104,7 +112,7 @@ pub(super) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
         strict: s.common.strict,
         app_name: s.uri.options.app_name.clone(),
         max_message_bytes: crate::wire::header::DEFAULT_MAX_MESSAGE_BYTES,
-        anchors: Arc::new(ca.certs.clone()),
+        anchors: loaded.anchors.clone(),
         dns,
     });
     let srv_seeds = srv.as_ref().and_then(|r| r.seeds.as_ref());

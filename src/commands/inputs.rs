@@ -312,3 +312,85 @@ pub(super) fn driver_ca(
         _merged: Some(merged),
     })
 }
+
+/// What a run trusts, read once: the CA file(s) (or the system store), the file the driver
+/// stage reads, and the anchors the probes verify against.
+pub(super) struct LoadedTrust {
+    /// The CA file(s) as read and analysed.
+    pub trust: Trust,
+    /// What the driver stage reads.
+    pub driver_ca: DriverCa,
+    /// The anchors, shared by every member's probe.
+    pub anchors: std::sync::Arc<Vec<crate::pki::inspect::Cert>>,
+}
+
+/// What a set of CA files and the time judged at make: the key of [`TrustCache`].
+type TrustKey = (Vec<std::path::PathBuf>, time::OffsetDateTime, i64);
+
+/// Trust read once per distinct CA file set (and evaluation time and warning window), shared
+/// by every run that names it: a fleet of a thousand targets on one CA bundle parses it once.
+/// [`TrustCache::none`] reads afresh on every call (one `check`). A failure is not kept: each
+/// run that names an unusable file reports it.
+pub(super) struct TrustCache {
+    shared: Option<std::sync::Mutex<TrustSlots>>,
+}
+
+type TrustSlots = std::collections::HashMap<
+    TrustKey,
+    std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<LoadedTrust>>>>,
+>;
+
+impl TrustCache {
+    /// No sharing: every call reads.
+    pub(super) fn none() -> Self {
+        TrustCache { shared: None }
+    }
+
+    /// Sharing between the calls made through this cache.
+    pub(super) fn shared() -> Self {
+        TrustCache {
+            shared: Some(std::sync::Mutex::new(TrustSlots::new())),
+        }
+    }
+
+    /// The trust of `paths` at `now`, read now or shared.
+    pub(super) fn load(
+        &self,
+        paths: &[std::path::PathBuf],
+        now: time::OffsetDateTime,
+        warn_days: i64,
+    ) -> Result<std::sync::Arc<LoadedTrust>, InputError> {
+        let read = || -> Result<std::sync::Arc<LoadedTrust>, InputError> {
+            let trust = load_trust(paths, now, warn_days)?;
+            let driver_ca = driver_ca(paths, &trust.input)?;
+            let anchors = std::sync::Arc::new(trust.analysis.certs.clone());
+            Ok(std::sync::Arc::new(LoadedTrust {
+                trust,
+                driver_ca,
+                anchors,
+            }))
+        };
+        let Some(shared) = &self.shared else {
+            return read();
+        };
+        let slot = {
+            let mut slots = shared
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            slots
+                .entry((paths.to_vec(), now, warn_days))
+                .or_default()
+                .clone()
+        };
+        // One reader per key; the others wait for its result.
+        let mut slot = slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(loaded) = slot.as_ref() {
+            return Ok(loaded.clone());
+        }
+        let loaded = read()?;
+        *slot = Some(loaded.clone());
+        Ok(loaded)
+    }
+}

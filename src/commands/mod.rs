@@ -5,9 +5,11 @@ mod bench;
 mod ca;
 mod check;
 mod credentials;
+mod fleet;
 mod inputs;
 mod output;
 mod sandbox;
+mod serve;
 mod verify;
 mod wait;
 
@@ -24,8 +26,8 @@ use crate::cli::{Cli, Command};
 use crate::findings::Verdict;
 use crate::report::{OutputFormat, Report};
 use crate::settings::{
-    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, SandboxRun, UsageError,
-    VerifySettings, WaitRun,
+    BenchRun, CaSettings, CheckSettings, Common, DemoSettings, FleetSettings, SandboxRun,
+    ServeSettings, UsageError, VerifySettings, WaitRun,
 };
 
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
@@ -57,6 +59,9 @@ pub enum RunError {
     /// Standard output cannot be written (or a man page not rendered).
     #[error("{}", crate::tr!("cli-run-stdout", error = .0.to_string()))]
     Stdout(std::io::Error),
+    /// `serve` could not listen or serve.
+    #[error("{0}")]
+    Serve(String),
     /// Arguments that cannot be acted on.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -132,11 +137,15 @@ pub fn run_at(
     match command {
         Command::Ca(args) => ca::run(&CaSettings::from_args(args, now)),
         Command::Verify(args) => verify::run(&VerifySettings::from_args(args, now)),
-        Command::Check(args) => check::run(&CheckSettings::from_args(args, now)?),
+        Command::Check(args) => match FleetSettings::from_args(args, now) {
+            Some(fleet) => fleet::run(&fleet),
+            None => check::run(&CheckSettings::from_args(args, now)?),
+        },
         Command::Wait(args) => wait::run(&WaitRun::from_args(args, now)?),
         Command::Sandbox(args) => sandbox::run(&SandboxRun::from_args(args)?, out),
         Command::Demo(args) => sandbox::demo(&DemoSettings::from_args(args, now)?),
         Command::Bench(args) => bench::run(&BenchRun::from_args(args)?),
+        Command::Serve(args) => serve::run(&ServeSettings::from_args(args, now)),
         Command::Completions(args) => {
             let mut script = Vec::new();
             clap_complete::generate(args.shell, &mut Cli::command(), "mongotls", &mut script);

@@ -84,11 +84,13 @@ macro_rules! catalog {
 /// One file per area, so that parallel work on different areas never edits the same file.
 const EN: &[(&str, &str)] = catalog!("en":
     "common.ftl", "report.ftl", "progress.ftl", "check.ftl", "bench.ftl", "cli.ftl",
-    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "wait.ftl",
+    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "wait.ftl", "fleet.ftl",
+    "serve.ftl",
 );
 const ZH: &[(&str, &str)] = catalog!("zh":
     "common.ftl", "report.ftl", "progress.ftl", "check.ftl", "bench.ftl", "cli.ftl",
-    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "wait.ftl",
+    "pki.ftl", "uri.ftl", "driver.ftl", "sandbox.ftl", "wait.ftl", "fleet.ftl",
+    "serve.ftl",
 );
 
 static LANGUAGE: OnceLock<Lang> = OnceLock::new();

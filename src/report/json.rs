@@ -45,6 +45,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Wait(r) => {
             serde_json::to_writer_pretty(&mut *out, &envelope::<_, ()>(r.as_ref(), None))
         }
+        // The fleet's `summary` (targets by verdict) is its own; each target's report has its
+        // check summary.
+        Report::Fleet(r) => {
+            serde_json::to_writer_pretty(&mut *out, &envelope::<_, ()>(r.as_ref(), None))
+        }
     };
     // serde_json gives back the writer's own error (a closed pipe stays a BrokenPipe).
     result.map_err(io::Error::from)?;

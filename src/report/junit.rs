@@ -36,6 +36,8 @@ pub mod classname {
     pub const WAIT_MEMBER: &str = "mongotls.wait.member";
     /// What `wait` found about no one member (nothing answered at all, interrupted).
     pub const WAIT_SET: &str = "mongotls.wait.set";
+    /// A target of `check --targets` that could not be checked: its entry in the file.
+    pub const FLEET_TARGET: &str = "mongotls.fleet.target";
 }
 
 /// Name of the `check` set-level test case.
@@ -43,16 +45,19 @@ pub const SET_CASE: &str = "replica set";
 
 /// The name of `check`'s driver-stage test case.
 pub const DRIVER_CASE: &str = "driver";
+/// Name of the test case of a fleet target that could not be checked.
+pub const TARGET_ENTRY_CASE: &str = "targets file entry";
 /// Name of the `ca` bundle-level test case.
 pub const BUNDLE_CASE: &str = "bundle";
 
 /// Writes the report as a JUnit XML document (`<testsuites>` with one `<testsuite>`).
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let suite = match report {
-        Report::Ca(r) => ca_suite(r),
-        Report::Verify(r) => verify_suite(r),
-        Report::Check(r) => check_suite(r),
-        Report::Wait(r) => wait_suite(r),
+    let suites = match report {
+        Report::Ca(r) => vec![ca_suite(r)],
+        Report::Verify(r) => vec![verify_suite(r)],
+        Report::Check(r) => vec![check_suite(r)],
+        Report::Fleet(r) => fleet_suites(r),
+        Report::Wait(r) => vec![wait_suite(r)],
         Report::Bench(_) => {
             return Err(io::Error::other(
                 "JUnit is a format of `ca`, `verify`, `check` and `demo`, not `bench`",
@@ -60,18 +65,57 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     };
     let mut junit = quick_junit::Report::new("mongotls");
-    if let Some(time) = suite.time {
+    let time = match report {
+        Report::Fleet(r) => Some(r.duration),
+        _ => suites.first().and_then(|s| s.time),
+    };
+    if let Some(time) = time {
         junit.set_time(time);
     }
-    junit.add_test_suite(suite);
+    junit.add_test_suites(suites);
     // Serialised in memory first, so that a write error keeps its kind (a closed pipe).
     let mut xml = Vec::new();
     junit.serialize(&mut xml).map_err(io::Error::other)?;
     out.write_all(&xml)
 }
 
+/// `check --targets`: one suite per target, named after it, in the file's order; a target
+/// that could not be checked is a suite with one failed case, its entry.
+fn fleet_suites(r: &super::fleet::FleetReport) -> Vec<TestSuite> {
+    r.targets
+        .iter()
+        .map(|t| {
+            let mut suite = match (&t.report, &t.error) {
+                (Some(report), _) => check_suite_named(report, t.name.clone()),
+                (None, error) => {
+                    let mut suite = TestSuite::new(t.name.clone());
+                    suite.add_property(Property::new("verdict", t.verdict.as_str()));
+                    if let Some(e) = error {
+                        let finding =
+                            Finding::new(e.code, Severity::Fail, e.message.clone(), e.hint.clone());
+                        suite.add_test_case(case(
+                            TARGET_ENTRY_CASE,
+                            classname::FLEET_TARGET,
+                            &[&finding],
+                            &[],
+                            None,
+                        ));
+                    }
+                    suite
+                }
+            };
+            suite.add_property(Property::new("target", t.name.as_str()));
+            suite
+        })
+        .collect()
+}
+
 fn check_suite(r: &CheckReport) -> TestSuite {
-    let mut suite = TestSuite::new(format!("mongotls {}", r.command));
+    check_suite_named(r, format!("mongotls {}", r.command))
+}
+
+fn check_suite_named(r: &CheckReport, name: String) -> TestSuite {
+    let mut suite = TestSuite::new(name);
     suite.add_properties(properties(&[
         ("verdict", Some(r.verdict.as_str().to_string())),
         ("evaluated_at", Some(rfc3339(r.evaluated_at))),

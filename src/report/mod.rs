@@ -9,11 +9,13 @@ pub mod bench_text;
 pub mod ca;
 pub mod check;
 pub mod driver;
+pub mod fleet;
 pub mod json;
 pub mod junit;
 pub mod plot;
 pub mod prometheus;
 pub mod sandbox;
+pub mod serve;
 pub mod sink;
 pub mod style;
 pub mod summary;
@@ -86,6 +88,8 @@ pub enum Report {
     Bench(BenchReport),
     /// `mongotls wait`.
     Wait(Box<WaitReport>),
+    /// `mongotls check --targets FILE`.
+    Fleet(Box<fleet::FleetReport>),
 }
 
 impl Report {
@@ -97,6 +101,7 @@ impl Report {
             Report::Check(r) => r.verdict,
             Report::Bench(r) => r.verdict,
             Report::Wait(r) => r.verdict,
+            Report::Fleet(r) => r.verdict,
         }
     }
 

@@ -7,6 +7,10 @@
 //! carry `command` and `target` (the seeds for `check`, the files for `ca`, the chain file for
 //! `verify`; never the connection string), so that several runs' files can sit side by side in
 //! the textfile directory without colliding; per-member series carry `member`.
+//!
+//! `check --targets` adds a `target_name` label (the name in the targets file) in front of every
+//! series of every target; `serve`'s `/probe` ([`render_probe`]) writes blackbox_exporter's
+//! `probe_success` and `probe_duration_seconds` before the check's families.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -19,6 +23,7 @@ use prometheus_client::metrics::MetricType;
 use prometheus_client::registry::{Registry, Unit};
 use time::OffsetDateTime;
 
+use super::fleet::FleetReport;
 use super::{CaReport, CheckReport, Report, VerifyReport};
 use crate::findings::{Finding, Severity, Verdict};
 
@@ -41,6 +46,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 "Prometheus is a format of `ca`, `verify`, `check` and `demo`, not `wait`",
             ))
         }
+        Report::Fleet(r) => fleet(r),
     };
     let mut registry = Registry::with_prefix(PREFIX);
     registry.register_collector(Box::new(families));
@@ -231,6 +237,9 @@ fn check(r: &CheckReport) -> Families {
     for family in member_families(r) {
         families.add(family);
     }
+    for family in chain_families(r) {
+        families.add(family);
+    }
     // The driver stage, when it ran: did an application's driver connect (and authenticate)?
     if r.driver.verdict != crate::driver::DriverVerdict::Skipped {
         let mut driver = Family::gauge(
@@ -327,6 +336,185 @@ fn member_families(r: &CheckReport) -> [Family; 8] {
         trusted,
         member_findings,
     ]
+}
+
+/// The families `serve` added (issue 13): each certificate of each member's path by position
+/// (leaf, intermediate, anchor, untrusted) with its notAfter and whole days remaining, and
+/// the member's TLS mode as an info series.
+fn chain_families(r: &CheckReport) -> [Family; 3] {
+    let mut not_after = Family::seconds(
+        "member_chain_cert_not_after_timestamp",
+        "notAfter of each certificate on the member's path (leaf first; position leaf, intermediate, anchor or untrusted; index 0 is the leaf), as Unix time.",
+    );
+    // Days remaining in the base unit (promtool's lint rejects `days` in a name): divide by
+    // 86400 for days.
+    let mut left = Family::seconds(
+        "member_chain_cert_expires_in",
+        "Time from the evaluation to the notAfter of each certificate on the member's path, in seconds (negative once expired; / 86400 for days remaining).",
+    );
+    let mut mode = Family::info(
+        "member_tls_mode",
+        "How the member answers on its port (tls_only, tls_and_plain, plain_only, tls_plain_not_probed, unknown, unreachable); always 1.",
+    );
+    let mut seen = BTreeSet::new();
+    for m in r.members.iter().filter(|m| seen.insert(m.address.as_str())) {
+        if let Some(c) = &m.chain {
+            // `index` makes each series unique, whatever the chain repeats.
+            for (i, step) in c.path.iter().enumerate() {
+                let labels = vec![
+                    ("member", m.address.clone()),
+                    ("position", step.role.as_str().to_string()),
+                    ("index", i.to_string()),
+                ];
+                not_after.push(labels.clone(), step.not_after.unix_timestamp());
+                left.push(labels, (step.not_after - r.evaluated_at).whole_seconds());
+            }
+        }
+        mode.push(
+            vec![
+                ("member", m.address.clone()),
+                ("mode", m.tls_mode.as_str().to_string()),
+            ],
+            1,
+        );
+    }
+    [not_after, left, mode]
+}
+
+/// `check --targets FILE --format prometheus`: per target, `fleet_target_success` and (for an
+/// entry that cannot be checked) `fleet_target_invalid`, then every check family of every
+/// target's report, each series with a `target_name` label first (the name in the targets
+/// file), so that one file holds the whole fleet without colliding series.
+fn fleet(r: &FleetReport) -> Families {
+    let mut success = Family::gauge(
+        "fleet_target_success",
+        "1 when the target's check ran and passed (verdict pass or warn), else 0 (also for an entry that cannot be checked).",
+    );
+    let mut invalid = Family::gauge(
+        "fleet_target_invalid",
+        "1 when the target's entry in the targets file cannot be checked (fleet.target_invalid).",
+    );
+    let mut merged: Vec<Family> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in r.targets.iter().filter(|t| seen.insert(t.name.as_str())) {
+        let name = || -> Labels { vec![("target_name", t.name.clone())] };
+        success.push(name(), t.verdict != Verdict::Fail);
+        if t.error.is_some() {
+            invalid.push(name(), 1);
+        }
+        let Some(report) = &t.report else { continue };
+        for family in check(report).0 {
+            let series = family.series.into_iter().map(|(labels, value)| {
+                let mut l = name();
+                l.extend(labels);
+                (l, value)
+            });
+            match merged.iter_mut().find(|f| f.name == family.name) {
+                Some(existing) => existing.series.extend(series),
+                None => merged.push(Family {
+                    series: series.collect(),
+                    ..family
+                }),
+            }
+        }
+    }
+    let mut families = Families::default();
+    families.add(success);
+    families.add(invalid);
+    for family in merged {
+        families.add(family);
+    }
+    families
+}
+
+/// What `serve` knows of one `/probe` besides the check report: blackbox_exporter's
+/// `probe_success` and `probe_duration_seconds`, and why no report could be made.
+#[derive(Debug, Clone)]
+pub struct ProbeOutcome<'a> {
+    /// The target's name in the targets file.
+    pub target: &'a str,
+    /// The check's report, when the check ran (whatever its verdict).
+    pub report: Option<&'a Report>,
+    /// Why there is no report (`target_invalid`, `input`, `timeout`), when there is none.
+    pub error: Option<&'a str>,
+    /// Wall time of the probe that made this result.
+    pub duration: Duration,
+    /// How old the result is (0 for a fresh probe, more when it came from the cache).
+    pub age: Duration,
+}
+
+/// The exposition of one `/probe`: `probe_success` (1 when the check ran and passed or
+/// warned), `probe_duration_seconds`, `mongotls_probe_error{reason}` when the check could not
+/// run, `mongotls_probe_cache_age_seconds`, then the check report's own families.
+pub fn render_probe(outcome: &ProbeOutcome<'_>) -> io::Result<String> {
+    let mut families = Families::default();
+    let success = match outcome.report {
+        Some(r) => r.verdict() != Verdict::Fail,
+        None => false,
+    };
+    let mut probe = Probe::default();
+    let mut s = Family::gauge(
+        "success",
+        "1 when the target's check ran and passed (verdict pass or warn), else 0.",
+    );
+    s.push(vec![], success);
+    probe.0.add(s);
+    let mut d = Family::seconds(
+        "duration",
+        "Wall time of the probe that made this result, in seconds.",
+    );
+    d.push(vec![], seconds(outcome.duration));
+    probe.0.add(d);
+
+    let mut error = Family::gauge(
+        "probe_error",
+        "1 with the reason the target's check could not run (target_invalid, input, timeout); absent when it ran.",
+    );
+    if let Some(reason) = outcome.error {
+        error.push(
+            vec![
+                ("target_name", outcome.target.to_string()),
+                ("reason", reason.to_string()),
+            ],
+            1,
+        );
+    }
+    families.add(error);
+    let mut age = Family::seconds(
+        "probe_cache_age",
+        "Age of this result: 0 when probed for this scrape, more when served from the cache (--cache-ttl).",
+    );
+    age.push(
+        vec![("target_name", outcome.target.to_string())],
+        seconds(outcome.age),
+    );
+    families.add(age);
+    if let Some(Report::Check(r)) = outcome.report {
+        let report = check(r);
+        families.0.extend(report.0);
+    }
+
+    let mut registry = Registry::with_prefix("probe");
+    registry.register_collector(Box::new(probe));
+    let mut own = Registry::with_prefix(PREFIX);
+    own.register_collector(Box::new(families));
+    let mut text = String::new();
+    let encode = prometheus_client::encoding::prometheus_text::encode::<String>;
+    encode(&mut text, &registry)
+        .and_then(|()| encode(&mut text, &own))
+        .map_err(|_| io::Error::other("cannot encode the Prometheus metrics"))?;
+    Ok(text)
+}
+
+/// The `probe_` families, under blackbox_exporter's names (a registry of their own: they
+/// carry no `mongotls_` prefix, so that dashboards and alerts written for it work).
+#[derive(Debug, Default)]
+struct Probe(Families);
+
+impl Collector for Probe {
+    fn encode(&self, encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        self.0.encode(encoder)
+    }
 }
 
 fn ca(r: &CaReport) -> Families {
@@ -560,6 +748,97 @@ mod tests {
             .families
             .values()
             .all(|f| f.family_type == PrometheusType::Gauge && !f.help.is_empty()));
+    }
+
+    #[test]
+    fn chain_positions_time_left_and_tls_mode() {
+        use crate::pki::verify::{PathSource, Role};
+        use crate::report::verify::{ChainReport, EngineReport, PathStep, WebpkiReport};
+
+        let Report::Check(mut r) = check_report() else {
+            unreachable!()
+        };
+        let step = |role, index: usize, days: i64| PathStep {
+            role,
+            source: PathSource::Chain,
+            index,
+            subject: "CN=x".into(),
+            issuer: "CN=y".into(),
+            not_after: r.evaluated_at + time::Duration::days(days),
+            days_remaining: days,
+            sha256_fingerprint: "ab".into(),
+        };
+        let engine = || EngineReport {
+            accepted: true,
+            errors: vec![],
+        };
+        r.members[0].chain = Some(ChainReport {
+            path: vec![step(Role::Leaf, 0, 5), step(Role::Intermediate, 1, 400)],
+            trusted: true,
+            rustls_webpki: WebpkiReport {
+                chain_accepted: true,
+                name_accepted: None,
+                error: None,
+            },
+            openssl: engine(),
+            node: engine(),
+            findings: vec![],
+        });
+        let text = render_string(&Report::Check(r.clone()));
+        let at = r.evaluated_at.unix_timestamp();
+        for line in [
+            format!("mongotls_member_chain_cert_not_after_timestamp_seconds{{member=\"mongo-0:27017\",position=\"leaf\",index=\"0\"}} {}", at + 5 * 86400),
+            format!("mongotls_member_chain_cert_not_after_timestamp_seconds{{member=\"mongo-0:27017\",position=\"intermediate\",index=\"1\"}} {}", at + 400 * 86400),
+            "mongotls_member_chain_cert_expires_in_seconds{member=\"mongo-0:27017\",position=\"leaf\",index=\"0\"} 432000".to_string(),
+            "mongotls_member_tls_mode_info{member=\"mongo-0:27017\",mode=\"tls_and_plain\"} 1".to_string(),
+        ] {
+            assert!(text.lines().any(|l| l == line), "no line {line} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn probe_exposition() {
+        let report = check_report();
+        let fresh = render_probe(&ProbeOutcome {
+            target: "prod",
+            report: Some(&report),
+            error: None,
+            duration: Duration::from_millis(1500),
+            age: Duration::ZERO,
+        })
+        .unwrap();
+        // The fixture's check failed: the probe ran, and says so.
+        assert!(fresh.starts_with("# HELP probe_success "), "{fresh}");
+        for line in [
+            "probe_success 0",
+            "probe_duration_seconds 1.5",
+            "mongotls_probe_cache_age_seconds{target_name=\"prod\"} 0.0",
+            "mongotls_check_success{command=\"check\",target=\"mongo-0:27017\"} 0",
+        ] {
+            assert!(
+                fresh.lines().any(|l| l == line),
+                "no line {line} in\n{fresh}"
+            );
+        }
+        assert!(!fresh.contains("mongotls_probe_error"), "{fresh}");
+        let parsed = openmetrics_parser::prometheus::parse_prometheus(&fresh).unwrap();
+        assert!(parsed.families.contains_key("probe_success"));
+
+        let invalid = render_probe(&ProbeOutcome {
+            target: "bad",
+            report: None,
+            error: Some("target_invalid"),
+            duration: Duration::ZERO,
+            age: Duration::ZERO,
+        })
+        .unwrap();
+        assert!(invalid.contains("\nprobe_success 0\n"), "{invalid}");
+        assert!(
+            invalid
+                .contains("mongotls_probe_error{target_name=\"bad\",reason=\"target_invalid\"} 1"),
+            "{invalid}"
+        );
+        assert!(!invalid.contains("mongotls_check_success"), "{invalid}");
     }
 
     #[test]

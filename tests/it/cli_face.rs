@@ -7,7 +7,7 @@ use crate::support::run::mongotls;
 use mongotls::cli::Cli;
 
 /// The subcommands in the order `--help` must list them.
-const ORDER: [&str; 9] = [
+const ORDER: [&str; 10] = [
     "check",
     "wait",
     "ca",
@@ -15,6 +15,7 @@ const ORDER: [&str; 9] = [
     "bench",
     "demo",
     "sandbox",
+    "serve",
     "completions",
     "man",
 ];

@@ -5,6 +5,7 @@
 //! catalogs (`src/i18n/*/report.ftl`); codes, option names and values do not.
 
 mod check;
+mod fleet;
 mod pki;
 mod wait;
 
@@ -28,6 +29,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         Report::Check(r) => check::render_check(r, out),
         Report::Bench(r) => super::bench_text::render(r, out),
         Report::Wait(r) => wait::render_wait(r, out),
+        Report::Fleet(r) => fleet::render_fleet(r, out),
     }
 }
 
