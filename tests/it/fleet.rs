@@ -357,6 +357,8 @@ fn the_targets_file_as_a_whole_and_the_flags_are_usage_errors() {
         vec!["check", "mongodb://h:1/?tls=true", "--concurrency", "4"],
         vec!["check", "--targets", &file, "--concurrency", "0"],
         vec!["check", "--targets", &file, "--concurrency", "257"],
+        // The exporter's format is `serve`'s.
+        vec!["check", "--targets", &file, "--format", "prometheus"],
     ] {
         let run = run_fleet(&args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);

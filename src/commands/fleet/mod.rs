@@ -17,12 +17,15 @@ use super::{block_on, Outcome, RunError};
 use crate::escape::printable;
 use crate::findings::Verdict;
 use crate::report::fleet::{FleetReport, FleetSummary, FleetTarget};
-use crate::report::{Report, SCHEMA_VERSION};
-use crate::settings::FleetSettings;
+use crate::report::{OutputFormat, Report, SCHEMA_VERSION};
+use crate::settings::{FleetSettings, UsageError};
 use crate::tr;
 
 /// `mongotls check --targets FILE`.
 pub(super) fn run(s: &FleetSettings) -> Result<Outcome, RunError> {
+    if s.common.format == OutputFormat::Prometheus {
+        return Err(UsageError(tr!("fleet-usage-prometheus")).into());
+    }
     let file = targets::load(&s.targets, &s.common)?;
     let report = block_on(run_fleet(file, s))?;
     Ok(Outcome::report(Report::Fleet(Box::new(report)), &s.common))
@@ -128,4 +131,41 @@ fn stopped(file: &str, name: String) -> FleetTarget {
         target = printable(&name).into_owned()
     );
     FleetTarget::invalid(name, message, tr!("fleet-target-stopped-hint"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use time::macros::datetime;
+
+    use super::TrustCache;
+
+    fn root() -> Vec<PathBuf> {
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/fixed/root.pem")]
+    }
+
+    #[test]
+    fn a_shared_cache_reads_each_ca_file_set_once() {
+        let now = datetime!(2020-06-01 00:00 UTC);
+        let cache = TrustCache::shared();
+        let a = cache.load(&root(), now, 30).unwrap();
+        let b = cache.load(&root(), now, 30).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(Arc::ptr_eq(&a.anchors, &b.anchors));
+        assert_eq!(a.anchors.len(), 1);
+        // Another time or warning window is another analysis.
+        let c = cache.load(&root(), now, 10).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c));
+        // Without sharing, every call reads.
+        let none = TrustCache::none();
+        let d = none.load(&root(), now, 30).unwrap();
+        let e = none.load(&root(), now, 30).unwrap();
+        assert!(!Arc::ptr_eq(&d, &e));
+        // A file that cannot be read is each caller's error, not kept.
+        let missing = vec![PathBuf::from("/nonexistent/ca.pem")];
+        assert!(cache.load(&missing, now, 30).is_err());
+        assert!(cache.load(&missing, now, 30).is_err());
+    }
 }

@@ -80,3 +80,4 @@ fleet-progress = { $done }/{ $count ->
    *[other] { $count } targets
 } checked · { $failing } failing
 fleet-usage-concurrency-without-targets = --concurrency is the number of targets checked at once: give it with --targets FILE (a single check bounds its members with --max-connections)
+fleet-usage-prometheus = --format prometheus is not a format of check --targets: use text, json or junit (mongotls serve --targets FILE exports a fleet to Prometheus)
