@@ -81,3 +81,4 @@ fleet-progress = { $done }/{ $count ->
 } checked · { $failing } failing
 fleet-usage-concurrency-without-targets = --concurrency is the number of targets checked at once: give it with --targets FILE (a single check bounds its members with --max-connections)
 fleet-usage-prometheus = --format prometheus is not a format of check --targets: use text, json or junit (mongotls serve --targets FILE exports a fleet to Prometheus)
+fleet-tip-option-in-targets-file = with --targets, the options of each check go in the targets file: in [defaults] for every target, or in the target itself (timeout = "5s", no_driver = true)
