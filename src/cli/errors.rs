@@ -256,12 +256,21 @@ fn worded(e: &clap::Error, args: &[OsString]) -> Option<(String, Vec<String>)> {
         ErrorKind::ArgumentConflict => {
             let arg = string(e, ContextKind::InvalidArg)?;
             let prior = strings(e, ContextKind::PriorArg);
+            // `check --targets FILE --timeout 5s`: a target's option belongs in the file.
+            let with_targets = std::iter::once(&arg)
+                .chain(&prior)
+                .any(|a| a.starts_with("--targets"));
             let message = if prior.is_empty() || prior == [arg.clone()] {
                 tr!("cli-error-repeated-argument", arg = arg)
             } else {
                 tr!("cli-error-conflict", arg = arg, others = quoted(&prior))
             };
-            Some((message, Vec::new()))
+            let tips = if with_targets {
+                vec![tr!("fleet-tip-option-in-targets-file")]
+            } else {
+                Vec::new()
+            };
+            Some((message, tips))
         }
         ErrorKind::InvalidSubcommand => {
             let name = string(e, ContextKind::InvalidSubcommand)?;

@@ -361,6 +361,8 @@ fn the_targets_file_as_a_whole_and_the_flags_are_usage_errors() {
         let run = run_fleet(&args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
     }
+    let run = run_fleet(&["check", "--targets", &file, "--timeout", "5s"]);
+    assert!(run.stderr.contains("[defaults]"), "{}", run.stderr);
 }
 
 /// The fleet document's shape: every key and the type of its value. Each target's `report`

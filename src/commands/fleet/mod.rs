@@ -129,3 +129,40 @@ fn stopped(file: &str, name: String) -> FleetTarget {
     );
     FleetTarget::invalid(name, message, tr!("fleet-target-stopped-hint"))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use time::macros::datetime;
+
+    use super::TrustCache;
+
+    fn root() -> Vec<PathBuf> {
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/fixed/root.pem")]
+    }
+
+    #[test]
+    fn a_shared_cache_reads_each_ca_file_set_once() {
+        let now = datetime!(2020-06-01 00:00 UTC);
+        let cache = TrustCache::shared();
+        let a = cache.load(&root(), now, 30).unwrap();
+        let b = cache.load(&root(), now, 30).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(Arc::ptr_eq(&a.anchors, &b.anchors));
+        assert_eq!(a.anchors.len(), 1);
+        // Another time or warning window is another analysis.
+        let c = cache.load(&root(), now, 10).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c));
+        // Without sharing, every call reads.
+        let none = TrustCache::none();
+        let d = none.load(&root(), now, 30).unwrap();
+        let e = none.load(&root(), now, 30).unwrap();
+        assert!(!Arc::ptr_eq(&d, &e));
+        // A file that cannot be read is each caller's error, not kept.
+        let missing = vec![PathBuf::from("/nonexistent/ca.pem")];
+        assert!(cache.load(&missing, now, 30).is_err());
+        assert!(cache.load(&missing, now, 30).is_err());
+    }
+}

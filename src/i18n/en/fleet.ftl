@@ -80,3 +80,4 @@ fleet-progress = { $done }/{ $count ->
    *[other] { $count } targets
 } checked · { $failing } failing
 fleet-usage-concurrency-without-targets = --concurrency is the number of targets checked at once: give it with --targets FILE (a single check bounds its members with --max-connections)
+fleet-tip-option-in-targets-file = with --targets, the options of each check go in the targets file: in [defaults] for every target, or in the target itself (timeout = "5s", no_driver = true)

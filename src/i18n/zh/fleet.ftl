@@ -68,3 +68,4 @@ fleet-target-stopped-hint = 单独对这个目标运行 `mongotls check`，查�
 ## stderr 上的实时进度（src/commands/fleet/progress.rs）。
 fleet-progress = 已检查 { $done }/{ $count } 个目标 · { $failing } 个失败
 fleet-usage-concurrency-without-targets = --concurrency 是同时检查的目标数，只能与 --targets FILE 一起使用（单次检查请用 --max-connections 限制成员并发）
+fleet-tip-option-in-targets-file = 使用 --targets 时，各次检查的选项写在目标文件里：对所有目标生效的写在 [defaults] 中，只对某个目标生效的写在该目标下（timeout = "5s"、no_driver = true）
