@@ -43,9 +43,10 @@ pub use sink::{ColorWhen, Environment, Layout, TextSink};
 /// `ca.system_roots`; 3: `summary` in ca, verify and check, `lang` everywhere, and day
 /// counts rounded to the nearest day; 4: `openssl` and `node` engine verdicts beside
 /// `rustls_webpki` in verify and every check member's chain, `strict`, and the client families'
-/// cells decided by the real engines and the proven models).
+/// cells decided by the real engines and the proven models; 5: the `wait` document, and the
+/// fleet document of `check --targets` with `targets[]` in place of one set's report).
 /// docs/json.md lists every change.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Every output format any command renders (`bench` adds Markdown and CSV; JUnit and
 /// Prometheus are for `ca`, `verify`, `check` and `demo`).

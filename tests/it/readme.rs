@@ -9,8 +9,11 @@
 //! placeholder hosts (`dds-xxxx…:3717`, `db1:27017`) become reachable. A usage or input error
 //! (exit 2), a crash or a hang fails the test; exit 0 and 1 are both fine (the placeholder
 //! replica-set names and host names are findings, not errors). Commands that need what a test
-//! cannot give are listed and skipped on purpose: `sandbox` (runs until interrupted) and
-//! `mongodb+srv://` (needs DNS records; `tests/it/srv.rs` covers it with dnsmasq).
+//! cannot give are listed and skipped on purpose: `sandbox` and `serve` (run until interrupted;
+//! `tests/it/serve.rs` runs `serve`) and `mongodb+srv://` (needs DNS records; `tests/it/srv.rs`
+//! covers it with dnsmasq). The targets file the fleet examples read (`fleet.toml`) is the
+//! README's own TOML example, its hosts mapped to the sandbox like the commands'. A `wait` for a
+//! renewal the sandbox never makes runs with `--timeout 3s` (its default is 15 minutes).
 
 use std::io::Write;
 use std::path::Path;
@@ -68,6 +71,35 @@ fn readme_commands(readme: &str) -> Vec<String> {
         }
     }
     commands
+}
+
+/// The README's TOML block that starts with the line `# <name>`, without that line.
+fn toml_example(readme: &str, name: &str) -> Option<String> {
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "```toml" {
+            continue;
+        }
+        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
+        if block.first().map(|l| l.trim()) == Some(&format!("# {name}")) {
+            return Some(block[1..].join("\n"));
+        }
+    }
+    None
+}
+
+/// A `wait` command bounded for the test: the sandbox never renews its certificate, so a wait
+/// for a new one runs to its `--timeout`; a short one stands in for the default 15 minutes.
+fn bounded_wait(command: &str) -> String {
+    if !command.contains("mongotls wait ") {
+        return command.to_owned();
+    }
+    let timeout = regex::Regex::new(r"--timeout\s+\S+").expect("regex");
+    if timeout.is_match(command) {
+        timeout.replace_all(command, "--timeout 3s").into_owned()
+    } else {
+        command.replacen("mongotls wait ", "mongotls wait --timeout 3s ", 1)
+    }
 }
 
 /// Replaces every `host:port` in a command (URIs, `--member`) with sandbox members, the same
@@ -151,14 +183,20 @@ async fn every_readme_command_runs_as_written() {
     );
     let members = sb.members();
     let uri = sb.uri();
+    let fleet = toml_example(&readme, "fleet.toml").expect("the README's fleet.toml example");
+    std::fs::write(dir.path().join("fleet.toml"), to_sandbox(&fleet, &members))
+        .expect("write fleet.toml");
 
     let mut ran = 0;
     let mut failures = Vec::new();
     for command in &commands {
-        if command.contains("mongotls sandbox") || command.contains("mongodb+srv://") {
+        if command.contains("mongotls sandbox")
+            || command.contains("mongotls serve")
+            || command.contains("mongodb+srv://")
+        {
             continue;
         }
-        let line = to_sandbox(command, &members);
+        let line = bounded_wait(&to_sandbox(command, &members));
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
             .arg(&line)
@@ -204,6 +242,19 @@ fn the_scanner_joins_continuations_and_maps_hosts() {
     assert_eq!(
         to_sandbox(&commands[1], &members),
         "mongotls check 'mongodb://localhost:1,localhost:2/?tls=true' --ca ca.pem"
+    );
+    assert_eq!(
+        bounded_wait("mongotls wait \"$URI\" --expect-new-cert"),
+        "mongotls wait --timeout 3s \"$URI\" --expect-new-cert"
+    );
+    assert_eq!(
+        bounded_wait("mongotls wait \"$URI\" --timeout 30m --format json"),
+        "mongotls wait \"$URI\" --timeout 3s --format json"
+    );
+    let md = "```toml\n# other.toml\nx = 1\n```\n```toml\n# fleet.toml\n[[targets]]\nname = \"a\"\n```\n";
+    assert_eq!(
+        toml_example(md, "fleet.toml").as_deref(),
+        Some("[[targets]]\nname = \"a\"")
     );
     // Times are not hosts.
     assert_eq!(
