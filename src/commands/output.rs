@@ -1,6 +1,7 @@
 //! Files written beside the rendered report (`bench --export-json FILE`, `--plot FILE.svg`):
 //! each is a path and a [`Renderer`], opened before any network work starts — a typo in a
-//! path costs nothing, not the whole measurement — and written once the report exists.
+//! path costs nothing, not the whole measurement — and written once the report exists. Also
+//! the ready file of the long-running commands (`sandbox`, `serve`).
 
 use std::fs::File;
 use std::io::Write;
@@ -127,5 +128,47 @@ fn failed(flag: &'static str, path: &Path, source: std::io::Error) -> RunError {
         flag,
         path: path.to_path_buf(),
         source,
+    }
+}
+
+/// `--ready-file` of `sandbox` and `serve`: written whole under a temporary name beside it,
+/// then renamed into place (a script that sees the file can read all of it); removed when
+/// dropped.
+pub(super) struct ReadyFile {
+    path: PathBuf,
+}
+
+impl ReadyFile {
+    /// Writes `json` to `path` that way.
+    pub(super) fn write(path: &Path, json: &str) -> Result<ReadyFile, RunError> {
+        let failed = |source| RunError::Output {
+            flag: "--ready-file",
+            path: path.to_path_buf(),
+            source,
+        };
+        let Some(name) = path.file_name() else {
+            return Err(failed(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                crate::tr!("sandbox-ready-file-not-a-file"),
+            )));
+        };
+        let mut temporary = name.to_os_string();
+        temporary.push(format!(".{}.tmp", std::process::id()));
+        let temporary = path.with_file_name(temporary);
+        let written = std::fs::write(&temporary, json.as_bytes())
+            .and_then(|()| std::fs::rename(&temporary, path));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(failed(e));
+        }
+        Ok(ReadyFile {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+impl Drop for ReadyFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }

@@ -1,9 +1,10 @@
 //! `mongotls sandbox` (run until stopped) and `mongotls demo` (start, check, stop).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::check::run_check;
+use super::output::ReadyFile;
 use super::{block_on, Outcome, RunError};
 use crate::report::sandbox::{SandboxReady, SandboxReadyUser};
 use crate::report::sink::layout_line;
@@ -26,7 +27,7 @@ async fn serve(s: &SandboxRun, out: &mut (dyn Write + Send)) -> Result<(), RunEr
     let served = async {
         sandbox::describe(&sandbox, out).map_err(SandboxError::Output)?;
         let ready = match &s.ready_file {
-            Some(path) => Some(ReadyFile::write(path, &sandbox)?),
+            Some(path) => Some(ReadyFile::write(path, &ready(&sandbox).to_json())?),
             None => None,
         };
         stop.wait().await?;
@@ -38,47 +39,6 @@ async fn serve(s: &SandboxRun, out: &mut (dyn Write + Send)) -> Result<(), RunEr
     .await;
     sandbox.shutdown().await;
     served
-}
-
-/// `--ready-file`: written whole under a temporary name beside it, then renamed into place
-/// (a script that sees the file can read all of it); removed when dropped.
-struct ReadyFile {
-    path: PathBuf,
-}
-
-impl ReadyFile {
-    fn write(path: &Path, sandbox: &Sandbox) -> Result<ReadyFile, RunError> {
-        let failed = |source| RunError::Output {
-            flag: "--ready-file",
-            path: path.to_path_buf(),
-            source,
-        };
-        let json = ready(sandbox).to_json();
-        let name = path.file_name().ok_or_else(|| {
-            failed(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                tr!("sandbox-ready-file-not-a-file"),
-            ))
-        })?;
-        let mut temporary = name.to_os_string();
-        temporary.push(format!(".{}.tmp", std::process::id()));
-        let temporary = path.with_file_name(temporary);
-        let written = std::fs::write(&temporary, json.as_bytes())
-            .and_then(|()| std::fs::rename(&temporary, path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&temporary);
-            return Err(failed(e));
-        }
-        Ok(ReadyFile {
-            path: path.to_path_buf(),
-        })
-    }
-}
-
-impl Drop for ReadyFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
 }
 
 /// What the ready file says about `sandbox`.

@@ -30,6 +30,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::output::ReadyFile;
 use super::{block_on, Outcome, RunError};
 use crate::escape::printable;
 use crate::report::prometheus::{render_probe, ProbeOutcome};
@@ -122,15 +123,15 @@ async fn serve(s: &ServeSettings, targets: Vec<ServeTarget>) -> Result<(), RunEr
         say(&tr!("serve-not-loopback", address = local.to_string()));
     }
     let ready = match &s.ready_file {
-        Some(path) => Some(ReadyFile::write(
-            path,
-            &ServeReady {
+        Some(path) => {
+            let ready = ServeReady {
                 pid: std::process::id(),
                 listen: local.to_string(),
                 url: format!("http://{local}"),
                 targets: shared.names.clone(),
-            },
-        )?),
+            };
+            Some(ReadyFile::write(path, &ready.to_json())?)
+        }
         None => None,
     };
     let app = Router::new()
@@ -318,46 +319,6 @@ fn body_of(name: &str, result: &ProbeResult, age: Duration) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR,
             tr!("serve-encode-failed"),
         ),
-    }
-}
-
-/// `--ready-file`: written whole under a temporary name beside it, then renamed into place;
-/// removed when dropped.
-struct ReadyFile {
-    path: PathBuf,
-}
-
-impl ReadyFile {
-    fn write(path: &Path, ready: &ServeReady) -> Result<ReadyFile, RunError> {
-        let failed = |source| RunError::Output {
-            flag: "--ready-file",
-            path: path.to_path_buf(),
-            source,
-        };
-        let Some(name) = path.file_name() else {
-            return Err(failed(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                tr!("serve-ready-file-not-a-file"),
-            )));
-        };
-        let mut temporary = name.to_os_string();
-        temporary.push(format!(".{}.tmp", std::process::id()));
-        let temporary = path.with_file_name(temporary);
-        let written = std::fs::write(&temporary, ready.to_json().as_bytes())
-            .and_then(|()| std::fs::rename(&temporary, path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&temporary);
-            return Err(failed(e));
-        }
-        Ok(ReadyFile {
-            path: path.to_path_buf(),
-        })
-    }
-}
-
-impl Drop for ReadyFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
     }
 }
 

@@ -24,7 +24,6 @@ serve-probe-input-error = mongotls serve: target { $name }: the check could not 
 serve-stopping = mongotls serve: { $signal } received, stopping
 serve-bind-failed = cannot listen on { $address }: { $error } (is another process using the port? Choose another with --listen)
 serve-failed = mongotls serve stopped with an error: { $error }
-serve-ready-file-not-a-file = not a file name
 
 ## HTTP answers (text/plain)
 serve-probe-missing-target = missing ?target=NAME: the name of a target of { $file } ({ $names })

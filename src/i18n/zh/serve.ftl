@@ -21,7 +21,6 @@ serve-probe-input-error = mongotls serve：目标 { $name }：检查无法进行
 serve-stopping = mongotls serve：收到 { $signal }，正在停止
 serve-bind-failed = 无法监听 { $address }：{ $error }（端口是否被其他进程占用？可用 --listen 换一个端口）
 serve-failed = mongotls serve 因错误停止：{ $error }
-serve-ready-file-not-a-file = 不是文件名
 
 ## HTTP 响应（text/plain）
 serve-probe-missing-target = 缺少 ?target=NAME：应为 { $file } 中某个目标的名称（{ $names }）
