@@ -687,3 +687,47 @@ fn fleet_prometheus_labels_every_series_with_its_target() {
         promtool_check_metrics("check --targets --format prometheus", text);
     }
 }
+
+/// The Dockerfile (which this machine cannot build: no Docker daemon) agrees with what it
+/// packages: its Rust image is at least the crate's `rust-version`, it builds the `mongotls`
+/// binary and runs it as `/mongotls` (the path deploy/kubernetes calls), as a non-root user,
+/// and it exposes serve's default port, the port the Kubernetes manifests use.
+#[test]
+fn dockerfile_agrees_with_the_crate_and_the_manifests() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docker = std::fs::read_to_string(root.join("Dockerfile")).expect("Dockerfile");
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let version = |text: &str| -> (u32, u32) {
+        let mut parts = text.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+    };
+    let msrv = cargo
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .map(|v| version(v.trim_matches('"')))
+        .expect("rust-version in Cargo.toml");
+    let image = docker
+        .lines()
+        .find_map(|l| l.strip_prefix("FROM rust:"))
+        .and_then(|l| l.split(['-', ' ']).next())
+        .map(version)
+        .expect("a rust: build stage");
+    assert!(
+        image >= msrv,
+        "rust:{image:?} is older than rust-version {msrv:?}"
+    );
+    assert!(docker.contains("--bin mongotls"), "{docker}");
+    assert!(docker.contains("ENTRYPOINT [\"/mongotls\"]"), "{docker}");
+    assert!(docker.contains("USER nonroot"), "{docker}");
+    let port = mongotls::cli::SERVE_DEFAULT_LISTEN
+        .rsplit(':')
+        .next()
+        .expect("a port");
+    assert!(docker.contains(&format!("EXPOSE {port}")), "{docker}");
+    let manifests =
+        std::fs::read_to_string(deploy().join("kubernetes/serve.yaml")).expect("serve.yaml");
+    assert!(
+        manifests.contains(&format!("containerPort: {port}")),
+        "serve.yaml does not use port {port}"
+    );
+}
