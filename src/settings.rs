@@ -184,13 +184,13 @@ impl CheckSettings {
             (None, None) => None,
         };
         let o = &uri.options;
-        let allow_invalid_hostnames = args.allow_invalid_hostnames
+        let allow_invalid_hostnames = args.members.allow_invalid_hostnames
             || o.tls_allow_invalid_hostnames == Some(true)
             || o.tls_insecure == Some(true);
-        let discover = !args.no_discover && o.direct_connection != Some(true);
+        let discover = !args.members.no_discover && o.direct_connection != Some(true);
         let client_cert = ClientCertSource::resolve(
-            args.client_cert.as_ref(),
-            args.client_key_password_env.as_ref(),
+            args.members.client_cert.as_ref(),
+            args.members.client_key_password_env.as_ref(),
             &uri,
         )?;
         Ok(CheckSettings {
@@ -202,13 +202,13 @@ impl CheckSettings {
             password,
             timeout: args.timeout,
             deadline: args.deadline,
-            max_connections: args.max_connections,
-            server_name: args.server_name.clone(),
+            max_connections: args.members.max_connections,
+            server_name: args.members.server_name.clone(),
             allow_invalid_hostnames,
             discover,
-            plaintext_probe: !args.no_plaintext_probe,
+            plaintext_probe: !args.members.no_plaintext_probe,
             progress: !args.no_progress,
-            dns_server: args.dns_server,
+            dns_server: args.members.dns_server,
             common: Common::from_args(&args.common, now),
             uri,
         })
@@ -294,10 +294,10 @@ impl WaitRun {
             .map_err(|e| UsageError(tr!("cli-usage-uri", error = e.to_string())))?;
         seed_count_in_range(&uri)?;
         let o = &uri.options;
-        let allow_invalid_hostnames = args.allow_invalid_hostnames
+        let allow_invalid_hostnames = args.members.allow_invalid_hostnames
             || o.tls_allow_invalid_hostnames == Some(true)
             || o.tls_insecure == Some(true);
-        let discover = !args.no_discover && o.direct_connection != Some(true);
+        let discover = !args.members.no_discover && o.direct_connection != Some(true);
         let expectation = match (
             args.expect_new_cert,
             args.expect_fingerprint,
@@ -310,17 +310,17 @@ impl WaitRun {
         };
         Ok(WaitRun {
             client_cert: ClientCertSource::resolve(
-                args.client_cert.as_ref(),
-                args.client_key_password_env.as_ref(),
+                args.members.client_cert.as_ref(),
+                args.members.client_key_password_env.as_ref(),
                 &uri,
             )?,
             ca: ca_files(&args.ca, &uri),
-            server_name: args.server_name.clone(),
+            server_name: args.members.server_name.clone(),
             allow_invalid_hostnames,
             discover,
-            plaintext_probe: !args.no_plaintext_probe,
-            max_connections: args.max_connections,
-            dns_server: args.dns_server,
+            plaintext_probe: !args.members.no_plaintext_probe,
+            max_connections: args.members.max_connections,
+            dns_server: args.members.dns_server,
             progress: !args.no_progress,
             interval: args.interval,
             timeout: args.timeout,

@@ -406,6 +406,46 @@ const TARGET_OPTIONS: [&str; 16] = [
     "dns_server",
 ];
 
+/// How `check` and `wait` reach and probe the members: the options they share.
+#[derive(Debug, Args)]
+pub struct MemberArgs {
+    /// Most members probed at once (each holds one connection at a time; at most 256).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "16",
+        value_parser = values::max_connections,
+        allow_hyphen_values = true
+    )]
+    pub max_connections: usize,
+    /// Name to send as SNI and to check the certificates against, instead of each member's
+    /// host (for connections through an IP address or a tunnel).
+    #[arg(long, value_name = "NAME", value_parser = values::host)]
+    pub server_name: Option<ServerName<'static>>,
+    /// Report host-name mismatches but say that clients were told to ignore them (insecure;
+    /// shown loudly in the report).
+    #[arg(long)]
+    pub allow_invalid_hostnames: bool,
+    /// Probe the seeds only; do not follow `hello` to the other members.
+    #[arg(long)]
+    pub no_discover: bool,
+    /// Do not try a plaintext `hello` on each member's port.
+    #[arg(long)]
+    pub no_plaintext_probe: bool,
+    /// The client certificate to present: a PEM file with the certificate and its private key
+    /// (overrides tlsCertificateKeyFile in the URI).
+    #[arg(long, value_name = "FILE")]
+    pub client_cert: Option<PathBuf>,
+    /// Read the password of an encrypted client key (PKCS#8) from this environment variable
+    /// (overrides tlsCertificateKeyFilePassword in the URI).
+    #[arg(long, value_name = "VAR")]
+    pub client_key_password_env: Option<String>,
+    /// Send every DNS lookup of the run (SRV, TXT, the members' addresses) to this server,
+    /// IP:PORT (UDP, then TCP), instead of the system's resolver: for split DNS and tests.
+    #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
+    pub dns_server: Option<std::net::SocketAddr>,
+}
+
 /// `mongotls check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -456,29 +496,9 @@ pub struct CheckArgs {
         allow_hyphen_values = true
     )]
     pub deadline: Duration,
-    /// Most members probed at once (each holds one connection at a time; at most 256).
-    #[arg(
-        long,
-        value_name = "N",
-        default_value = "16",
-        value_parser = values::max_connections,
-        allow_hyphen_values = true
-    )]
-    pub max_connections: usize,
-    /// Name to send as SNI and to check the certificates against, instead of each member's
-    /// host (for connections through an IP address or a tunnel).
-    #[arg(long, value_name = "NAME", value_parser = values::host)]
-    pub server_name: Option<ServerName<'static>>,
-    /// Report host-name mismatches but say that clients were told to ignore them (insecure;
-    /// shown loudly in the report).
-    #[arg(long)]
-    pub allow_invalid_hostnames: bool,
-    /// Check the seeds only; do not follow `hello` to the other members.
-    #[arg(long)]
-    pub no_discover: bool,
-    /// Do not try a plaintext `hello` on each member's port.
-    #[arg(long)]
-    pub no_plaintext_probe: bool,
+    /// How the members are reached and probed (shared with `wait`).
+    #[command(flatten)]
+    pub members: MemberArgs,
     /// Skip the driver stage (the official Rust driver: server selection, `ping`, and with
     /// credentials authentication and `connectionStatus`).
     #[arg(long)]
@@ -495,18 +515,6 @@ pub struct CheckArgs {
     /// Read the password from this file (its first line; keep it private).
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
-    /// The client certificate to present: a PEM file with the certificate and its private key
-    /// (overrides tlsCertificateKeyFile in the URI).
-    #[arg(long, value_name = "FILE")]
-    pub client_cert: Option<PathBuf>,
-    /// Read the password of an encrypted client key (PKCS#8) from this environment variable
-    /// (overrides tlsCertificateKeyFilePassword in the URI).
-    #[arg(long, value_name = "VAR")]
-    pub client_key_password_env: Option<String>,
-    /// Send every DNS lookup of the run (SRV, TXT, the members' addresses) to this server,
-    /// IP:PORT (UDP, then TCP), instead of the system's resolver: for split DNS and tests.
-    #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
-    pub dns_server: Option<std::net::SocketAddr>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -594,41 +602,9 @@ pub struct WaitArgs {
     /// (RFC 3339, or a date).
     #[arg(long, value_name = "TIME", value_parser = values::time)]
     pub expect_not_after_later_than: Option<OffsetDateTime>,
-    /// Name to send as SNI and to check the certificates against, instead of each member's
-    /// host (for connections through an IP address or a tunnel).
-    #[arg(long, value_name = "NAME", value_parser = values::host)]
-    pub server_name: Option<ServerName<'static>>,
-    /// Report host-name mismatches but say that clients were told to ignore them (insecure;
-    /// shown loudly in the report).
-    #[arg(long)]
-    pub allow_invalid_hostnames: bool,
-    /// Poll the seeds only; do not follow `hello` to the other members.
-    #[arg(long)]
-    pub no_discover: bool,
-    /// Do not try a plaintext `hello` on each member's port.
-    #[arg(long)]
-    pub no_plaintext_probe: bool,
-    /// Most members probed at once (each holds one connection at a time; at most 256).
-    #[arg(
-        long,
-        value_name = "N",
-        default_value = "16",
-        value_parser = values::max_connections,
-        allow_hyphen_values = true
-    )]
-    pub max_connections: usize,
-    /// The client certificate to present: a PEM file with the certificate and its private key
-    /// (overrides tlsCertificateKeyFile in the URI).
-    #[arg(long, value_name = "FILE")]
-    pub client_cert: Option<PathBuf>,
-    /// Read the password of an encrypted client key (PKCS#8) from this environment variable
-    /// (overrides tlsCertificateKeyFilePassword in the URI).
-    #[arg(long, value_name = "VAR")]
-    pub client_key_password_env: Option<String>,
-    /// Send every DNS lookup of the run (SRV, TXT, the members' addresses) to this server,
-    /// IP:PORT (UDP, then TCP), instead of the system's resolver: for split DNS and tests.
-    #[arg(long, value_name = "HOST:PORT", value_parser = values::dns_server)]
-    pub dns_server: Option<std::net::SocketAddr>,
+    /// How the members are reached and probed (as for `check`).
+    #[command(flatten)]
+    pub members: MemberArgs,
     /// Do not show the live status on stderr (one line per member on a terminal, else one
     /// timestamped line per event).
     #[arg(long)]
