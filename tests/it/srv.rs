@@ -7,7 +7,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
-use std::net::{SocketAddr, TcpStream, UdpSocket};
+use std::net::{SocketAddr, UdpSocket};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -42,10 +42,13 @@ impl Dnsmasq {
             return None;
         };
         for _attempt in 0..5 {
-            let port = UdpSocket::bind("127.0.0.1:0")
-                .and_then(|s| s.local_addr())
-                .expect("free port")
-                .port();
+            // dnsmasq serves UDP and TCP on one port: a port free for both, else another.
+            let udp = UdpSocket::bind("127.0.0.1:0").expect("free port");
+            let port = udp.local_addr().expect("local address").port();
+            if std::net::TcpListener::bind(("127.0.0.1", port)).is_err() {
+                continue;
+            }
+            drop(udp);
             let mut child = Command::new(&binary)
                 .args([
                     "--keep-in-foreground",
@@ -72,7 +75,9 @@ impl Dnsmasq {
                 if let Ok(Some(_)) = child.try_wait() {
                     break; // the port was taken: try another
                 }
-                if TcpStream::connect_timeout(&addr, Duration::from_millis(100)).is_ok() {
+                // Ready when it answers a query over UDP, as the resolver asks: a TCP connect
+                // alone could reach another test's listener on that port number.
+                if answers_udp(addr) {
                     return Some(Dnsmasq { child, addr });
                 }
                 std::thread::sleep(Duration::from_millis(20));
@@ -82,6 +87,22 @@ impl Dnsmasq {
         }
         panic!("dnsmasq did not start on any of 5 ports");
     }
+}
+
+/// Whether a DNS server answers at `addr` over UDP: one query (A `mongo.test`), any reply
+/// with its id.
+fn answers_udp(addr: SocketAddr) -> bool {
+    let Ok(socket) = UdpSocket::bind("127.0.0.1:0") else {
+        return false;
+    };
+    let _ = socket.set_read_timeout(Some(Duration::from_millis(200)));
+    let mut query = vec![0x4d, 0x54, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0];
+    query.extend_from_slice(b"\x05mongo\x04test\x00\x00\x01\x00\x01");
+    if socket.send_to(&query, addr).is_err() {
+        return false;
+    }
+    let mut reply = [0u8; 512];
+    matches!(socket.recv_from(&mut reply), Ok((n, from)) if n >= 12 && from == addr && reply[..2] == query[..2])
 }
 
 impl Drop for Dnsmasq {
