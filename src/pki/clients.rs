@@ -161,9 +161,6 @@ pub enum Condition {
     /// A self-issued trust anchor whose authorityKeyIdentifier does not name itself (another
     /// key identifier, issuer or serial number).
     AnchorAkiMismatch,
-    /// The host name is not in the DNS subjectAltNames by rustls-webpki's and OpenSSL's rules,
-    /// but a wildcard matches it by the looser rules of some families (`true`: that family's
-    /// matcher finds the host; see host.rs).
     /// A certificate the JDK refuses to parse: version 3, empty subject, and no critical,
     /// non-empty subjectAltName.
     EmptySubjectUnreadableByJava,
@@ -174,6 +171,9 @@ pub enum Condition {
     /// A host name with characters other than letters, digits, hyphens and dots, which the JDK's
     /// host-name check refuses outright.
     HostNotLdhForJava,
+    /// The host name is not in the DNS subjectAltNames by rustls-webpki's and OpenSSL's rules,
+    /// but a wildcard matches it by the looser rules of some families (`true`: that family's
+    /// matcher finds the host; see host.rs).
     HostnameWildcardSplit {
         /// Node's checkServerIdentity matches it.
         node: bool,
@@ -212,6 +212,21 @@ impl Refusers {
         .filter(|(r, _)| *r)
         .map(|(_, n)| n)
         .collect()
+    }
+}
+/// A row where Node is OpenSSL's (the same verifier decides both).
+fn only(
+    openssl: ClientAction,
+    rustls: ClientAction,
+    go: ClientAction,
+    java: ClientAction,
+) -> ClientVerdicts {
+    ClientVerdicts {
+        openssl,
+        node: openssl,
+        rustls,
+        go,
+        java,
     }
 }
 
@@ -330,12 +345,6 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             go: Unknown,
             java: Unknown,
         },
-        // Wildcards: rustls-webpki found no match; OpenSSL's X509_check_host allows a wildcard
-        // only in the first label over two labels or more, and CPython sets
-        // X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, so PyMongo refuses too. Go 1.19 (matchHostnames)
-        // takes `*.com` and `*`; the JDK's HostnameChecker (matchAllWildcards) takes `*`
-        // anywhere, partial too; Node's checkServerIdentity takes one partial wildcard in the
-        // first label. Each family's own matcher decided (host.rs).
         // JDK X509CertInfo.verifyCert (measured, JDK 17: x509-limbo
         // rfc5280::san::noncritical-with-empty-subject, rfc5280::ca-empty-subject); OpenSSL, Go
         // and webpki parse it.
@@ -375,6 +384,12 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
             go: Accept,
             java: Reject,
         },
+        // Wildcards: rustls-webpki found no match; OpenSSL's X509_check_host allows a wildcard
+        // only in the first label over two labels or more, and CPython sets
+        // X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, so PyMongo refuses too. Go 1.19 (matchHostnames)
+        // takes `*.com` and `*`; the JDK's HostnameChecker (matchAllWildcards) takes `*`
+        // anywhere, partial too; Node's checkServerIdentity takes one partial wildcard in the
+        // first label. Each family's own matcher decided (host.rs).
         Condition::HostnameWildcardSplit { node, go, java } => {
             let action = |matches: bool| if matches { Accept } else { Reject };
             ClientVerdicts {
@@ -389,63 +404,12 @@ pub fn verdicts_for(condition: Condition) -> ClientVerdicts {
         // (x509-limbo's cases for it: rustls-webpki and OpenSSL as PyMongo runs it accept).
         // What a client refuses is a finding of its own, never a lint.
         Condition::Conformance => ClientVerdicts::all(Accept),
-        // RFC 5280 §6 rules (the rfc5280 helper's rows, with their sources).
-        c @ (Condition::IntermediateNotCa
-        | Condition::AnchorNotCa
-        | Condition::IntermediateKuWithoutCertSign
-        | Condition::AnchorKuWithoutCertSign
-        | Condition::PathLenExceeded
-        | Condition::AnchorPathLenExceeded
-        | Condition::PathLenExceededCountingSelfIssued
-        | Condition::AnchorPathLenExceededCountingSelfIssued
-        | Condition::LeafKuNotForServer
-        | Condition::LeafKuWithoutDigitalSignature
-        | Condition::LeafNotV3
-        | Condition::EcExplicitParameters
-        | Condition::ExpiresThisSecond
-        | Condition::AnchorExpiresThisSecond
-        | Condition::CriticalExtension(_)
-        | Condition::NameConstraintsCommonName
-        | Condition::NameConstraintsDirectoryName
-        | Condition::NameConstraintsIntermediateSan
-        | Condition::NameConstraintsUnsupportedByWebpki
-        | Condition::MalformedNameConstraint
-        | Condition::MalformedDnsNameUnderConstraints
-        | Condition::MalformedIpUnderConstraints
-        | Condition::IntermediateEkuWithoutServerAuth
-        | Condition::AnchorEkuWithoutServerAuth
-        | Condition::EmptyEku
-        | Condition::NameConstraintsOtherForm
-        | Condition::NameConstraintsWildcardMayBeExcluded
-        | Condition::NameConstraintsSelfIssuedSan
-        | Condition::NameConstraintsOwnSan
-        | Condition::EmptyNameConstraints
-        | Condition::AnchorNotCaForGo
-        | Condition::AnchorNotCaForOpenSsl
-        | Condition::ExpiresWithinThisSecond
-        | Condition::AnchorExpiresWithinThisSecond
-        | Condition::DsaIssuerKey
-        | Condition::AnchorAkiMismatch
-        | Condition::NameConstraintsOnAnchor(_)) => rfc5280_verdicts(c),
-    }
-}
-
-/// The rows of the RFC 5280 §6 conditions. Sources: OpenSSL 3.0 crypto/x509/x509_vfy.c
-/// (check_chain, check_name_constraints, check_cert_time) and v3_purp.c (check_ca,
-/// check_purpose_ssl_server); rustls-webpki 0.103 src/verify_cert.rs and src/subject_name;
-/// Go 1.19 src/crypto/x509/verify.go (isValid, checkChainForKeyUsage) and parser.go; the JDK's
-/// sun.security.provider.certpath (ConstraintsChecker, KeyChecker, PolicyChecker) and
-/// sun.security.validator.EndEntityChecker, sun.security.x509.NameConstraintsExtension.
-fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
-    use ClientAction::{Accept, Reject, Unknown};
-    let only = |openssl, rustls, go, java| ClientVerdicts {
-        openssl,
-        node: openssl,
-        rustls,
-        go,
-        java,
-    };
-    match condition {
+        // RFC 5280 §6 rules. Sources: OpenSSL 3.0 crypto/x509/x509_vfy.c
+        // (check_chain, check_name_constraints, check_cert_time) and v3_purp.c (check_ca,
+        // check_purpose_ssl_server); rustls-webpki 0.103 src/verify_cert.rs and src/subject_name;
+        // Go 1.19 src/crypto/x509/verify.go (isValid, checkChainForKeyUsage) and parser.go; the JDK's
+        // sun.security.provider.certpath (ConstraintsChecker, KeyChecker, PolicyChecker) and
+        // sun.security.validator.EndEntityChecker, sun.security.x509.NameConstraintsExtension.
         // OpenSSL check_chain: intermediates need check_ca() == 1 (X509_V_ERR_INVALID_CA);
         // webpki EndEntityUsedAsCa / UnsupportedCertVersion; Go NotAuthorizedToSign for
         // intermediates without BasicConstraintsValid && IsCA; JDK ConstraintsChecker "not a
@@ -568,7 +532,6 @@ fn rfc5280_verdicts(condition: Condition) -> ClientVerdicts {
         // (x509-limbo rfc5280::nc::nc-forbids-dnsname-wildcard-san); OpenSSL and Go 1.19
         // compare the text (Go fixed it only for CVE-2025-61727); the JDK compares suffixes.
         Condition::NameConstraintsWildcardMayBeExcluded => only(Accept, Reject, Accept, Accept),
-        _ => ClientVerdicts::all(Unknown),
     }
 }
 

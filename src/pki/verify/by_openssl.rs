@@ -350,7 +350,7 @@ pub(super) fn node_identity(leaf: &Cert, host: &ServerName<'_>) -> Result<(), St
 }
 
 /// Node's `splitHost`: the trailing dot dropped, A–Z lower-cased, split on dots.
-fn split_host(host: &str) -> Vec<String> {
+pub(super) fn split_host(host: &str) -> Vec<String> {
     host.trim_end_matches('.')
         .to_ascii_lowercase()
         .split('.')
@@ -359,7 +359,7 @@ fn split_host(host: &str) -> Vec<String> {
 }
 
 /// Node's `check(hostParts, pattern, true)`.
-fn node_check(host_parts: &[String], pattern: &str) -> bool {
+pub(super) fn node_check(host_parts: &[String], pattern: &str) -> bool {
     if pattern.is_empty() {
         return false;
     }

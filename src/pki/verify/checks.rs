@@ -43,23 +43,23 @@ pub(super) fn check_trust(ctx: &mut Ctx<'_>, nodes: &[Node], stop: &Stop, pinned
         return;
     };
     let top_pos = nodes.len() - 1;
-    let top = ctx.cert(top_node).clone();
+    let top = ctx.cert(top_node);
     match stop {
-        Stop::Anchored if pinned => pinned_leaf(ctx, &top),
+        Stop::Anchored if pinned => pinned_leaf(ctx, top),
         Stop::Anchored => {}
-        Stop::SelfSigned if top_pos == 0 => self_signed_leaf(ctx, &top),
-        Stop::SelfSigned => root_not_in_ca_file(ctx, &top, top_pos),
+        Stop::SelfSigned if top_pos == 0 => self_signed_leaf(ctx, top),
+        Stop::SelfSigned => root_not_in_ca_file(ctx, top, top_pos),
         Stop::NameOnly {
             different_key,
             bad_signature,
         } => {
             if let Some(&n) = bad_signature.first() {
-                signature_does_not_verify(ctx, &top, top_pos, n);
+                signature_does_not_verify(ctx, top, top_pos, n);
             } else if let Some(&n) = different_key.first() {
-                issuer_with_another_key(ctx, &top, top_pos, n);
+                issuer_with_another_key(ctx, top, top_pos, n);
             }
         }
-        Stop::NoIssuer | Stop::TooLong => issuer_not_found(ctx, &top, top_pos),
+        Stop::NoIssuer | Stop::TooLong => issuer_not_found(ctx, top, top_pos),
     }
 }
 
@@ -113,7 +113,7 @@ fn root_not_in_ca_file(ctx: &mut Ctx<'_>, root: &Cert, pos: usize) {
 /// `cert.bad_signature`: the issuer has the right name and key identifier, but its key does
 /// not verify the signature of the certificate at `pos`.
 fn signature_does_not_verify(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, issuer: Node) {
-    let issuer = ctx.cert(issuer).clone();
+    let issuer = ctx.cert(issuer);
     ctx.client_finding(
         Code::CertBadSignature,
         Condition::BadSignature,
@@ -131,7 +131,7 @@ fn signature_does_not_verify(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, issuer: 
 /// another instance, or from before a renewal).
 fn issuer_with_another_key(ctx: &mut Ctx<'_>, top: &Cert, pos: usize, other: Node) {
     let in_ca_file = matches!(other, Node::Ca(_));
-    let other = ctx.cert(other).clone();
+    let other = ctx.cert(other);
     let name = top.short_name();
     let issuer = top.info.issuer.as_str();
     let aki = key_id(top.info.authority_key_id.as_deref());
@@ -243,13 +243,13 @@ fn ca_file_summary(anchors: &[Cert]) -> String {
 pub(super) fn check_validity(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     let now = ctx.opts.now;
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
-        let c = ctx.cert(node).clone();
+        let c = ctx.cert(node);
         if now > c.info.not_after {
-            expired(ctx, &c, pos, role);
+            expired(ctx, c, pos, role);
         } else if now < c.info.not_before {
-            not_yet_valid(ctx, &c, pos, role);
+            not_yet_valid(ctx, c, pos, role);
         } else if c.info.days_remaining < ctx.opts.warn_days {
-            expiring_soon(ctx, &c, pos);
+            expiring_soon(ctx, c, pos);
         }
     }
 }
@@ -349,14 +349,14 @@ fn expiring_soon(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
 /// judged in `rules`).
 pub(super) fn check_keys_and_signatures(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
-        let c = ctx.cert(node).clone();
-        weak_ec_key(ctx, &c, pos);
-        weak_rsa_key(ctx, &c, pos);
+        let c = ctx.cert(node);
+        weak_ec_key(ctx, c, pos);
+        weak_rsa_key(ctx, c, pos);
         // A trust anchor's (or an untrusted root's) own signature is never checked by clients.
         let signature_checked = matches!(role, Role::Leaf | Role::Intermediate)
             && !(role == Role::Leaf && matches!(node, Node::Ca(_)));
         if signature_checked {
-            weak_signature_hash(ctx, &c, pos);
+            weak_signature_hash(ctx, c, pos);
         }
     }
 }
@@ -433,7 +433,7 @@ fn weak_signature_hash(ctx: &mut Ctx<'_>, c: &Cert, pos: usize) {
 /// and a CA certificate presented as the server's own.
 pub(super) fn check_leaf_usage(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role], pinned: bool) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
-        let c = ctx.cert(node).clone();
+        let c = ctx.cert(node);
         if let Some(eku) = &c.info.extended_key_usage {
             if !eku.iter().any(|u| u == "server_auth" || u == "any") {
                 let (name, usages) = (c.short_name(), eku.join(", "));

@@ -11,8 +11,6 @@ use crate::pki::clients::Condition;
 use crate::pki::inspect::Cert;
 use crate::tr;
 
-/// The CN-only certificate finding; `fallback` adds that some clients fall back to the CN
-/// (when no host was given to say more).
 /// The JDK's host-name check refuses a DNS name with an ASCII character other than a letter,
 /// digit, hyphen or dot before it compares anything (`IDN.toASCII` with STD3 rules); the names
 /// match for everyone else.
@@ -36,6 +34,8 @@ fn java_ldh(ctx: &mut Ctx<'_>, host: &ServerName<'_>) {
     );
 }
 
+/// The CN-only certificate finding; `fallback` adds that some clients fall back to the CN
+/// (when no host was given to say more).
 fn no_san_finding(ctx: &mut Ctx<'_>, leaf: &Cert, fallback: bool) {
     let name = leaf.short_name();
     let message = if fallback {
@@ -172,7 +172,10 @@ fn wildcard_split(leaf: &Cert, host: &ServerName<'_>, host_text: &str) -> Option
     }
     let go = dns.iter().any(|p| go_matches(p, host_text));
     let java = ldh_host(host_text) && dns.iter().any(|p| java_matches(p, host_text));
-    let node = dns.iter().any(|p| node_matches(p, host_text));
+    let host_parts = super::by_openssl::split_host(host_text);
+    let node = dns
+        .iter()
+        .any(|p| super::by_openssl::node_check(&host_parts, p));
     (go || java || node).then_some(Condition::HostnameWildcardSplit { node, go, java })
 }
 
@@ -272,31 +275,6 @@ fn java_label_matches(name: &str, template: &str) -> bool {
     rest.ends_with(last)
 }
 
-/// Node's tls.checkServerIdentity (lib/tls.js, check): same number of labels, all but the first
-/// equal, the first either equal or holding one `*` (not in an `xn--` label, not over a
-/// two-label pattern) between a prefix and suffix of the host's first label.
-fn node_matches(pattern: &str, host: &str) -> bool {
-    let lower = |s: &str| s.trim_end_matches('.').to_ascii_lowercase();
-    let (pattern, host) = (lower(pattern), lower(host));
-    let p: Vec<&str> = pattern.split('.').collect();
-    let h: Vec<&str> = host.split('.').collect();
-    if p.len() != h.len() || p.contains(&"") || p.iter().any(|l| l.contains(' ')) {
-        return false;
-    }
-    if p[1..] != h[1..] {
-        return false;
-    }
-    let parts: Vec<&str> = p[0].split('*').collect();
-    if parts.len() == 1 || p[0].contains("xn--") {
-        return p[0] == h[0];
-    }
-    if parts.len() > 2 || p.len() <= 2 {
-        return false;
-    }
-    let (prefix, suffix) = (parts[0], parts[1]);
-    prefix.len() + suffix.len() <= h[0].len() && h[0].starts_with(prefix) && h[0].ends_with(suffix)
-}
-
 /// RFC 6125 matching: case-insensitive; a wildcard only as the whole left-most label, matching
 /// exactly one label.
 pub fn dns_matches(pattern: &str, host: &str) -> bool {
@@ -359,7 +337,7 @@ mod tests {
 
     #[test]
     fn go_java_and_node_match_wildcards_their_own_way() {
-        use super::{go_matches, java_matches, node_matches};
+        use super::{go_matches, java_matches};
         // Go: `*` as the whole first label, over any number of labels after it.
         assert!(go_matches("*.com", "example.com"));
         assert!(go_matches("*", "com"));
@@ -376,6 +354,12 @@ mod tests {
             "xn--bliss-1b3c148a.example.com"
         ));
         // Node: one `*` in the first label, over three labels or more.
+        let node_matches = |pattern: &str, host: &str| {
+            super::super::by_openssl::node_check(
+                &super::super::by_openssl::split_host(host),
+                pattern,
+            )
+        };
         assert!(node_matches("ba*.example.com", "baz.example.com"));
         assert!(!node_matches("*.com", "example.com"));
         assert!(!node_matches("foo.*.example.com", "foo.bar.example.com"));

@@ -244,8 +244,10 @@ struct Ctx<'a> {
     now_has_fraction: bool,
 }
 
-impl Ctx<'_> {
-    fn cert(&self, node: Node) -> &Cert {
+impl<'a> Ctx<'a> {
+    /// The certificate at `node`, borrowed from the inputs (not from the context, so that
+    /// findings can be pushed while it is held).
+    fn cert(&self, node: Node) -> &'a Cert {
         match node {
             Node::Chain(i) => &self.presented[i],
             Node::Ca(i) => &self.anchors[i],

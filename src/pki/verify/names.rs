@@ -324,7 +324,7 @@ const MAX_REPORTED: usize = 5;
 pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
     for k in 1..nodes.len() {
         let anchor = k == nodes.len() - 1 && matches!(nodes[k], Node::Ca(_));
-        let ca = ctx.cert(nodes[k]).clone();
+        let ca = ctx.cert(nodes[k]);
         let Ok(ca_x) = ca.x509() else {
             continue;
         };
@@ -342,10 +342,10 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
             );
             continue;
         }
-        if malformed_constraints(ctx, &ca, k, &trees, anchor) {
+        if malformed_constraints(ctx, ca, k, &trees, anchor) {
             continue;
         }
-        own_names(ctx, &ca, &ca_x, k, &trees, anchor);
+        own_names(ctx, ca, &ca_x, k, &trees, anchor);
         let mut violated = false;
         // rustls-webpki checks every certificate's subject against directory-name constraints
         // and refuses whenever there is one, whatever the subject.
@@ -358,7 +358,7 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
         // gets a readable report.
         let mut reported = 0;
         for j in (0..k).rev() {
-            let c = ctx.cert(nodes[j]).clone();
+            let c = ctx.cert(nodes[j]);
             let Ok(x) = c.x509() else {
                 continue;
             };
@@ -384,7 +384,7 @@ pub(super) fn check_name_constraints(ctx: &mut Ctx<'_>, nodes: &[Node]) {
                 if self_issued && *source != Source::San {
                     continue;
                 }
-                if malformed_name(ctx, &c, j, &ca, name, &trees, anchor) {
+                if malformed_name(ctx, c, j, ca, name, &trees, anchor) {
                     violated = true;
                     continue;
                 }

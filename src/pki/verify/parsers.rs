@@ -33,17 +33,17 @@ pub(super) fn check_parsers(ctx: &mut Ctx<'_>, nodes: &[Node]) {
         .filter(|n| !nodes.contains(n))
         .collect();
     for &node in nodes.iter().chain(&unused) {
-        let c = ctx.cert(node).clone();
+        let c = ctx.cert(node);
         let Ok(x) = c.x509() else {
             continue;
         };
         let pos = nodes.iter().position(|n| *n == node);
-        java_empty_subject(ctx, &c, &x, pos);
-        go_malformed_aia(ctx, &c, &x, pos);
+        java_empty_subject(ctx, c, &x, pos);
+        go_malformed_aia(ctx, c, &x, pos);
     }
     if let Some(&leaf) = nodes.first() {
-        let c = ctx.cert(leaf).clone();
-        leaf_key_type(ctx, &c);
+        let c = ctx.cert(leaf);
+        leaf_key_type(ctx, c);
     }
 }
 

@@ -22,25 +22,25 @@ use crate::tr;
 /// Every rule of this file, over the path `nodes` (leaf first) with its `roles`.
 pub(super) fn check_path_rules(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role], pinned: bool) {
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
-        let c = ctx.cert(node).clone();
+        let c = ctx.cert(node);
         let Ok(x) = c.x509() else {
             continue;
         };
-        critical_extensions(ctx, &c, &x, pos, role, pinned);
-        explicit_curve(ctx, &c, &x, pos);
-        validity_boundary(ctx, &c, pos, role);
+        critical_extensions(ctx, c, &x, pos, role, pinned);
+        explicit_curve(ctx, c, &x, pos);
+        validity_boundary(ctx, c, pos, role);
         if pos == 0 {
-            leaf_version(ctx, &c, pinned);
-            leaf_key_usage(ctx, &c, &x);
+            leaf_version(ctx, c, pinned);
+            leaf_key_usage(ctx, c, &x);
             continue;
         }
         let child = ctx.cert(nodes[pos - 1]).short_name();
-        issuer_is_ca(ctx, &c, &x, pos, role, &child);
-        issuer_key_usage(ctx, &c, &x, pos, role, &child);
-        dsa_issuer(ctx, &c, pos, &child);
-        path_len(ctx, nodes, &c, pos, role);
+        issuer_is_ca(ctx, c, &x, pos, role, &child);
+        issuer_key_usage(ctx, c, &x, pos, role, &child);
+        dsa_issuer(ctx, c, pos, &child);
+        path_len(ctx, nodes, c, pos, role);
         if role == Role::Anchor && c.info.self_issued {
-            anchor_aki(ctx, &c, &x, pos);
+            anchor_aki(ctx, c, &x, pos);
         }
     }
 }

@@ -243,13 +243,13 @@ pub(super) fn lint_path(ctx: &mut Ctx<'_>, nodes: &[Node], roles: &[Role]) {
     let strict = ctx.opts.strict;
     let last = nodes.len().saturating_sub(1);
     for (pos, (&node, &role)) in nodes.iter().zip(roles).enumerate() {
-        let c = ctx.cert(node).clone();
+        let c = ctx.cert(node);
         let place = Place {
             leaf: role == Role::Leaf,
             top: pos == last && pos > 0,
         };
-        for lint in lint_certificate(&c, place) {
-            let (message, hint) = messages::text(&lint, &c, role);
+        for lint in lint_certificate(c, place) {
+            let (message, hint) = messages::text(&lint, c, role);
             let f = finding(lint.rule, message, hint, strict).with_certificate(pos);
             ctx.push(f);
         }
