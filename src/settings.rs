@@ -154,6 +154,9 @@ pub struct CheckSettings {
     pub plaintext_probe: bool,
     /// Show the live progress on stderr when it is a terminal (not `--no-progress`).
     pub progress: bool,
+    /// Ask for a missing password on the terminal (only when stdin is one); `serve` never
+    /// asks: its probes run on a scrape, with nobody at the terminal.
+    pub prompt: bool,
     /// The client certificate to present, when one is given.
     pub client_cert: Option<ClientCertSource>,
     /// `--dns-server`: every lookup goes there; `None`: the system's resolver.
@@ -208,6 +211,7 @@ impl CheckSettings {
             discover,
             plaintext_probe: !args.members.no_plaintext_probe,
             progress: !args.no_progress,
+            prompt: true,
             dns_server: args.members.dns_server,
             common: Common::from_args(&args.common, now),
             uri,
@@ -238,6 +242,7 @@ impl CheckSettings {
             discover: true,
             plaintext_probe: true,
             progress: true,
+            prompt: true,
             client_cert: None,
             dns_server: None,
             common: Common {

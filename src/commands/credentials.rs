@@ -33,7 +33,7 @@ pub(super) fn password(s: &CheckSettings) -> Result<Option<Secret>, InputError> 
                     .iter()
                     .any(|m| m.eq_ignore_ascii_case(mechanism));
             match user {
-                Some(user) if needs_one => prompt(user).map(Some),
+                Some(user) if needs_one => prompt(user, s.prompt).map(Some),
                 _ => Ok(None),
             }
         }
@@ -79,10 +79,10 @@ fn read(source: &PasswordSource) -> Result<Secret, InputError> {
     }
 }
 
-/// Asks on the terminal, without echo; refuses when stdin is not a terminal (a cron job must
-/// not wait for an answer that never comes).
-fn prompt(user: &str) -> Result<Secret, InputError> {
-    if !std::io::stdin().is_terminal() {
+/// Asks on the terminal, without echo; refuses when asking is not `allowed` (`serve`) or stdin
+/// is not a terminal (a cron job must not wait for an answer that never comes).
+fn prompt(user: &str, allowed: bool) -> Result<Secret, InputError> {
+    if !allowed || !std::io::stdin().is_terminal() {
         return Err(problem(&format!(
             "the connection string names the user '{user}' but no password, and stdin is not a terminal to ask on: pass --password-env VAR or --password-file FILE, or --no-driver to skip authentication"
         )));

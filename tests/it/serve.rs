@@ -501,6 +501,24 @@ fn sigterm_stops_serve_and_answers_follow_the_language() {
     assert!(!serve.ready.exists(), "the ready file is removed");
 }
 
+/// A client that starts a request and never finishes it (its headers cut short) does not
+/// hold serve past SIGTERM: it stops once answers in flight have had --probe-timeout and a
+/// few seconds.
+#[test]
+fn an_unfinished_request_does_not_hold_serve_after_sigterm() {
+    let dir = TempDir::new().unwrap();
+    let sb = Sandboxes::start(vec![one_member(Scenario::Good)]);
+    let targets = targets_file(dir.path(), &[("good", &sb.running[0])], "");
+    let mut serve = Serve::start(&targets, &["--probe-timeout", "1s"]);
+    let address = serve.url.trim_start_matches("http://").to_string();
+    let mut stalled = std::net::TcpStream::connect(&address).expect("connect to serve");
+    stalled
+        .write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n")
+        .expect("half a request");
+    assert_eq!(serve.terminate(), Some(0));
+    drop(stalled);
+}
+
 /// A targets file that cannot be used at all is a usage error (exit 2), before listening.
 #[test]
 fn unusable_targets_file_is_exit_2() {

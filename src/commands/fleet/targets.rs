@@ -147,13 +147,12 @@ pub(crate) fn load_with(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<TargetsFile, UsageError> {
     let shown = || printable(&path.display().to_string()).into_owned();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        UsageError(tr!(
-            "fleet-file-unreadable",
-            file = shown(),
-            error = e.to_string()
-        ))
-    })?;
+    // The same reader as every input file: size-capped, no device, no wait on a pipe
+    // without a writer.
+    let unreadable =
+        |error: String| UsageError(tr!("fleet-file-unreadable", file = shown(), error = error));
+    let bytes = crate::pki::load::read_file(path).map_err(|e| unreadable(e.problem()))?;
+    let text = String::from_utf8(bytes).map_err(|e| unreadable(e.to_string()))?;
     parse_text(&text, path, common, env)
 }
 

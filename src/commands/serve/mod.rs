@@ -58,6 +58,9 @@ pub(super) struct ServeTarget {
     pub settings: Result<CheckSettings, String>,
 }
 
+/// After SIGINT/SIGTERM, how long past `--probe-timeout` answers in flight are waited for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
 /// What every request handler shares.
 struct Shared {
     targets_file: PathBuf,
@@ -72,24 +75,8 @@ struct Shared {
 /// serves until SIGINT or SIGTERM.
 pub(super) fn run(s: &ServeSettings) -> Result<Outcome, RunError> {
     let targets = load_targets(&s.targets, s)?;
-    detach_stdin();
     block_on(serve(s, targets))??;
     Ok(Outcome::Finished)
-}
-
-/// serve never prompts for a password (a probe runs on a scrape, with nobody at the terminal):
-/// stdin becomes /dev/null, so a target without `password_env`/`password_file` connects
-/// without one, and its report says what that gave, as `check` does in a script.
-fn detach_stdin() {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd as _;
-        if let Ok(null) = std::fs::File::open("/dev/null") {
-            // SAFETY: dup2 of a descriptor we own onto fd 0; `null` is closed afterwards and
-            // fd 0 stays open on /dev/null.
-            let _ = unsafe { libc::dup2(null.as_raw_fd(), 0) };
-        }
-    }
 }
 
 /// The targets file through the shared parser (`check --targets` reads the same).
@@ -140,16 +127,31 @@ async fn serve(s: &ServeSettings, targets: Vec<ServeTarget>) -> Result<(), RunEr
         .route("/healthz", get(healthz))
         .with_state(Arc::clone(&shared));
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<Result<(), RunError>>();
+    let (signalled_tx, signalled_rx) = tokio::sync::oneshot::channel::<()>();
     let shutdown = async move {
         let result = stop.wait().await.map(|signal| {
             say(&tr!("serve-stopping", signal = signal));
         });
         let _ = stopped_tx.send(result.map_err(RunError::from));
+        let _ = signalled_tx.send(());
     };
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|e| RunError::Serve(tr!("serve-failed", error = e.to_string())));
+    // Answers in flight may finish after the signal, within a probe's bound; a client that
+    // never finishes its request (hyper has no header timeout here) does not hold the exit
+    // beyond that.
+    let drain = s.probe_timeout + SHUTDOWN_GRACE;
+    let drained = async move {
+        match signalled_rx.await {
+            Ok(()) => tokio::time::sleep(drain).await,
+            Err(_) => std::future::pending().await,
+        }
+    };
+    let server = axum::serve(listener, app).with_graceful_shutdown(shutdown);
+    let served = tokio::select! {
+        served = std::future::IntoFuture::into_future(server) => {
+            served.map_err(|e| RunError::Serve(tr!("serve-failed", error = e.to_string())))
+        }
+        () = drained => Ok(()),
+    };
     drop(ready);
     served?;
     match stopped_rx.await {

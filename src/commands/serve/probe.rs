@@ -158,6 +158,7 @@ async fn probe(name: &str, settings: &CheckSettings, bound: Duration) -> ProbeRe
     let mut s = settings.clone();
     s.common.now = whole_seconds(OffsetDateTime::now_utc());
     s.progress = false;
+    s.prompt = false;
     s.deadline = s.deadline.min(bound);
     let start = Instant::now();
     let (report, error) = match tokio::time::timeout(bound + GRACE, run_check(&s)).await {
