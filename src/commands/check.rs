@@ -34,14 +34,15 @@ pub(super) fn run(s: &CheckSettings) -> Result<Outcome, RunError> {
 
 /// `mongotls check`: everything but the rendering.
 pub(crate) async fn run_check(s: &CheckSettings) -> Result<Report, InputError> {
-    run_check_with(s, &TrustCache::none()).await
+    let report = run_check_with(s, &TrustCache::none()).await?;
+    Ok(Report::Check(Box::new(report)))
 }
 
 /// [`run_check`], with the CA file(s) read through `cache` (a fleet shares them).
 pub(super) async fn run_check_with(
     s: &CheckSettings,
     cache: &TrustCache,
-) -> Result<Report, InputError> {
+) -> Result<CheckReport, InputError> {
     let start = Instant::now();
     let now = s.common.now;
     let loaded = cache.load(&s.ca, now, s.common.warn_days)?;
@@ -187,7 +188,7 @@ pub(super) async fn run_check_with(
         findings,
     };
     report.verdict = Verdict::from_findings(report.all_findings());
-    Ok(Report::Check(Box::new(report)))
+    Ok(report)
 }
 
 /// Says that the platform's trust store is what chains were judged against.

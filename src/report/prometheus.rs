@@ -339,7 +339,7 @@ fn member_families(r: &CheckReport) -> [Family; 8] {
 }
 
 /// The families `serve` added (issue 13): each certificate of each member's path by position
-/// (leaf, intermediate, anchor, untrusted) with its notAfter and whole days remaining, and
+/// (leaf, intermediate, anchor, untrusted) with its notAfter and the seconds left to it, and
 /// the member's TLS mode as an info series.
 fn chain_families(r: &CheckReport) -> [Family; 3] {
     let mut not_after = Family::seconds(
@@ -435,7 +435,7 @@ pub struct ProbeOutcome<'a> {
     pub target: &'a str,
     /// The check's report, when the check ran (whatever its verdict).
     pub report: Option<&'a Report>,
-    /// Why there is no report (`target_invalid`, `input`, `timeout`), when there is none.
+    /// Why there is no report (`target_invalid`, `input`, `timeout`, `internal`), when there is none.
     pub error: Option<&'a str>,
     /// Wall time of the probe that made this result.
     pub duration: Duration,
@@ -468,7 +468,7 @@ pub fn render_probe(outcome: &ProbeOutcome<'_>) -> io::Result<String> {
 
     let mut error = Family::gauge(
         "probe_error",
-        "1 with the reason the target's check could not run (target_invalid, input, timeout); absent when it ran.",
+        "1 with the reason the target's check could not run (target_invalid, input, timeout, internal); absent when it ran.",
     );
     if let Some(reason) = outcome.error {
         error.push(

@@ -171,12 +171,9 @@ where
                     return Ending::Done;
                 }
             }
-            let next = round_start + s.interval;
-            if next >= end {
-                tokio::time::sleep_until(tokio::time::Instant::from_std(end)).await;
-                return Ending::TimedOut;
-            }
-            tokio::time::sleep_until(tokio::time::Instant::from_std(next)).await;
+            // Past `end`, the timeout around this loop ends the wait.
+            tokio::time::sleep_until(tokio::time::Instant::from_std(round_start + s.interval))
+                .await;
         }
     };
     let ending = tokio::select! {

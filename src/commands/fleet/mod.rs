@@ -64,12 +64,11 @@ pub(crate) async fn run_fleet(file: targets::TargetsFile, s: &FleetSettings) -> 
             // The semaphore is never closed: a permit always comes.
             let _permit = permits.acquire_owned().await;
             let target = match super::check::run_check_with(&settings, &cache).await {
-                Ok(Report::Check(report)) => FleetTarget::checked(name, *report),
-                Ok(_) => stopped(&file, name),
+                Ok(report) => FleetTarget::checked(name, report),
                 Err(e) => FleetTarget::invalid(
                     name.clone(),
                     tr!(
-                        "fleet-target-input",
+                        "fleet-entry-error",
                         file = printable(&file).into_owned(),
                         target = printable(&name).into_owned(),
                         problem = e.to_string()

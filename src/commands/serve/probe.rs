@@ -32,7 +32,7 @@ const GRACE: Duration = Duration::from_secs(2);
 pub(super) struct ProbeResult {
     /// The check's report, when it ran.
     pub report: Option<Report>,
-    /// Why it could not run: `target_invalid`, `input`, `timeout`.
+    /// Why it could not run: `target_invalid`, `input`, `timeout`, `internal` (the probe panicked).
     pub error: Option<&'static str>,
     /// Its wall time.
     pub duration: Duration,

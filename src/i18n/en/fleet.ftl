@@ -69,7 +69,6 @@ fleet-text-verdict = verdict: { $verdict } ({ $failing } of { $count ->
 } failed, { $warning } with warnings)
 
 ## Why a target could not be checked (src/commands/fleet/mod.rs).
-fleet-target-input = { $file }: target "{ $target }": { $problem }
 fleet-target-input-hint = fix the file or variable this target names; the other targets were checked
 fleet-target-stopped = { $file }: target "{ $target }": the check stopped unexpectedly
 fleet-target-stopped-hint = run `mongotls check` on this target alone to see what happens

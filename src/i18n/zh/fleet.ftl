@@ -60,7 +60,6 @@ fleet-text-summary = { $title }：{ $count } 个目标 · 通过 { $pass } 个�
 fleet-text-verdict = 结论：{ $verdict }（{ $count } 个目标中 { $failing } 个失败，{ $warning } 个有警告）
 
 ## 无法检查某个目标的原因（src/commands/fleet/mod.rs）。
-fleet-target-input = { $file }：目标 "{ $target }"：{ $problem }
 fleet-target-input-hint = 请修正该目标引用的文件或环境变量；其他目标已照常检查
 fleet-target-stopped = { $file }：目标 "{ $target }"：检查意外中止
 fleet-target-stopped-hint = 单独对这个目标运行 `mongotls check`，查看具体情况
