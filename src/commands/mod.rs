@@ -30,6 +30,14 @@ use crate::settings::{
     ServeSettings, UsageError, VerifySettings, WaitRun,
 };
 
+/// Whether stderr can show live lines (progress, status): a terminal that is not `dumb`
+/// (`check`, `check --targets` and `wait` redraw their lines only then).
+fn live_stderr() -> bool {
+    use std::io::IsTerminal as _;
+    let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
+    !dumb && std::io::stderr().is_terminal()
+}
+
 /// Exit code: nothing failed (warnings allowed unless `--strict`).
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a check failed.

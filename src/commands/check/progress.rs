@@ -11,7 +11,6 @@
 //! here is translated (`progress-…` in `src/i18n/*/progress.ftl`) and every address is escaped.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -90,8 +89,7 @@ impl Live {
     /// The display, when it is wanted (`enabled`, i.e. not `--no-progress`) and stderr is a
     /// terminal; `None` otherwise.
     pub(super) fn start(enabled: bool) -> Option<Live> {
-        let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
-        if !enabled || dumb || !std::io::stderr().is_terminal() {
+        if !enabled || !super::super::live_stderr() {
             return None;
         }
         // 20 redraws a second, as indicatif's own stderr target; real line breaks between

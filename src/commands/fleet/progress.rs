@@ -2,7 +2,6 @@
 //! how many failing, the time so far), updated as each target ends. Only on a terminal: when
 //! stderr is not one (or `--no-progress`, or `TERM=dumb`), nothing is written to stderr.
 
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -21,8 +20,7 @@ pub(super) struct Live {
 impl Live {
     /// The line, when it is wanted and stderr is a terminal; `None` otherwise.
     pub(super) fn start(enabled: bool, total: usize) -> Option<Live> {
-        let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
-        if !enabled || dumb || !std::io::stderr().is_terminal() {
+        if !enabled || !super::super::live_stderr() {
             return None;
         }
         let bar = ProgressBar::with_draw_target(

@@ -5,7 +5,7 @@
 //! either way; everything shown is translated and every address escaped.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -39,8 +39,7 @@ impl Status {
         if !enabled {
             return Status::Off;
         }
-        let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
-        if dumb || !std::io::stderr().is_terminal() {
+        if !super::super::live_stderr() {
             return Status::Lines;
         }
         let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10));
