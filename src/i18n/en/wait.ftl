@@ -56,7 +56,7 @@ wait-primary-change = { $at }  { $from } → { $to }
 # JUnit (src/report/junit.rs).
 wait-junit-downtime = downtime { $downtime }
 
-# The live status on stderr (src/commands/wait.rs).
+# The live status on stderr (src/commands/wait/live.rs).
 wait-live-first-round = first round done: { $members ->
     [one] { $members } member
    *[other] { $members } members

@@ -24,43 +24,43 @@ wait-interrupted-hint = 报告列出了中断前观察到的情况；再次运�
 wait-label-waited = 等待
 wait-header-waited = 自 { $since } 起共 { $duration }，{ $rounds } 轮：{ $ending }
 wait-ending-done = 所有成员均已就绪
-wait-ending-timed-out = 已到 --timeout
+wait-ending-timed-out = 已达到 --timeout
 wait-ending-interrupted = 被中断
 wait-label-expected = 期望
 wait-expect-pass = 所有成员检查通过
 wait-expect-new-cert = 所有成员检查通过，且证书已不是开始时的那张
 wait-expect-fingerprint = 所有成员检查通过，且证书为 { $fingerprint }
 wait-expect-not-after = 所有成员检查通过，且证书有效期晚于 { $date }
-wait-member-downtime = 停机时长 { $downtime }
+wait-member-downtime = 不可用时长 { $downtime }
 wait-event-seen = 首次探测
-wait-event-went-away = 断开
-wait-event-came-back = 恢复
-wait-event-started-failing = 开始失败
+wait-event-went-away = 失去响应
+wait-event-came-back = 恢复响应
+wait-event-started-failing = 转为异常
 wait-event-recovered = 恢复正常
 wait-event-cert-changed = 证书已更换
 wait-state-up = 正常
 wait-state-down = 无响应
-wait-state-failing = 失败
+wait-state-failing = 异常
 wait-event-leaf = { $fingerprint }，有效期至 { $not_after }
 wait-event-primary = 主节点
 wait-certificate = { $fingerprint }（有效期至 { $not_after }）
 wait-certificate-none = 未见到
-wait-member-certificate-same = 证书：{ $certificate }，未变
+wait-member-certificate-same = 证书：{ $certificate }（未更换）
 wait-member-certificate-changed = 证书：{ $initial } → { $last }
 wait-primary-title = 主节点切换
 wait-primary-change = { $at }  { $from } → { $to }
 
 # JUnit（src/report/junit.rs）。
-wait-junit-downtime = 停机时长 { $downtime }
+wait-junit-downtime = 不可用时长 { $downtime }
 
-# stderr 上的实时状态（src/commands/wait.rs）。
+# stderr 上的实时状态（src/commands/wait/live.rs）。
 wait-live-first-round = 第一轮探测完成：{ $members } 个成员，{ $ready } 个就绪
 wait-live-event = { $address }：{ $event }（{ $details }）
 wait-live-primary-change = 主节点：{ $from } → { $to }
 wait-live-ready = 就绪
 wait-live-not-ready = 未就绪
 wait-live-done = { $after } 后所有成员均已就绪
-wait-live-timed-out = { $after } 后已到 --timeout
+wait-live-timed-out = 已等待 { $after }，达到 --timeout
 
 # `mongotls wait --help`（src/cli/help_zh.rs）。
 wait-help-about = 跟踪滚动重启（开通SSL、更新证书之后）：轮询每个成员，直到每个成员重新通过检查（如有要求，还须换上新证书）；报告每个成员的停机时长和证书
