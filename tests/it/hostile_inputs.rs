@@ -1273,3 +1273,22 @@ fn certificates_in(run: &Outcome) -> usize {
         .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
     report["certificates"].as_array().map_or(0, Vec::len)
 }
+
+/// `check --targets` and `serve --targets` on a named pipe nobody writes to: a usage error
+/// naming the file, not a hang (the targets file is read as every input is).
+#[cfg(unix)]
+#[test]
+fn targets_file_on_a_fifo_without_a_writer_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fleet.toml");
+    support::inputs::mkfifo(&fifo);
+    for command in ["check", "serve"] {
+        let run = run_bounded(&os_args(&[&command, &"--targets", &fifo]));
+        run.assert_exit(2);
+        assert!(
+            run.stderr.contains("cannot read the targets file"),
+            "{}",
+            run.stderr
+        );
+    }
+}
